@@ -1,0 +1,38 @@
+# README's two commands: `make run` and `make test`. Each sets up what it needs from a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test check lint typecheck desktop-tools clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Start the app (needs a display; without one it says how to run it under xvfb-run).
+run: $(STAMP)
+	$(PY) -m companion $(ARGS)
+
+## Install the desktop test tools (Xvfb, trayer, xdotool, imagemagick, Qt's xcb libraries)
+## when root on Debian and missing; otherwise say what is missing.
+desktop-tools:
+	@bash tests/e2e/install_desktop_tools.sh
+
+## The whole suite: unit, offscreen widget tests and end-to-end tests on Xvfb.
+test: $(STAMP) desktop-tools
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check companion tests
+	$(VENV)/bin/ruff format --check companion tests
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+check: lint typecheck test
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,57 @@
+"""Moods: a one-click check-in before and after a break, on a five-point scale."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Mood(enum.IntEnum):
+    """How the agent feels, 1 (awful) to 5 (good). Faces are shown; numbers are stored."""
+
+    AWFUL = 1
+    LOW = 2
+    OKAY = 3
+    CALM = 4
+    GOOD = 5
+
+    @property
+    def face(self) -> str:
+        return _FACES[self]
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_FACES = {
+    Mood.AWFUL: "😣",
+    Mood.LOW: "🙁",
+    Mood.OKAY: "😐",
+    Mood.CALM: "🙂",
+    Mood.GOOD: "😌",
+}
+
+_LABELS = {
+    Mood.AWFUL: "Awful",
+    Mood.LOW: "Low",
+    Mood.OKAY: "Okay",
+    Mood.CALM: "Calmer",
+    Mood.GOOD: "Good",
+}
+
+
+def mood_or_none(value: int | None) -> Mood | None:
+    """Read a stored mood; anything outside the scale is treated as not given."""
+    if value is None:
+        return None
+    try:
+        return Mood(value)
+    except ValueError:
+        return None
+
+
+def mood_change(before: Mood | None, after: Mood | None) -> int | None:
+    """Positive when the break helped; None when either check was skipped."""
+    if before is None or after is None:
+        return None
+    return int(after) - int(before)

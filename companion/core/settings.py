@@ -1,0 +1,77 @@
+"""The agent's settings as a typed, checked value; reading a file is someone else's job."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from companion.core.breathing import DEFAULT_PATTERN_KEY, PATTERNS
+
+MIN_BREAK_SECONDS = 30
+MAX_BREAK_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Defaults fit a break into after-call work: about 75 seconds of cyclic sighing."""
+
+    pattern_key: str = DEFAULT_PATTERN_KEY
+    break_seconds: int = 75
+    #: None follows the operating system's "reduce motion" wish where it can be read.
+    reduced_motion: bool | None = None
+    mood_check: bool = True
+
+    def __post_init__(self) -> None:
+        if self.pattern_key not in PATTERNS:
+            raise ValueError(f"unknown breathing pattern {self.pattern_key!r}")
+        if not MIN_BREAK_SECONDS <= self.break_seconds <= MAX_BREAK_SECONDS:
+            raise ValueError(
+                f"break length must be {MIN_BREAK_SECONDS}-{MAX_BREAK_SECONDS} seconds"
+            )
+
+    def effective_reduced_motion(self, system_prefers_reduced: bool) -> bool:
+        return system_prefers_reduced if self.reduced_motion is None else self.reduced_motion
+
+
+def settings_from_mapping(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
+    """Build settings from loaded data, keeping every good value and naming every bad one.
+
+    Unknown keys are ignored (a newer version may have written them); a bad value falls back
+    to its default and yields a warning the app shows once.
+    """
+    settings = Settings()
+    warnings: list[str] = []
+    known = {f.name: f for f in fields(Settings)}
+    for name, value in data.items():
+        if name not in known:
+            continue
+        try:
+            candidate = replace(settings, **{name: _coerce(name, value)})
+        except (TypeError, ValueError) as error:
+            warnings.append(f"The setting “{name}” had an unusable value ({error}); using default.")
+            continue
+        settings = candidate
+    return settings, warnings
+
+
+def _coerce(name: str, value: Any) -> Any:
+    if name == "break_seconds":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError("expected a number of seconds")
+        return int(value)
+    if name in ("reduced_motion",):
+        if value is not None and not isinstance(value, bool):
+            raise TypeError("expected true, false or null")
+        return value
+    if name == "mood_check":
+        if not isinstance(value, bool):
+            raise TypeError("expected true or false")
+        return value
+    if not isinstance(value, str):
+        raise TypeError("expected text")
+    return value
+
+
+def settings_to_mapping(settings: Settings) -> dict[str, Any]:
+    return asdict(settings)

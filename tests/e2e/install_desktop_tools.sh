@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs what the end-to-end tests need when it is missing and we are root on Debian.
+# Elsewhere it only says what is missing; the e2e tests then skip with that reason.
+set -euo pipefail
+packages=(xvfb trayer xdotool imagemagick x11-utils dbus dbus-x11 libxcb-cursor0 libxkbcommon-x11-0
+  libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
+  libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+  fonts-noto-color-emoji)
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+  echo "Installing desktop test tools: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "Desktop test tools missing (end-to-end tests will be skipped): ${missing[*]}" >&2
+fi
