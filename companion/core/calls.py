@@ -104,10 +104,10 @@ def clean_text(value: str | None, max_length: int, *, single_line: bool) -> str 
     """
     if value is None:
         return None
+    if single_line:
+        value = " ".join(value.split())
     allowed = "" if single_line else "\n\t"
     kept = "".join(ch for ch in value if ch.isprintable() or ch in allowed)
-    if single_line:
-        kept = " ".join(kept.split())
     kept = kept.strip()[:max_length]
     return kept or None
 

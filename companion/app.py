@@ -1,0 +1,159 @@
+"""Composition root: builds the store, tray, windows and server, and wires their signals."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from companion import __version__
+from companion.core.commands import Action, Command
+from companion.core.ports import StorageUnavailable
+from companion.store.storage import Storage, open_storage
+from companion.system import paths
+from companion.system.clock import SystemClock
+from companion.system.logs import setup_logging
+from companion.system.reduced_motion import system_prefers_reduced_motion
+from companion.system.resources import resource
+from companion.system.settings_file import load_settings
+from companion.system.single_instance import InstanceServer
+from companion.ui.actions_window import ActionsWindow
+from companion.ui.break_flow import BreakFlow
+from companion.ui.journal_flow import JournalFlow
+from companion.ui.tray import TrayController
+
+log = logging.getLogger(__name__)
+
+
+class CompanionApp(QObject):
+    """Everything the running app owns, created once here and passed down explicitly."""
+
+    def __init__(self, qt_app: QApplication, server: InstanceServer, storage: Storage) -> None:
+        super().__init__()
+        self._qt_app = qt_app
+        self._clock = SystemClock()
+        data_dir = paths.data_dir()
+        self._settings, warnings = load_settings(data_dir / "settings.json")
+        self._storage = storage
+        icon = QIcon(str(resource("companion.svg")))
+        qt_app.setWindowIcon(icon)
+        self._tray: TrayController | None = None
+        self._window: ActionsWindow | None = None
+        self._journal = JournalFlow(storage.journal, storage.drafts, storage.calls, self._clock)
+        self._breaks = BreakFlow(
+            storage.calls,
+            storage.breaks,
+            self._clock,
+            self._settings,
+            reduced_motion=system_prefers_reduced_motion,
+            on_write=self._journal.write_about_call,
+            on_count_changed=self._refresh_count,
+            tell=self._tell,
+        )
+        if TrayController.is_available():
+            self._tray = TrayController(icon, self)
+            self._connect(self._tray)
+            self._tray.show()
+        else:
+            log.info("no system tray on this desktop; showing the Companion window instead")
+            self._window = ActionsWindow(icon)
+            self._connect(self._window)
+            self._window.show()
+        server.command_received.connect(self.handle)
+        self._refresh_count()
+        for text in [*warnings, *storage.warnings]:
+            self._tell(text)
+
+    def _connect(self, source: TrayController | ActionsWindow) -> None:
+        source.quick_tag_requested.connect(lambda: self._breaks.tag_and_breathe(None))
+        source.tag_requested.connect(self._breaks.tag_and_breathe)
+        source.break_requested.connect(self._breaks.breathe)
+        source.journal_requested.connect(self._journal.show_journal)
+        source.quit_requested.connect(self.quit)
+
+    def handle(self, command: Command) -> None:
+        """Act on a command from the command line or a second launch."""
+        log.info("command: %s", command.action.value)
+        if command.action is Action.TAG:
+            self._breaks.tag_and_breathe(command.reason, command.intensity, command.case_ref)
+        elif command.action is Action.BREAK:
+            self._breaks.breathe()
+        elif command.action is Action.JOURNAL:
+            self._journal.show_journal()
+        elif command.action is Action.QUIT:
+            self.quit()
+        elif self._window is not None:
+            self._window.bring_forward()
+        else:
+            self._journal.show_journal()
+
+    def quit(self) -> None:
+        self._journal.flush_drafts()
+        if self._tray is not None:
+            self._tray.hide()
+        self._qt_app.quit()
+
+    def _refresh_count(self) -> None:
+        try:
+            count = self._storage.calls.count_on(self._clock.now().date())
+        except StorageUnavailable:
+            count = 0
+        if self._tray is not None:
+            self._tray.set_today_count(count)
+        if self._window is not None:
+            self._window.set_today_count(count)
+
+    def _tell(self, text: str) -> None:
+        """A message the agent should see once, through whatever this desktop offers."""
+        log.warning("%s", text)
+        if self._tray is not None and self._tray.icon.supportsMessages():
+            self._tray.show_message("Companion", text)
+        else:
+            QTimer.singleShot(0, lambda: QMessageBox.information(None, "Companion", text))
+
+
+def _install_excepthook() -> None:
+    """Bugs are logged locally and shown once; they are never sent anywhere."""
+    shown = False
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        nonlocal shown
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        if not shown and QApplication.instance() is not None:
+            shown = True
+            QMessageBox.warning(
+                None,
+                "Companion",
+                "Something went wrong inside Companion. Your journal is safe; the details are "
+                "in Companion's log file on this computer.",
+            )
+
+    sys.excepthook = hook
+
+
+def run(server_name: str, first: Command | None) -> int:
+    """Start the GUI and listen as the single instance; ``first`` is what this launch asked for."""
+    setup_logging(paths.log_dir())
+    log.info("Companion %s starting", __version__)
+    _install_excepthook()
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qt_app, QApplication)
+    qt_app.setApplicationName("Companion")
+    qt_app.setApplicationVersion(__version__)
+    qt_app.setDesktopFileName("companion")
+    qt_app.setQuitOnLastWindowClosed(False)
+    server = InstanceServer(server_name)
+    server.listen()
+    storage = open_storage(paths.data_dir())
+    companion = CompanionApp(qt_app, server, storage)
+    if first is not None and first.action is not Action.SHOW:
+        QTimer.singleShot(0, lambda: companion.handle(first))
+    code = qt_app.exec()
+    server.close()
+    storage.close()
+    return code

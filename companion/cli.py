@@ -1,0 +1,116 @@
+"""The command line: `companion [tag|break|journal|quit]`, handed to a running instance if any."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+from companion import __version__
+from companion.core.calls import MAX_INTENSITY, MIN_INTENSITY, InvalidCallDetail, Reason
+from companion.core.calls import parse_reason as parse_reason_text
+from companion.core.commands import Action, Command
+
+_REASONS = ", ".join(r.value for r in Reason)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="companion",
+        description=(
+            "Companion: one click after a hard call, a guided breathing break and a private "
+            "journal. Without a command it starts Companion in the tray (or shows it if it is "
+            "already running)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"Companion {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    tag = commands.add_parser(
+        "tag", help="tag the last call as difficult and start a breathing break"
+    )
+    tag.add_argument("--reason", "-r", help=f"why it was hard: {_REASONS}")
+    tag.add_argument(
+        "--intensity", "-i", type=int, help=f"how hard, {MIN_INTENSITY} (mild) to {MAX_INTENSITY}"
+    )
+    tag.add_argument("--case", dest="case_ref", help="a case or ticket reference")
+    commands.add_parser("break", help="start a breathing break without tagging a call")
+    commands.add_parser("journal", help="open the private journal")
+    commands.add_parser("quit", help="quit the running Companion")
+    return parser
+
+
+def command_from_args(args: argparse.Namespace) -> Command:
+    if args.command == "tag":
+        call_reason = parse_reason_text(args.reason)
+        return Command(
+            Action.TAG,
+            reason=call_reason,
+            intensity=_checked_intensity(args.intensity),
+            case_ref=args.case_ref,
+        )
+    return Command(Action(args.command) if args.command else Action.SHOW)
+
+
+def _checked_intensity(value: int | None) -> int | None:
+    if value is not None and not MIN_INTENSITY <= value <= MAX_INTENSITY:
+        raise InvalidCallDetail(
+            f"Intensity goes from {MIN_INTENSITY} to {MAX_INTENSITY}; {value} is outside that."
+        )
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        command = command_from_args(args)
+    except InvalidCallDetail as error:
+        parser.error(str(error))
+    return _dispatch(command)
+
+
+def _dispatch(command: Command) -> int:
+    # Qt and the rest load only now, so --help and --version answer instantly.
+    from companion.system import paths
+    from companion.system.display import display_problem
+    from companion.system.single_instance import InstanceLock, send_to_running, server_name
+
+    try:
+        data_dir = paths.ensure_private_dir(paths.data_dir())
+    except OSError as error:
+        print(f"Companion cannot use its data folder ({error}).", file=sys.stderr)
+        return 1
+    name = server_name(data_dir)
+    lock = InstanceLock(data_dir)
+    if not lock.try_acquire():
+        return _hand_over(name, command, send_to_running)
+    if command.action is Action.QUIT:
+        lock.release()
+        print("Companion is not running.", file=sys.stderr)
+        return 0
+    problem = display_problem()
+    if problem is not None:
+        lock.release()
+        print(problem, file=sys.stderr)
+        return 1
+    from companion.app import run
+
+    try:
+        return run(name, command)
+    finally:
+        lock.release()
+
+
+def _hand_over(name: str, command: Command, send: Callable[[str, Command], bool]) -> int:
+    """Another Companion holds the lock: give it the command, retrying while it starts up."""
+    for _ in range(10):
+        if send(name, command):
+            return 0
+        time.sleep(0.3)
+    print(
+        "Companion is already running but is not answering. If it stays that way, quit it "
+        "from its tray menu or end it in the task manager, then start it again.",
+        file=sys.stderr,
+    )
+    return 1

@@ -1,0 +1,75 @@
+"""What a second launch (or a softphone script) can ask the running app to do."""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from companion.core.calls import Reason, check_intensity, clean_text, parse_reason
+
+#: A request longer than this is not a request Companion sends.
+MAX_MESSAGE_BYTES = 4096
+
+
+class Action(enum.StrEnum):
+    SHOW = "show"
+    TAG = "tag"
+    BREAK = "break"
+    JOURNAL = "journal"
+    QUIT = "quit"
+
+
+@dataclass(frozen=True)
+class Command:
+    action: Action
+    reason: Reason | None = None
+    intensity: int | None = None
+    case_ref: str | None = None
+
+    def to_json(self) -> bytes:
+        data: dict[str, Any] = {"action": self.action.value}
+        if self.reason is not None:
+            data["reason"] = self.reason.value
+        if self.intensity is not None:
+            data["intensity"] = self.intensity
+        if self.case_ref is not None:
+            data["case_ref"] = self.case_ref
+        return json.dumps(data).encode("utf-8") + b"\n"
+
+
+class BadCommand(ValueError):
+    """A message that is not a command we understand; the text says why, for the sender."""
+
+
+def command_from_json(raw: bytes) -> Command:
+    """Parse one message line strictly: anything odd is refused, nothing is guessed."""
+    if len(raw) > MAX_MESSAGE_BYTES:
+        raise BadCommand("message too long")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BadCommand("not a JSON message") from error
+    if not isinstance(data, dict):
+        raise BadCommand("not a JSON object")
+    try:
+        action = Action(str(data.get("action")))
+    except ValueError as error:
+        raise BadCommand("unknown action") from error
+    reason, intensity, case_ref = data.get("reason"), data.get("intensity"), data.get("case_ref")
+    if reason is not None and not isinstance(reason, str):
+        raise BadCommand("reason must be text")
+    if intensity is not None and (isinstance(intensity, bool) or not isinstance(intensity, int)):
+        raise BadCommand("intensity must be a whole number")
+    if case_ref is not None and not isinstance(case_ref, str):
+        raise BadCommand("case_ref must be text")
+    try:
+        return Command(
+            action=action,
+            reason=parse_reason(reason),
+            intensity=check_intensity(intensity),
+            case_ref=clean_text(case_ref, 80, single_line=True),
+        )
+    except ValueError as error:
+        raise BadCommand(str(error)) from error

@@ -1,0 +1,1 @@
+"""OS seams: paths, display, single instance, settings file, reduced motion, clock."""

@@ -1,0 +1,1 @@
+"""Qt widgets and the tray: thin, showing state and emitting what the agent asked for."""

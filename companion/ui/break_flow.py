@@ -1,0 +1,153 @@
+"""Tag a call and breathe: opens the break window and saves what it reports."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QCursor, QGuiApplication
+
+from companion.core.breaks import BreakRecord
+from companion.core.calls import DifficultCall, Reason
+from companion.core.moods import Mood
+from companion.core.ports import BreakRepository, CallRepository, Clock, StorageUnavailable
+from companion.core.settings import Settings
+from companion.ui.breathing_window import BreathingWindow
+
+log = logging.getLogger(__name__)
+
+
+class BreakFlow(QObject):
+    """One break window at a time; every write goes to the repositories as soon as it happens.
+
+    Saving early (the call on the click, the break when breathing stops, the mood when it is
+    chosen) means a crash or a kill loses at most the click in progress.
+    """
+
+    def __init__(
+        self,
+        calls: CallRepository,
+        breaks: BreakRepository,
+        clock: Clock,
+        settings: Settings,
+        *,
+        reduced_motion: Callable[[], bool],
+        on_write: Callable[[DifficultCall | None], None],
+        on_count_changed: Callable[[], None],
+        tell: Callable[[str], None],
+    ) -> None:
+        super().__init__()
+        self._calls = calls
+        self._breaks = breaks
+        self._clock = clock
+        self._settings = settings
+        self._reduced_motion = reduced_motion
+        self._on_write = on_write
+        self._on_count_changed = on_count_changed
+        self._tell = tell
+        self._window: BreathingWindow | None = None
+        self._call: DifficultCall | None = None
+        self._record: BreakRecord | None = None
+
+    @property
+    def window(self) -> BreathingWindow | None:
+        return self._window
+
+    def set_settings(self, settings: Settings) -> None:
+        self._settings = settings
+
+    def tag_and_breathe(
+        self,
+        reason: Reason | None = None,
+        intensity: int | None = None,
+        case_ref: str | None = None,
+    ) -> None:
+        """Store the call at once (details optional), then start or raise the break."""
+        call = DifficultCall(tagged_at=self._clock.now()).with_details(
+            reason=reason, intensity=intensity, case_ref=case_ref
+        )
+        try:
+            call = self._calls.add(call)
+        except StorageUnavailable as error:
+            self._tell(str(error))
+        self._on_count_changed()
+        self.breathe(call if call.id is not None else None)
+
+    def breathe(self, call: DifficultCall | None = None) -> None:
+        if self._window is not None:
+            self._raise(self._window)
+            return
+        self._call = call
+        self._record = None
+        window = BreathingWindow(
+            self._clock,
+            self._settings,
+            reduced_motion=self._settings.effective_reduced_motion(self._reduced_motion()),
+            call=call,
+            show_undo=call is not None,
+        )
+        window.break_recorded.connect(self._on_break_recorded)
+        window.mood_after_chosen.connect(self._on_mood_after_chosen)
+        window.call_details_changed.connect(self._on_call_details_changed)
+        window.undo_requested.connect(self._on_undo_requested)
+        window.write_requested.connect(self._on_write_requested)
+        window.closed.connect(self._on_closed)
+        self._window = window
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        window.show_centered_on(screen)
+        self._raise(window)
+
+    @staticmethod
+    def _raise(window: BreathingWindow) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _on_break_recorded(self, record: BreakRecord) -> None:
+        try:
+            self._record = self._breaks.add(record)
+        except StorageUnavailable as error:
+            self._tell(str(error))
+        log.info("break recorded: %s, %.0f s", record.outcome.value, record.actual_seconds)
+
+    def _on_mood_after_chosen(self, mood: Mood | None) -> None:
+        if self._record is None or self._record.id is None or mood is None:
+            return
+        self._record = replace(self._record, mood_after=mood)
+        try:
+            self._breaks.update(self._record)
+        except StorageUnavailable as error:
+            self._tell(str(error))
+
+    def _on_call_details_changed(self, call: DifficultCall) -> None:
+        if call.id is None:
+            return
+        self._call = call
+        try:
+            self._calls.update(call)
+        except StorageUnavailable as error:
+            self._tell(str(error))
+
+    def _on_undo_requested(self) -> None:
+        if self._call is not None and self._call.id is not None:
+            try:
+                self._calls.delete(self._call.id)
+            except StorageUnavailable as error:
+                self._tell(str(error))
+            self._call = None
+            self._on_count_changed()
+        if self._window is not None:
+            self._window.discard()
+
+    def _on_write_requested(self) -> None:
+        call = self._call
+        if self._window is not None:
+            self._window.close()
+        self._on_write(call)
+
+    def _on_closed(self) -> None:
+        if self._window is not None:
+            self._window.deleteLater()
+        self._window = None

@@ -1,0 +1,54 @@
+"""Opens the journal window and the editor, created on first use to keep start-up light."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from companion.core.calls import DifficultCall
+from companion.core.ports import CallRepository, Clock, DraftStore, JournalRepository
+
+if TYPE_CHECKING:
+    from companion.ui.journal_window import JournalWindow
+
+
+class JournalFlow:
+    def __init__(
+        self,
+        journal: JournalRepository,
+        drafts: DraftStore,
+        calls: CallRepository,
+        clock: Clock,
+    ) -> None:
+        self._journal = journal
+        self._drafts = drafts
+        self._calls = calls
+        self._clock = clock
+        self._window: JournalWindow | None = None
+
+    @property
+    def window(self) -> JournalWindow | None:
+        return self._window
+
+    def _ensure_window(self) -> JournalWindow:
+        if self._window is None:
+            from companion.ui.journal_window import JournalWindow
+
+            self._window = JournalWindow(self._journal, self._drafts, self._calls, self._clock)
+        return self._window
+
+    def show_journal(self) -> None:
+        window = self._ensure_window()
+        window.refresh()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def write_about_call(self, call: DifficultCall | None) -> None:
+        """After a break: the editor linked to that call, with one gentle prompt."""
+        editor = self._ensure_window().open_editor(call=call)
+        editor.raise_()
+        editor.activateWindow()
+
+    def flush_drafts(self) -> None:
+        if self._window is not None:
+            self._window.flush_drafts()

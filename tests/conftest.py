@@ -1,0 +1,5 @@
+"""Suite-wide setup: Qt widgets render offscreen unless a test starts its own X server."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

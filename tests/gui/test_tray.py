@@ -1,0 +1,83 @@
+"""The tray and its no-tray fallback window emit the agent's intents as signals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSystemTrayIcon
+from pytestqt.qtbot import QtBot
+
+from companion.core.calls import Reason
+from companion.system.resources import resource
+from companion.ui.actions_window import ActionsWindow
+from companion.ui.tray import TrayController, tooltip_for
+
+
+def make_icon() -> QIcon:
+    return QIcon(str(resource("companion.svg")))
+
+
+def test_left_click_is_the_one_click_tag(qtbot: QtBot) -> None:
+    tray = TrayController(make_icon())
+    with qtbot.waitSignal(tray.quick_tag_requested, timeout=1000):
+        tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    with qtbot.assertNotEmitted(tray.quick_tag_requested):
+        tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Context)
+
+
+def test_menu_has_every_action_and_each_reason(qtbot: QtBot) -> None:
+    tray = TrayController(make_icon())
+    labels = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
+    assert labels == ["Tag a difficult call", "Start a breathing break", "Journal…", "Quit"]
+    tag_menu = tray.menu.actions()[0].menu()
+    reasons = [a.text() for a in tag_menu.actions()]  # type: ignore[union-attr]
+    assert reasons == [r.label for r in Reason]
+    seen: list[object] = []
+    tray.tag_requested.connect(seen.append)
+    tag_menu.actions()[2].trigger()  # type: ignore[union-attr]
+    assert seen == [Reason.DISTRESSING]
+    for index, signal in ((1, tray.break_requested), (2, tray.journal_requested)):
+        with qtbot.waitSignal(signal, timeout=1000):
+            tray.menu.actions()[index].trigger()
+    with qtbot.waitSignal(tray.quit_requested, timeout=1000):
+        tray.menu.actions()[-1].trigger()
+
+
+def test_tooltip_counts_today() -> None:
+    assert "No hard calls" in tooltip_for(0)
+    assert "1 hard call tagged" in tooltip_for(1)
+    assert "4 hard calls" in tooltip_for(4)
+
+
+def test_fallback_window_offers_the_same_actions(qtbot: QtBot) -> None:
+    window = ActionsWindow(make_icon())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.quick_tag_requested, timeout=1000):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
+    window.set_today_count(2)
+    assert any("2 hard calls" in label.text() for label in window.findChildren(QLabel))
+
+
+def test_fallback_window_with_a_reason_tags_with_it(qtbot: QtBot) -> None:
+    window = ActionsWindow(make_icon())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    reasons = window.findChild(QComboBox)
+    assert reasons is not None
+    reasons.setCurrentIndex(1)
+    button = window.findChild(QPushButton, "hardCallButton")
+    assert button is not None
+    with qtbot.waitSignal(window.tag_requested, timeout=1000) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [Reason.ABUSIVE]
+    assert reasons.currentIndex() == 0
+
+
+def test_closing_the_fallback_window_does_not_quit(qtbot: QtBot) -> None:
+    window = ActionsWindow(make_icon())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.close() is False

@@ -1,0 +1,45 @@
+"""Commands from a second launch: strict parsing, nothing guessed, nothing raised but BadCommand."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from companion.core.calls import Reason
+from companion.core.commands import MAX_MESSAGE_BYTES, Action, BadCommand, Command, command_from_json
+
+
+def test_round_trip() -> None:
+    command = Command(Action.TAG, reason=Reason.ANGRY, intensity=3, case_ref="4711")
+    assert command_from_json(command.to_json().strip()) == command
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"",
+        b"\xff\xfe",
+        b"[]",
+        b'{"action": "format-disk"}',
+        b'{"action": "tag", "intensity": "5"}',
+        b'{"action": "tag", "intensity": true}',
+        b'{"action": "tag", "intensity": 9}',
+        b'{"action": "tag", "reason": 3}',
+        b'{"action": "tag", "reason": "grumpy"}',
+        b'{"action": "tag", "case_ref": ["x"]}',
+        b'{"action": "tag"' + b" " * MAX_MESSAGE_BYTES + b"}",
+    ],
+)
+def test_bad_messages_are_refused(raw: bytes) -> None:
+    with pytest.raises(BadCommand):
+        command_from_json(raw)
+
+
+@given(st.binary(max_size=600))
+def test_any_bytes_give_a_command_or_bad_command(raw: bytes) -> None:
+    try:
+        command = command_from_json(raw)
+    except BadCommand:
+        return
+    assert isinstance(command.action, Action)
