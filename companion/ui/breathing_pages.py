@@ -1,0 +1,245 @@
+"""The three pages of the breathing window: before, breathing and after."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.core.breaks import EXTEND_SECONDS, BreakOutcome
+from companion.core.breathing import PATTERNS, Pattern
+from companion.core.calls import DifficultCall
+from companion.core.moods import Mood, mood_change
+from companion.ui.call_details import CallDetailsForm
+from companion.ui.mood_picker import MoodPicker
+from companion.ui.pacer import PacerWidget
+
+
+def make_button(text: str, accessible_name: str, object_name: str = "") -> QPushButton:
+    """A push button that Tab reaches on every platform and that Enter activates."""
+    button = QPushButton(text)
+    button.setAccessibleName(accessible_name)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setAutoDefault(True)
+    if object_name:
+        button.setObjectName(object_name)
+    return button
+
+
+def make_label(text: str, object_name: str = "", *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
+def time_left_text(seconds: float) -> str:
+    """``0:52 left``: whole seconds, rounded up so the count never shows 0:00 while breathing."""
+    whole = max(0, math.ceil(seconds - 1e-6))
+    return f"{whole // 60}:{whole % 60:02d} left"
+
+
+class BeforePage(QWidget):
+    """Mood check (optional), the choice of pattern with why it works, and Start."""
+
+    pattern_changed = Signal(object)
+
+    def __init__(
+        self, pattern: Pattern, *, mood_check: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.picker: MoodPicker | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        if mood_check:
+            self.picker = MoodPicker("How are you feeling right now?")
+            layout.addWidget(self.picker)
+        else:
+            layout.addWidget(make_label("Ready for a short breathing break?", "heading"))
+        layout.addSpacing(6)
+        self.pattern_box = QComboBox()
+        self.pattern_box.setAccessibleName("Breathing pattern")
+        for candidate in PATTERNS.values():
+            self.pattern_box.addItem(candidate.name, candidate.key)
+        self.pattern_box.setCurrentIndex(self.pattern_box.findData(pattern.key))
+        self.pattern_box.currentIndexChanged.connect(self._on_pattern_box_changed)
+        self.summary = make_label("", "soft")
+        self.why_toggle = make_button("Why this works", "Why this pattern works", "linkButton")
+        self.why_toggle.setCheckable(True)
+        self.why = make_label("", "small")
+        self.source = make_label("", "source")
+        self.why_area = self._build_why_area()
+        self.why_toggle.toggled.connect(self._on_why_toggle_toggled)
+        self.start_button = make_button("Start breathing", "Start breathing", "primaryButton")
+        layout.addWidget(self.pattern_box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.why_toggle, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.why_area, 1)
+        self._spacer = QWidget()
+        layout.addWidget(self._spacer, 1)
+        layout.addWidget(self.start_button)
+        self._on_why_toggle_toggled(False)
+        self.show_pattern(pattern)
+
+    def _build_why_area(self) -> QScrollArea:
+        """The research behind a pattern is long: it scrolls rather than squeezing the faces."""
+        body = QWidget()
+        body.setObjectName("whyBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 6, 0)
+        column.setSpacing(8)
+        for label in (self.why, self.source):
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            column.addWidget(label)
+        column.addStretch(1)
+        area = QScrollArea()
+        area.setObjectName("whyArea")
+        area.setWidget(body)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return area
+
+    def focus_default(self) -> None:
+        if self.picker is not None:
+            self.picker.focus_default()
+        else:
+            self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_pattern(self, pattern: Pattern) -> None:
+        self.summary.setText(pattern.summary)
+        self.why.setText(pattern.why)
+        self.source.setText(pattern.source)
+
+    def _on_pattern_box_changed(self, index: int) -> None:
+        pattern = PATTERNS[str(self.pattern_box.itemData(index))]
+        self.show_pattern(pattern)
+        self.pattern_changed.emit(pattern)
+
+    def _on_why_toggle_toggled(self, checked: bool) -> None:
+        self.why_area.setVisible(checked)
+        self._spacer.setVisible(not checked)
+        self.why_toggle.setText("Hide why" if checked else "Why this works")
+
+
+class BreathingPage(QWidget):
+    """The pacer, the time left, the break's buttons and, for a tagged call, its details."""
+
+    def __init__(
+        self, *, reduced_motion: bool, call: DifficultCall | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.pacer = PacerWidget()
+        self.pacer.set_reduced_motion(reduced_motion)
+        self.time_left = make_label("", "timeLeft")
+        seconds = int(EXTEND_SECONDS)
+        self.extend_button = make_button(f"+{seconds} s", f"Add {seconds} seconds")
+        self.pause_button = make_button("Pause", "Pause")
+        self.done_button = make_button("Done", "Done, end the break now")
+        self.skip_button = make_button("Skip", "Skip this break", "quietButton")
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        for button in (self.extend_button, self.pause_button, self.done_button):
+            buttons.addWidget(button, 1)
+        buttons.addWidget(self.skip_button)
+        self.details: CallDetailsForm | None = CallDetailsForm(call) if call else None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.pacer, 1)
+        layout.addWidget(self.time_left)
+        layout.addLayout(buttons)
+        if self.details is not None:
+            layout.addWidget(self.details)
+
+    def focus_default(self) -> None:
+        self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_paused(self, paused: bool) -> None:
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setAccessibleName("Resume" if paused else "Pause")
+
+    def show_time_left(self, seconds: float, *, paused: bool) -> None:
+        text = time_left_text(seconds)
+        self.time_left.setText(f"Paused · {text}" if paused else text)
+
+
+def kind_line(outcome: BreakOutcome | None) -> str:
+    if outcome is BreakOutcome.ENDED_EARLY:
+        return "Even a short pause helps. Well done."
+    return "Well done for taking a minute."
+
+
+def mood_change_text(before: Mood | None, after: Mood | None) -> str:
+    change = mood_change(before, after)
+    if change is None or before is None or after is None:
+        return ""
+    went = f"From {before.face} {before.label} to {after.face} {after.label}."
+    if change > 0:
+        return f"{went} Good to see."
+    if change < 0:
+        return f"{went} Hard calls can linger; writing it down may help."
+    return f"Still {after.face} {after.label}. Taking the pause still counts."
+
+
+class AfterPage(QWidget):
+    """A kind word, the mood check (optional), then back to work or to the journal."""
+
+    def __init__(self, *, mood_check: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = make_label(kind_line(None), "kindLine")
+        self.picker: MoodPicker | None = None
+        if mood_check:
+            self.picker = MoodPicker("How do you feel now?")
+        self.change = make_label("", "soft")
+        self.write_button = make_button("Write about it", "Write about it in the journal")
+        self.back_button = make_button("Back to work", "Back to work", "primaryButton")
+        self.closing = QWidget()
+        closing = QVBoxLayout(self.closing)
+        closing.setContentsMargins(0, 0, 0, 0)
+        closing.setSpacing(10)
+        closing.addWidget(self.change)
+        closing.addStretch(1)
+        closing.addWidget(self.write_button)
+        closing.addWidget(self.back_button)
+        # Keeps the faces at their size while the question is asked; gone with the question.
+        self._filler = QWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 12, 0, 0)
+        layout.setSpacing(16)
+        layout.addWidget(self.kind)
+        if self.picker is not None:
+            layout.addWidget(self.picker)
+            layout.addWidget(self._filler, 1)
+            self.closing.hide()
+        layout.addWidget(self.closing, 1)
+
+    def focus_default(self) -> None:
+        if self.picker is not None and not self.picker.isHidden():
+            self.picker.focus_default()
+        else:
+            self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_closing(self, before: Mood | None, after: Mood | None) -> None:
+        """Swap the question for the way out, with how the mood moved when both are known."""
+        if self.picker is not None:
+            self.picker.hide()
+        self._filler.hide()
+        text = mood_change_text(before, after)
+        self.change.setText(text)
+        self.change.setVisible(bool(text))
+        self.closing.show()
+        self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)

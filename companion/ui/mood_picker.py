@@ -1,0 +1,116 @@
+"""A one-click mood check: five faces and a way to skip the question."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.core.moods import Mood
+
+_DIGIT_KEYS = {
+    Qt.Key.Key_1: Mood.AWFUL,
+    Qt.Key.Key_2: Mood.LOW,
+    Qt.Key.Key_3: Mood.OKAY,
+    Qt.Key.Key_4: Mood.CALM,
+    Qt.Key.Key_5: Mood.GOOD,
+}
+
+
+def mood_for_key(key: int) -> Mood | None:
+    """The mood a digit key picks (1-5), or None for any other key."""
+    for digit, mood in _DIGIT_KEYS.items():
+        if key == digit:
+            return mood
+    return None
+
+
+class _FaceButton(QPushButton):
+    """A flat button showing a big face with its word underneath."""
+
+    def __init__(self, mood: Mood, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("moodButton")
+        self.setAccessibleName(f"Mood {int(mood)}: {mood.label}")
+        self.setToolTip(f"{mood.label} (key {int(mood)})")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoDefault(True)  # Enter activates the focused face, as in a dialog.
+        self.setMinimumSize(72, 86)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        face = QLabel(mood.face)
+        face.setObjectName("moodFace")
+        label = QLabel(mood.label)
+        label.setObjectName("moodLabel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 8, 4, 8)
+        layout.setSpacing(2)
+        for part in (face, label):
+            part.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(part)
+
+
+class MoodPicker(QWidget):
+    """Asks one question; ``chosen`` carries the :class:`Mood`, or None when skipped."""
+
+    chosen = Signal(object)
+
+    def __init__(self, question: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("moodPicker")
+        self._question = QLabel(question)
+        self._question.setObjectName("moodQuestion")
+        self._question.setWordWrap(True)
+        self._question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._buttons: dict[Mood, QPushButton] = {}
+        faces = QHBoxLayout()
+        faces.setSpacing(8)
+        for mood in Mood:
+            button = _FaceButton(mood)
+            button.clicked.connect(lambda _checked=False, m=mood: self.choose(m))
+            self._buttons[mood] = button
+            faces.addWidget(button)
+        self._skip = QPushButton("Skip")
+        self._skip.setObjectName("quietButton")
+        self._skip.setAccessibleName("Skip the mood question")
+        self._skip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._skip.setAutoDefault(True)
+        self._skip.clicked.connect(lambda: self.choose(None))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(self._question)
+        layout.addLayout(faces)
+        layout.addWidget(self._skip, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    @property
+    def question(self) -> str:
+        return self._question.text()
+
+    def button(self, mood: Mood | None) -> QPushButton:
+        """The face button for ``mood``, or the Skip button for None."""
+        return self._skip if mood is None else self._buttons[mood]
+
+    def focus_default(self) -> None:
+        """Focus the middle face, so Enter never picks an extreme by accident.
+
+        (Not a focus proxy: that would make Tab jump over the first two faces.)
+        """
+        self._buttons[Mood.OKAY].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def choose(self, mood: Mood | None) -> None:
+        self.chosen.emit(mood)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        mood = mood_for_key(event.key())
+        if mood is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.choose(mood)
+            return
+        super().keyPressEvent(event)
