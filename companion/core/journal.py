@@ -84,7 +84,8 @@ def parse_tags(text: str) -> tuple[str, ...]:
     """Tags from what the agent typed: split on commas and spaces, '#' optional, no repeats."""
     seen: dict[str, None] = {}
     for raw in _TAG_SPLIT.split(text):
-        tag = "".join(ch for ch in raw.lstrip("#") if ch.isprintable()).strip().casefold()
+        printable = "".join(ch for ch in raw if ch.isprintable())
+        tag = printable.strip().lstrip("#").strip().casefold()
         if tag:
             seen.setdefault(tag[:MAX_TAG_LENGTH], None)
     return tuple(seen)[:MAX_TAGS]
