@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from companion.core.breaks import BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.journal import Draft, JournalEntry, JournalListItem
 
-T0 = datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 
 
 class FakeClock:

@@ -1,4 +1,4 @@
-"""Keeps the layering true: core is plain Python, only ui and app touch Qt widgets, no network code."""
+"""Keeps the layering true: plain-Python core, Qt widgets only in ui and app, no network code."""
 
 from __future__ import annotations
 
@@ -62,7 +62,9 @@ def test_qt_widgets_only_in_ui_and_app() -> None:
         parts = path.relative_to(PACKAGE).parts
         if parts[0] in ("ui", "app.py"):
             continue
-        widgets = {n for n in imports_of(path) if n.startswith(("PySide6.QtWidgets", "PySide6.QtGui"))}
+        widgets = {
+            n for n in imports_of(path) if n.startswith(("PySide6.QtWidgets", "PySide6.QtGui"))
+        }
         assert not widgets, f"{path} imports {widgets}"
 
 

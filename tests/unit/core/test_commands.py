@@ -7,7 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from companion.core.calls import Reason
-from companion.core.commands import MAX_MESSAGE_BYTES, Action, BadCommand, Command, command_from_json
+from companion.core.commands import (
+    MAX_MESSAGE_BYTES,
+    Action,
+    BadCommand,
+    Command,
+    command_from_json,
+)
 
 
 def test_round_trip() -> None:

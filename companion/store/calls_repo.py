@@ -1,0 +1,100 @@
+"""Difficult calls in SQLite: the CallRepository the tray and the break flow write to."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from companion.core.calls import DifficultCall, Reason
+from companion.store.columns import (
+    enum_or_none,
+    intensity_or_none,
+    require_id,
+    to_moment,
+    to_text,
+)
+from companion.store.database import fetch_one, storage_errors
+
+# julianday() compares the instants, so a DST change or a trip abroad can't reorder calls.
+_NEWEST_FIRST = "ORDER BY julianday(tagged_at) DESC, id DESC"
+
+
+class SqliteCallRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def add(self, call: DifficultCall) -> DifficultCall:
+        with storage_errors(), self._db.atomic():
+            cursor = self._db.execute(
+                "INSERT INTO calls (tagged_at, reason, intensity, case_ref, note)"
+                " VALUES (?, ?, ?, ?, ?)",
+                _values(call),
+            )
+        return replace(call, id=cursor.lastrowid)
+
+    def update(self, call: DifficultCall) -> None:
+        """Change a stored call; a call deleted meanwhile (undone) stays deleted."""
+        call_id = require_id(call.id)
+        with storage_errors(), self._db.atomic():
+            self._db.execute(
+                "UPDATE calls SET tagged_at = ?, reason = ?, intensity = ?, case_ref = ?,"
+                " note = ? WHERE id = ?",
+                [*_values(call), call_id],
+            )
+
+    def delete(self, call_id: int) -> None:
+        """Breaks and entries about the call are kept; they just lose the link."""
+        with storage_errors(), self._db.atomic():
+            self._db.execute("DELETE FROM calls WHERE id = ?", [call_id])
+
+    def get(self, call_id: int) -> DifficultCall | None:
+        with storage_errors():
+            row = fetch_one(self._db, "SELECT * FROM calls WHERE id = ?", [call_id])
+        return None if row is None else _call_from_row(row)
+
+    def latest(self) -> DifficultCall | None:
+        with storage_errors():
+            row = fetch_one(self._db, f"SELECT * FROM calls {_NEWEST_FIRST} LIMIT 1")
+        return None if row is None else _call_from_row(row)
+
+    def count_on(self, day: date) -> int:
+        """Calls whose own (local) date is ``day``; a range on the text so the index is used."""
+        start, end = day.isoformat(), (day + timedelta(days=1)).isoformat()
+        with storage_errors():
+            row = fetch_one(
+                self._db,
+                "SELECT count(*) AS n FROM calls WHERE tagged_at >= ? AND tagged_at < ?",
+                [start, end],
+            )
+        return 0 if row is None else int(row["n"])
+
+
+def existing_call_id(db: Database, call_id: int | None) -> int | None:
+    """``call_id`` if that call still exists, else None.
+
+    A call can be undone while its break or entry is still open; saving that break or entry
+    must not fail on the foreign key, so it is kept without the link instead.
+    """
+    if call_id is None:
+        return None
+    row = fetch_one(db, "SELECT id FROM calls WHERE id = ?", [call_id])
+    return None if row is None else call_id
+
+
+def _values(call: DifficultCall) -> list[Any]:
+    reason = None if call.reason is None else call.reason.value
+    return [to_text(call.tagged_at), reason, call.intensity, call.case_ref, call.note]
+
+
+def _call_from_row(row: dict[str, Any]) -> DifficultCall:
+    return DifficultCall(
+        id=row["id"],
+        tagged_at=to_moment(row["tagged_at"]),
+        reason=enum_or_none(Reason, row["reason"]),
+        intensity=intensity_or_none(row["intensity"]),
+        case_ref=row["case_ref"],
+        note=row["note"],
+    )

@@ -1,0 +1,180 @@
+"""Opens the journal database privately and durably, and turns its failures into plain words."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import sqlite_utils.utils
+from sqlite_utils import Database
+
+from companion.core.ports import StorageUnavailable
+from companion.store.migrations import migrate, refuse_newer
+
+log = logging.getLogger(__name__)
+
+# sqlite-utils runs on pysqlite3 (or an aliased sqlcipher3) when one is installed; its errors
+# are then not the standard library's, so both kinds are caught.
+_DRIVER: ModuleType = vars(sqlite_utils.utils)["sqlite3"]
+_DATABASE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, _DRIVER.Error)
+
+#: Must match ``companion.system.paths.DATABASE_FILENAME`` (a test checks they agree).
+DATABASE_FILENAME = "journal.db"
+DEFAULT_BUSY_TIMEOUT_MS = 3000
+_PRIVATE_DIR_MODE = 0o700
+_PRIVATE_FILE_MODE = 0o600
+_SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+BUSY = "Your journal file is being used by another program. Close it and try again."
+READ_ONLY = (
+    "Companion can't save to your journal because its file is read-only right now. "
+    "Nothing you typed is lost; check the file's permissions and try again."
+)
+FULL = (
+    "Your disk is full, so Companion can't save right now. "
+    "Free up a little space and try again; what you typed is still here."
+)
+DAMAGED = (
+    "Your journal file looks damaged, so Companion can't open it. "
+    "It has been left exactly as it was; your IT team may be able to recover it."
+)
+UNREACHABLE = (
+    "Companion can't reach your journal file right now. "
+    "Check that its folder is available, then try again."
+)
+
+_MESSAGES = {
+    sqlite3.SQLITE_BUSY: BUSY,
+    sqlite3.SQLITE_LOCKED: BUSY,
+    sqlite3.SQLITE_READONLY: READ_ONLY,
+    sqlite3.SQLITE_FULL: FULL,
+    sqlite3.SQLITE_CORRUPT: DAMAGED,
+    sqlite3.SQLITE_NOTADB: DAMAGED,
+    sqlite3.SQLITE_CANTOPEN: UNREACHABLE,
+    sqlite3.SQLITE_IOERR: UNREACHABLE,
+    sqlite3.SQLITE_PERM: UNREACHABLE,
+}
+
+
+def message_for(error: BaseException) -> str | None:
+    """The agent's words for a failure of the environment; None when it is a bug of ours."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    # Extended codes (e.g. SQLITE_BUSY_SNAPSHOT) keep the primary code in the low byte.
+    return _MESSAGES.get(code & 0xFF)
+
+
+def _message_for_os_error(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return FULL
+    if error.errno == errno.EROFS:
+        return READ_ONLY
+    return UNREACHABLE
+
+
+@contextlib.contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn known database failures into StorageUnavailable; let bugs through untouched."""
+    try:
+        yield
+    except _DATABASE_ERRORS as error:
+        message = message_for(error)
+        if message is None:
+            raise
+        log.warning("journal storage unavailable: %s", error)
+        raise StorageUnavailable(message) from error
+
+
+def open_database(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Database:
+    """Open (creating if needed) the journal at ``path``, migrated and private to this account."""
+    try:
+        _create_private_file(path)
+        with storage_errors():
+            db = Database(path, execute_plugins=False)
+    except OSError as error:
+        log.warning("cannot create journal file %s: %s", path, error)
+        raise StorageUnavailable(_message_for_os_error(error)) from error
+    try:
+        with storage_errors():
+            _prepare(db, busy_timeout_ms, wal=True)
+        _tighten_side_files(path)
+    except OSError as error:
+        db.close()
+        log.warning("cannot make journal files private in %s: %s", path.parent, error)
+        raise StorageUnavailable(_message_for_os_error(error)) from error
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def open_memory_database() -> Database:
+    """A migrated journal that lives only while Companion runs: the fallback, and for tests."""
+    db = Database(memory=True, execute_plugins=False)
+    _prepare(db, DEFAULT_BUSY_TIMEOUT_MS, wal=False)
+    return db
+
+
+def _prepare(db: Database, busy_timeout_ms: int, *, wal: bool) -> None:
+    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)};")
+    # Before anything below writes to it: a journal from a newer Companion is left alone.
+    refuse_newer(db)
+    _set_pragmas(db, wal=wal)
+    migrate(db)
+
+
+def _set_pragmas(db: Database, *, wal: bool) -> None:
+    if wal:
+        # WAL lets the e2e harness and exports read while the app writes, without blocking.
+        db.enable_wal()
+    # A journal holds words the agent cannot type again: every commit reaches the disk
+    # before Companion says "saved", even in WAL mode, at the cost of one fsync per save.
+    db.execute("PRAGMA synchronous = FULL;")
+    db.execute("PRAGMA foreign_keys = ON;")
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the folder (0700) and an empty database file (0600) before SQLite does.
+
+    SQLite gives its -wal and -shm files the permissions of the database file, so making
+    the main file private first keeps all three private without touching the process umask.
+    """
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=_PRIVATE_DIR_MODE)
+    fd = os.open(path, os.O_RDONLY | os.O_CREAT, _PRIVATE_FILE_MODE)
+    os.close(fd)
+    _remove_group_and_other_access(path)
+
+
+def _tighten_side_files(path: Path) -> None:
+    """Side files left by an older run may be wider than the main file; narrow them too."""
+    for suffix in _SIDE_FILE_SUFFIXES:
+        side = path.with_name(path.name + suffix)
+        with contextlib.suppress(FileNotFoundError):
+            _remove_group_and_other_access(side)
+
+
+def _remove_group_and_other_access(path: Path) -> None:
+    """Only ever narrows: a file the agent made read-only stays read-only."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    private = mode & _PRIVATE_FILE_MODE
+    if private != mode:
+        os.chmod(path, private)
+
+
+def fetch_all(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """Rows as dicts, read completely so no cursor outlives the error translation around it."""
+    return list(db.query(sql, params))
+
+
+def fetch_one(db: Database, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+    return next(iter(db.query(sql, params)), None)

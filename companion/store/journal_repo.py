@@ -1,0 +1,146 @@
+"""Journal entries in SQLite, with full-text search that forgives whatever the agent types."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from sqlite_utils import Database
+
+from companion.core.calls import Reason
+from companion.core.journal import JournalEntry, JournalListItem
+from companion.core.moods import mood_or_none
+from companion.store.calls_repo import existing_call_id
+from companion.store.columns import (
+    enum_or_none,
+    int_or_none,
+    tags_from_text,
+    tags_to_text,
+    to_moment,
+    to_moment_or_none,
+    to_text,
+)
+from companion.store.database import fetch_all, fetch_one, storage_errors
+
+#: A pasted paragraph is not a search; the first words are plenty and keep the query cheap.
+MAX_SEARCH_WORDS = 16
+
+_LIST_COLUMNS = """
+    j.id, j.created_at, j.updated_at, j.body, j.tags, j.call_id, j.mood, j.prompt,
+    c.reason AS call_reason, c.tagged_at AS call_tagged_at
+"""
+_NEWEST_FIRST = "ORDER BY julianday(j.created_at) DESC, j.id DESC"
+_UPSERT = """
+    INSERT INTO journal (id, created_at, updated_at, body, tags, call_id, mood, prompt)
+    VALUES (:id, :created_at, :updated_at, :body, :tags, :call_id, :mood, :prompt)
+    ON CONFLICT (id) DO UPDATE SET
+        created_at = excluded.created_at, updated_at = excluded.updated_at,
+        body = excluded.body, tags = excluded.tags, call_id = excluded.call_id,
+        mood = excluded.mood, prompt = excluded.prompt
+"""
+
+
+class SqliteJournalRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def save(self, entry: JournalEntry) -> JournalEntry:
+        """Insert (``id`` None) or update an entry; returns it with its id.
+
+        An entry deleted while it was open in the editor is written back under its id rather
+        than silently dropped: the agent pressed Save, so the words are kept.
+        """
+        with storage_errors(), self._db.atomic():
+            entry = replace(entry, call_id=existing_call_id(self._db, entry.call_id))
+            cursor = self._db.execute(_UPSERT, _values(entry))
+        if entry.id is None:
+            entry = replace(entry, id=cursor.lastrowid)
+        return entry
+
+    def get(self, entry_id: int) -> JournalEntry | None:
+        with storage_errors():
+            row = fetch_one(self._db, "SELECT * FROM journal WHERE id = ?", [entry_id])
+        return None if row is None else _entry_from_row(row)
+
+    def delete(self, entry_id: int) -> None:
+        with storage_errors(), self._db.atomic():
+            self._db.execute("DELETE FROM journal WHERE id = ?", [entry_id])
+
+    def recent(self, limit: int = 200) -> list[JournalListItem]:
+        """Newest first, each with the reason and time of the call it is about."""
+        with storage_errors():
+            rows = fetch_all(
+                self._db,
+                f"SELECT {_LIST_COLUMNS} FROM journal AS j"
+                f" LEFT JOIN calls AS c ON c.id = j.call_id {_NEWEST_FIRST} LIMIT ?",
+                [limit],
+            )
+        return [_item_from_row(row) for row in rows]
+
+    def search(self, query: str, limit: int = 200) -> list[JournalListItem]:
+        """Best matches first (bm25, tags weigh double); no searchable words lists recent ones."""
+        expression = match_expression(query)
+        if expression is None:
+            return self.recent(limit)
+        with storage_errors():
+            rows = fetch_all(
+                self._db,
+                f"SELECT {_LIST_COLUMNS} FROM journal_fts"
+                " JOIN journal AS j ON j.id = journal_fts.rowid"
+                " LEFT JOIN calls AS c ON c.id = j.call_id"
+                " WHERE journal_fts MATCH ?"
+                " ORDER BY bm25(journal_fts, 1.0, 2.0), julianday(j.created_at) DESC LIMIT ?",
+                [expression, limit],
+            )
+        return [_item_from_row(row) for row in rows]
+
+
+def match_expression(text: str) -> str | None:
+    """An FTS5 query that finds entries containing every word, the last one as a prefix.
+
+    Each word becomes a quoted phrase (inner quotes doubled), so FTS5 syntax the agent
+    might type -- quotes, brackets, ``*``, ``NEAR``, ``OR``, ``AND`` -- is only ever text
+    and the query cannot fail to parse. The last word matches as a prefix so the list
+    follows along while the agent is still typing it. None when nothing is searchable.
+    """
+    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    words = [word for word in printable.split() if any(ch.isalnum() for ch in word)]
+    if not words:
+        return None
+    phrases = ['"' + word.replace('"', '""') + '"' for word in words[:MAX_SEARCH_WORDS]]
+    phrases[-1] += "*"
+    return " ".join(phrases)
+
+
+def _values(entry: JournalEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "created_at": to_text(entry.created_at),
+        "updated_at": to_text(entry.updated_at),
+        "body": entry.body,
+        "tags": tags_to_text(entry.tags),
+        "call_id": entry.call_id,
+        "mood": None if entry.mood is None else int(entry.mood),
+        "prompt": entry.prompt,
+    }
+
+
+def _entry_from_row(row: dict[str, Any]) -> JournalEntry:
+    return JournalEntry(
+        id=row["id"],
+        body=row["body"],
+        created_at=to_moment(row["created_at"]),
+        updated_at=to_moment(row["updated_at"]),
+        tags=tags_from_text(row["tags"]),
+        call_id=int_or_none(row["call_id"]),
+        mood=mood_or_none(int_or_none(row["mood"])),
+        prompt=row["prompt"],
+    )
+
+
+def _item_from_row(row: dict[str, Any]) -> JournalListItem:
+    return JournalListItem(
+        entry=_entry_from_row(row),
+        call_reason=enum_or_none(Reason, row["call_reason"]),
+        call_tagged_at=to_moment_or_none(row["call_tagged_at"]),
+    )

@@ -1,0 +1,131 @@
+"""The journal's schema as named, append-only migrations: never edit one that has shipped.
+
+A later migration that calls ``table.transform()`` must re-create the journal's FTS
+triggers afterwards, because transform drops them (sqlite-utils issues #611, #849).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from companion.core.ports import StorageUnavailable
+
+MIGRATIONS = Migrations("companion")
+
+#: Porter stems ("shouting" finds "shouted"); remove_diacritics 2 lets "cafe" find "café".
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+NEWER_JOURNAL = (
+    "Your journal was saved by a newer version of Companion, so this one can't open it. "
+    "Please update Companion; your journal has not been changed."
+)
+
+
+@MIGRATIONS()
+def m001_calls(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE calls (
+            id INTEGER PRIMARY KEY,
+            tagged_at TEXT NOT NULL,
+            reason TEXT,
+            intensity INTEGER,
+            case_ref TEXT,
+            note TEXT
+        );
+        CREATE INDEX idx_calls_tagged_at ON calls (tagged_at);
+        """
+    )
+
+
+@MIGRATIONS()
+def m002_breaks(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE breaks (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            pattern_key TEXT NOT NULL,
+            planned_seconds REAL NOT NULL,
+            actual_seconds REAL NOT NULL,
+            outcome TEXT NOT NULL,
+            call_id INTEGER REFERENCES calls (id) ON DELETE SET NULL,
+            mood_before INTEGER,
+            mood_after INTEGER
+        );
+        CREATE INDEX idx_breaks_started_at ON breaks (started_at);
+        CREATE INDEX idx_breaks_call_id ON breaks (call_id);
+        """
+    )
+
+
+@MIGRATIONS()
+def m003_journal(db: Database) -> None:
+    # tags hold a JSON list: lossless for any tag, and the FTS tokenizer skips the brackets.
+    db.executescript(
+        """
+        CREATE TABLE journal (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            body TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]',
+            call_id INTEGER REFERENCES calls (id) ON DELETE SET NULL,
+            mood INTEGER,
+            prompt TEXT
+        );
+        CREATE INDEX idx_journal_created_at ON journal (created_at);
+        CREATE INDEX idx_journal_call_id ON journal (call_id);
+        """
+    )
+    db.table("journal").enable_fts(["body", "tags"], create_triggers=True, tokenize=FTS_TOKENIZE)
+
+
+@MIGRATIONS()
+def m004_drafts(db: Database) -> None:
+    # No foreign keys: a draft must survive its call or entry being deleted, so the words
+    # can still be saved as a new entry.
+    db.executescript(
+        """
+        CREATE TABLE drafts (
+            key TEXT PRIMARY KEY,
+            body TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]',
+            call_id INTEGER,
+            entry_id INTEGER,
+            prompt TEXT,
+            saved_at TEXT NOT NULL
+        );
+        """
+    )
+
+
+def known_migrations() -> list[str]:
+    """The names this code knows, read as what an empty database would still need.
+
+    (``Migrations`` keeps its own list private.)
+    """
+    empty = Database(memory=True, execute_plugins=False)
+    try:
+        return [migration.name for migration in MIGRATIONS.pending(empty)]
+    finally:
+        empty.close()
+
+
+def refuse_newer(db: Database) -> None:
+    """A migration this code doesn't know means a newer Companion wrote the journal: hands off.
+
+    Opening it anyway could write rows an older schema misunderstands; the agent is better
+    served by a clear message and an untouched file.
+    """
+    known = set(known_migrations())
+    unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
+    if unknown:
+        raise StorageUnavailable(NEWER_JOURNAL)
+
+
+def migrate(db: Database) -> None:
+    """Bring the schema up to date; each migration runs in its own transaction."""
+    refuse_newer(db)
+    MIGRATIONS.apply(db)
