@@ -13,13 +13,6 @@ from companion.core.settings import Settings
 from tests.fakes import T0
 from tests.gui.breathing_helpers import MakeBreak, break_opener
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    # WORKAROUND: the offscreen platform plugin (QOffscreenWindow) warns each time a shown
-    # top-level's size hints change, and on raise(); no real platform does.
-    pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)"),
-]
-
 
 @pytest.fixture
 def make_break(qtbot: QtBot) -> MakeBreak:

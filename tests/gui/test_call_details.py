@@ -15,13 +15,6 @@ from companion.core.calls import DifficultCall, InvalidCallDetail, Reason
 from companion.ui.call_details import CallDetailsForm
 from tests.fakes import T0
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    # WORKAROUND: the offscreen platform plugin (QOffscreenWindow) warns each time a shown
-    # top-level's size hints change; no real platform does.
-    pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
-]
-
 
 @dataclass(frozen=True)
 class RefusingCall(DifficultCall):

@@ -10,13 +10,6 @@ from pytestqt.qtbot import QtBot
 from companion.core.moods import Mood
 from companion.ui.mood_picker import MoodPicker
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    # WORKAROUND: the offscreen platform plugin (QOffscreenWindow) warns each time a shown
-    # top-level's size hints change; no real platform does.
-    pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
-]
-
 
 @pytest.fixture
 def picker(qtbot: QtBot) -> MoodPicker:

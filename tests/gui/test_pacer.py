@@ -9,13 +9,6 @@ from pytestqt.qtbot import QtBot
 from companion.core.breathing import CYCLIC_SIGHING, PhaseState, phase_at
 from companion.ui.pacer import PacerWidget
 
-pytestmark = [
-    pytest.mark.qt_log_level_fail("WARNING"),
-    # WORKAROUND: the offscreen platform plugin (QOffscreenWindow) warns each time a shown
-    # top-level's size hints change; no real platform does.
-    pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
-]
-
 INHALE = CYCLIC_SIGHING.steps[0]
 
 
