@@ -18,6 +18,7 @@ from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.clock import SystemClock
 from companion.system.logs import setup_logging
+from companion.system.quit_signals import QuitOnSignals
 from companion.system.reduced_motion import system_prefers_reduced_motion
 from companion.system.resources import resource
 from companion.system.settings_file import load_settings
@@ -93,6 +94,9 @@ class CompanionApp(QObject):
             self._journal.show_journal()
 
     def quit(self) -> None:
+        """Save what is open (a break in progress, a draft being typed), then leave."""
+        if self._breaks.window is not None:
+            self._breaks.window.close()
         self._journal.flush_drafts()
         if self._tray is not None:
             self._tray.hide()
@@ -151,6 +155,7 @@ def run(server_name: str, first: Command | None) -> int:
     server.listen()
     storage = open_storage(paths.data_dir())
     companion = CompanionApp(qt_app, server, storage)
+    QuitOnSignals(companion.quit, parent=companion)
     if first is not None and first.action is not Action.SHOW:
         QTimer.singleShot(0, lambda: companion.handle(first))
     code = qt_app.exec()
