@@ -1,0 +1,91 @@
+"""The read-only view of the chosen journal entry, with "Edit" and "Delete…"."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
+
+from companion.core.journal import JournalListItem
+from companion.core.ports import Clock
+from companion.ui.journal_style import call_text, make_button, make_label, tags_text, when_text
+
+NOTHING_CHOSEN = "Choose an entry on the left to read it here."
+
+
+class EntryPreview(QStackedWidget):
+    """Shows one entry as plain text; asks for edits and deletes through signals."""
+
+    edit_requested = Signal()
+    delete_requested = Signal()
+
+    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("entryPreview")
+        self._clock = clock
+        hint = make_label(NOTHING_CHOSEN, "emptyState")
+        hint.setMargin(16)
+        self.addWidget(hint)
+        self.addWidget(self._build_page())
+
+    def _build_page(self) -> QWidget:
+        page = QWidget()
+        self._when = make_label("", "previewWhen")
+        self._call = make_label("", "previewCall")
+        self._mood_tags = make_label("", "previewMeta")
+        self._prompt = make_label("", "previewPrompt")
+        self._body = QPlainTextEdit()
+        self._body.setObjectName("previewBody")
+        self._body.setReadOnly(True)
+        self._body.setAccessibleName("Entry text")
+        self._body.setTabChangesFocus(True)
+        self.edit_button = make_button("Edit", "Edit this entry", "primaryButton")
+        self.edit_button.setToolTip("Edit (Enter)")
+        self.edit_button.clicked.connect(self.edit_requested.emit)
+        self.delete_button = make_button("Delete…", "Delete this entry", "deleteButton")
+        self.delete_button.setToolTip("Delete (Del)")
+        self.delete_button.clicked.connect(self.delete_requested.emit)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.edit_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(6, 2, 0, 0)
+        layout.setSpacing(4)
+        for label in (self._when, self._call, self._mood_tags, self._prompt):
+            layout.addWidget(label)
+        layout.addSpacing(4)
+        layout.addWidget(self._body, 1)
+        layout.addLayout(buttons)
+        return page
+
+    @property
+    def body_text(self) -> str:
+        """The entry text as shown (empty when nothing is chosen)."""
+        return self._body.toPlainText() if self.currentIndex() == 1 else ""
+
+    def show_item(self, item: JournalListItem | None) -> None:
+        if item is None:
+            self.setCurrentIndex(0)
+            self._body.clear()
+            return
+        entry = item.entry
+        now = self._clock.now()
+        when = when_text(entry.created_at, now)
+        if entry.updated_at - entry.created_at >= timedelta(minutes=1):
+            when += f"  ·  edited {when_text(entry.updated_at, now)}"
+        self._when.setText(when)
+        self._call.setText(call_text(item.call_tagged_at, item.call_reason, now))
+        self._call.setVisible(entry.call_id is not None)
+        extras = []
+        if entry.mood is not None:
+            extras.append(f"{entry.mood.face} {entry.mood.label}")
+        if entry.tags:
+            extras.append(tags_text(entry.tags))
+        self._mood_tags.setText("    ".join(extras))
+        self._mood_tags.setVisible(bool(extras))
+        self._prompt.setText(entry.prompt or "")
+        self._prompt.setVisible(entry.prompt is not None)
+        self._body.setPlainText(entry.body)
+        self.setCurrentIndex(1)

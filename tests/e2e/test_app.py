@@ -1,0 +1,105 @@
+"""The real app on a real X desktop with a tray host, driven and observed from outside."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.e2e.desktop import ChildProcess, Desktop, Geometry, Spawn
+
+APP = [sys.executable, "-m", "companion"]
+BREAK_TITLE = "Companion — Breathing break"
+JOURNAL_TITLE = "Companion — Journal"
+
+
+def start_app(desktop: Desktop, spawn: Spawn) -> ChildProcess:
+    app = spawn(APP, desktop=desktop, name="companion")
+    desktop.wait_tray_icon(timeout=20)
+    return app
+
+
+def rows(desktop: Desktop, query: str) -> list[tuple[object, ...]]:
+    path = Path(desktop.env["COMPANION_DATA_DIR"]) / "journal.db"
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        return db.execute(query).fetchall()
+
+
+def second_launch(desktop: Desktop, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*APP, *args], env=desktop.env, capture_output=True, text=True, timeout=30, check=False
+    )
+
+
+def test_one_click_tags_and_breathes_and_both_are_saved(
+    desktop: Desktop, spawn: Spawn, artifacts_dir: Path
+) -> None:
+    start_app(desktop, spawn)
+    panel = desktop.tray_panel()
+    corner = Geometry(panel.x + panel.width - 160, 0, 160, panel.height + 8)
+    desktop.screenshot(artifacts_dir / "app_tray.png", region=corner, scale=4)
+
+    desktop.click_tray(1)
+    window = desktop.find_window(BREAK_TITLE)
+    desktop.wait_for(lambda: rows(desktop, "select id from calls") or None, "a call row", 5)
+    desktop.key("3", window=window)  # "Okay" on the mood check starts the breathing
+    desktop.wait_for(
+        lambda: desktop.screenshot_window(BREAK_TITLE, artifacts_dir / "app_break.png"),
+        "a break screenshot",
+        5,
+    )
+    desktop.key("Escape", window=window)  # ends the breathing early
+    desktop.wait_for(lambda: rows(desktop, "select outcome from breaks") or None, "a break", 5)
+    desktop.key("Escape", window=window)  # closes the window from the after page
+    desktop.wait_window_gone(BREAK_TITLE)
+
+    calls = rows(desktop, "select id, reason from calls")
+    breaks = rows(desktop, "select call_id, outcome, mood_before, pattern_key from breaks")
+    assert len(calls) == 1 and calls[0][1] is None
+    assert breaks == [(calls[0][0], "ended_early", 3, "sigh")]
+
+
+def test_a_second_launch_hands_its_tag_to_the_first(
+    desktop: Desktop, spawn: Spawn, artifacts_dir: Path
+) -> None:
+    app = start_app(desktop, spawn)
+    result = second_launch(desktop, "tag", "--reason", "abusive", "--intensity", "4")
+    assert result.returncode == 0, result.stderr
+    desktop.find_window(BREAK_TITLE)
+    assert rows(desktop, "select reason, intensity from calls") == [("abusive", 4)]
+    assert app.returncode is None
+
+    assert second_launch(desktop, "journal").returncode == 0
+    desktop.find_window(JOURNAL_TITLE)
+    desktop.screenshot(artifacts_dir / "app_journal.png")
+
+    desktop.unwatch(app)
+    assert second_launch(desktop, "quit").returncode == 0
+    assert app.wait_exit(10) == 0
+
+
+def test_without_a_tray_a_window_offers_the_actions(
+    bare_desktop: Desktop, spawn: Spawn, artifacts_dir: Path
+) -> None:
+    spawn(APP, desktop=bare_desktop, name="companion")
+    bare_desktop.find_window("Companion", timeout=20)
+    bare_desktop.screenshot_window("Companion", artifacts_dir / "app_no_tray.png")
+    result = second_launch(bare_desktop, "tag")
+    assert result.returncode == 0, result.stderr
+    bare_desktop.find_window(BREAK_TITLE)
+
+
+def test_sigterm_mid_break_saves_the_break_and_exits_cleanly(
+    desktop: Desktop, spawn: Spawn
+) -> None:
+    app = start_app(desktop, spawn)
+    desktop.click_tray(1)
+    window = desktop.find_window(BREAK_TITLE)
+    desktop.key("5", window=window)
+    desktop.unwatch(app)
+    os.kill(app.pid, signal.SIGTERM)
+    assert app.wait_exit(10) == 0, app.describe()
+    assert rows(desktop, "select outcome, mood_before from breaks") == [("ended_early", 5)]
