@@ -103,3 +103,67 @@ def test_sigterm_mid_break_saves_the_break_and_exits_cleanly(
     os.kill(app.pid, signal.SIGTERM)
     assert app.wait_exit(10) == 0, app.describe()
     assert rows(desktop, "select outcome, mood_before from breaks") == [("ended_early", 5)]
+
+
+EDITOR_CALL_TITLE = "Write about that call"
+EDITOR_TITLE = "Companion — Journal entry"
+
+
+def test_write_about_the_call_quit_restart_and_find_it(
+    desktop: Desktop, spawn: Spawn, artifacts_dir: Path
+) -> None:
+    app = start_app(desktop, spawn)
+    desktop.click_tray(1)
+    window = desktop.find_window(BREAK_TITLE)
+    desktop.key("2", window=window)  # mood before: starts breathing
+    desktop.key("Escape", window=window)  # end early
+    desktop.key("4", window=window)  # mood after
+    desktop.key("shift+Tab", window=window)  # from "Back to work" to "Write about it"
+    desktop.key("space", window=window)
+    editor = desktop.find_window(EDITOR_CALL_TITLE, exact=False)
+    desktop.type_text(
+        "He shouted about the refund. Not my fault, and I stayed calm.", window=editor
+    )
+    desktop.screenshot(artifacts_dir / "app_editor.png")
+    desktop.key("ctrl+s", window=editor)
+    desktop.wait_window_gone(EDITOR_CALL_TITLE, exact=False)
+    [(call_id,)] = rows(desktop, "select id from calls")
+    assert rows(desktop, "select call_id, body from journal") == [
+        (call_id, "He shouted about the refund. Not my fault, and I stayed calm.")
+    ]
+
+    desktop.unwatch(app)
+    assert second_launch(desktop, "quit").returncode == 0
+    assert app.wait_exit(10) == 0
+    start_app(desktop, spawn)
+    assert second_launch(desktop, "journal").returncode == 0
+    journal = desktop.find_window(JOURNAL_TITLE)
+    desktop.type_text("refund", window=journal)
+    desktop.screenshot(artifacts_dir / "app_journal_found.png")
+
+
+def test_killed_mid_sentence_the_draft_is_there_next_start(
+    desktop: Desktop, spawn: Spawn, artifacts_dir: Path
+) -> None:
+    app = start_app(desktop, spawn)
+    assert second_launch(desktop, "journal").returncode == 0
+    journal = desktop.find_window(JOURNAL_TITLE)
+    desktop.key("ctrl+n", window=journal)
+    editor = desktop.find_window(EDITOR_TITLE)
+    desktop.type_text("Half a thought about the escalation", window=editor)
+    desktop.wait_for(
+        lambda: (
+            rows(desktop, "select body from drafts") == [("Half a thought about the escalation",)]
+        ),
+        "the draft on disk",
+        5,
+    )
+    desktop.unwatch(app)
+    os.kill(app.pid, signal.SIGKILL)
+    app.wait_exit(5)
+
+    start_app(desktop, spawn)
+    assert rows(desktop, "select body from drafts") == [("Half a thought about the escalation",)]
+    assert second_launch(desktop, "journal").returncode == 0
+    desktop.find_window(JOURNAL_TITLE)
+    desktop.screenshot(artifacts_dir / "app_journal_draft.png")
