@@ -107,6 +107,7 @@ def test_sigterm_mid_break_saves_the_break_and_exits_cleanly(
 
 EDITOR_CALL_TITLE = "Write about that call"
 EDITOR_TITLE = "Companion — Journal entry"
+WRITTEN = "He shouted about the refund. Not my fault, and I stayed calm."
 
 
 def test_write_about_the_call_quit_restart_and_find_it(
@@ -128,9 +129,7 @@ def test_write_about_the_call_quit_restart_and_find_it(
     desktop.key("ctrl+s", window=editor)
     desktop.wait_window_gone(EDITOR_CALL_TITLE, exact=False)
     [(call_id,)] = rows(desktop, "select id from calls")
-    assert rows(desktop, "select call_id, body from journal") == [
-        (call_id, "He shouted about the refund. Not my fault, and I stayed calm.")
-    ]
+    assert rows(desktop, "select call_id, body from journal") == [(call_id, WRITTEN)]
 
     desktop.unwatch(app)
     assert second_launch(desktop, "quit").returncode == 0
