@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QListView, QWidget
@@ -96,3 +97,13 @@ def rows(widget: QWidget) -> list[str]:
         str(model.index(row, 0).data(Qt.ItemDataRole.DisplayRole))
         for row in range(model.rowCount())
     ]
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def child(parent: QWidget, kind: type[W], name: str) -> W:
+    """The one child widget of ``kind`` called ``name``; fails the test when it is missing."""
+    found = parent.findChild(kind, name)
+    assert isinstance(found, kind), f"no {kind.__name__} named {name!r}"
+    return found

@@ -16,7 +16,15 @@ from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
 from companion.ui.entry_editor import BODY_PLACEHOLDER, EntryEditor
 from tests.fakes import InMemoryDrafts
-from tests.gui.journal_helpers import NOW, Services, button, label, make_services, visible_texts
+from tests.gui.journal_helpers import (
+    NOW,
+    Services,
+    button,
+    child,
+    label,
+    make_services,
+    visible_texts,
+)
 
 FULL_DISK = "Your disk is full, so the journal can't be saved right now."
 
@@ -59,15 +67,11 @@ def open_editor(qtbot: QtBot, services: Services, **kwargs: object) -> EntryEdit
 
 
 def body(editor: EntryEditor) -> QPlainTextEdit:
-    found = editor.findChild(QPlainTextEdit, "entryBody")
-    assert isinstance(found, QPlainTextEdit)
-    return found
+    return child(editor, QPlainTextEdit, "entryBody")
 
 
 def tags(editor: EntryEditor) -> QLineEdit:
-    found = editor.findChild(QLineEdit, "entryTags")
-    assert isinstance(found, QLineEdit)
-    return found
+    return child(editor, QLineEdit, "entryTags")
 
 
 def faces(editor: EntryEditor) -> list[QPushButton]:

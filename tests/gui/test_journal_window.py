@@ -18,6 +18,7 @@ from tests.gui.journal_helpers import (
     JournalWithCalls,
     Services,
     button,
+    child,
     label,
     make_services,
     rows,
@@ -63,15 +64,11 @@ def five(services: Services) -> Services:
 
 
 def search(window: JournalWindow) -> QLineEdit:
-    found = window.findChild(QLineEdit, "journalSearch")
-    assert isinstance(found, QLineEdit)
-    return found
+    return child(window, QLineEdit, "journalSearch")
 
 
 def entry_list(window: JournalWindow) -> QListView:
-    found = window.findChild(QListView, "journalList")
-    assert isinstance(found, QListView)
-    return found
+    return child(window, QListView, "journalList")
 
 
 def titles(window: JournalWindow) -> list[str]:
@@ -90,9 +87,7 @@ def only_editor(window: JournalWindow) -> EntryEditor:
 
 
 def editor_body(editor: EntryEditor) -> QPlainTextEdit:
-    found = editor.findChild(QPlainTextEdit, "entryBody")
-    assert isinstance(found, QPlainTextEdit)
-    return found
+    return child(editor, QPlainTextEdit, "entryBody")
 
 
 def test_window_is_found_by_its_title_and_says_where_entries_live(
