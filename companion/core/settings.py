@@ -21,6 +21,9 @@ class Settings:
     #: None follows the operating system's "reduce motion" wish where it can be read.
     reduced_motion: bool | None = None
     mood_check: bool = True
+    #: "Start with my computer". None means the agent has not chosen: leave whatever the
+    #: installer set up (a system-wide autostart entry, say) as it is.
+    autostart: bool | None = None
 
     def __post_init__(self) -> None:
         if self.pattern_key not in PATTERNS:
@@ -34,13 +37,15 @@ class Settings:
         return system_prefers_reduced if self.reduced_motion is None else self.reduced_motion
 
 
-def settings_from_mapping(data: Mapping[str, Any]) -> tuple[Settings, list[str]]:
+def settings_from_mapping(
+    data: Mapping[str, Any], base: Settings | None = None
+) -> tuple[Settings, list[str]]:
     """Build settings from loaded data, keeping every good value and naming every bad one.
 
     Unknown keys are ignored (a newer version may have written them); a bad value falls back
-    to its default and yields a warning the app shows once.
+    to its default (or to ``base``'s value) and yields a warning the app shows once.
     """
-    settings = Settings()
+    settings = Settings() if base is None else base
     warnings: list[str] = []
     known = {f.name: f for f in fields(Settings)}
     for name, value in data.items():
@@ -60,7 +65,7 @@ def _coerce(name: str, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeError("expected a number of seconds")
         return int(value)
-    if name in ("reduced_motion",):
+    if name in ("reduced_motion", "autostart"):
         if value is not None and not isinstance(value, bool):
             raise TypeError("expected true, false or null")
         return value

@@ -1,0 +1,158 @@
+"""Admin policy: parsing, the overlay order, locks, and that the journal is out of its reach."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import fields
+from typing import Any
+
+import pytest
+
+from companion.core.policy import (
+    POLICY_KEYS,
+    POLICY_SETTINGS,
+    Policy,
+    apply_policy,
+    policy_from_mapping,
+)
+from companion.core.settings import Settings
+
+JOURNAL_WORDS = re.compile(
+    r"journal|entr|export|send|upload|sync|share|backup|telemetry|report|url|path|dir|read"
+)
+
+
+def parsed(data: dict[str, Any]) -> Policy:
+    policy, warnings = policy_from_mapping(data)
+    assert warnings == []
+    return policy
+
+
+def test_a_full_policy_parses() -> None:
+    policy = parsed(
+        {
+            "defaults": {"pattern_key": "box", "break_seconds": 90},
+            "locked": {"mood_check": False},
+            "eap_contact": "  EAP line:   0800 123 456  ",
+            "force_autostart": True,
+        }
+    )
+
+    assert dict(policy.defaults) == {"pattern_key": "box", "break_seconds": 90}
+    assert dict(policy.locked_values) == {"mood_check": False}
+    assert policy.locked == {"mood_check", "autostart"}
+    assert policy.eap_contact == "EAP line: 0800 123 456"
+    assert policy.force_autostart is True
+
+
+def test_no_policy_changes_nothing() -> None:
+    user = {"break_seconds": 120}
+    settings, locked, warnings = apply_policy(user, Policy())
+
+    assert settings == Settings(break_seconds=120)
+    assert locked == frozenset() and warnings == []
+
+
+def test_overlay_order_builtin_then_admin_defaults_then_user_then_lock() -> None:
+    policy = parsed(
+        {
+            "defaults": {"pattern_key": "box", "break_seconds": 90, "mood_check": False},
+            "locked": {"break_seconds": 60},
+        }
+    )
+    user = {"pattern_key": "478", "break_seconds": 300}
+
+    settings, locked, warnings = apply_policy(user, policy)
+
+    assert settings.pattern_key == "478"  # the agent's choice beats IT's default
+    assert settings.mood_check is False  # IT's default beats the built-in one
+    assert settings.break_seconds == 60  # IT's lock beats the agent's choice
+    assert settings.reduced_motion is None  # built-in default where nobody said anything
+    assert locked == {"break_seconds"} and warnings == []
+
+
+def test_a_bad_user_value_falls_back_to_the_admin_default_not_the_builtin() -> None:
+    policy = parsed({"defaults": {"break_seconds": 90}})
+
+    settings, _, warnings = apply_policy({"break_seconds": "lots"}, policy)
+
+    assert settings.break_seconds == 90
+    assert len(warnings) == 1 and "break_seconds" in warnings[0]
+
+
+def test_force_autostart_locks_autostart_on() -> None:
+    policy = parsed({"force_autostart": True, "defaults": {"autostart": False}})
+
+    settings, locked, _ = apply_policy({"autostart": False}, policy)
+
+    assert settings.autostart is True and "autostart" in locked
+
+
+def test_a_partial_policy_keeps_every_usable_part() -> None:
+    policy, warnings = policy_from_mapping(
+        {
+            "defaults": {"pattern_key": "no-such-pattern", "break_seconds": 120},
+            "locked": {"break_seconds": 5, "mood_check": True},
+            "eap_contact": 42,
+            "force_autostart": "yes",
+            "colour": "teal",
+        }
+    )
+
+    assert dict(policy.defaults) == {"break_seconds": 120}
+    assert dict(policy.locked_values) == {"mood_check": True}
+    assert policy.eap_contact is None and policy.force_autostart is False
+    assert len(warnings) == 5
+    assert all(w.startswith("IT policy:") for w in warnings)
+
+
+@pytest.mark.parametrize("section", ["defaults", "locked"])
+def test_a_section_that_is_not_a_table_is_ignored(section: str) -> None:
+    policy, warnings = policy_from_mapping({section: "break_seconds=90"})
+
+    assert policy == Policy() and len(warnings) == 1
+
+
+def test_registry_dwords_stand_for_booleans() -> None:
+    policy = parsed({"locked": {"mood_check": 0, "autostart": 1}, "force_autostart": 0})
+
+    assert dict(policy.locked_values) == {"mood_check": False, "autostart": True}
+    assert policy.force_autostart is False
+
+
+def test_a_long_contact_is_refused_and_blank_is_none() -> None:
+    assert policy_from_mapping({"eap_contact": "x" * 201})[0].eap_contact is None
+    assert parsed({"eap_contact": "   "}).eap_contact is None
+
+
+def test_policy_settings_are_real_settings_and_none_touches_the_journal() -> None:
+    names = {f.name for f in fields(Settings)}
+    assert names >= POLICY_SETTINGS
+    for name in POLICY_SETTINGS | POLICY_KEYS - {"locked", "defaults"}:
+        assert not JOURNAL_WORDS.search(name), name
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "journal",
+        "journal_export",
+        "export_journal",
+        "export_dir",
+        "send_journal",
+        "upload_url",
+        "journal_path",
+        "sync",
+        "telemetry",
+        "read_journal",
+    ],
+)
+@pytest.mark.parametrize("section", ["top", "defaults", "locked"])
+def test_no_journal_related_key_can_be_set(key: str, section: str) -> None:
+    data: dict[str, Any] = {key: True} if section == "top" else {section: {key: True}}
+
+    policy, warnings = policy_from_mapping(data)
+    settings, locked, _ = apply_policy({}, policy)
+
+    assert len(warnings) == 1 and key in warnings[0]
+    assert policy == Policy() and settings == Settings() and locked == frozenset()
