@@ -129,3 +129,33 @@ class InMemoryDrafts:
 
     def all_drafts(self) -> list[Draft]:
         return list(self.rows.values())
+
+
+class FakeRegistry:
+    """A working registry in memory: ``keys[(hive, path)]`` maps value names to data."""
+
+    def __init__(self, keys: dict[tuple[str, str], dict[str, object]] | None = None) -> None:
+        self.keys: dict[tuple[str, str], dict[str, object]] = dict(keys or {})
+
+    def values(self, hive: str, path: str) -> dict[str, object] | None:
+        found = self.keys.get((hive, path))
+        return None if found is None else dict(found)
+
+    def set_string(self, hive: str, path: str, name: str, value: str) -> None:
+        self.keys.setdefault((hive, path), {})[name] = value
+
+    def delete_value(self, hive: str, path: str, name: str) -> None:
+        self.keys.get((hive, path), {}).pop(name, None)
+
+
+class FailingRegistry:
+    """A registry that refuses everything, as under a locked-down or broken profile."""
+
+    def values(self, hive: str, path: str) -> dict[str, object] | None:
+        raise PermissionError(5, "Access is denied")
+
+    def set_string(self, hive: str, path: str, name: str, value: str) -> None:
+        raise PermissionError(5, "Access is denied")
+
+    def delete_value(self, hive: str, path: str, name: str) -> None:
+        raise PermissionError(5, "Access is denied")

@@ -1,0 +1,153 @@
+"""Reading IT's policy from a TOML file, a managed plist and (faked) Windows registry."""
+
+from __future__ import annotations
+
+import plistlib
+from pathlib import Path
+
+import pytest
+
+from companion.core.policy import Policy
+from companion.system import policy_file
+from companion.system.policy_file import POLICY_FILE_ENV, load_policy, read_policy_file
+from tests.fakes import FailingRegistry, FakeRegistry
+
+GOOD_TOML = """
+eap_contact = "Employee Assistance: 0800 123 456 (24 h, free)"
+force_autostart = true
+
+[defaults]
+pattern_key = "box"
+break_seconds = 90
+
+[locked]
+mood_check = true
+"""
+KEY = policy_file.WINDOWS_POLICY_KEY
+
+
+def write(tmp_path: Path, text: str, name: str = "policy.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_good_toml_file(tmp_path: Path) -> None:
+    policy, warnings = load_policy({POLICY_FILE_ENV: str(write(tmp_path, GOOD_TOML))})
+
+    assert warnings == []
+    assert dict(policy.defaults) == {"pattern_key": "box", "break_seconds": 90}
+    assert policy.locked == {"mood_check", "autostart"}
+    assert policy.eap_contact == "Employee Assistance: 0800 123 456 (24 h, free)"
+
+
+def test_no_file_is_no_policy(tmp_path: Path) -> None:
+    assert load_policy({POLICY_FILE_ENV: str(tmp_path / "absent.toml")}) == (Policy(), [])
+
+
+def test_a_partial_file_keeps_what_it_can(tmp_path: Path) -> None:
+    path = write(tmp_path, '[defaults]\nbreak_seconds = 9999\npattern_key = "478"\nfoo = 1\n')
+
+    policy, warnings = read_policy_file(path)
+
+    assert dict(policy.defaults) == {"pattern_key": "478"}
+    assert len(warnings) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[defaults\nbreak_seconds = 90",  # broken TOML
+        "break_seconds = = 3",
+        "\udcff",  # not UTF-8 once written with surrogateescape
+    ],
+    ids=["unclosed-table", "double-equals", "not-utf8"],
+)
+def test_a_malformed_file_means_builtin_defaults_and_one_warning(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "policy.toml"
+    path.write_bytes(text.encode("utf-8", "surrogateescape"))
+
+    policy, warnings = read_policy_file(path)
+
+    assert policy == Policy()
+    assert len(warnings) == 1
+    assert str(path) in warnings[0] and "built-in defaults" in warnings[0]
+
+
+def test_an_unreadable_file_is_reported(tmp_path: Path) -> None:
+    policy, warnings = read_policy_file(tmp_path)  # a directory cannot be read as a file
+
+    assert policy == Policy() and "could not be read" in warnings[0]
+
+
+def test_linux_reads_etc_companion_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[Path] = []
+
+    def read(path: Path) -> tuple[Policy, list[str]]:
+        seen.append(path)
+        return Policy(), []
+
+    monkeypatch.setattr(policy_file, "read_policy_file", read)
+
+    load_policy({}, platform="linux")
+
+    assert seen == [Path("/etc/companion/policy.toml")]
+
+
+def test_a_managed_plist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "com.companion.app.plist"
+    data = {
+        "defaults": {"break_seconds": 120},
+        "locked": {"pattern_key": "box"},
+        "eap_contact": "x",
+    }
+    path.write_bytes(plistlib.dumps(data, fmt=plistlib.FMT_BINARY))
+    monkeypatch.setattr(policy_file, "MAC_POLICY_FILE", path)
+
+    policy, warnings = load_policy({}, platform="darwin")
+
+    assert warnings == [] and policy.locked == {"pattern_key"}
+    assert dict(policy.defaults) == {"break_seconds": 120}
+
+
+def test_a_malformed_plist(tmp_path: Path) -> None:
+    path = write(tmp_path, "<?xml version='1.0'?><plist><dict><key>a", "policy.plist")
+
+    policy, warnings = read_policy_file(path)
+
+    assert policy == Policy() and len(warnings) == 1
+
+
+def test_the_windows_registry_wins_and_dwords_are_booleans(tmp_path: Path) -> None:
+    registry = FakeRegistry(
+        {
+            ("HKLM", KEY): {"EAP_Contact": "Peer support: ext. 4242", "force_autostart": 1},
+            ("HKLM", KEY + r"\defaults"): {"break_seconds": 60},
+            ("HKLM", KEY + r"\locked"): {"mood_check": 0},
+        }
+    )
+    (tmp_path / "Companion").mkdir()
+    write(tmp_path / "Companion", "this file is broken =")  # never read: the registry wins
+
+    policy, warnings = load_policy({"PROGRAMDATA": str(tmp_path)}, "win32", registry)
+
+    assert warnings == []
+    assert policy.eap_contact == "Peer support: ext. 4242" and policy.force_autostart
+    assert dict(policy.locked_values) == {"mood_check": False}
+    assert dict(policy.defaults) == {"break_seconds": 60}
+
+
+def test_windows_without_a_registry_policy_reads_programdata(tmp_path: Path) -> None:
+    folder = tmp_path / "Companion"
+    folder.mkdir()
+    write(folder, GOOD_TOML)
+
+    policy, warnings = load_policy({"PROGRAMDATA": str(tmp_path)}, "win32", FakeRegistry())
+
+    assert warnings == [] and policy.force_autostart
+
+
+def test_an_unreadable_registry_means_builtin_defaults() -> None:
+    policy, warnings = load_policy({}, "win32", FailingRegistry())
+
+    assert policy == Policy() and "registry could not be read" in warnings[0]
