@@ -26,13 +26,24 @@ test: $(STAMP) desktop-tools
 	$(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check companion tests
-	$(VENV)/bin/ruff format --check companion tests
+	$(VENV)/bin/ruff check companion tests bench
+	$(VENV)/bin/ruff format --check companion tests bench
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
 check: lint typecheck test
+
+.PHONY: bench
+BENCH_STAMP := $(VENV)/.bench-stamp
+
+$(BENCH_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[bench]'
+	touch $(BENCH_STAMP)
+
+## Benchmarks, figures in bench/RESULTS.md (about 12 minutes; ARGS=--quick for a short check).
+bench: $(BENCH_STAMP) desktop-tools
+	$(PY) -m bench $(ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

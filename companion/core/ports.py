@@ -8,6 +8,9 @@ from typing import Protocol
 from companion.core.breaks import BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.journal import Draft, JournalEntry, JournalListItem
+from companion.core.notices import Delivery, Notice
+from companion.core.reminder_texts import DayNumbers
+from companion.core.reminders import Callback, ReminderHistory, SentReminder
 
 
 class StorageUnavailable(Exception):
@@ -64,3 +67,33 @@ class DraftStore(Protocol):
     def load_draft(self, key: str) -> Draft | None: ...
     def discard_draft(self, key: str) -> None: ...
     def all_drafts(self) -> list[Draft]: ...
+
+
+class Notifier(Protocol):
+    """Shows a notice on the desktop. Called on the GUI thread; never raises for a desktop that
+    can't show it: the returned ``Delivery`` says so, and the caller tries the next notifier."""
+
+    @property
+    def name(self) -> str: ...
+
+    def notify(self, notice: Notice) -> Delivery: ...
+
+
+class ReminderRepository(Protocol):
+    def add_callback(self, callback: Callback) -> Callback: ...
+    def update_callback(self, callback: Callback) -> None: ...
+    def get_callback(self, callback_id: int) -> Callback | None: ...
+    def open_callbacks(self) -> list[Callback]:
+        """Not done yet, soonest first."""
+        ...
+
+    def record_sent(self, sent: SentReminder) -> None: ...
+    def set_paused_until(self, moment: datetime | None) -> None: ...
+    def history(self, since: datetime) -> ReminderHistory:
+        """Calls, breaks and sent reminders since ``since``, the latest break before it, open
+        callbacks and the pause: everything ``reminders.next_due`` needs."""
+        ...
+
+    def day_numbers(self, day: date) -> DayNumbers:
+        """Calls tagged, breaks taken and average moods on ``day``, for the shift's end."""
+        ...

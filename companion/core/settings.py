@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from companion.core.breathing import DEFAULT_PATTERN_KEY, PATTERNS
+from companion.core.reminder_settings import (
+    ReminderSettings,
+    reminder_settings_from_mapping,
+    reminder_settings_to_mapping,
+)
 
 MIN_BREAK_SECONDS = 30
 MAX_BREAK_SECONDS = 600
@@ -21,6 +26,8 @@ class Settings:
     #: None follows the operating system's "reduce motion" wish where it can be read.
     reduced_motion: bool | None = None
     mood_check: bool = True
+    #: Nudges, callbacks, the end-of-shift reflection: when and how often.
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
     #: "Start with my computer". None means the agent has not chosen: leave whatever the
     #: installer set up (a system-wide autostart entry, say) as it is.
     autostart: bool | None = None
@@ -61,6 +68,8 @@ def settings_from_mapping(
 
 
 def _coerce(name: str, value: Any) -> Any:
+    if name == "reminders":
+        return reminder_settings_from_mapping(value)
     if name == "break_seconds":
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeError("expected a number of seconds")
@@ -79,4 +88,6 @@ def _coerce(name: str, value: Any) -> Any:
 
 
 def settings_to_mapping(settings: Settings) -> dict[str, Any]:
-    return asdict(settings)
+    data = asdict(settings)
+    data["reminders"] = reminder_settings_to_mapping(settings.reminders)
+    return data

@@ -1,0 +1,59 @@
+"""What Companion tells the agent through a notification, and what the agent can answer."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class NoticeAction(enum.StrEnum):
+    """An answer offered on a notification; OPEN is a click on the notification itself."""
+
+    OPEN = "default"
+    START_BREAK = "start-break"
+    SNOOZE = "snooze"
+    DONE = "done"
+    REFLECT = "reflect"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    NoticeAction.OPEN: "Open",
+    NoticeAction.START_BREAK: "Start a break",
+    NoticeAction.SNOOZE: "Snooze 15 min",
+    NoticeAction.DONE: "Done",
+    NoticeAction.REFLECT: "Reflect",
+}
+
+#: How long a notification stays on screen when the desktop lets us choose.
+EXPIRY_SECONDS = 20
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification. ``topic`` says which window a click opens (e.g. "nudge", "callback")."""
+
+    title: str
+    body: str
+    topic: str = "info"
+    actions: tuple[NoticeAction, ...] = ()
+    #: The callbacks it is about, so Snooze and Done know what to move.
+    callback_ids: tuple[int, ...] = ()
+    sound: bool = False
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What happened to one notice: which backend took it, or why none could."""
+
+    backend: str
+    ok: bool
+    detail: str = ""
+
+    def describe(self) -> str:
+        if self.ok:
+            return f"Sent through {self.backend}."
+        return f"{self.backend} could not show it: {self.detail}"

@@ -1,0 +1,115 @@
+"""When Companion may remind the agent: shift, nudge rule and rate limit, as typed values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from datetime import datetime, time, timedelta
+from typing import Any
+
+#: Monday is 0, as in ``datetime.weekday()``.
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+#: After the shift ends, the end-of-shift invitation may still arrive this long (rate limit).
+WIND_DOWN = timedelta(minutes=30)
+
+_RANGES: dict[str, tuple[int, int]] = {
+    "nudge_calls": (2, 10),
+    "nudge_window_minutes": (10, 240),
+    "rate_limit_minutes": (5, 120),
+    "away_minutes": (1, 30),
+}
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """Defaults follow the issue: 3 hard calls in 60 minutes, one reminder per 20 minutes."""
+
+    enabled: bool = True
+    nudge_calls: int = 3
+    nudge_window_minutes: int = 60
+    rate_limit_minutes: int = 20
+    shift_start: time = time(9, 0)
+    shift_end: time = time(17, 0)
+    working_days: tuple[int, ...] = (0, 1, 2, 3, 4)
+    reflection: bool = True
+    #: Idle longer than this counts as away: reminders wait until the agent is back.
+    away_minutes: int = 3
+    sound: bool = False
+
+    def __post_init__(self) -> None:
+        for name, (low, high) in _RANGES.items():
+            value = getattr(self, name)
+            if not low <= value <= high:
+                raise ValueError(f"{name} must be {low}-{high}")
+        if self.shift_start >= self.shift_end:
+            raise ValueError("the shift must end after it starts")
+        if any(day not in range(7) for day in self.working_days):
+            raise ValueError("working days are 0 (Monday) to 6 (Sunday)")
+
+    @property
+    def nudge_window(self) -> timedelta:
+        return timedelta(minutes=self.nudge_window_minutes)
+
+    @property
+    def rate_limit(self) -> timedelta:
+        return timedelta(minutes=self.rate_limit_minutes)
+
+    def is_working_day(self, moment: datetime) -> bool:
+        return moment.weekday() in self.working_days
+
+    def in_shift(self, moment: datetime) -> bool:
+        """Inside working hours on a working day; everything else is quiet hours."""
+        return self.is_working_day(moment) and (
+            self.shift_start <= moment.time().replace(tzinfo=None) < self.shift_end
+        )
+
+    def shift_end_on(self, moment: datetime) -> datetime:
+        return moment.replace(
+            hour=self.shift_end.hour, minute=self.shift_end.minute, second=0, microsecond=0
+        )
+
+    def shift_start_on(self, moment: datetime) -> datetime:
+        return moment.replace(
+            hour=self.shift_start.hour, minute=self.shift_start.minute, second=0, microsecond=0
+        )
+
+
+def reminder_settings_from_mapping(data: Mapping[str, Any]) -> ReminderSettings:
+    """Parse the ``reminders`` section; raises ValueError/TypeError naming the first bad value."""
+    if not isinstance(data, Mapping):
+        raise TypeError("expected a section of reminder settings")
+    settings = ReminderSettings()
+    known = {f.name for f in fields(ReminderSettings)}
+    values = {name: _coerce(name, value) for name, value in data.items() if name in known}
+    return replace(settings, **values)
+
+
+def reminder_settings_to_mapping(settings: ReminderSettings) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for f in fields(ReminderSettings):
+        value = getattr(settings, f.name)
+        if isinstance(value, time):
+            value = value.strftime("%H:%M")
+        elif isinstance(value, tuple):
+            value = list(value)
+        data[f.name] = value
+    return data
+
+
+def _coerce(name: str, value: Any) -> Any:
+    default = getattr(ReminderSettings(), name)
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise TypeError(f"{name}: expected true or false")
+        return value
+    if isinstance(default, int):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{name}: expected a whole number")
+        return value
+    if isinstance(default, time):
+        if not isinstance(value, str):
+            raise TypeError(f"{name}: expected a time like 09:00")
+        return time.fromisoformat(value)
+    if not isinstance(value, list) or not all(isinstance(d, int) for d in value):
+        raise TypeError(f"{name}: expected a list of weekday numbers")
+    return tuple(sorted(set(value)))

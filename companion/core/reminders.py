@@ -1,0 +1,224 @@
+"""The reminder policy: a pure function from what happened, the settings and now to what is due.
+
+``next_due(history, settings, now)`` answers "what should Companion say next, and when?".
+The app arms one single-shot timer for that moment and asks again whenever anything changes.
+
+Rules, in plain words:
+
+- A *recovery nudge* is due the moment the Nth hard call lands within the nudge window with
+  no break (and no nudge) since the first of them. It is offered only inside the shift and
+  goes stale when its window has passed.
+- A *callback* is due at the time the agent set, inside or outside the shift, once; snoozing
+  moves its time and so makes it due once more. Pausing and the rate limit never hold it.
+- At the *end of the shift* on a working day: one invitation to reflect, and, if any callbacks
+  are still open and overdue, one list of them. Both go stale after a short wind-down.
+- Nudges and reflections (not callbacks) wait while reminders are paused, and never come
+  within the rate limit of the previous one.
+- Several reminders due at once (after a restart, a suspend or time away) come back as one
+  ``Due`` so the app delivers them as a single, collapsed notification.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from companion.core.reminder_settings import WIND_DOWN, ReminderSettings
+
+#: How many days ahead to look for the next end-of-shift moment (a whole week and one more).
+_LOOKAHEAD_DAYS = 8
+
+
+class ReminderKind(enum.StrEnum):
+    NUDGE = "nudge"
+    CALLBACK = "callback"
+    REFLECTION = "reflection"
+    OVERDUE = "overdue"
+
+    @property
+    def is_callback(self) -> bool:
+        """Callback reminders are the agent's own: no quiet hours, pause or rate limit."""
+        return self in (ReminderKind.CALLBACK, ReminderKind.OVERDUE)
+
+
+@dataclass(frozen=True)
+class Callback:
+    """A promise to call a customer back (or follow up) at ``due_at``."""
+
+    due_at: datetime
+    text: str
+    created_at: datetime
+    id: int | None = None
+    case_ref: str | None = None
+    call_id: int | None = None
+    done_at: datetime | None = None
+    #: When it was last shown; it is due again only if ``due_at`` moved past this (snooze).
+    notified_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_at is None
+
+    @property
+    def notified(self) -> bool:
+        return self.notified_at is not None and self.notified_at >= self.due_at
+
+    def is_overdue(self, now: datetime) -> bool:
+        return self.is_open and self.due_at <= now
+
+    def snoozed(self, now: datetime, minutes: int) -> Callback:
+        return replace(self, due_at=now + timedelta(minutes=minutes))
+
+
+@dataclass(frozen=True)
+class SentReminder:
+    """A nudge, reflection or overdue list that was delivered (callbacks mark themselves)."""
+
+    kind: ReminderKind
+    sent_at: datetime
+
+
+@dataclass(frozen=True)
+class ReminderHistory:
+    calls: tuple[datetime, ...] = ()
+    breaks: tuple[datetime, ...] = ()
+    sent: tuple[SentReminder, ...] = ()
+    #: Open (not done) callbacks; done ones may be included and are ignored.
+    callbacks: tuple[Callback, ...] = ()
+    paused_until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: ReminderKind
+    due_at: datetime
+    callback_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Due:
+    """Deliver ``reminders`` at ``at``; more than one means deliver them as one notification."""
+
+    at: datetime
+    reminders: tuple[Reminder, ...]
+
+    def kinds(self) -> set[ReminderKind]:
+        return {reminder.kind for reminder in self.reminders}
+
+
+def next_due(history: ReminderHistory, settings: ReminderSettings, now: datetime) -> Due | None:
+    """What is due next, and when (never earlier than ``now``); None when nothing is pending."""
+    candidates = list(_callbacks_due(history))
+    if settings.enabled:
+        candidates += _end_of_shift_due(history, settings, now)
+        nudge = _nudge_due(history, settings, now)
+        if nudge is not None:
+            candidates.append(nudge)
+    if not candidates:
+        return None
+    at = max(now, min(candidate.due_at for candidate in candidates))
+    group = [c for c in candidates if c.due_at <= at]
+    group.sort(key=lambda c: (c.due_at, c.kind.value))
+    others = [c for c in group if not c.kind.is_callback]
+    # The rate limit holds between deliveries, so one delivery carries one non-callback at most.
+    kept = [c for c in group if c.kind.is_callback] + others[:1]
+    return Due(at=at, reminders=tuple(sorted(kept, key=lambda c: c.due_at)))
+
+
+# -- callbacks ---------------------------------------------------------------------------------
+
+
+def _callbacks_due(history: ReminderHistory) -> Iterator[Reminder]:
+    for callback in history.callbacks:
+        if callback.is_open and not callback.notified:
+            yield Reminder(ReminderKind.CALLBACK, callback.due_at, callback.id)
+
+
+def overdue_callbacks(callbacks: Iterable[Callback], now: datetime) -> list[Callback]:
+    """Open callbacks whose time has come, oldest first: for the tray menu and the journal."""
+    return sorted((c for c in callbacks if c.is_overdue(now)), key=lambda c: c.due_at)
+
+
+# -- the recovery nudge --------------------------------------------------------------------------
+
+
+def _nudge_due(
+    history: ReminderHistory, settings: ReminderSettings, now: datetime
+) -> Reminder | None:
+    """The first run of N calls inside the window since the last break or nudge, if still fresh."""
+    anchor = _latest([*history.breaks, *_sent_times(history, ReminderKind.NUDGE)])
+    calls = sorted(c for c in history.calls if anchor is None or c > anchor)
+    n = settings.nudge_calls
+    for k in range(n - 1, len(calls)):
+        landed = calls[k]
+        if landed - calls[k - n + 1] > settings.nudge_window:
+            continue
+        at = _held_back(landed, history, settings)
+        deliver = max(at, now)
+        if deliver <= landed + settings.nudge_window and settings.in_shift(deliver):
+            return Reminder(ReminderKind.NUDGE, at)
+    return None
+
+
+def nudge_calls_since_break(history: ReminderHistory) -> int:
+    """How many hard calls were tagged since the last break (for the nudge's wording)."""
+    anchor = _latest(list(history.breaks))
+    return sum(1 for call in history.calls if anchor is None or call > anchor)
+
+
+# -- end of shift --------------------------------------------------------------------------------
+
+
+def _end_of_shift_due(
+    history: ReminderHistory, settings: ReminderSettings, now: datetime
+) -> list[Reminder]:
+    """Today's (or the next working day's) reflection and overdue list, each once a day."""
+    for offset in range(_LOOKAHEAD_DAYS):
+        day = now + timedelta(days=offset)
+        if not settings.is_working_day(day):
+            continue
+        end = settings.shift_end_on(day)
+        if now > end + WIND_DOWN:
+            continue
+        found = []
+        if settings.reflection and not _sent_on(history, ReminderKind.REFLECTION, end):
+            at = _held_back(end, history, settings)
+            if max(at, now) <= end + WIND_DOWN:
+                found.append(Reminder(ReminderKind.REFLECTION, at))
+        if not _sent_on(history, ReminderKind.OVERDUE, end) and _open_before(history, end):
+            found.append(Reminder(ReminderKind.OVERDUE, end))
+        if found:
+            return found
+    return []
+
+
+def _open_before(history: ReminderHistory, end: datetime) -> bool:
+    return any(callback.is_overdue(end) for callback in history.callbacks)
+
+
+def _sent_on(history: ReminderHistory, kind: ReminderKind, end: datetime) -> bool:
+    return any(sent.sent_at.date() == end.date() for sent in history.sent if sent.kind is kind)
+
+
+# -- shared rules --------------------------------------------------------------------------------
+
+
+def _held_back(wanted: datetime, history: ReminderHistory, settings: ReminderSettings) -> datetime:
+    """When a non-callback reminder wanted at ``wanted`` may go: after any pause and rate limit."""
+    at = wanted
+    if history.paused_until is not None:
+        at = max(at, history.paused_until)
+    last = _latest([s.sent_at for s in history.sent if not s.kind.is_callback])
+    if last is not None:
+        at = max(at, last + settings.rate_limit)
+    return at
+
+
+def _sent_times(history: ReminderHistory, kind: ReminderKind) -> list[datetime]:
+    return [sent.sent_at for sent in history.sent if sent.kind is kind]
+
+
+def _latest(moments: list[datetime]) -> datetime | None:
+    return max(moments, default=None)

@@ -1,0 +1,227 @@
+"""The reminder policy, driven by a fake clock through generated days."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime, time, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from companion.core.reminder_settings import WIND_DOWN, ReminderSettings
+from companion.core.reminders import (
+    Callback,
+    ReminderHistory,
+    ReminderKind,
+    SentReminder,
+    next_due,
+    overdue_callbacks,
+)
+from tests.unit.core.reminder_sim import Event, World
+
+MONDAY = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
+NINE = MONDAY.replace(hour=9)
+#: Nudges and the end of the shift off: callbacks the agent set still come.
+CALLBACKS_ONLY = ReminderSettings(enabled=False)
+
+event_kinds = st.sampled_from(["call", "call", "call", "call", "break", "callback", "pause"])
+events = st.lists(
+    st.builds(
+        Event,
+        at=st.integers(0, 3 * 24 * 60).map(lambda m: MONDAY + timedelta(minutes=m)),
+        what=event_kinds,
+        minutes=st.integers(1, 240),
+    ),
+    max_size=60,
+)
+reminder_settings = st.builds(
+    ReminderSettings,
+    nudge_calls=st.integers(2, 5),
+    nudge_window_minutes=st.integers(10, 120),
+    rate_limit_minutes=st.integers(5, 60),
+    shift_start=st.sampled_from([time(7, 0), time(9, 0), time(13, 30)]),
+    shift_end=st.sampled_from([time(17, 0), time(21, 15)]),
+    working_days=st.sampled_from([(0, 1, 2, 3, 4), (1, 3), (0, 1, 2, 3, 4, 5, 6)]),
+)
+
+
+def run(reminders: ReminderSettings, happened: list[Event]) -> World:
+    world = World(reminders)
+    world.run_until(MONDAY, MONDAY + timedelta(days=4), happened)
+    return world
+
+
+@settings(max_examples=150, deadline=None)
+@given(reminder_settings, events)
+def test_never_two_non_callback_reminders_inside_the_rate_limit(
+    reminders: ReminderSettings, happened: list[Event]
+) -> None:
+    world = run(reminders, happened)
+    times = sorted(d.at for d in world.delivered for r in d.reminders if not r.kind.is_callback)
+    for earlier, later in itertools.pairwise(times):
+        assert later - earlier >= reminders.rate_limit
+
+
+@settings(max_examples=150, deadline=None)
+@given(reminder_settings, events)
+def test_nothing_but_callbacks_in_quiet_hours(
+    reminders: ReminderSettings, happened: list[Event]
+) -> None:
+    world = run(reminders, happened)
+    for at in world.times_of(ReminderKind.NUDGE):
+        assert reminders.in_shift(at)
+    for kind in (ReminderKind.REFLECTION, ReminderKind.OVERDUE):
+        for at in world.times_of(kind):
+            end = reminders.shift_end_on(at)
+            assert reminders.is_working_day(at) and end <= at <= end + WIND_DOWN
+
+
+@settings(max_examples=150, deadline=None)
+@given(reminder_settings, events)
+def test_nothing_while_paused_but_callbacks(
+    reminders: ReminderSettings, happened: list[Event]
+) -> None:
+    pauses = [(e.at, e.at + timedelta(minutes=e.minutes)) for e in happened if e.what == "pause"]
+    world = run(reminders, happened)
+    for due in world.delivered:
+        if any(not r.kind.is_callback for r in due.reminders):
+            # Only the latest pause counts (a new one replaces it), so check the last one before.
+            before = [p for p in pauses if p[0] <= due.at]
+            if before:
+                start, until = max(before)
+                assert not start <= due.at < until
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(2, 6),
+    st.integers(10, 120),
+    st.lists(st.integers(0, 600), min_size=1, max_size=8),
+)
+def test_the_nudge_fires_exactly_when_the_nth_hard_call_lands_in_the_window(
+    n: int, window: int, gaps: list[int]
+) -> None:
+    reminders = ReminderSettings(
+        shift_start=time(0, 0),
+        shift_end=time(23, 59),
+        nudge_calls=n,
+        nudge_window_minutes=window,
+        reflection=False,
+    )
+    calls, at = [], NINE
+    for gap in gaps:
+        at += timedelta(seconds=gap * 10)
+        calls.append(at)
+    world = run(reminders, [Event(c, "call") for c in calls])
+    nudges = world.times_of(ReminderKind.NUDGE)
+    expected = _first_nth_call_in_window(calls, n, timedelta(minutes=window))
+    assert (nudges[:1] or [None])[0] == expected
+
+
+def _first_nth_call_in_window(calls: list[datetime], n: int, window: timedelta) -> datetime | None:
+    for k in range(n - 1, len(calls)):
+        if calls[k] - calls[k - n + 1] <= window:
+            return calls[k]
+    return None
+
+
+def test_one_nudge_per_run_and_a_break_starts_counting_again() -> None:
+    minutes = [0, 5, 10, 15, 20, 40, 45, 50]
+    happened = [Event(NINE + timedelta(minutes=m), "call") for m in minutes]
+    happened.append(Event(NINE + timedelta(minutes=30), "break"))
+    world = run(ReminderSettings(reflection=False), happened)
+    assert world.times_of(ReminderKind.NUDGE) == [
+        NINE + timedelta(minutes=10),
+        NINE + timedelta(minutes=50),
+    ]
+
+
+def test_a_nudge_in_quiet_hours_is_dropped_not_saved_for_the_morning() -> None:
+    evening = MONDAY.replace(hour=19)
+    happened = [Event(evening + timedelta(minutes=m), "call") for m in (0, 5, 10)]
+    world = run(ReminderSettings(reflection=False), happened)
+    assert world.times_of(ReminderKind.NUDGE) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(1, 3000), min_size=1, max_size=10))
+def test_callbacks_fire_once_at_their_time_even_in_quiet_hours(offsets: list[int]) -> None:
+    world = World(CALLBACKS_ONLY)
+    happened = [Event(MONDAY, "callback", minutes=m) for m in offsets]
+    world.run_until(MONDAY, MONDAY + timedelta(days=4), happened)
+    fired = sorted(world.times_of(ReminderKind.CALLBACK))
+    assert fired == sorted(MONDAY + timedelta(minutes=m) for m in offsets)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 600), st.sampled_from([5, 15, 60]), st.integers(0, 30))
+def test_snooze_moves_a_callback_and_it_fires_once_more(
+    due_in: int, snooze: int, answered_after: int
+) -> None:
+    world = World(CALLBACKS_ONLY)
+    callback_id = world.add_callback(NINE + timedelta(minutes=due_in), NINE)
+    first = world.due(NINE)
+    assert first is not None and first.at == NINE + timedelta(minutes=due_in)
+    world.deliver(first)
+    answered = first.at + timedelta(minutes=answered_after)
+    assert world.due(answered) is None
+    world.callbacks[callback_id] = world.callbacks[callback_id].snoozed(answered, snooze)
+    again = world.due(answered)
+    assert again is not None and again.at == answered + timedelta(minutes=snooze)
+    world.deliver(again)
+    assert world.due(again.at) is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(1, 2000), min_size=2, max_size=12), st.integers(1, 600))
+def test_after_a_restart_missed_reminders_come_as_one(missed: list[int], down_for: int) -> None:
+    world = World(CALLBACKS_ONLY)
+    for minutes in missed:
+        world.add_callback(NINE + timedelta(minutes=minutes), NINE)
+    back = NINE + timedelta(minutes=max(missed) + down_for)
+    due = world.due(back)
+    assert due is not None and due.at == back
+    assert len(due.reminders) == len(missed)
+    world.deliver(due)
+    assert world.due(back) is None
+    assert len(world.delivered) == 1
+
+
+def test_end_of_shift_invites_once_and_lists_open_callbacks() -> None:
+    reminders = ReminderSettings()
+    world = World(reminders)
+    world.add_callback(NINE + timedelta(hours=2), NINE)
+    world.run_until(NINE, NINE + timedelta(hours=12), [])
+    end = MONDAY.replace(hour=17)
+    assert world.times_of(ReminderKind.REFLECTION) == [end]
+    assert world.times_of(ReminderKind.OVERDUE) == [end]
+    assert len(world.delivered) == 2  # the callback at 11:00, then one end-of-shift notice
+
+
+def test_the_rate_limit_holds_the_reflection_back_within_the_wind_down() -> None:
+    world = World(ReminderSettings())
+    world.sent.append(SentReminder(ReminderKind.NUDGE, MONDAY.replace(hour=16, minute=55)))
+    due = world.due(MONDAY.replace(hour=16, minute=56))
+    assert due is not None and due.at == MONDAY.replace(hour=17, minute=15)
+
+
+def test_paused_reminders_turned_off_and_overdue_listing() -> None:
+    history = ReminderHistory(
+        calls=tuple(NINE + timedelta(minutes=m) for m in (0, 1, 2)),
+        paused_until=NINE + timedelta(hours=3),
+    )
+    assert next_due(history, ReminderSettings(reflection=False), NINE) is None
+    assert next_due(history, ReminderSettings(enabled=False), NINE) is None
+    late = Callback(due_at=NINE, text="x", created_at=NINE, id=1)
+    later = Callback(due_at=NINE + timedelta(hours=1), text="y", created_at=NINE, id=2)
+    assert overdue_callbacks([later, late], NINE + timedelta(minutes=1)) == [late]
+
+
+def test_reminder_settings_round_trip_through_the_settings_file_mapping() -> None:
+    from companion.core.settings import Settings, settings_from_mapping, settings_to_mapping
+
+    chosen = Settings(reminders=ReminderSettings(shift_start=time(7, 30), working_days=(5, 6)))
+    loaded, warnings = settings_from_mapping(settings_to_mapping(chosen))
+    assert loaded == chosen and warnings == []
+    broken, warnings = settings_from_mapping({"reminders": {"shift_start": "25:99"}})
+    assert broken.reminders == ReminderSettings() and len(warnings) == 1
