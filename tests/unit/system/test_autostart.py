@@ -1,0 +1,135 @@
+"""Start with my computer: XDG entries for real in a temp folder, Run key and LaunchAgent faked."""
+
+from __future__ import annotations
+
+import configparser
+import plistlib
+from pathlib import Path
+
+import pytest
+
+from companion.system import autostart
+from companion.system.autostart import (
+    RUN_KEY,
+    autostart_for,
+    exec_line,
+    set_autostart,
+)
+from tests.fakes import FailingRegistry, FakeRegistry
+
+
+@pytest.fixture
+def xdg(tmp_path: Path) -> dict[str, str]:
+    return {
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CONFIG_DIRS": str(tmp_path / "etc-xdg"),
+    }
+
+
+def desktop_keys(path: Path) -> dict[str, str]:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(path, encoding="utf-8")
+    return dict(parser["Desktop Entry"])
+
+
+def test_linux_entry_is_written_and_removed(xdg: dict[str, str], tmp_path: Path) -> None:
+    entry = tmp_path / "config" / "autostart" / "companion.desktop"
+
+    set_autostart(True, ["companion"], platform="linux", env=xdg)
+
+    keys = desktop_keys(entry)
+    assert keys["Exec"] == "companion" and keys["Type"] == "Application"
+    assert keys["X-GNOME-Autostart-enabled"] == "true" and "Hidden" not in keys
+    assert autostart_for("linux", xdg).is_enabled()
+
+    set_autostart(False, ["companion"], platform="linux", env=xdg)
+    set_autostart(False, ["companion"], platform="linux", env=xdg)  # twice is harmless
+
+    assert not entry.exists() and not (tmp_path / "home").exists()
+    assert not autostart_for("linux", xdg).is_enabled()
+
+
+def test_without_xdg_config_home_it_goes_to_dot_config(tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": "relative/is/ignored"}
+
+    set_autostart(True, ["companion"], platform="linux", env=env)
+
+    assert (tmp_path / ".config" / "autostart" / "companion.desktop").is_file()
+
+
+def test_turning_off_a_system_wide_entry_hides_it(xdg: dict[str, str], tmp_path: Path) -> None:
+    system = tmp_path / "etc-xdg" / "autostart" / "companion.desktop"
+    system.parent.mkdir(parents=True)
+    system.write_text("[Desktop Entry]\nType=Application\nExec=companion\n", encoding="utf-8")
+    assert autostart_for("linux", xdg).is_enabled()
+
+    set_autostart(False, ["companion"], platform="linux", env=xdg)
+
+    keys = desktop_keys(tmp_path / "config" / "autostart" / "companion.desktop")
+    assert keys["Hidden"] == "true" and keys["X-GNOME-Autostart-enabled"] == "false"
+    assert not autostart_for("linux", xdg).is_enabled()
+    assert system.is_file()  # the installer's file is not ours to touch
+
+    set_autostart(True, ["companion"], platform="linux", env=xdg)
+
+    assert autostart_for("linux", xdg).is_enabled()
+
+
+@pytest.mark.parametrize(
+    ("command", "line"),
+    [
+        (["companion"], "companion"),
+        (["/opt/My Apps/companion", "--x=50%"], '"/opt/My Apps/companion" --x=50%%'),
+        (["C:\\a b"], '"C:\\\\\\\\a b"'),
+        (['say "hi"'], '"say \\\\"hi\\\\""'),
+    ],
+)
+def test_exec_lines_are_quoted_as_the_spec_asks(command: list[str], line: str) -> None:
+    assert exec_line(command) == line
+
+
+def test_windows_run_value_is_written_and_removed() -> None:
+    registry = FakeRegistry()
+    command = [r"C:\Program Files\Companion\companion.exe"]
+
+    set_autostart(True, command, platform="win32", registry=registry)
+
+    assert registry.keys[("HKCU", RUN_KEY)] == {
+        "Companion": '"C:\\Program Files\\Companion\\companion.exe"'
+    }
+    assert autostart_for("win32", {}, registry).is_enabled()
+
+    set_autostart(False, command, platform="win32", registry=registry)
+
+    assert registry.keys[("HKCU", RUN_KEY)] == {}
+    assert not autostart_for("win32", {}, registry).is_enabled()
+
+
+def test_a_failing_registry_raises_oserror_for_the_app_to_report() -> None:
+    with pytest.raises(OSError):
+        set_autostart(True, ["companion"], platform="win32", registry=FailingRegistry())
+
+
+def test_macos_launch_agent_is_written_and_removed(tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path)}
+    agent = tmp_path / "Library" / "LaunchAgents" / "com.companion.app.plist"
+    command = ["/Applications/Companion.app/Contents/MacOS/Companion"]
+
+    set_autostart(True, command, platform="darwin", env=env)
+
+    loaded = plistlib.loads(agent.read_bytes())
+    assert loaded["Label"] == "com.companion.app"
+    assert loaded["ProgramArguments"] == command and loaded["RunAtLoad"] is True
+    assert autostart_for("darwin", env).is_enabled()
+
+    set_autostart(False, command, platform="darwin", env=env)
+
+    assert not agent.exists() and not autostart_for("darwin", env).is_enabled()
+
+
+def test_the_command_is_the_frozen_binary_when_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(autostart.sys, "frozen", True, raising=False)
+
+    assert autostart.autostart_command() == [autostart.sys.executable]
