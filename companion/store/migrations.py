@@ -101,6 +101,36 @@ def m004_drafts(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m005_reminders(db: Database) -> None:
+    # notified_at on the callback itself: a snooze moves due_at past it, so it is due again.
+    db.executescript(
+        """
+        CREATE TABLE callbacks (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            text TEXT NOT NULL DEFAULT '',
+            case_ref TEXT,
+            call_id INTEGER REFERENCES calls (id) ON DELETE SET NULL,
+            done_at TEXT,
+            notified_at TEXT
+        );
+        CREATE INDEX idx_callbacks_open ON callbacks (done_at, due_at);
+        CREATE TABLE reminders_sent (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            sent_at TEXT NOT NULL
+        );
+        CREATE INDEX idx_reminders_sent_at ON reminders_sent (sent_at);
+        CREATE TABLE reminder_state (
+            key TEXT PRIMARY KEY,
+            value TEXT
+        );
+        """
+    )
+
+
 def known_migrations() -> list[str]:
     """The names this code knows, read as what an empty database would still need.
 

@@ -13,6 +13,7 @@ from companion.core.ports import (
     CallRepository,
     DraftStore,
     JournalRepository,
+    ReminderRepository,
     StorageUnavailable,
 )
 from companion.store.breaks_repo import SqliteBreakRepository
@@ -20,6 +21,7 @@ from companion.store.calls_repo import SqliteCallRepository
 from companion.store.database import DATABASE_FILENAME, open_database, open_memory_database
 from companion.store.drafts_repo import SqliteDraftStore
 from companion.store.journal_repo import SqliteJournalRepository
+from companion.store.reminders_repo import SqliteReminderRepository
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,7 @@ class Storage:
     breaks: BreakRepository
     journal: JournalRepository
     drafts: DraftStore
+    reminders: ReminderRepository
     warnings: tuple[str, ...] = ()
 
     def close(self) -> None:
@@ -51,6 +54,7 @@ def storage_over(db: Database, warnings: tuple[str, ...] = ()) -> Storage:
         breaks=SqliteBreakRepository(db),
         journal=SqliteJournalRepository(db),
         drafts=SqliteDraftStore(db),
+        reminders=SqliteReminderRepository(db),
         warnings=warnings,
     )
 

@@ -1,0 +1,67 @@
+"""Callbacks, sent reminders and the pause survive in SQLite, and feed the reminder policy."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlite_utils import Database
+
+from companion.core.breaks import BreakOutcome, BreakRecord
+from companion.core.calls import DifficultCall
+from companion.core.moods import Mood
+from companion.core.reminders import Callback, ReminderKind, SentReminder
+from companion.store.breaks_repo import SqliteBreakRepository
+from companion.store.calls_repo import SqliteCallRepository
+from companion.store.reminders_repo import SqliteReminderRepository
+
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+
+
+def test_a_callback_is_kept_snoozed_and_marked_done(db: Database) -> None:
+    repo = SqliteReminderRepository(db)
+    call = SqliteCallRepository(db).add(DifficultCall(tagged_at=NOW, case_ref="4711"))
+    added = repo.add_callback(
+        Callback(due_at=NOW + timedelta(hours=2), text="Refund", created_at=NOW, call_id=call.id)
+    )
+    assert added.id is not None
+    assert repo.get_callback(added.id) == added
+    snoozed = added.snoozed(NOW, 15)
+    repo.update_callback(snoozed)
+    assert repo.open_callbacks() == [snoozed]
+    repo.update_callback(snoozed.__class__(**{**snoozed.__dict__, "done_at": NOW}))
+    assert repo.open_callbacks() == []
+
+
+def test_history_holds_what_the_policy_needs(db: Database) -> None:
+    repo = SqliteReminderRepository(db)
+    calls, breaks = SqliteCallRepository(db), SqliteBreakRepository(db)
+    old_break = NOW - timedelta(days=3)
+    breaks.add(BreakRecord(old_break, "sigh", 60, 60, BreakOutcome.COMPLETED))
+    for minutes in (0, 10):
+        calls.add(DifficultCall(tagged_at=NOW + timedelta(minutes=minutes)))
+    calls.add(DifficultCall(tagged_at=NOW - timedelta(days=2)))
+    repo.record_sent(SentReminder(ReminderKind.NUDGE, NOW))
+    repo.set_paused_until(NOW + timedelta(hours=1))
+    history = repo.history(NOW - timedelta(hours=1))
+    assert history.calls == (NOW, NOW + timedelta(minutes=10))
+    assert history.breaks == (old_break,)  # the latest break, however old
+    assert history.sent == (SentReminder(ReminderKind.NUDGE, NOW),)
+    assert history.paused_until == NOW + timedelta(hours=1)
+    repo.set_paused_until(None)
+    assert repo.history(NOW).paused_until is None
+
+
+def test_day_numbers_count_the_day_and_average_the_moods(db: Database) -> None:
+    repo = SqliteReminderRepository(db)
+    SqliteCallRepository(db).add(DifficultCall(tagged_at=NOW))
+    breaks = SqliteBreakRepository(db)
+    for before, after in ((Mood.LOW, Mood.OKAY), (Mood.OKAY, Mood.GOOD)):
+        breaks.add(
+            BreakRecord(
+                NOW, "sigh", 60, 60, BreakOutcome.COMPLETED, mood_before=before, mood_after=after
+            )
+        )
+    numbers = repo.day_numbers(NOW.date())
+    assert (numbers.calls, numbers.breaks) == (1, 2)
+    assert numbers.mood_before is not None and numbers.mood_after is not None
+    assert numbers.mood_after > numbers.mood_before
