@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test check lint typecheck desktop-tools clean
+.PHONY: run test check lint typecheck desktop-tools package clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,20 @@ desktop-tools:
 ## The whole suite: unit, offscreen widget tests and end-to-end tests on Xvfb.
 test: $(STAMP) desktop-tools
 	$(PY) -m pytest
+
+PACKAGE_STAMP := $(VENV)/.package-stamp
+VERSION = $(shell $(PY) -c "import companion; print(companion.__version__)")
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[package]'
+	touch $(PACKAGE_STAMP)
+
+## The frozen one-folder build (PyInstaller, build.spec), a .deb and a tarball in build/packages/.
+package: $(PACKAGE_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/dist \
+		--workpath build/work build.spec
+	build/dist/companion/companion --self-test
+	bash packaging/linux/build_packages.sh $(VERSION) $(abspath $(PY))
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check companion tests bench

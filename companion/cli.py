@@ -25,6 +25,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"Companion {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation works (uses a temporary folder, not your journal)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     tag = commands.add_parser(
         "tag", help="tag the last call as difficult and start a breathing break"
@@ -63,6 +68,10 @@ def _checked_intensity(value: int | None) -> int | None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from companion.self_test import run_self_test
+
+        return run_self_test()
     try:
         command = command_from_args(args)
     except InvalidCallDetail as error:
