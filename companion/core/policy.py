@@ -3,23 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from companion.core.settings import Settings, settings_from_mapping
+from companion.core.policy_values import flatten, layer, loosen
+from companion.core.settings import Settings
 
-#: The only settings a policy may set or lock. An allowlist, not "every setting but ...": a
-#: setting added later stays out of IT's reach until someone decides it belongs here. Nothing
-#: that reads, exports or sends the journal may ever be added (a test checks the names).
+#: The only settings a policy may set or lock; a section's parts are named with a dot. An
+#: allowlist, not "every setting but ...": a setting added later stays out of IT's reach until
+#: someone decides it belongs here. Nothing that reads, exports or sends the journal may ever
+#: be added (a test checks the names).
 POLICY_SETTINGS = frozenset(
-    {"pattern_key", "break_seconds", "mood_check", "reduced_motion", "autostart"}
+    {
+        "pattern_key",
+        "break_seconds",
+        "mood_check",
+        "reduced_motion",
+        "autostart",
+        "reminders.enabled",
+        "reminders.nudge_calls",
+        "reminders.nudge_window_minutes",
+        "reminders.rate_limit_minutes",
+        "reminders.shift_start",
+        "reminders.shift_end",
+        "reminders.working_days",
+        "reminders.reflection",
+        "reminders.away_minutes",
+        "reminders.sound",
+    }
 )
 #: Top-level keys of a policy; anything else is ignored with a warning.
 POLICY_KEYS = frozenset({"defaults", "locked", "eap_contact", "force_autostart"})
 MAX_CONTACT_LENGTH = 200
-
-_BOOL_SETTINGS = frozenset(f.name for f in fields(Settings) if "bool" in str(f.type))
 
 
 @dataclass(frozen=True)
@@ -54,7 +70,7 @@ def policy_from_mapping(data: Mapping[str, Any]) -> tuple[Policy, list[str]]:
     defaults = _settings_table(data.get("defaults", {}), "defaults", warnings)
     locked = _settings_table(data.get("locked", {}), "locked", warnings)
     contact = _contact(data.get("eap_contact"), warnings)
-    force = _loosen_bool(data.get("force_autostart", False))
+    force = loosen("autostart", data.get("force_autostart", False))
     if not isinstance(force, bool):
         warnings.append("IT policy: “force_autostart” should be true or false; it is ignored.")
         force = False
@@ -72,49 +88,42 @@ def apply_policy(
 ) -> tuple[Settings, frozenset[str], list[str]]:
     """Built-in defaults < IT defaults < the agent's settings < IT locks.
 
-    Locks are applied before the agent's values so that a lock always holds, even when an
-    agent's value would clash with it; the agent's value for a locked setting is ignored.
-    Returns the settings, the names of the locked ones and warnings about the agent's values.
+    ``user`` is the settings file as loaded (sections nested). Locks are applied before the
+    agent's values so that a lock always holds, even when an agent's value would clash with
+    it; the agent's value for a locked setting is ignored. Returns the settings, the names of
+    the locked ones (``reminders.shift_end`` for a section's part) and warnings.
     """
     locked_values = dict(policy.locked_values)
     if policy.force_autostart:
         locked_values["autostart"] = True
-    base, _ = settings_from_mapping(policy.defaults)
-    base, _ = settings_from_mapping(locked_values, base)
-    own = {name: value for name, value in user.items() if name not in policy.locked}
-    settings, warnings = settings_from_mapping(own, base)
-    return settings, policy.locked, warnings
+    base, admin_warnings = layer(Settings(), policy.defaults)
+    base, lock_warnings = layer(base, locked_values)
+    own = {name: value for name, value in flatten(user).items() if name not in policy.locked}
+    settings, warnings = layer(base, own)
+    return settings, policy.locked, [*admin_warnings, *lock_warnings, *warnings]
 
 
 def _settings_table(table: Any, section: str, warnings: list[str]) -> dict[str, Any]:
     if not isinstance(table, Mapping):
         warnings.append(f"IT policy: “{section}” should be a table of settings; it is ignored.")
         return {}
-    usable: dict[str, Any] = {}
-    for name, raw in table.items():
-        if name not in POLICY_SETTINGS:
+    allowed: dict[str, Any] = {}
+    for name, raw in flatten(table).items():
+        if name in POLICY_SETTINGS:
+            allowed[name] = loosen(name, raw)
+        else:
             warnings.append(
                 f"IT policy: “{section}.{name}” is not a setting a policy may set; it is ignored."
             )
-            continue
-        value = _loosen(str(name), raw)
-        _, problems = settings_from_mapping({name: value})
-        if problems:
+    if not layer(Settings(), allowed)[1]:
+        return allowed  # all good together (a shift's start and end are checked as a pair)
+    usable: dict[str, Any] = {}
+    for name, value in allowed.items():
+        if layer(Settings(), {name: value})[1]:
             warnings.append(f"IT policy: “{section}.{name}” has an unusable value; it is ignored.")
-            continue
-        usable[name] = value
+        else:
+            usable[name] = value
     return usable
-
-
-def _loosen(name: str, value: Any) -> Any:
-    return _loosen_bool(value) if name in _BOOL_SETTINGS else value
-
-
-def _loosen_bool(value: Any) -> Any:
-    """The Windows registry has no booleans: a DWORD 0 or 1 stands for false or true."""
-    if type(value) is int and value in (0, 1):
-        return bool(value)
-    return value
 
 
 def _contact(value: Any, warnings: list[str]) -> str | None:

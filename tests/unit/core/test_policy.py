@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import fields
+from datetime import time
 from typing import Any
 
 import pytest
@@ -15,7 +15,8 @@ from companion.core.policy import (
     apply_policy,
     policy_from_mapping,
 )
-from companion.core.settings import Settings
+from companion.core.policy_values import flatten
+from companion.core.settings import Settings, settings_to_mapping
 
 JOURNAL_WORDS = re.compile(
     r"journal|entr|export|send|upload|sync|share|backup|telemetry|report|url|path|dir|read"
@@ -126,7 +127,7 @@ def test_a_long_contact_is_refused_and_blank_is_none() -> None:
 
 
 def test_policy_settings_are_real_settings_and_none_touches_the_journal() -> None:
-    names = {f.name for f in fields(Settings)}
+    names = set(flatten(settings_to_mapping(Settings())))
     assert names >= POLICY_SETTINGS
     for name in POLICY_SETTINGS | POLICY_KEYS - {"locked", "defaults"}:
         assert not JOURNAL_WORDS.search(name), name
@@ -156,3 +157,59 @@ def test_no_journal_related_key_can_be_set(key: str, section: str) -> None:
 
     assert len(warnings) == 1 and key in warnings[0]
     assert policy == Policy() and settings == Settings() and locked == frozenset()
+
+
+def test_reminder_parts_are_laid_one_by_one() -> None:
+    policy = parsed(
+        {
+            "defaults": {"reminders": {"nudge_calls": 4, "sound": True}},
+            "locked": {"reminders": {"shift_start": "08:00", "shift_end": "16:30"}},
+        }
+    )
+    user = {"reminders": {"nudge_calls": 5, "shift_end": "20:00", "rate_limit_minutes": 30}}
+
+    settings, locked, warnings = apply_policy(user, policy)
+
+    reminders = settings.reminders
+    assert (reminders.nudge_calls, reminders.rate_limit_minutes) == (5, 30)  # the agent's
+    assert reminders.sound is True  # IT's default
+    assert (reminders.shift_start, reminders.shift_end) == (time(8), time(16, 30))  # locked
+    assert locked == {"reminders.shift_start", "reminders.shift_end"} and warnings == []
+
+
+def test_a_lock_holds_even_when_the_agents_value_would_clash_with_it() -> None:
+    policy = parsed({"locked": {"reminders": {"shift_end": "12:00"}}})
+
+    settings, _, warnings = apply_policy({"reminders": {"shift_start": "13:00"}}, policy)
+
+    assert settings.reminders.shift_end == time(12) and settings.reminders.shift_start == time(9)
+    assert len(warnings) == 1 and "reminders" in warnings[0]
+
+
+def test_registry_and_toml_shapes_are_accepted() -> None:
+    policy = parsed(
+        {
+            "defaults": {
+                "reminders.working_days": "0,1,2,3",  # a registry REG_SZ
+                "reminders.shift_start": time(7, 30),  # a TOML local time
+                "reminders.sound": 1,  # a registry DWORD
+            },
+            "locked": {"reminders.working_days": ["5", "6"]},  # a registry REG_MULTI_SZ
+        }
+    )
+
+    assert dict(policy.defaults) == {
+        "reminders.working_days": [0, 1, 2, 3],
+        "reminders.shift_start": "07:30",
+        "reminders.sound": True,
+    }
+    assert dict(policy.locked_values) == {"reminders.working_days": [5, 6]}
+
+
+def test_an_unknown_or_bad_reminder_part_is_refused_alone() -> None:
+    policy, warnings = policy_from_mapping(
+        {"defaults": {"reminders": {"nudge_calls": 99, "colour": "x", "away_minutes": 5}}}
+    )
+
+    assert dict(policy.defaults) == {"reminders.away_minutes": 5}
+    assert len(warnings) == 2
