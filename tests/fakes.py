@@ -8,6 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 from companion.core.breaks import BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.journal import Draft, JournalEntry, JournalListItem
+from companion.core.notices import Delivery, Notice
+from companion.core.reminder_texts import DayNumbers
+from companion.core.reminders import Callback, ReminderHistory, SentReminder
 
 T0 = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 
@@ -159,3 +162,89 @@ class FailingRegistry:
 
     def delete_value(self, hive: str, path: str, name: str) -> None:
         raise PermissionError(5, "Access is denied")
+
+
+# -- notifications and reminders (issue #3) ------------------------------------------------------
+
+
+class RecordingNotifier:
+    """A desktop that shows everything: keeps each notice for the test to read."""
+
+    def __init__(self, name: str = "recording") -> None:
+        self.name = name
+        self.shown: list[Notice] = []
+
+    def notify(self, notice: Notice) -> Delivery:
+        self.shown.append(notice)
+        return Delivery(self.name, True)
+
+
+class UnavailableNotifier:
+    """A desktop without this kind of notification (no daemon, no tray, no dbus-python)."""
+
+    def __init__(self, name: str = "unavailable") -> None:
+        self.name = name
+        self.tried = 0
+
+    def notify(self, notice: Notice) -> Delivery:
+        self.tried += 1
+        return Delivery(self.name, False, "not available here")
+
+
+class FailingNotifier:
+    """A notifier that is there but breaks on every call (a daemon that crashed mid-call)."""
+
+    def __init__(self, name: str = "failing") -> None:
+        self.name = name
+        self.tried = 0
+
+    def notify(self, notice: Notice) -> Delivery:
+        self.tried += 1
+        return Delivery(self.name, False, "DBusException: the daemon went away")
+
+
+class InMemoryReminders:
+    """ReminderRepository over lists; history() reads calls and breaks from the given fakes."""
+
+    def __init__(self, calls: InMemoryCalls, breaks: InMemoryBreaks) -> None:
+        self._calls = calls
+        self._breaks = breaks
+        self.callbacks: dict[int, Callback] = {}
+        self.sent: list[SentReminder] = []
+        self.paused_until: datetime | None = None
+        self._next = 1
+
+    def add_callback(self, callback: Callback) -> Callback:
+        stored = replace(callback, id=self._next)
+        self.callbacks[self._next] = stored
+        self._next += 1
+        return stored
+
+    def update_callback(self, callback: Callback) -> None:
+        assert callback.id is not None
+        self.callbacks[callback.id] = callback
+
+    def get_callback(self, callback_id: int) -> Callback | None:
+        return self.callbacks.get(callback_id)
+
+    def open_callbacks(self) -> list[Callback]:
+        return sorted((c for c in self.callbacks.values() if c.is_open), key=lambda c: c.due_at)
+
+    def record_sent(self, sent: SentReminder) -> None:
+        self.sent.append(sent)
+
+    def set_paused_until(self, moment: datetime | None) -> None:
+        self.paused_until = moment
+
+    def history(self, since: datetime) -> ReminderHistory:
+        return ReminderHistory(
+            calls=tuple(c.tagged_at for c in self._calls.rows.values() if c.tagged_at >= since),
+            breaks=tuple(b.started_at for b in self._breaks.rows.values()),
+            sent=tuple(self.sent),
+            callbacks=tuple(self.open_callbacks()),
+            paused_until=self.paused_until,
+        )
+
+    def day_numbers(self, day: date) -> DayNumbers:
+        breaks = [b for b in self._breaks.rows.values() if b.started_at.date() == day]
+        return DayNumbers(calls=self._calls.count_on(day), breaks=len(breaks))

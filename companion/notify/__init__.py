@@ -1,0 +1,1 @@
+"""Notification adapters behind core.ports.Notifier: plyer first, then notify-send, in a chain."""

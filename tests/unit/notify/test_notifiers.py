@@ -1,0 +1,92 @@
+"""The notifier chain with a recording, an unavailable and a failing notifier; the adapters."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from companion.core.notices import Notice
+from companion.notify.chain import FallbackNotifier
+from companion.notify.notify_send import NotifySendNotifier, command_args
+from companion.notify.plyer_notifier import PlyerNotifier
+from tests.fakes import FailingNotifier, RecordingNotifier, UnavailableNotifier
+
+NOTICE = Notice("A breather?", "That was a tough run.", topic="nudge")
+ICON = Path("/icons/companion.svg")
+
+
+def test_the_first_notifier_that_works_shows_it() -> None:
+    first, second = RecordingNotifier("plyer"), RecordingNotifier("balloon")
+    delivery = FallbackNotifier([first, second]).notify(NOTICE)
+    assert delivery.ok and delivery.backend == "plyer"
+    assert first.shown == [NOTICE] and second.shown == []
+
+
+def test_unavailable_and_failing_fall_through_to_the_toast() -> None:
+    missing, broken, toast = UnavailableNotifier(), FailingNotifier(), RecordingNotifier("toast")
+    delivery = FallbackNotifier([missing, broken, toast]).notify(NOTICE)
+    assert delivery.ok and delivery.backend == "toast"
+    assert (missing.tried, broken.tried, toast.shown) == (1, 1, [NOTICE])
+
+
+def test_a_failure_is_logged_once_however_often_it_happens(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    chain = FallbackNotifier([FailingNotifier(), RecordingNotifier()])
+    with caplog.at_level(logging.WARNING):
+        for _ in range(5):
+            assert chain.notify(NOTICE).ok
+    assert len([r for r in caplog.records if "failing" in r.getMessage()]) == 1
+
+
+def test_when_nothing_works_the_chain_says_why_and_does_not_raise() -> None:
+    delivery = FallbackNotifier([UnavailableNotifier(), FailingNotifier()]).notify(NOTICE)
+    assert not delivery.ok and "daemon went away" in delivery.describe()
+
+
+def test_notify_send_gets_low_urgency_icon_expiry_and_no_sound() -> None:
+    args = command_args(NOTICE, ICON)
+    assert "--urgency=low" in args and f"--icon={ICON}" in args
+    assert "--expire-time=20000" in args and "--app-name=Companion" in args
+    assert "--hint=boolean:suppress-sound:true" in args
+    assert list(args[-3:]) == ["--", NOTICE.title, NOTICE.body]
+
+
+def _runner(code: int, stderr: str = "") -> Any:
+    def run(args: list[str], **_: Any) -> subprocess.CompletedProcess[str]:
+        return subprocess.CompletedProcess(args, code, "", stderr)
+
+    return run
+
+
+def test_notify_send_reports_its_exit_code_and_its_absence() -> None:
+    def found(_: str) -> str:
+        return "/usr/bin/notify-send"
+
+    assert NotifySendNotifier(ICON, _runner(0), found).notify(NOTICE).ok
+    failed = NotifySendNotifier(ICON, _runner(1, "no daemon"), found).notify(NOTICE)
+    assert not failed.ok and failed.detail == "no daemon"
+    assert not NotifySendNotifier(ICON, _runner(0), lambda _: None).notify(NOTICE).ok
+
+
+def test_plyer_on_linux_without_dbus_python_steps_aside(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: None)
+    delivery = PlyerNotifier(ICON, platform="linux").notify(NOTICE)
+    assert not delivery.ok and "dbus-python" in delivery.detail
+
+
+def test_plyer_failures_become_a_delivery_not_an_exception(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from plyer import notification
+
+    def broken(**_: Any) -> None:
+        raise NotImplementedError("No usable implementation found!")
+
+    monkeypatch.setattr(notification, "notify", broken)
+    delivery = PlyerNotifier(ICON, platform="win32").notify(NOTICE)
+    assert not delivery.ok and "NotImplementedError" in delivery.detail
