@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
-from companion.core.policy_values import flatten, layer, loosen
-from companion.core.settings import Settings
+from companion.core.policy_values import flatten, layer, loosen, nest
+from companion.core.settings import Settings, settings_to_mapping
 
 #: The only settings a policy may set or lock; a section's parts are named with a dot. An
 #: allowlist, not "every setting but ...": a setting added later stays out of IT's reach until
@@ -101,6 +101,25 @@ def apply_policy(
     own = {name: value for name, value in flatten(user).items() if name not in policy.locked}
     settings, warnings = layer(base, own)
     return settings, policy.locked, [*admin_warnings, *lock_warnings, *warnings]
+
+
+def settings_to_save(settings: Settings, policy: Policy) -> dict[str, Any]:
+    """What the agent chose, for their settings file.
+
+    Locked values and values equal to the defaults (built-in or IT's) are left out, so IT can
+    unlock a setting or change a default later and the change reaches every agent who did not
+    choose otherwise.
+    """
+    defaults, _, _ = apply_policy({}, policy)
+    theirs = flatten(settings_to_mapping(defaults))
+    mine = flatten(settings_to_mapping(settings))
+    return nest(
+        {
+            name: value
+            for name, value in mine.items()
+            if name not in policy.locked and value != theirs.get(name)
+        }
+    )
 
 
 def _settings_table(table: Any, section: str, warnings: list[str]) -> dict[str, Any]:

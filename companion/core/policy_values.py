@@ -25,6 +25,18 @@ def flatten(data: Mapping[Any, Any]) -> dict[str, Any]:
     return flat
 
 
+def nest(flat: Mapping[str, Any]) -> dict[str, Any]:
+    """The inverse of :func:`flatten`: dotted names back into their sections."""
+    nested: dict[str, Any] = {}
+    for name, value in flat.items():
+        section, dot, part = name.partition(".")
+        if dot and section in SECTIONS:
+            nested.setdefault(section, {})[part] = value
+        else:
+            nested[name] = value
+    return nested
+
+
 def layer(base: Settings, flat: Mapping[str, Any]) -> tuple[Settings, list[str]]:
     """Lay dotted values over ``base``; a section's parts merge into ``base``'s section.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import time
 from typing import Any
 
@@ -14,6 +15,7 @@ from companion.core.policy import (
     Policy,
     apply_policy,
     policy_from_mapping,
+    settings_to_save,
 )
 from companion.core.policy_values import flatten
 from companion.core.settings import Settings, settings_to_mapping
@@ -213,3 +215,16 @@ def test_an_unknown_or_bad_reminder_part_is_refused_alone() -> None:
 
     assert dict(policy.defaults) == {"reminders.away_minutes": 5}
     assert len(warnings) == 2
+
+
+def test_only_the_agents_own_choices_are_saved() -> None:
+    policy = parsed({"defaults": {"break_seconds": 90}, "locked": {"reminders": {"sound": True}}})
+    settings, _, _ = apply_policy({"pattern_key": "box"}, policy)
+    changed = replace(
+        settings, mood_check=False, reminders=replace(settings.reminders, away_minutes=9)
+    )
+
+    saved = settings_to_save(changed, policy)
+
+    assert saved == {"pattern_key": "box", "mood_check": False, "reminders": {"away_minutes": 9}}
+    assert apply_policy(saved, policy)[0] == changed

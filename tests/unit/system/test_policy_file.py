@@ -10,6 +10,7 @@ import pytest
 from companion.core.policy import Policy
 from companion.system import policy_file
 from companion.system.policy_file import POLICY_FILE_ENV, load_policy, read_policy_file
+from companion.system.settings_file import load_settings_mapping, save_settings_mapping
 from tests.fakes import FailingRegistry, FakeRegistry
 
 GOOD_TOML = """
@@ -151,3 +152,13 @@ def test_an_unreadable_registry_means_builtin_defaults() -> None:
     policy, warnings = load_policy({}, "win32", FailingRegistry())
 
     assert policy == Policy() and "registry could not be read" in warnings[0]
+
+
+def test_the_agents_file_is_read_as_saved_for_the_policy_to_lay_over(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    save_settings_mapping(path, {"break_seconds": 90, "reminders": {"sound": True}})
+
+    assert load_settings_mapping(path) == ({"break_seconds": 90, "reminders": {"sound": True}}, [])
+    assert load_settings_mapping(tmp_path / "none.json") == ({}, [])
+    path.write_text("[1, 2", encoding="utf-8")
+    assert load_settings_mapping(path)[0] == {} and len(load_settings_mapping(path)[1]) == 1
