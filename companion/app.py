@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion import __version__
+from companion.core.backups import next_backup_at
 from companion.core.commands import Action, Command
 from companion.core.ports import StorageUnavailable
 from companion.store.storage import Storage, open_storage
@@ -66,6 +67,10 @@ class CompanionApp(QObject):
             self._connect(self._window)
             self._window.show()
         server.command_received.connect(self.handle)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setSingleShot(True)
+        self._backup_timer.timeout.connect(self._take_daily_backup)
+        QTimer.singleShot(0, self._take_daily_backup)
         self._refresh_count()
         for text in [*warnings, *storage.warnings]:
             self._tell(text)
@@ -101,6 +106,16 @@ class CompanionApp(QObject):
         if self._tray is not None:
             self._tray.hide()
         self._qt_app.quit()
+
+    def _take_daily_backup(self) -> None:
+        """Today's copy if there is none, then a single shot for shortly after midnight."""
+        now = self._clock.now()
+        try:
+            self._storage.backups.make_daily(now)
+        except StorageUnavailable as error:
+            log.warning("%s", error)
+        wait = next_backup_at(now) - now
+        self._backup_timer.start(max(int(wait.total_seconds() * 1000), 60_000))
 
     def _refresh_count(self) -> None:
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Protocol
 
+from companion.core.backups import Backup
 from companion.core.breaks import BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.journal import Draft, JournalEntry, JournalListItem
@@ -96,4 +97,18 @@ class ReminderRepository(Protocol):
 
     def day_numbers(self, day: date) -> DayNumbers:
         """Calls tagged, breaks taken and average moods on ``day``, for the shift's end."""
+        ...
+
+
+class BackupStore(Protocol):
+    def list_backups(self) -> list[Backup]:
+        """Newest first."""
+        ...
+
+    def make_daily(self, now: datetime) -> Backup | None:
+        """Take today's copy if there is none yet; the oldest beyond a week go."""
+        ...
+
+    def restore(self, backup: Backup, now: datetime) -> None:
+        """Replace the journal with ``backup``; the journal as it was is kept as a copy."""
         ...

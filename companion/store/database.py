@@ -17,7 +17,7 @@ import sqlite_utils.utils
 from sqlite_utils import Database
 
 from companion.core.ports import StorageUnavailable
-from companion.store.migrations import migrate, refuse_newer
+from companion.store.migrations import MIGRATIONS, migrate, refuse_newer
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ DEFAULT_BUSY_TIMEOUT_MS = 3000
 _PRIVATE_DIR_MODE = 0o700
 _PRIVATE_FILE_MODE = 0o600
 _SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 BUSY = "Your journal file is being used by another program. Close it and try again."
 READ_ONLY = (
@@ -45,6 +46,10 @@ FULL = (
 DAMAGED = (
     "Your journal file looks damaged, so Companion can't open it. "
     "It has been left exactly as it was; your IT team may be able to recover it."
+)
+FOREIGN = (
+    "The file where Companion keeps its journal belongs to another program, "
+    "so Companion can't use it."
 )
 UNREACHABLE = (
     "Companion can't reach your journal file right now. "
@@ -62,6 +67,14 @@ _MESSAGES = {
     sqlite3.SQLITE_IOERR: UNREACHABLE,
     sqlite3.SQLITE_PERM: UNREACHABLE,
 }
+
+
+class DamagedJournal(StorageUnavailable):
+    """The journal file is not a readable database (garbage, truncated, corrupt pages)."""
+
+
+class ForeignJournal(StorageUnavailable):
+    """The journal file is a database, but another program's: Companion must not add to it."""
 
 
 def message_for(error: BaseException) -> str | None:
@@ -91,6 +104,8 @@ def storage_errors() -> Iterator[None]:
         if message is None:
             raise
         log.warning("journal storage unavailable: %s", error)
+        if message is DAMAGED:
+            raise DamagedJournal(message) from error
         raise StorageUnavailable(message) from error
 
 
@@ -98,6 +113,7 @@ def open_database(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS)
     """Open (creating if needed) the journal at ``path``, migrated and private to this account."""
     try:
         _create_private_file(path)
+        _refuse_garbage(path)
         with storage_errors():
             db = Database(path, execute_plugins=False)
     except OSError as error:
@@ -126,10 +142,41 @@ def open_memory_database() -> Database:
 
 def _prepare(db: Database, busy_timeout_ms: int, *, wal: bool) -> None:
     db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)};")
-    # Before anything below writes to it: a journal from a newer Companion is left alone.
+    # Before anything below writes to it: a damaged file, another program's database and a
+    # journal from a newer Companion are all left alone.
+    _refuse_damaged(db)
+    _refuse_foreign(db)
     refuse_newer(db)
     _set_pragmas(db, wal=wal)
     migrate(db)
+
+
+def _refuse_garbage(path: Path) -> None:
+    """Not a database at all: refused before SQLite opens it, because SQLite would take a
+    -wal file lying beside it for its own and delete it on closing, and that file must be
+    set aside with the rest."""
+    with path.open("rb") as handle:
+        header = handle.read(len(_SQLITE_HEADER))
+    if header and header != _SQLITE_HEADER:
+        log.warning("journal file is not a database")
+        raise DamagedJournal(DAMAGED)
+
+
+def _refuse_damaged(db: Database) -> None:
+    """quick_check reads every page once: a truncated or scribbled-on file shows up here, at
+    start-up, rather than halfway through the agent's next save."""
+    rows = [row[0] for row in db.execute("PRAGMA quick_check;").fetchall()]
+    if rows != ["ok"]:
+        log.warning("journal failed its quick check (%d problems)", len(rows))
+        raise DamagedJournal(DAMAGED)
+
+
+def _refuse_foreign(db: Database) -> None:
+    """Tables but no record of Companion's migrations: some other program's database."""
+    tables = [name for name in db.table_names() if not name.startswith("sqlite_")]
+    if tables and not MIGRATIONS.applied(db):
+        log.warning("journal file holds %d tables of another program", len(tables))
+        raise ForeignJournal(FOREIGN)
 
 
 def _set_pragmas(db: Database, *, wal: bool) -> None:
@@ -138,6 +185,8 @@ def _set_pragmas(db: Database, *, wal: bool) -> None:
         db.enable_wal()
     # A journal holds words the agent cannot type again: every commit reaches the disk
     # before Companion says "saved", even in WAL mode, at the cost of one fsync per save.
+    # (WAL with NORMAL never corrupts the file either, but a power cut could take back the
+    # last commits after the agent saw "saved"; saves are rare, so FULL costs nothing felt.)
     db.execute("PRAGMA synchronous = FULL;")
     db.execute("PRAGMA foreign_keys = ON;")
 

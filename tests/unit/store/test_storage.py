@@ -10,7 +10,7 @@ import pytest
 from companion.core.calls import DifficultCall
 from companion.store import database
 from companion.store.migrations import NEWER_JOURNAL
-from companion.store.storage import TEMPORARY_JOURNAL, open_storage
+from companion.store.storage import open_storage
 from companion.system import paths
 from tests.fakes import T0
 
@@ -29,18 +29,6 @@ def test_the_journal_is_the_file_the_paths_module_names(
     with sqlite3.connect(paths.database_path(data_dir)) as conn:
         assert conn.execute("SELECT count(*) FROM calls").fetchone() == (1,)
     conn.close()
-
-
-def test_a_damaged_journal_still_lets_the_agent_take_a_break(tmp_path: Path) -> None:
-    (tmp_path / database.DATABASE_FILENAME).write_bytes(b"garbage" * 1000)
-
-    storage = open_storage(tmp_path)
-    call = storage.calls.add(DifficultCall(tagged_at=T0))
-
-    assert storage.warnings == (f"{database.DAMAGED} {TEMPORARY_JOURNAL}",)
-    assert storage.calls.get(call.id or 0) == call
-    assert (tmp_path / database.DATABASE_FILENAME).read_bytes() == b"garbage" * 1000
-    storage.close()
 
 
 def test_a_newer_journal_is_named_in_the_warning(tmp_path: Path) -> None:

@@ -1,0 +1,193 @@
+"""Daily copies of the journal through SQLite's online backup: the last week kept, private."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import sqlite_utils.utils
+from sqlite_utils import Database
+
+from companion.core.backups import Backup, BackupKind, is_due, to_prune
+from companion.core.ports import StorageUnavailable
+from companion.store.database import storage_errors
+from companion.store.migrations import MIGRATIONS, known_migrations, migrate
+
+log = logging.getLogger(__name__)
+
+_DRIVER: ModuleType = vars(sqlite_utils.utils)["sqlite3"]
+BACKUP_FOLDER = "backups"
+_NAME = re.compile(r"^journal-(daily|before-restore)-(\d{8}-\d{6})\.db$")
+_STAMP = "%Y%m%d-%H%M%S"
+_PARTIAL = ".partial"
+_PRIVATE_DIR_MODE = 0o700
+_PRIVATE_FILE_MODE = 0o600
+
+UNREADABLE_COPY = (
+    "That copy can't be read, so Companion did not restore it. Your journal has not been changed."
+)
+NO_JOURNAL_FILE = (
+    "Companion can't restore right now because it is using a temporary journal. "
+    "Once your journal file opens again, you can restore from here."
+)
+
+
+class SqliteBackups:
+    """Copies ``db`` into ``folder``; with no folder (a temporary journal) it copies nothing."""
+
+    def __init__(self, db: Database, folder: Path | None) -> None:
+        self._db = db
+        self._folder = folder
+
+    @property
+    def folder(self) -> Path | None:
+        return self._folder
+
+    def list_backups(self) -> list[Backup]:
+        """Newest first; a folder that can't be listed simply has none."""
+        if self._folder is None or not self._folder.is_dir():
+            return []
+        found = []
+        for path in self._folder.iterdir():
+            backup = _backup_from(path)
+            if backup is not None:
+                found.append(backup)
+        return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+    def make_daily(self, now: datetime) -> Backup | None:
+        """Take today's copy unless there is one; let the oldest go beyond a week."""
+        if self._folder is None:
+            return None
+        try:
+            self._ensure_folder()
+            backups = self.list_backups()
+            if not is_due(backups, now.date()):
+                return None
+            made = self._copy_to(_file_name(BackupKind.DAILY, now))
+            for old in to_prune([*backups, made]):
+                (self._folder / old.name).unlink(missing_ok=True)
+        except OSError as error:
+            log.warning("daily backup not taken: %s", error)
+            raise StorageUnavailable(
+                "Companion could not take today's copy of your journal; it will try again."
+            ) from error
+        log.info("daily backup taken")
+        return made
+
+    def restore(self, backup: Backup, now: datetime) -> None:
+        """Replace the journal with ``backup``, keeping the journal as it was as another copy."""
+        if self._folder is None:
+            raise StorageUnavailable(NO_JOURNAL_FILE)
+        source_path = self._folder / backup.name
+        source = _open_checked(source_path)
+        try:
+            try:
+                self._ensure_folder()
+                self._copy_to(_file_name(BackupKind.BEFORE_RESTORE, now))
+            except OSError as error:
+                raise StorageUnavailable(
+                    "Companion could not keep a copy of your journal as it is now, so it did "
+                    "not restore. Your journal has not been changed."
+                ) from error
+            with storage_errors():
+                source.backup(self._db.conn)
+                self._db.enable_wal()
+                migrate(self._db)
+        finally:
+            source.close()
+        log.info("journal restored from a %s backup", backup.kind.value)
+
+    def _ensure_folder(self) -> None:
+        assert self._folder is not None
+        self._folder.mkdir(mode=_PRIVATE_DIR_MODE, exist_ok=True)
+        os.chmod(self._folder, _PRIVATE_DIR_MODE)
+        for stale in self._folder.glob(f"*{_PARTIAL}"):
+            stale.unlink()  # a copy cut short by a crash or a kill
+
+    def _copy_to(self, name: str) -> Backup:
+        """Online backup into a private partial file, synced, then renamed into place."""
+        assert self._folder is not None
+        final = self._folder / name
+        partial = final.with_name(final.name + _PARTIAL)
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE_MODE))
+        target = _DRIVER.connect(str(partial))
+        try:
+            with storage_errors():
+                self._db.conn.backup(target)
+                # The copy inherits WAL mode; one self-contained file is what a copy should be.
+                target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        _fsync(partial)
+        os.replace(partial, final)
+        _fsync(self._folder)
+        made = _backup_from(final)
+        assert made is not None
+        return made
+
+
+def _file_name(kind: BackupKind, now: datetime) -> str:
+    return f"journal-{kind.value}-{now.strftime(_STAMP)}.db"
+
+
+def _backup_from(path: Path) -> Backup | None:
+    match = _NAME.match(path.name)
+    if match is None or not path.is_file():
+        return None
+    taken_at = datetime.strptime(match.group(2), _STAMP).astimezone()
+    return Backup(
+        name=path.name,
+        kind=BackupKind(match.group(1)),
+        taken_at=taken_at,
+        size_bytes=path.stat().st_size,
+        entries=_count_entries(path),
+    )
+
+
+def _count_entries(path: Path) -> int | None:
+    try:
+        conn = _DRIVER.connect(f"file:{path}?mode=ro", uri=True)
+    except _DRIVER.Error:
+        return None
+    try:
+        return int(conn.execute("SELECT count(*) FROM journal").fetchone()[0])
+    except _DRIVER.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _open_checked(path: Path) -> Any:
+    """The copy, read-only, if it is whole and a journal this Companion understands."""
+    try:
+        conn = _DRIVER.connect(f"file:{path}?mode=ro", uri=True)
+    except _DRIVER.Error as error:
+        raise StorageUnavailable(UNREADABLE_COPY) from error
+    try:
+        intact = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()] == ["ok"]
+        applied = {row[0] for row in conn.execute(_APPLIED, [MIGRATIONS.name]).fetchall()}
+    except _DRIVER.Error as error:
+        conn.close()
+        raise StorageUnavailable(UNREADABLE_COPY) from error
+    if not intact or not applied or not applied <= set(known_migrations()):
+        conn.close()
+        raise StorageUnavailable(UNREADABLE_COPY)
+    return conn
+
+
+_APPLIED = "SELECT name FROM _sqlite_migrations WHERE migration_set = ?"
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        with contextlib.suppress(OSError):  # folders on some file systems refuse; harmless
+            os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,174 @@
+"""A damaged or foreign journal is set aside and a fresh one started; locked and newer ones wait."""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+import stat
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from companion.core.calls import DifficultCall
+from companion.core.journal import JournalEntry
+from companion.store import database
+from companion.store.migrations import NEWER_JOURNAL
+from companion.store.storage import (
+    SET_ASIDE_DAMAGED,
+    SET_ASIDE_FOREIGN,
+    TEMPORARY_JOURNAL,
+    open_storage,
+)
+from tests.fakes import T0
+from tests.unit.store.test_database_errors import assert_plain
+
+NOW = datetime(2026, 11, 24, 10, 0, 5).astimezone()
+STAMP = "20261124-100005"
+
+
+def journal(data_dir: Path) -> Path:
+    return data_dir / database.DATABASE_FILENAME
+
+
+def a_real_journal(data_dir: Path, entries: int = 300) -> bytes:
+    """A journal with some pages in it, checkpointed into one file; returns its bytes."""
+    storage = open_storage(data_dir, NOW)
+    for n in range(entries):
+        storage.journal.save(JournalEntry(body=f"entry {n} " * 20, created_at=T0, updated_at=T0))
+    storage.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    storage.close()
+    return journal(data_dir).read_bytes()
+
+
+def assert_fresh_and_usable(storage_dir: Path) -> None:
+    storage = open_storage(storage_dir, NOW)
+    assert storage.warnings == ()
+    storage.calls.add(DifficultCall(tagged_at=T0))
+    storage.close()
+
+
+def test_garbage_is_set_aside_byte_for_byte_and_a_fresh_journal_starts(tmp_path: Path) -> None:
+    tmp_path.chmod(0o700)
+    garbage = b"\x00\xffnot a journal" * 500
+    journal(tmp_path).write_bytes(garbage)
+
+    storage = open_storage(tmp_path, NOW)
+    call = storage.calls.add(DifficultCall(tagged_at=T0))
+
+    aside = tmp_path / f"journal.damaged-{STAMP}.db"
+    assert aside.read_bytes() == garbage
+    assert storage.warnings == (SET_ASIDE_DAMAGED.format(name=aside.name),)
+    assert_plain(storage.warnings[0])
+    assert storage.calls.get(call.id or 0) == call
+    assert stat.S_IMODE(journal(tmp_path).stat().st_mode) == 0o600
+    storage.close()
+    assert_fresh_and_usable(tmp_path)
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.1, 4096 * 3 + 100, 50])
+def test_a_truncated_journal_is_set_aside(tmp_path: Path, keep: float) -> None:
+    whole = a_real_journal(tmp_path)
+    cut = whole[: int(len(whole) * keep) if keep < 1 else int(keep)]
+    journal(tmp_path).write_bytes(cut)
+
+    storage = open_storage(tmp_path, NOW)
+
+    assert storage.warnings[0].startswith("Your journal file was damaged")
+    assert (tmp_path / f"journal.damaged-{STAMP}.db").read_bytes() == cut
+    assert storage.journal.recent() == []
+    storage.close()
+
+
+def test_the_wal_of_a_damaged_journal_moves_with_it(tmp_path: Path) -> None:
+    journal(tmp_path).write_bytes(b"garbage" * 1000)
+    wal = tmp_path / "journal.db-wal"
+    wal.write_bytes(b"wal bytes")
+
+    open_storage(tmp_path, NOW).close()
+
+    assert (tmp_path / f"journal.damaged-{STAMP}.db-wal").read_bytes() == b"wal bytes"
+
+
+def test_two_damaged_journals_in_one_second_keep_both(tmp_path: Path) -> None:
+    for content in (b"first garbage" * 100, b"second garbage" * 100):
+        journal(tmp_path).unlink(missing_ok=True)
+        journal(tmp_path).write_bytes(content)
+        # A fresh journal written after the first recovery is damaged again.
+        open_storage(tmp_path, NOW).close()
+        journal(tmp_path).write_bytes(content)
+        open_storage(tmp_path, NOW).close()
+    asides = sorted(p.name for p in tmp_path.glob("journal.damaged-*.db"))
+    assert len(asides) == 4
+
+
+def test_another_programs_database_is_moved_aside_unchanged(tmp_path: Path) -> None:
+    with sqlite3.connect(journal(tmp_path)) as other:
+        other.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+        other.execute("INSERT INTO invoices (total) VALUES (12.5)")
+    other.close()
+    before = journal(tmp_path).read_bytes()
+
+    storage = open_storage(tmp_path, NOW)
+
+    aside = tmp_path / f"journal.not-companion-{STAMP}.db"
+    assert aside.read_bytes() == before
+    assert storage.warnings == (SET_ASIDE_FOREIGN.format(name=aside.name),)
+    assert_plain(storage.warnings[0])
+    storage.calls.add(DifficultCall(tagged_at=T0))
+    storage.close()
+
+
+def test_an_empty_file_is_simply_a_new_journal(tmp_path: Path) -> None:
+    journal(tmp_path).write_bytes(b"")
+
+    assert_fresh_and_usable(tmp_path)
+    assert not list(tmp_path.glob("journal.*-*.db"))
+
+
+def test_a_newer_journal_is_left_untouched_and_a_temporary_one_used(tmp_path: Path) -> None:
+    open_storage(tmp_path, NOW).close()
+    with sqlite3.connect(journal(tmp_path)) as conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+            " VALUES ('companion', 'm999_later', '')"
+        )
+    conn.close()
+    before = journal(tmp_path).read_bytes()
+
+    storage = open_storage(tmp_path, NOW)
+    storage.calls.add(DifficultCall(tagged_at=T0))
+
+    assert storage.warnings == (f"{NEWER_JOURNAL} {TEMPORARY_JOURNAL}",)
+    assert journal(tmp_path).read_bytes() == before
+    assert not list(tmp_path.glob("journal.*-*.db"))
+    storage.close()
+
+
+def test_a_journal_locked_by_another_program_waits_in_a_temporary_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_storage(tmp_path, NOW).close()
+    quick = functools.partial(database.open_database, busy_timeout_ms=50)
+    monkeypatch.setattr("companion.store.storage.open_database", quick)
+    other = sqlite3.connect(journal(tmp_path), isolation_level=None)
+    other.execute("PRAGMA journal_mode = DELETE")  # rollback mode: its lock blocks readers
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        storage = open_storage(tmp_path, NOW)
+        storage.calls.add(DifficultCall(tagged_at=T0))
+        assert storage.warnings == (f"{database.BUSY} {TEMPORARY_JOURNAL}",)
+        assert not list(tmp_path.glob("journal.*-*.db"))
+        storage.close()
+    finally:
+        other.close()
+
+
+def test_a_missing_data_folder_is_created_private(tmp_path: Path) -> None:
+    data_dir = tmp_path / "not" / "there" / "yet"
+
+    storage = open_storage(data_dir, NOW)
+
+    assert storage.warnings == ()
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    storage.close()
