@@ -30,8 +30,8 @@ from companion.store.database import (
 )
 from companion.store.drafts_repo import SqliteDraftStore
 from companion.store.journal_repo import SqliteJournalRepository
-from companion.store.reminders_repo import SqliteReminderRepository
 from companion.store.recovery import set_aside
+from companion.store.reminders_repo import SqliteReminderRepository
 
 log = logging.getLogger(__name__)
 
