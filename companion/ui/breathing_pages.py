@@ -198,9 +198,21 @@ def mood_change_text(before: Mood | None, after: Mood | None) -> str:
 class AfterPage(QWidget):
     """A kind word, the mood check (optional), then back to work or to the journal."""
 
-    def __init__(self, *, mood_check: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        mood_check: bool,
+        support_contact: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.kind = make_label(kind_line(None), "kindLine")
+        self.support: QLabel | None = None
+        if support_contact:
+            # IT's EAP or peer-support line; plain text so the policy cannot inject markup.
+            self.support = make_label(f"Need to talk? {support_contact}", "supportContact")
+            self.support.setTextFormat(Qt.TextFormat.PlainText)
+            self.support.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.picker: MoodPicker | None = None
         if mood_check:
             self.picker = MoodPicker("How do you feel now?")
@@ -212,6 +224,8 @@ class AfterPage(QWidget):
         closing.setContentsMargins(0, 0, 0, 0)
         closing.setSpacing(10)
         closing.addWidget(self.change)
+        if self.support is not None:
+            closing.addWidget(self.support)
         closing.addStretch(1)
         closing.addWidget(self.write_button)
         closing.addWidget(self.back_button)

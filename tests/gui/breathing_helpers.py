@@ -82,6 +82,7 @@ def break_opener(qtbot: QtBot) -> MakeBreak:
         reduced_motion: bool = False,
         call: DifficultCall | None = None,
         show_undo: bool = False,
+        support_contact: str | None = None,
     ) -> Break:
         clock = FakeClock()
         window = BreathingWindow(
@@ -90,6 +91,7 @@ def break_opener(qtbot: QtBot) -> MakeBreak:
             reduced_motion=reduced_motion,
             call=call,
             show_undo=show_undo,
+            support_contact=support_contact,
         )
         qtbot.addWidget(window)
         heard = Heard()
