@@ -14,6 +14,7 @@ from companion.core.calls import DifficultCall, Reason
 from companion.core.moods import Mood
 from companion.core.ports import BreakRepository, CallRepository, Clock, StorageUnavailable
 from companion.core.settings import Settings
+from companion.ui import bench_trace
 from companion.ui.breathing_window import BreathingWindow
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ class BreakFlow(QObject):
         window.undo_requested.connect(self._on_undo_requested)
         window.write_requested.connect(self._on_write_requested)
         window.closed.connect(self._on_closed)
+        bench_trace.mark_first_paint(window, "first_frame_painted")
         self._window = window
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         window.show_centered_on(screen)

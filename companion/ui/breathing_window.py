@@ -12,6 +12,7 @@ from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
 from companion.core.ports import Clock
 from companion.core.settings import Settings
+from companion.ui import bench_trace
 from companion.ui.breathing_pages import (
     AfterPage,
     BeforePage,
@@ -199,6 +200,7 @@ class BreathingWindow(QWidget):
         self._show_page("breathing")
         self._ticker.start()
         self.tick()
+        bench_trace.mark("breathing_started", frames=self.pacer.frames_painted)
 
     def _show_progress(self) -> None:
         self.pacer.set_state(self._session.phase())
@@ -231,6 +233,7 @@ class BreathingWindow(QWidget):
 
     def _record(self, *, skipped: bool) -> None:
         self._ticker.stop()
+        bench_trace.mark("breathing_stopped", frames=self.pacer.frames_painted)
         if self._breathing.details is not None and self._session.call is not None:
             self._breathing.details.commit()
         record = self._session.finish(skipped=skipped)

@@ -1,0 +1,1 @@
+"""Benchmarks: idle footprint, start-up, click to calm, breathing, journal at scale."""

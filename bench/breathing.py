@@ -1,0 +1,108 @@
+"""Breathing animation: CPU share and frames painted during a break, normal and reduced motion.
+
+    python -m bench.breathing [--quick]
+
+Companion starts with `break` and COMPANION_BENCH_TRACE; a "3" on the mood check starts the
+breathing, which is watched for a minute through /proc (the app's process tree, and Xvfb,
+which stands in for the X server's share of the work), then Escape ends it. The trace gives
+the pacer's `frames_painted` when breathing started and stopped, so frames per second come
+from the app itself. The frame timer asks for a frame every 16 ms (62.5 a second) in normal
+mode and every 100 ms in reduced motion.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import harness
+from bench.harness import APP, BREAK_TITLE, TRACE_ENV, Usage
+from tests.e2e.desktop import Desktop
+
+WINDOW_S = 60.0
+QUICK_WINDOW_S = 1.0
+#: Mirrors companion.ui.breathing_window's frame intervals (ms).
+FRAME_INTERVAL_MS = {False: 16, True: 100}
+TARGET_CPU_SHARE = 0.03
+TARGET_FPS = 60.0
+
+
+@dataclass(frozen=True)
+class Animation:
+    usage: Usage
+    xvfb: Usage
+    frames: int
+    seconds: float
+
+    @property
+    def fps(self) -> float:
+        return self.frames / self.seconds
+
+
+def measure(on: Desktop, reduced: bool, window: float, trace: Path) -> Animation:
+    env = {TRACE_ENV: str(trace), "COMPANION_REDUCED_MOTION": "1" if reduced else "0"}
+    child = harness.spawn(on, [*APP, "break"], "companion", **env)
+    on.wait_tray_icon(timeout=30)
+    shown = on.find_window(BREAK_TITLE)
+    on.key("3", window=shown)  # "Okay" on the mood check starts the breathing
+    on.wait_for(lambda: harness.events(trace, "breathing_started"), "breathing to start", 10)
+    time.sleep(0.5)  # let the first frames and layout pass
+    xvfb = on.processes[0].pid
+    before, x_before = harness.read_tree(child.pid), harness.read_tree(xvfb)
+    time.sleep(window)
+    after, x_after = harness.read_tree(child.pid), harness.read_tree(xvfb)
+    on.key("Escape", window=shown)
+    on.wait_for(lambda: harness.events(trace, "breathing_stopped"), "breathing to stop", 10)
+    harness.stop(on, child)
+    started = harness.events(trace, "breathing_started")[-1]
+    stopped = harness.events(trace, "breathing_stopped")[-1]
+    frames = int(stopped.fields["frames"]) - int(started.fields["frames"])
+    return Animation(
+        harness.usage_between(before, after),
+        harness.usage_between(x_before, x_after),
+        frames,
+        stopped.when - started.when,
+    )
+
+
+def report(normal: Animation, reduced: Animation) -> None:
+    harness.title(f"Breathing animation ({normal.usage.seconds:.0f} s of a break)")
+    for label, run in (("normal", normal), ("reduced motion", reduced)):
+        share = run.usage.cpu_share
+        expected = run.seconds * 1000 / FRAME_INTERVAL_MS[label != "normal"]
+        harness.figure(
+            f"{label}: CPU, app",
+            f"{share * 100:.2f} %",
+            target=f"<= {TARGET_CPU_SHARE * 100:.0f}% of a core: "
+            + harness.verdict(share <= TARGET_CPU_SHARE),
+        )
+        harness.figure(f"{label}: CPU, Xvfb", f"{run.xvfb.cpu_share * 100:.2f} %")
+        harness.figure(
+            f"{label}: frames painted",
+            f"{run.fps:.1f} /s",
+            floor=f"{run.frames} of {expected:.0f} timer ticks, "
+            f"{max(0.0, expected - run.frames):.0f} dropped",
+            target=(
+                f">= {TARGET_FPS:.0f} fps: " + harness.verdict(run.fps >= TARGET_FPS - 0.5)
+                if label == "normal"
+                else ""
+            ),
+        )
+        harness.figure(f"{label}: wake-ups per second", f"{run.usage.switches_per_second:.1f}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = harness.parse_args(__doc__ or "", argv)
+    window = QUICK_WINDOW_S if args.quick else WINDOW_S
+    with harness.desktop() as on:
+        normal = measure(on, False, window, on.root / "trace-normal.txt")
+        reduced = measure(on, True, window, on.root / "trace-reduced.txt")
+    report(normal, reduced)
+    print(harness.load_note())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

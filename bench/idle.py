@@ -1,0 +1,103 @@
+"""Idle footprint: memory, CPU and wake-ups of Companion waiting in the tray, against the floor.
+
+    python -m bench.idle [--quick]
+
+Each app (the bare PySide6 tray icon first, then Companion) starts on the same Xvfb desktop
+with trayer, settles, and is then watched for a while through /proc: PSS and RSS of its whole
+process tree (smaps_rollup), CPU seconds per minute (its CPU-time clock, and utime+stime from
+/proc/<pid>/stat), and context switches per second (voluntary + involuntary, every thread).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bench import harness
+from bench.harness import APP, FLOOR, Usage
+from tests.e2e.desktop import Desktop
+
+SETTLE_S = 15.0
+WINDOW_S = 60.0
+QUICK_SETTLE_S = 0.3
+QUICK_WINDOW_S = 0.5
+TARGET_PSS_ABOVE_FLOOR_MB = 10.0
+TARGET_CPU_S_PER_MIN = 0.005
+TARGET_WAKEUPS_PER_S = 0.5
+
+
+@dataclass(frozen=True)
+class Idle:
+    pss_mb: float
+    rss_mb: float
+    usage: Usage
+
+
+def measure(on: Desktop, cmd: Sequence[str], name: str, settle: float, window: float) -> Idle:
+    child = harness.spawn(on, cmd, name)
+    on.wait_tray_icon(timeout=30)
+    time.sleep(settle)
+    before = harness.read_tree(child.pid)
+    time.sleep(window)
+    after = harness.read_tree(child.pid)
+    harness.stop(on, child)
+    return Idle(after.pss_kb / 1024, after.rss_kb / 1024, harness.usage_between(before, after))
+
+
+def report(floor: Idle, app: Idle) -> None:
+    harness.title("Idle footprint (in the tray, after a settle)")
+    above = app.pss_mb - floor.pss_mb
+    harness.figure(
+        "PSS, whole process tree",
+        f"{app.pss_mb:.1f} MB",
+        floor=f"floor {floor.pss_mb:.1f} MB, ratio {app.pss_mb / floor.pss_mb:.2f}x"
+        f", +{above:.1f} MB",
+        target=f"<= floor + {TARGET_PSS_ABOVE_FLOOR_MB:.0f} MB: "
+        + harness.verdict(above <= TARGET_PSS_ABOVE_FLOOR_MB),
+    )
+    harness.figure(
+        "RSS, whole process tree",
+        f"{app.rss_mb:.1f} MB",
+        floor=f"floor {floor.rss_mb:.1f} MB, ratio {app.rss_mb / floor.rss_mb:.2f}x",
+    )
+    cpu, floor_cpu = app.usage.cpu_per_minute, floor.usage.cpu_per_minute
+    harness.figure(
+        "CPU per minute (CPU-time clock)",
+        f"{cpu:.4f} s",
+        floor=f"floor {floor_cpu:.4f} s{_ratio(cpu, floor_cpu)}",
+        target=f"< {TARGET_CPU_S_PER_MIN} s: " + harness.verdict(cpu < TARGET_CPU_S_PER_MIN),
+    )
+    harness.figure(
+        "CPU per minute (/proc stat ticks)",
+        f"{app.usage.tick_s * 60 / app.usage.seconds:.3f} s",
+        floor=f"floor {floor.usage.tick_s * 60 / floor.usage.seconds:.3f} s",
+    )
+    wakeups, floor_wakeups = app.usage.switches_per_second, floor.usage.switches_per_second
+    harness.figure(
+        "context switches per second",
+        f"{wakeups:.2f}",
+        floor=f"floor {floor_wakeups:.2f}{_ratio(wakeups, floor_wakeups)}",
+        target=f"< {TARGET_WAKEUPS_PER_S}: " + harness.verdict(wakeups < TARGET_WAKEUPS_PER_S),
+    )
+    harness.figure("watched for", f"{app.usage.seconds:.1f} s")
+
+
+def _ratio(value: float, floor: float) -> str:
+    return f", ratio {value / floor:.2f}x" if floor > 0 else ", ratio n/a (floor 0)"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = harness.parse_args(__doc__ or "", argv)
+    settle = QUICK_SETTLE_S if args.quick else SETTLE_S
+    window = QUICK_WINDOW_S if args.quick else WINDOW_S
+    with harness.desktop() as on:
+        floor = measure(on, FLOOR, "floor", settle, window)
+        app = measure(on, APP, "companion", settle, window)
+    report(floor, app)
+    print(harness.load_note())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,180 @@
+"""Journal at scale: 100,000 generated entries through the app's own repository and window.
+
+    python -m bench.journal_scale [--quick]
+
+Insert rate is measured twice: one entry per save (each its own transaction, fsync'd, as when
+the agent presses Save) and in bulk (the same save() inside one transaction, as an import
+would). Search runs the journal window's query for words every entry has, words a few have,
+and a word being typed (prefix), each many times. The window is opened on the offscreen Qt
+platform, first (cold: its modules load then) and again (warm). Companion has no export yet,
+so "export" is a full read of every entry into JournalEntry objects written out as JSON
+lines, which is the work an export would do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from bench import harness
+from companion.core.journal import JournalEntry
+from companion.store.database import fetch_all
+from companion.store.journal_repo import _entry_from_row
+from companion.store.storage import Storage, open_storage
+
+ENTRIES = 100_000
+QUICK_ENTRIES = 200
+SINGLE_SAVES = 500
+QUICK_SINGLE_SAVES = 20
+SEARCH_REPEATS = 50
+QUICK_SEARCH_REPEATS = 3
+RARE_WORD = "zephyrine"
+RARE_COUNT = 12
+TARGET_SEARCH_P95_MS = 10.0
+TARGET_OPEN_MS = 300.0
+TARGET_EXPORT_S = 3.0
+#: (label, query as typed in the search box)
+QUERIES = (
+    ("common word", "customer"),
+    ("common, two words", "customer call"),
+    ("common prefix (typing)", "cust"),
+    ("mid-frequency word", "refund"),
+    ("rare word", RARE_WORD),
+    ("no match", "xylophonic"),
+)
+COMMON = ("customer", "call", "today", "felt", "after", "the", "and", "was")
+_PARAGRAPH = (
+    "angry shouting escalated manager waited hold queue refund billing invoice contract "
+    "cancel broken delivery late again sorry listened breathe calm tired proud helped "
+    "colleague lunch headset supervisor ticket case unresolved policy password account "
+    "upgrade downgrade outage router engineer appointment missed promise apology"
+)
+WORDS = _PARAGRAPH.split()
+
+
+def entry_text(rng: random.Random, index: int, rare: set[int]) -> str:
+    words = [rng.choice(COMMON) if rng.random() < 0.3 else rng.choice(WORDS) for _ in range(60)]
+    words[:3] = ["The", "customer", "call"]
+    if index in rare:
+        words.insert(rng.randrange(len(words)), RARE_WORD)
+    return " ".join(words) + "."
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = harness.parse_args(__doc__ or "", argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    total = QUICK_ENTRIES if args.quick else ENTRIES
+    singles = QUICK_SINGLE_SAVES if args.quick else SINGLE_SAVES
+    repeats = QUICK_SEARCH_REPEATS if args.quick else SEARCH_REPEATS
+    with TemporaryDirectory(prefix="companion-bench-journal-", dir=_disk_tmp()) as folder:
+        run(Path(folder), total, singles, repeats)
+    print(harness.load_note())
+    return 0
+
+
+def _disk_tmp() -> str | None:
+    """A folder on a real disk, so fsync costs what it costs on an agent's PC (not tmpfs)."""
+    return os.environ.get("BENCH_TMPDIR")
+
+
+def run(folder: Path, total: int, singles: int, repeats: int) -> None:
+    storage = open_storage(folder)
+    rng = random.Random(5)
+    rare = set(rng.sample(range(total), min(RARE_COUNT, total)))
+    start = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
+
+    def entry(index: int) -> JournalEntry:
+        moment = start + timedelta(minutes=7 * index)
+        return JournalEntry(entry_text(rng, index, rare), moment, moment, tags=("hard call",))
+
+    harness.title(f"Journal at scale ({total:,} entries)")
+    began = time.perf_counter()
+    for index in range(singles):
+        storage.journal.save(entry(index))
+    single_rate = singles / (time.perf_counter() - began)
+    harness.figure("insert, one save each (fsync'd)", f"{single_rate:,.0f} /s")
+    began = time.perf_counter()
+    with storage.db.atomic():
+        for index in range(singles, total):
+            storage.journal.save(entry(index))
+    bulk_rate = (total - singles) / (time.perf_counter() - began)
+    harness.figure("insert, in one transaction", f"{bulk_rate:,.0f} /s")
+    storage.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = sum(p.stat().st_size for p in folder.iterdir() if p.name.startswith("journal.db"))
+    harness.figure("file size", f"{size / 2**20:.1f} MB", floor=f"{size / total:,.0f} B/entry")
+    measure_search(storage.journal.search, repeats)
+    measure_window(storage)
+    measure_export(storage, folder / "export.jsonl", total)
+    storage.close()
+
+
+def measure_search(search: Callable[[str], object], repeats: int) -> None:
+    for label, query in QUERIES:
+        times = []
+        for _ in range(repeats):
+            began = time.perf_counter()
+            found = search(query)
+            times.append(time.perf_counter() - began)
+        p95 = harness.percentile(times, 0.95) * 1000
+        count = len(found) if isinstance(found, list) else 0
+        harness.figure(
+            f"search p95: {label}",
+            f"{p95:.2f} ms",
+            floor=f"p50 {harness.median(times) * 1000:.2f} ms, {count} shown",
+            target=f"< {TARGET_SEARCH_P95_MS:.0f} ms: "
+            + harness.verdict(p95 < TARGET_SEARCH_P95_MS),
+        )
+
+
+def measure_window(storage: Storage) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from companion.system.clock import SystemClock
+
+    app = QApplication.instance() or QApplication([])
+    for label in ("cold", "warm"):
+        began = time.perf_counter()
+        from companion.ui.journal_flow import JournalFlow
+
+        flow = JournalFlow(storage.journal, storage.drafts, storage.calls, SystemClock())
+        flow.show_journal()
+        app.processEvents()
+        elapsed = (time.perf_counter() - began) * 1000
+        harness.figure(
+            f"journal window open ({label})",
+            f"{elapsed:.0f} ms",
+            target=f"< {TARGET_OPEN_MS:.0f} ms: " + harness.verdict(elapsed < TARGET_OPEN_MS),
+        )
+        window = flow.window
+        assert window is not None
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+
+
+def measure_export(storage: Storage, path: Path, total: int) -> None:
+    began = time.perf_counter()
+    rows = fetch_all(storage.db, "SELECT * FROM journal ORDER BY id")
+    with path.open("w", encoding="utf-8") as out:
+        for row in rows:
+            entry = asdict(_entry_from_row(row))
+            out.write(json.dumps(entry, default=str, ensure_ascii=False) + "\n")
+    elapsed = time.perf_counter() - began
+    assert len(rows) == total
+    harness.figure(
+        "export (no export yet: full read)",
+        f"{elapsed:.2f} s",
+        floor=f"{path.stat().st_size / 2**20:.1f} MB of JSON lines",
+        target=f"< {TARGET_EXPORT_S:.0f} s: " + harness.verdict(elapsed < TARGET_EXPORT_S),
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""Each benchmark runs once in its tiny --quick configuration, so none of them can rot.
+
+Only that they run and print their figures is checked: timings belong in `make bench`, and a
+shared test machine would make any timing assertion flaky.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.desktop import missing_tools
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_bench(name: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", f"bench.{name}", "--quick"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+@pytest.fixture
+def desktop_tools() -> None:
+    missing = missing_tools(tray=True)
+    if missing:
+        pytest.skip(f"desktop tools missing: {', '.join(missing)} (run `make desktop-tools`)")
+
+
+@pytest.mark.e2e
+@pytest.mark.usefixtures("desktop_tools")
+@pytest.mark.parametrize(
+    ("name", "figures"),
+    [
+        ("idle", ["PSS, whole process tree", "CPU per minute", "context switches per second"]),
+        ("startup", ["floor: tray icon ready", "tray icon ready", "`tag`: break window shown"]),
+        ("click_to_calm", ["activation -> first frame, p95", "click -> window visible, p50"]),
+        ("breathing", ["normal: CPU, app", "normal: frames painted", "reduced motion: CPU, app"]),
+    ],
+)
+def test_desktop_bench_runs_and_prints_its_figures(name: str, figures: list[str]) -> None:
+    out = run_bench(name)
+    for figure in figures:
+        assert figure in out
+    assert "ratio" in out or name == "breathing"
+
+
+def test_journal_bench_runs_and_prints_its_figures() -> None:
+    out = run_bench("journal_scale")
+    for figure in (
+        "insert, one save each",
+        "search p95: rare word",
+        "journal window open",
+        "file size",
+    ):
+        assert figure in out
