@@ -18,11 +18,11 @@ from companion.core.ports import StorageUnavailable
 from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.clock import SystemClock
+from companion.system.effective_settings import load_effective_settings, sync_autostart
 from companion.system.logs import setup_logging
 from companion.system.quit_signals import QuitOnSignals
 from companion.system.reduced_motion import system_prefers_reduced_motion
 from companion.system.resources import resource
-from companion.system.settings_file import load_settings
 from companion.system.single_instance import InstanceServer
 from companion.ui.actions_window import ActionsWindow
 from companion.ui.break_flow import BreakFlow
@@ -40,7 +40,12 @@ class CompanionApp(QObject):
         self._qt_app = qt_app
         self._clock = SystemClock()
         data_dir = paths.data_dir()
-        self._settings, warnings = load_settings(data_dir / "settings.json")
+        self._effective = load_effective_settings(data_dir / "settings.json")
+        self._settings = self._effective.settings
+        warnings = list(self._effective.warnings)
+        autostart_problem = sync_autostart(self._settings)
+        if autostart_problem is not None:
+            warnings.append(autostart_problem)
         self._storage = storage
         icon = QIcon(str(resource("companion.svg")))
         qt_app.setWindowIcon(icon)
@@ -56,6 +61,7 @@ class CompanionApp(QObject):
             on_write=self._journal.write_about_call,
             on_count_changed=self._refresh_count,
             tell=self._tell,
+            support_contact=self._effective.policy.eap_contact,
         )
         if TrayController.is_available():
             self._tray = TrayController(icon, self)
@@ -74,6 +80,11 @@ class CompanionApp(QObject):
         self._refresh_count()
         for text in [*warnings, *storage.warnings]:
             self._tell(text)
+
+    @property
+    def locked_fields(self) -> frozenset[str]:
+        """Settings IT locked: the settings window shows them as "Set by your IT department"."""
+        return self._effective.locked
 
     def _connect(self, source: TrayController | ActionsWindow) -> None:
         source.quick_tag_requested.connect(lambda: self._breaks.tag_and_breathe(None))

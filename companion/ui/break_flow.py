@@ -38,8 +38,10 @@ class BreakFlow(QObject):
         on_write: Callable[[DifficultCall | None], None],
         on_count_changed: Callable[[], None],
         tell: Callable[[str], None],
+        support_contact: str | None = None,
     ) -> None:
         super().__init__()
+        self._support_contact = support_contact
         self._calls = calls
         self._breaks = breaks
         self._clock = clock
@@ -88,6 +90,7 @@ class BreakFlow(QObject):
             reduced_motion=self._settings.effective_reduced_motion(self._reduced_motion()),
             call=call,
             show_undo=call is not None,
+            support_contact=self._support_contact,
         )
         window.break_recorded.connect(self._on_break_recorded)
         window.mood_after_chosen.connect(self._on_mood_after_chosen)

@@ -54,6 +54,7 @@ class BreathingWindow(QWidget):
         reduced_motion: bool,
         call: DifficultCall | None = None,
         show_undo: bool = False,
+        support_contact: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         flags = (
@@ -74,6 +75,7 @@ class BreathingWindow(QWidget):
         )
         self._ticker.timeout.connect(self.tick)
         self._banner = UndoBanner(call, clock) if show_undo and call is not None else None
+        self._support_contact = support_contact
         self._build(settings, reduced_motion, call)
         self._connect()
         self._show_page("before")
@@ -100,7 +102,9 @@ class BreathingWindow(QWidget):
         header.addWidget(self._close_button)
         self._before = BeforePage(self._session.pattern, mood_check=settings.mood_check)
         self._breathing = BreathingPage(reduced_motion=reduced_motion, call=call)
-        self._after = AfterPage(mood_check=settings.mood_check)
+        self._after = AfterPage(
+            mood_check=settings.mood_check, support_contact=self._support_contact
+        )
         self._stack = QStackedWidget()
         for page in (self._before, self._breathing, self._after):
             self._stack.addWidget(page)

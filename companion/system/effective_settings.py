@@ -1,0 +1,66 @@
+"""The settings Companion runs on: the agent's file under IT's policy, and autostart to match."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from companion.core.policy import Policy, apply_policy
+from companion.core.settings import Settings
+from companion.system.autostart import autostart_command, set_autostart
+from companion.system.policy_file import load_policy
+from companion.system.settings_file import load_settings_mapping
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class EffectiveSettings:
+    settings: Settings
+    policy: Policy
+    #: Names the settings window shows as set by IT (``reminders.shift_end`` for a part).
+    locked: frozenset[str]
+    #: For the agent, once each; every policy problem is folded into one message.
+    warnings: tuple[str, ...]
+
+
+def load_effective_settings(
+    settings_path: Path, env: Mapping[str, str] | None = None
+) -> EffectiveSettings:
+    policy, policy_warnings = load_policy(env)
+    for text in policy_warnings:
+        log.warning("%s", text)
+    user, file_warnings = load_settings_mapping(settings_path)
+    settings, locked, value_warnings = apply_policy(user, policy)
+    if locked:
+        log.info("settings locked by IT policy: %s", ", ".join(sorted(locked)))
+    warnings = [*file_warnings, *value_warnings]
+    if policy_warnings:
+        warnings.insert(0, _policy_notice(policy_warnings))
+    return EffectiveSettings(settings, policy, locked, tuple(warnings))
+
+
+def sync_autostart(settings: Settings, command: Sequence[str] | None = None) -> str | None:
+    """Make the login items match the setting, if anyone chose; a warning if that failed."""
+    if settings.autostart is None:
+        return None
+    try:
+        set_autostart(settings.autostart, autostart_command() if command is None else command)
+    except OSError as error:
+        log.warning("autostart could not be changed: %s", error)
+        return (
+            "Companion could not change whether it starts with your computer "
+            f"({error.strerror or error}). Everything else works as usual."
+        )
+    return None
+
+
+def _policy_notice(problems: list[str]) -> str:
+    if len(problems) == 1:
+        return problems[0]
+    return (
+        f"Your IT department's settings for Companion have {len(problems)} problems; "
+        "the details are in Companion's log. Everything else works as usual."
+    )
