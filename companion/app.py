@@ -14,20 +14,31 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from companion import __version__
 from companion.core.backups import next_backup_at
 from companion.core.commands import Action, Command
-from companion.core.ports import StorageUnavailable
+from companion.core.ports import Notifier, StorageUnavailable
+from companion.core.reminder_texts import InvalidWhen, parse_when
+from companion.core.settings import Settings
+from companion.notify.chain import FallbackNotifier
+from companion.notify.notify_send import NotifySendNotifier
+from companion.notify.plyer_notifier import PlyerNotifier
 from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.clock import SystemClock
 from companion.system.effective_settings import load_effective_settings, sync_autostart
+from companion.system.idle import IdleTime
 from companion.system.logs import setup_logging
 from companion.system.quit_signals import QuitOnSignals
 from companion.system.reduced_motion import system_prefers_reduced_motion
 from companion.system.resources import resource
+from companion.system.settings_file import save_settings
 from companion.system.single_instance import InstanceServer
 from companion.ui.actions_window import ActionsWindow
 from companion.ui.break_flow import BreakFlow
 from companion.ui.journal_flow import JournalFlow
+from companion.ui.reminder_flow import ReminderFlow
+from companion.ui.reminder_ui import ReminderUi
+from companion.ui.toast import ToastNotifier
 from companion.ui.tray import TrayController
+from companion.ui.tray_notifier import TrayBalloonNotifier
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +84,7 @@ class CompanionApp(QObject):
             self._connect(self._window)
             self._window.show()
         server.command_received.connect(self.handle)
+        self._start_reminders(warnings)
         self._backup_timer = QTimer(self)
         self._backup_timer.setSingleShot(True)
         self._backup_timer.timeout.connect(self._take_daily_backup)
@@ -104,6 +116,8 @@ class CompanionApp(QObject):
             self._journal.show_journal()
         elif command.action is Action.QUIT:
             self.quit()
+        elif command.action in (Action.CALLBACK, Action.SETTINGS):
+            self._handle_reminder_command(command)
         elif self._window is not None:
             self._window.bring_forward()
         else:
@@ -137,6 +151,63 @@ class CompanionApp(QObject):
             self._tray.set_today_count(count)
         if self._window is not None:
             self._window.set_today_count(count)
+        self._reminders.reschedule()
+
+    # -- reminders (issue #3) --------------------------------------------------------------
+
+    def _start_reminders(self, warnings: list[str]) -> None:
+        """plyer, notify-send (Linux), the tray balloon, a toast; then the one reminder timer."""
+        self._settings_warnings = list(warnings)
+        icon_path = resource("companion.svg")
+        self._reminders = ReminderFlow(
+            self._storage.reminders,
+            self._clock,
+            self._settings.reminders,
+            FallbackNotifier([]),
+            IdleTime().seconds,
+            self._tell,
+        )
+        chain: list[Notifier] = [PlyerNotifier(icon_path)]
+        if sys.platform.startswith("linux"):
+            chain.append(NotifySendNotifier(icon_path))
+        if self._tray is not None:
+            chain.append(TrayBalloonNotifier(self._tray.icon, self._reminders.on_action))
+        chain.append(ToastNotifier(self._reminders.on_action))
+        self._reminders.set_notifier(FallbackNotifier(chain))
+        self._reminders.break_wanted.connect(self._breaks.breathe)
+        self._reminders.reflection_wanted.connect(lambda prompt: self._journal.reflect(prompt))
+        menu = self._tray.menu if self._tray is not None else None
+        self._reminder_ui = ReminderUi(
+            self._reminders, self._clock, self._storage.calls.latest, self._save_settings, menu
+        )
+        if self._reminder_ui.menu is not None:
+            self._reminder_ui.menu.settings_requested.connect(self._show_settings)
+        self._reminder_ui.refresh()
+        self._reminders.reschedule()
+
+    def _handle_reminder_command(self, command: Command) -> None:
+        if command.action is Action.SETTINGS:
+            self._show_settings()
+            return
+        try:
+            due_at = parse_when(command.when or "", self._clock.now())
+        except InvalidWhen as error:
+            self._tell(str(error))
+            return
+        self._reminders.add_callback(due_at, "", command.case_ref)
+
+    def _show_settings(self) -> None:
+        self._reminder_ui.show_settings(self._settings, self._settings_warnings)
+
+    def _save_settings(self, settings: Settings) -> None:
+        try:
+            save_settings(paths.data_dir() / "settings.json", settings)
+        except OSError as error:
+            self._tell(f"Your settings could not be saved ({error}); they apply until you quit.")
+        self._settings = settings
+        self._settings_warnings = []
+        self._breaks.set_settings(settings)
+        self._reminders.set_settings(settings.reminders)
 
     def _tell(self, text: str) -> None:
         """A message the agent should see once, through whatever this desktop offers."""

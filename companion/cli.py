@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("--case", dest="case_ref", help="a case or ticket reference")
     commands.add_parser("break", help="start a breathing break without tagging a call")
     commands.add_parser("journal", help="open the private journal")
+    callback = commands.add_parser("callback", help="remind me to call a customer back")
+    when = callback.add_mutually_exclusive_group(required=True)
+    when.add_argument("--at", help="a time today (or tomorrow if passed), e.g. 15:30")
+    when.add_argument("--in", dest="in_", metavar="DELAY", help="e.g. 2h, 90m, 1m")
+    callback.add_argument("--case", dest="case_ref", help="a case or ticket reference")
+    commands.add_parser("settings", help="open the settings window")
     commands.add_parser("quit", help="quit the running Companion")
     return parser
 
@@ -54,6 +60,9 @@ def command_from_args(args: argparse.Namespace) -> Command:
             intensity=_checked_intensity(args.intensity),
             case_ref=args.case_ref,
         )
+    if args.command == "callback":
+        when = args.at if args.at is not None else f"in {args.in_}"
+        return Command(Action.CALLBACK, case_ref=args.case_ref, when=when)
     return Command(Action(args.command) if args.command else Action.SHOW)
 
 

@@ -19,6 +19,8 @@ class Action(enum.StrEnum):
     BREAK = "break"
     JOURNAL = "journal"
     QUIT = "quit"
+    CALLBACK = "callback"
+    SETTINGS = "settings"
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class Command:
     reason: Reason | None = None
     intensity: int | None = None
     case_ref: str | None = None
+    #: For CALLBACK: "15:30" or "in 2 hours", read by the running app against its clock.
+    when: str | None = None
 
     def to_json(self) -> bytes:
         data: dict[str, Any] = {"action": self.action.value}
@@ -36,6 +40,8 @@ class Command:
             data["intensity"] = self.intensity
         if self.case_ref is not None:
             data["case_ref"] = self.case_ref
+        if self.when is not None:
+            data["when"] = self.when
         return json.dumps(data).encode("utf-8") + b"\n"
 
 
@@ -64,12 +70,16 @@ def command_from_json(raw: bytes) -> Command:
         raise BadCommand("intensity must be a whole number")
     if case_ref is not None and not isinstance(case_ref, str):
         raise BadCommand("case_ref must be text")
+    when = data.get("when")
+    if when is not None and not isinstance(when, str):
+        raise BadCommand("when must be text")
     try:
         return Command(
             action=action,
             reason=parse_reason(reason),
             intensity=check_intensity(intensity),
             case_ref=clean_text(case_ref, 80, single_line=True),
+            when=clean_text(when, 40, single_line=True),
         )
     except ValueError as error:
         raise BadCommand(str(error)) from error

@@ -52,3 +52,12 @@ class JournalFlow:
     def flush_drafts(self) -> None:
         if self._window is not None:
             self._window.flush_drafts()
+
+    def reflect(self, prompt: str) -> None:
+        """The end-of-shift invitation: a new entry with the day's numbers as its prompt.
+
+        Nothing is kept unless the agent saves it (a draft only once they type).
+        """
+        editor = self._ensure_window().open_editor(prompt=prompt)
+        editor.raise_()
+        editor.activateWindow()

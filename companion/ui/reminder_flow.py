@@ -1,0 +1,224 @@
+"""Owns the one reminder timer: asks the policy what is due, waits for it, and delivers it.
+
+No polling: a single-shot timer is armed for the next due moment and re-armed whenever
+anything changes (a call, a break, a callback, settings, a pause).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from companion.core.notices import Delivery, Notice, NoticeAction
+from companion.core.ports import Clock, Notifier, ReminderRepository, StorageUnavailable
+from companion.core.reminder_settings import ReminderSettings
+from companion.core.reminder_texts import notice_for, reflection_prompt
+from companion.core.reminders import (
+    Callback,
+    Due,
+    ReminderKind,
+    SentReminder,
+    next_due,
+    nudge_calls_since_break,
+    overdue_callbacks,
+)
+
+log = logging.getLogger(__name__)
+
+#: WORKAROUND: Qt timers run on the monotonic clock, which stops while the computer sleeps,
+#: so a long wait is split: after a resume the wall clock is read again within this long.
+MAX_SLEEP = timedelta(minutes=15)
+#: While the agent is away and something is due, look again this often (only then).
+AWAY_RECHECK = timedelta(minutes=1)
+#: How far back the policy needs to see (the nudge window, today's end of shift).
+LOOKBACK = timedelta(days=2)
+SNOOZE_MINUTES = 15
+
+
+class ReminderFlow(QObject):
+    """Reminders and callbacks; ``callbacks_changed`` tells the tray to refresh its list."""
+
+    callbacks_changed = Signal()
+    break_wanted = Signal()
+    reflection_wanted = Signal(str)
+    callbacks_wanted = Signal()
+
+    def __init__(
+        self,
+        repo: ReminderRepository,
+        clock: Clock,
+        settings: ReminderSettings,
+        notifier: Notifier,
+        idle_seconds: Callable[[], float | None],
+        tell: Callable[[str], None],
+    ) -> None:
+        super().__init__()
+        self._repo = repo
+        self._clock = clock
+        self._settings = settings
+        self._notifier = notifier
+        self._idle_seconds = idle_seconds
+        self._tell = tell
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_timeout)
+
+    @property
+    def timer(self) -> QTimer:
+        return self._timer
+
+    def set_settings(self, settings: ReminderSettings) -> None:
+        self._settings = settings
+        self.reschedule()
+
+    def set_notifier(self, notifier: Notifier) -> None:
+        self._notifier = notifier
+
+    # -- scheduling ----------------------------------------------------------------------------
+
+    def reschedule(self) -> None:
+        """Arm the timer for whatever is due next (or stop it when nothing is)."""
+        now = self._clock.now()
+        due = self._next(now)
+        if due is None:
+            self._timer.stop()
+            return
+        wait = min(max(due.at - now, timedelta(0)), MAX_SLEEP)
+        self._timer.start(int(wait.total_seconds() * 1000))
+
+    def _next(self, now: datetime) -> Due | None:
+        try:
+            return next_due(self._repo.history(now - LOOKBACK), self._settings, now)
+        except StorageUnavailable as error:
+            log.warning("reminders wait: %s", error)
+            return None
+
+    def _on_timeout(self) -> None:
+        now = self._clock.now()
+        due = self._next(now)
+        if due is None or due.at > now:
+            self.reschedule()
+            return
+        idle = self._idle_seconds()
+        if idle is not None and idle > self._settings.away_minutes * 60:
+            log.info("a reminder is due but the agent is away; waiting")
+            self._timer.start(int(AWAY_RECHECK.total_seconds() * 1000))
+            return
+        self.deliver(due, now)
+        self.reschedule()
+
+    def deliver(self, due: Due, now: datetime) -> Delivery:
+        """Show ``due`` as one notice and remember it was shown (even if no desktop took it:
+        the callbacks stay listed in the tray, so nothing is lost and nothing repeats)."""
+        callbacks = {c.id: c for c in self._repo.open_callbacks() if c.id is not None}
+        notice = notice_for(
+            due,
+            callbacks,
+            overdue_callbacks(callbacks.values(), now),
+            self._repo.day_numbers(now.date()),
+            nudge_calls_since_break(self._repo.history(now - LOOKBACK)),
+        )
+        notice = replace(notice, sound=self._settings.sound)
+        delivery = self._notifier.notify(notice)
+        log.info("reminder %s: %s", sorted(due.kinds()), delivery.describe())
+        for reminder in due.reminders:
+            if reminder.kind is ReminderKind.CALLBACK and reminder.callback_id in callbacks:
+                self._repo.update_callback(
+                    replace(callbacks[reminder.callback_id], notified_at=now)
+                )
+            elif reminder.kind is not ReminderKind.CALLBACK:
+                self._repo.record_sent(SentReminder(reminder.kind, now))
+        self.callbacks_changed.emit()
+        return delivery
+
+    # -- what the agent does ---------------------------------------------------------------------
+
+    def add_callback(
+        self, due_at: datetime, text: str, case_ref: str | None, call_id: int | None = None
+    ) -> Callback | None:
+        callback = Callback(
+            due_at=due_at,
+            text=text,
+            created_at=self._clock.now(),
+            case_ref=case_ref,
+            call_id=call_id,
+        )
+        try:
+            stored = self._repo.add_callback(callback)
+        except StorageUnavailable as error:
+            self._tell(str(error))
+            return None
+        self._changed()
+        return stored
+
+    def open_callbacks(self) -> list[Callback]:
+        try:
+            return self._repo.open_callbacks()
+        except StorageUnavailable:
+            return []
+
+    def snooze(self, callback_ids: tuple[int, ...], minutes: int = SNOOZE_MINUTES) -> None:
+        self._update(callback_ids, lambda c, now: c.snoozed(now, minutes))
+
+    def mark_done(self, callback_ids: tuple[int, ...]) -> None:
+        self._update(callback_ids, lambda c, now: replace(c, done_at=now))
+
+    def pause(self, until: datetime | None) -> None:
+        """Hold nudges and reflections until ``until``; None resumes them now."""
+        try:
+            self._repo.set_paused_until(until)
+        except StorageUnavailable as error:
+            self._tell(str(error))
+        self._changed()
+
+    def paused_until(self) -> datetime | None:
+        now = self._clock.now()
+        try:
+            until = self._repo.history(now).paused_until
+        except StorageUnavailable:
+            return None
+        return until if until is not None and until > now else None
+
+    def send_test(self) -> Delivery:
+        return self._notifier.notify(
+            Notice(
+                "Companion",
+                "This is how reminders will look. Nothing to do.",
+                sound=self._settings.sound,
+            )
+        )
+
+    def on_action(self, notice: Notice, action: NoticeAction) -> None:
+        """A button on a notification, or a click on it, answered by the agent."""
+        if action is NoticeAction.DONE:
+            self.mark_done(notice.callback_ids)
+        elif action is NoticeAction.SNOOZE:
+            self.snooze(notice.callback_ids)
+        elif action is NoticeAction.START_BREAK or notice.topic == "nudge":
+            self.break_wanted.emit()
+        elif action is NoticeAction.REFLECT or notice.topic == "reflection":
+            now = self._clock.now()
+            self.reflection_wanted.emit(reflection_prompt(self._repo.day_numbers(now.date())))
+        elif notice.callback_ids:
+            self.callbacks_wanted.emit()
+
+    def _update(
+        self, callback_ids: tuple[int, ...], change: Callable[[Callback, datetime], Callback]
+    ) -> None:
+        now = self._clock.now()
+        try:
+            for callback_id in callback_ids:
+                callback = self._repo.get_callback(callback_id)
+                if callback is not None:
+                    self._repo.update_callback(change(callback, now))
+        except StorageUnavailable as error:
+            self._tell(str(error))
+        self._changed()
+
+    def _changed(self) -> None:
+        self.callbacks_changed.emit()
+        self.reschedule()

@@ -1,0 +1,99 @@
+"""Connects the reminder flow to what the agent sees: tray menu, callback dialog, settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QMenu
+
+from companion.core.calls import DifficultCall
+from companion.core.ports import Clock
+from companion.core.settings import Settings
+from companion.ui.callback_dialog import CallbackDialog
+from companion.ui.reminder_flow import ReminderFlow
+from companion.ui.reminder_menu import ReminderMenu
+from companion.ui.settings_window import SettingsWindow
+
+#: A tagged call this recent offers its case reference to a new callback.
+RECENT_CALL = timedelta(hours=1)
+
+
+class ReminderUi(QObject):
+    def __init__(
+        self,
+        flow: ReminderFlow,
+        clock: Clock,
+        latest_call: Callable[[], DifficultCall | None],
+        on_settings_saved: Callable[[Settings], None],
+        menu: QMenu | None,
+    ) -> None:
+        super().__init__()
+        self._flow = flow
+        self._clock = clock
+        self._latest_call = latest_call
+        self._on_settings_saved = on_settings_saved
+        self._dialog: CallbackDialog | None = None
+        self._settings_window: SettingsWindow | None = None
+        self._menu = ReminderMenu(menu, self) if menu is not None else None
+        if self._menu is not None:
+            self._menu.add_callback_requested.connect(self.add_callback)
+            self._menu.done_requested.connect(lambda i: flow.mark_done((i,)))
+            self._menu.snooze_requested.connect(lambda i, m: flow.snooze((i,), m))
+            self._menu.pause_requested.connect(self._on_pause_requested)
+            self._menu.resume_requested.connect(lambda: flow.pause(None))
+        flow.callbacks_changed.connect(self.refresh)
+        flow.callbacks_wanted.connect(self._on_callbacks_wanted)
+
+    @property
+    def menu(self) -> ReminderMenu | None:
+        return self._menu
+
+    @property
+    def settings_window(self) -> SettingsWindow | None:
+        return self._settings_window
+
+    def refresh(self) -> None:
+        if self._menu is not None:
+            self._menu.set_callbacks(self._flow.open_callbacks(), self._clock.now())
+            self._menu.set_paused(self._flow.paused_until())
+
+    def add_callback(self) -> None:
+        """The dialog, with the case of a call tagged in the last hour filled in."""
+        call = self._latest_call()
+        if call is not None and self._clock.now() - call.tagged_at > RECENT_CALL:
+            call = None
+        self._dialog = CallbackDialog(self._clock.now, call.case_ref if call else None)
+        call_id = call.id if call else None
+        self._dialog.callback_requested.connect(
+            lambda at, text, case: self._flow.add_callback(at, text, case, call_id)
+        )
+        self._dialog.show()
+        self._dialog.raise_()
+        self._dialog.activateWindow()
+
+    def show_settings(self, settings: Settings, warnings: list[str]) -> SettingsWindow:
+        if self._settings_window is None or not self._settings_window.isVisible():
+            window = SettingsWindow(settings, warnings)
+            window.test_requested.connect(lambda: window.show_test_result(self._flow.send_test()))
+            window.saved.connect(self._on_settings_saved)
+            self._settings_window = window
+        self._settings_window.show()
+        self._settings_window.raise_()
+        self._settings_window.activateWindow()
+        return self._settings_window
+
+    def _on_pause_requested(self, minutes: int | None) -> None:
+        self._flow.pause(pause_end(self._clock.now(), minutes))
+
+    def _on_callbacks_wanted(self) -> None:
+        if self._menu is not None:
+            self._menu.callbacks_menu.popup(QCursor.pos())
+
+
+def pause_end(now: datetime, minutes: int | None) -> datetime:
+    if minutes is None:
+        return (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return now + timedelta(minutes=minutes)

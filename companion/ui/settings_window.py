@@ -1,0 +1,226 @@
+"""The Settings window: breaks, shift, reminders and notifications, saved as one typed value."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import time
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.core.breathing import PATTERNS
+from companion.core.notices import Delivery
+from companion.core.reminder_settings import WEEKDAYS, ReminderSettings
+from companion.core.settings import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS, Settings
+from companion.ui.locked_settings import show_locked
+
+TITLE = "Companion — Settings"
+_MOTION = (
+    ("Follow my desktop", None),
+    ("Calm bar instead of motion", True),
+    ("Moving shape", False),
+)
+_STYLE = """
+QLabel#settingsWarning { background: #fff4e0; color: #5a3d00; padding: 8px; border-radius: 6px; }
+QLabel#testResult { color: #23403d; }
+QGroupBox { font-weight: 600; margin-top: 10px; }
+"""
+
+
+def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    return spin
+
+
+class SettingsWindow(QWidget):
+    """Shows ``settings``; emits ``saved`` with a checked new value, or ``test_requested``."""
+
+    saved = Signal(object)
+    test_requested = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        warnings: list[str] | None = None,
+        locked: frozenset[str] = frozenset(),
+    ) -> None:
+        super().__init__()
+        self.setWindowTitle(TITLE)
+        self.setStyleSheet(_STYLE)
+        self._base = settings
+        r = settings.reminders
+        self.warning = QLabel("\n".join(warnings or []))
+        self.warning.setObjectName("settingsWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(bool(warnings))
+        self.error = QLabel("")
+        self.error.setObjectName("settingsWarning")
+        self.error.hide()
+        self.pattern = QComboBox()
+        for key, pattern in PATTERNS.items():
+            self.pattern.addItem(pattern.name, key)
+        self.pattern.setCurrentIndex(max(0, self.pattern.findData(settings.pattern_key)))
+        self.length = _spin(MIN_BREAK_SECONDS, MAX_BREAK_SECONDS, settings.break_seconds, " s")
+        self.length.setSingleStep(15)
+        self.motion = QComboBox()
+        for label, value in _MOTION:
+            self.motion.addItem(label, value)
+        self.motion.setCurrentIndex([v for _, v in _MOTION].index(settings.reduced_motion))
+        self.mood = QCheckBox("Ask how I feel before and after")
+        self.mood.setChecked(settings.mood_check)
+        self.start, self.end = QTimeEdit(_qtime(r.shift_start)), QTimeEdit(_qtime(r.shift_end))
+        self.days = [QCheckBox(name) for name in WEEKDAYS]
+        for index, box in enumerate(self.days):
+            box.setChecked(index in r.working_days)
+        self.enabled = QCheckBox("Remind me gently (nudges and the end-of-shift reflection)")
+        self.enabled.setChecked(r.enabled)
+        self.nudge_calls = _spin(2, 10, r.nudge_calls, " hard calls")
+        self.nudge_window = _spin(10, 240, r.nudge_window_minutes, " min")
+        self.rate = _spin(5, 120, r.rate_limit_minutes, " min")
+        self.away = _spin(1, 30, r.away_minutes, " min")
+        self.reflection = QCheckBox("Invite me to reflect when my shift ends")
+        self.reflection.setChecked(r.reflection)
+        self.sound = QCheckBox("Play a sound with reminders")
+        self.sound.setChecked(r.sound)
+        self.test_button = QPushButton("Send a test notification")
+        self.test_button.clicked.connect(self.test_requested.emit)
+        self.test_result = QLabel("")
+        self.test_result.setObjectName("testResult")
+        self.test_result.setWordWrap(True)
+        self._build()
+        show_locked(self._widgets_by_setting(), locked)
+
+    def _build(self) -> None:
+        breaks = QFormLayout()
+        breaks.addRow("Breathing pattern", self.pattern)
+        breaks.addRow("Break length", self.length)
+        breaks.addRow("Motion", self.motion)
+        breaks.addRow("", self.mood)
+        shift = QFormLayout()
+        hours = QHBoxLayout()
+        hours.addWidget(self.start)
+        hours.addWidget(QLabel("to"))
+        hours.addWidget(self.end)
+        hours.addStretch(1)
+        shift.addRow("Working hours", hours)
+        days = QHBoxLayout()
+        for box in self.days:
+            days.addWidget(box)
+        shift.addRow("Working days", days)
+        reminders = QFormLayout()
+        reminders.addRow(self.enabled)
+        nudge = QHBoxLayout()
+        nudge.addWidget(self.nudge_calls)
+        nudge.addWidget(QLabel("within"))
+        nudge.addWidget(self.nudge_window)
+        nudge.addStretch(1)
+        reminders.addRow("Suggest a break after", nudge)
+        reminders.addRow("At most one reminder every", self.rate)
+        reminders.addRow("Wait while I'm away for", self.away)
+        reminders.addRow("", self.reflection)
+        notifications = QFormLayout()
+        notifications.addRow(self.sound)
+        test = QHBoxLayout()
+        test.addWidget(self.test_button)
+        test.addWidget(self.test_result, 1)
+        notifications.addRow(test)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_save)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 16)
+        layout.addWidget(self.warning)
+        for title, form in (
+            ("Breaks", breaks),
+            ("Your shift", shift),
+            ("Reminders", reminders),
+            ("Notifications", notifications),
+        ):
+            group = QGroupBox(title)
+            group.setLayout(form)
+            layout.addWidget(group)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _widgets_by_setting(self) -> dict[str, list[QWidget]]:
+        """Which widgets show which setting, by the names admin policy locks them with."""
+        return {
+            "pattern_key": [self.pattern],
+            "break_seconds": [self.length],
+            "reduced_motion": [self.motion],
+            "mood_check": [self.mood],
+            "reminders.shift_start": [self.start],
+            "reminders.shift_end": [self.end],
+            "reminders.working_days": list(self.days),
+            "reminders.enabled": [self.enabled],
+            "reminders.nudge_calls": [self.nudge_calls],
+            "reminders.nudge_window_minutes": [self.nudge_window],
+            "reminders.rate_limit_minutes": [self.rate],
+            "reminders.away_minutes": [self.away],
+            "reminders.reflection": [self.reflection],
+            "reminders.sound": [self.sound],
+        }
+
+    def show_test_result(self, delivery: Delivery) -> None:
+        self.test_result.setText(delivery.describe())
+
+    def chosen(self) -> Settings:
+        """The settings as shown; raises ValueError for a combination that can't work."""
+        reminders = ReminderSettings(
+            enabled=self.enabled.isChecked(),
+            nudge_calls=self.nudge_calls.value(),
+            nudge_window_minutes=self.nudge_window.value(),
+            rate_limit_minutes=self.rate.value(),
+            shift_start=_pytime(self.start.time()),
+            shift_end=_pytime(self.end.time()),
+            working_days=tuple(i for i, box in enumerate(self.days) if box.isChecked()),
+            reflection=self.reflection.isChecked(),
+            away_minutes=self.away.value(),
+            sound=self.sound.isChecked(),
+        )
+        return replace(
+            self._base,
+            pattern_key=str(self.pattern.currentData()),
+            break_seconds=self.length.value(),
+            reduced_motion=self.motion.currentData(),
+            mood_check=self.mood.isChecked(),
+            reminders=reminders,
+        )
+
+    def _on_save(self) -> None:
+        try:
+            settings = self.chosen()
+        except ValueError as error:
+            self.error.setText(f"Those settings can't be saved yet: {error}.")
+            self.error.show()
+            return
+        self.error.hide()
+        self._base = settings
+        self.saved.emit(settings)
+        self.close()
+
+
+def _qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+def _pytime(value: QTime) -> time:
+    return time(value.hour(), value.minute())

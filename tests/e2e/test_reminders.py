@@ -1,0 +1,90 @@
+"""Reminders on a real notification daemon: dunst on the desktop's private D-Bus session."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.desktop import Desktop, Spawn
+from tests.e2e.test_app import second_launch, start_app
+
+#: All day, every day, so the test passes whenever it runs; no reflection to get in the way.
+SETTINGS = {
+    "reminders": {
+        "shift_start": "00:00",
+        "shift_end": "23:59",
+        "working_days": [0, 1, 2, 3, 4, 5, 6],
+        "reflection": False,
+        "away_minutes": 30,
+    }
+}
+
+
+# dunst's history has no urgency field, but it keeps the formatted message: a rule per
+# urgency writes the urgency into it.
+DUNSTRC = "".join(
+    f'[mark_{u}]\nmsg_urgency = {u}\nformat = "urgency={u}\\n%s\\n%b"\n'
+    for u in ("low", "normal", "critical")
+)
+
+
+def start_dunst(desktop: Desktop, spawn: Spawn) -> None:
+    if shutil.which("dunst") is None or shutil.which("dunstctl") is None:
+        pytest.skip("dunst is missing (run `make desktop-tools`)")
+    config = desktop.root / "dunstrc"
+    config.write_text(DUNSTRC, encoding="utf-8")
+    spawn(["dunst", "-conf", str(config)], desktop=desktop, name="dunst")
+    desktop.wait_for(
+        lambda: desktop.run("dunstctl", "is-paused", check=False).strip() == "false",
+        "dunst on the session bus",
+        10,
+    )
+
+
+def notifications(desktop: Desktop) -> list[dict[str, Any]]:
+    """Everything dunst was shown, oldest first (closing them moves them into its history)."""
+    desktop.run("dunstctl", "close-all")
+    data = json.loads(desktop.run("dunstctl", "history"))["data"]
+    entries = data[0] if data else []
+    found = [{key: value["data"] for key, value in entry.items()} for entry in entries]
+    return sorted(found, key=lambda n: n["id"])
+
+
+def from_companion(desktop: Desktop, text: str) -> list[dict[str, Any]]:
+    return [
+        n
+        for n in notifications(desktop)
+        if n["appname"] == "Companion" and text in n["summary"] + n["body"]
+    ]
+
+
+def test_three_tags_bring_one_gentle_nudge_and_a_callback_arrives_once(
+    desktop: Desktop, spawn: Spawn, artifacts_dir: Path
+) -> None:
+    start_dunst(desktop, spawn)
+    data_dir = Path(desktop.env["COMPANION_DATA_DIR"])
+    (data_dir / "settings.json").write_text(json.dumps(SETTINGS), encoding="utf-8")
+    start_app(desktop, spawn)
+
+    result = second_launch(desktop, "callback", "--in", "1m", "--case", "4711")
+    assert result.returncode == 0, result.stderr
+    set_at = time.monotonic()
+
+    for _ in range(3):
+        assert second_launch(desktop, "tag").returncode == 0
+    nudge = desktop.wait_for(lambda: from_companion(desktop, "tough run") or None, "the nudge", 10)
+    desktop.screenshot(artifacts_dir / "reminders_nudge.png")
+    assert len(nudge) == 1
+    assert nudge[0]["message"].startswith("urgency=low")
+    assert nudge[0]["icon_path"].endswith("companion.svg")
+
+    callback = desktop.wait_for(lambda: from_companion(desktop, "4711") or None, "the callback", 80)
+    assert 55 <= time.monotonic() - set_at <= 80
+    time.sleep(2)
+    assert len(from_companion(desktop, "4711")) == len(callback) == 1
+    assert len(from_companion(desktop, "tough run")) == 1

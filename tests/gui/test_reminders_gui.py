@@ -1,0 +1,131 @@
+"""The reminder flow with fakes and a fake clock, the toast, the callback dialog and Settings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from companion.core.calls import DifficultCall
+from companion.core.notices import Notice, NoticeAction
+from companion.core.reminder_settings import ReminderSettings
+from companion.core.settings import Settings
+from companion.notify.chain import FallbackNotifier
+from companion.ui.callback_dialog import CallbackDialog
+from companion.ui.reminder_flow import AWAY_RECHECK, ReminderFlow
+from companion.ui.settings_window import SettingsWindow
+from companion.ui.toast import ToastNotifier
+from tests.fakes import (
+    FailingNotifier,
+    FakeClock,
+    InMemoryBreaks,
+    InMemoryCalls,
+    InMemoryReminders,
+    RecordingNotifier,
+    UnavailableNotifier,
+)
+
+TUESDAY_TEN = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+
+
+def make_flow(
+    notifier: RecordingNotifier | FallbackNotifier, idle: float | None = None
+) -> tuple[ReminderFlow, InMemoryCalls, InMemoryReminders, FakeClock]:
+    calls, breaks = InMemoryCalls(), InMemoryBreaks()
+    repo, clock = InMemoryReminders(calls, breaks), FakeClock(TUESDAY_TEN)
+    settings = ReminderSettings(reflection=False)
+    flow = ReminderFlow(repo, clock, settings, notifier, lambda: idle, lambda _: None)
+    return flow, calls, repo, clock
+
+
+def tag_three(calls: InMemoryCalls, clock: FakeClock, flow: ReminderFlow) -> None:
+    for _ in range(3):
+        calls.add(DifficultCall(tagged_at=clock.now()))
+        flow.reschedule()
+        clock.advance(60)
+
+
+def test_the_third_hard_call_arms_the_timer_and_one_nudge_is_shown(qtbot: QtBot) -> None:
+    shown = RecordingNotifier()
+    flow, calls, _repo, clock = make_flow(shown)
+    flow.reschedule()
+    assert not flow.timer.isActive()  # nothing due: no timer at all
+    tag_three(calls, clock, flow)
+    assert flow.timer.isActive() and flow.timer.remainingTime() <= 0
+    flow.timer.timeout.emit()
+    assert [n.topic for n in shown.shown] == ["nudge"]
+    assert "tough run" in shown.shown[0].body
+    assert not flow.timer.isActive()  # and nothing more is due
+
+
+def test_while_the_agent_is_away_the_reminder_waits(qtbot: QtBot) -> None:
+    shown = RecordingNotifier()
+    flow, calls, _, clock = make_flow(shown, idle=3600)
+    tag_three(calls, clock, flow)
+    flow.timer.timeout.emit()
+    assert shown.shown == []
+    assert flow.timer.interval() == int(AWAY_RECHECK.total_seconds() * 1000)
+
+
+def test_a_callback_snoozed_from_its_notification_comes_back(qtbot: QtBot) -> None:
+    shown = RecordingNotifier()
+    flow, _, repo, clock = make_flow(shown)
+    flow.add_callback(clock.now() + timedelta(minutes=1), "Refund", "4711")
+    assert flow.timer.isActive() and flow.timer.interval() == 60_000
+    clock.advance(60)
+    flow.timer.timeout.emit()
+    [notice] = shown.shown
+    assert "4711" in notice.body and notice.actions == (NoticeAction.DONE, NoticeAction.SNOOZE)
+    flow.on_action(notice, NoticeAction.SNOOZE)
+    assert flow.timer.isActive() and flow.timer.interval() == 15 * 60_000
+    flow.on_action(notice, NoticeAction.DONE)
+    assert repo.open_callbacks() == [] and not flow.timer.isActive()
+
+
+def test_when_no_desktop_notification_works_a_toast_shows_it(qtbot: QtBot) -> None:
+    answers: list[NoticeAction] = []
+    toast = ToastNotifier(lambda notice, action: answers.append(action))
+    chain = FallbackNotifier([UnavailableNotifier(), FailingNotifier(), toast])
+    notice = Notice("A breather?", "That was a tough run.", actions=(NoticeAction.START_BREAK,))
+    delivery = chain.notify(notice)
+    assert delivery.ok and delivery.backend == toast.name
+    assert toast.toast is not None and toast.toast.isVisible()
+    qtbot.addWidget(toast.toast)
+    buttons = [b for b in toast.toast.findChildren(QPushButton) if b.text() == "Start a break"]
+    buttons[0].click()
+    assert answers == [NoticeAction.START_BREAK] and not toast.toast.isVisible()
+
+
+def test_the_callback_dialog_reads_the_time_and_keeps_the_case(qtbot: QtBot) -> None:
+    dialog = CallbackDialog(lambda: TUESDAY_TEN, case_ref="4711")
+    qtbot.addWidget(dialog)
+    got: list[tuple[object, str, object]] = []
+    dialog.callback_requested.connect(lambda at, text, case: got.append((at, text, case)))
+    qtbot.keyClicks(dialog.when, "soon")
+    assert "Try a time like" in dialog.hint.text()
+    dialog.when.clear()
+    qtbot.keyClicks(dialog.when, "in 2 hours")
+    assert dialog.hint.text() == "At 12:00"
+    dialog._on_save()
+    assert got == [(TUESDAY_TEN + timedelta(hours=2), "", "4711")]
+
+
+def test_settings_window_saves_a_checked_value_and_reports_the_test(qtbot: QtBot) -> None:
+    window = SettingsWindow(
+        Settings(), ["Your settings file is damaged; Companion is using its defaults."]
+    )
+    qtbot.addWidget(window)
+    window.show()
+    assert window.warning.isVisible()
+    saved: list[Settings] = []
+    window.saved.connect(saved.append)
+    window.end.setTime(window.start.time().addSecs(-3600))
+    window._on_save()
+    assert saved == [] and "can't be saved" in window.error.text()
+    window.end.setTime(window.start.time().addSecs(4 * 3600))
+    window.sound.setChecked(True)
+    window._on_save()
+    assert saved[0].reminders.shift_end == time(13, 0) and saved[0].reminders.sound
+    window.show_test_result(RecordingNotifier("notify-send").notify(Notice("t", "b")))
+    assert window.test_result.text() == "Sent through notify-send."
