@@ -36,7 +36,9 @@ _MOTION = (
 _STYLE = """
 QLabel#settingsWarning { background: #fff4e0; color: #5a3d00; padding: 8px; border-radius: 6px; }
 QLabel#testResult { color: #23403d; }
-QGroupBox { font-weight: 600; margin-top: 10px; }
+QGroupBox { font-weight: 600; margin-top: 16px; padding: 10px 8px 6px 8px;
+            border: 1px solid #cfdcd9; border-radius: 8px; }
+QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
 """
 
 
@@ -124,6 +126,7 @@ class SettingsWindow(QWidget):
             days.addWidget(box)
         shift.addRow("Working days", days)
         reminders = QFormLayout()
+        reminders.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         reminders.addRow(self.enabled)
         nudge = QHBoxLayout()
         nudge.addWidget(self.nudge_calls)
