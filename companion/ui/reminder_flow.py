@@ -108,7 +108,13 @@ class ReminderFlow(QObject):
             log.info("a reminder is due but the agent is away; waiting")
             self._timer.start(int(AWAY_RECHECK.total_seconds() * 1000))
             return
-        self.deliver(due, now)
+        try:
+            self.deliver(due, now)
+        except StorageUnavailable as error:
+            # Not recorded means due again at once: wait a while rather than repeat it now.
+            log.warning("a reminder could not be recorded: %s", error)
+            self._timer.start(int(AWAY_RECHECK.total_seconds() * 1000))
+            return
         self.reschedule()
 
     def deliver(self, due: Due, now: datetime) -> Delivery:
