@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import plistlib
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from companion.core.policy import Policy
+from companion.core.policy import POLICY_KEYS, POLICY_SETTINGS, Policy, policy_from_mapping
 from companion.system import policy_file
 from companion.system.policy_file import POLICY_FILE_ENV, load_policy, read_policy_file
 from companion.system.settings_file import load_settings_mapping, save_settings_mapping
@@ -162,3 +164,20 @@ def test_the_agents_file_is_read_as_saved_for_the_policy_to_lay_over(tmp_path: P
     assert load_settings_mapping(tmp_path / "none.json") == ({}, [])
     path.write_text("[1, 2", encoding="utf-8")
     assert load_settings_mapping(path)[0] == {} and len(load_settings_mapping(path)[1]) == 1
+
+
+def test_the_documented_example_and_keys_match_the_code() -> None:
+    docs = Path(__file__).resolve().parents[3] / "docs" / "policy-keys.md"
+    text = docs.read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", text, re.S)
+    assert example is not None
+
+    policy, warnings = read_policy_text(example.group(1))
+
+    assert warnings == [] and policy.locked
+    for key in POLICY_SETTINGS | POLICY_KEYS:
+        assert f"| `{key}` |" in text, key
+
+
+def read_policy_text(text: str) -> tuple[Policy, list[str]]:
+    return policy_from_mapping(tomllib.loads(text))
