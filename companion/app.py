@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from companion import __version__
 from companion.core.backups import next_backup_at
 from companion.core.commands import Action, Command
+from companion.core.policy import settings_to_save
 from companion.core.ports import Notifier, StorageUnavailable
 from companion.core.reminder_texts import InvalidWhen, parse_when
 from companion.core.settings import Settings
@@ -29,7 +30,7 @@ from companion.system.logs import setup_logging
 from companion.system.quit_signals import QuitOnSignals
 from companion.system.reduced_motion import system_prefers_reduced_motion
 from companion.system.resources import resource
-from companion.system.settings_file import save_settings
+from companion.system.settings_file import save_settings_mapping
 from companion.system.single_instance import InstanceServer
 from companion.ui.actions_window import ActionsWindow
 from companion.ui.break_flow import BreakFlow
@@ -197,11 +198,13 @@ class CompanionApp(QObject):
         self._reminders.add_callback(due_at, "", command.case_ref)
 
     def _show_settings(self) -> None:
-        self._reminder_ui.show_settings(self._settings, self._settings_warnings)
+        self._reminder_ui.show_settings(self._settings, self._settings_warnings, self.locked_fields)
 
     def _save_settings(self, settings: Settings) -> None:
         try:
-            save_settings(paths.data_dir() / "settings.json", settings)
+            # Only the agent's own choices: IT's locks and defaults stay IT's to change.
+            own = settings_to_save(settings, self._effective.policy)
+            save_settings_mapping(paths.data_dir() / "settings.json", own)
         except OSError as error:
             self._tell(f"Your settings could not be saved ({error}); they apply until you quit.")
         self._settings = settings

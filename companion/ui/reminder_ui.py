@@ -74,9 +74,11 @@ class ReminderUi(QObject):
         self._dialog.raise_()
         self._dialog.activateWindow()
 
-    def show_settings(self, settings: Settings, warnings: list[str]) -> SettingsWindow:
+    def show_settings(
+        self, settings: Settings, warnings: list[str], locked: frozenset[str] = frozenset()
+    ) -> SettingsWindow:
         if self._settings_window is None or not self._settings_window.isVisible():
-            window = SettingsWindow(settings, warnings)
+            window = SettingsWindow(settings, warnings, locked)
             window.test_requested.connect(lambda: window.show_test_result(self._flow.send_test()))
             window.saved.connect(self._on_settings_saved)
             self._settings_window = window
