@@ -131,6 +131,13 @@ def m005_reminders(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m006_journal_newest_first(db: Database) -> None:
+    # The list's ORDER BY julianday(created_at) (exact across UTC offsets) read every entry
+    # and sorted them: about a second at 100,000 entries. This index lets it read 200.
+    db.execute("CREATE INDEX idx_journal_newest ON journal (julianday(created_at))")
+
+
 def known_migrations() -> list[str]:
     """The names this code knows, read as what an empty database would still need.
 
