@@ -45,15 +45,14 @@ def measure(on: Desktop, reduced: bool, window: float, trace: Path) -> Animation
     env = {TRACE_ENV: str(trace), "COMPANION_REDUCED_MOTION": "1" if reduced else "0"}
     child = harness.spawn(on, [*APP, "break"], "companion", **env)
     on.wait_tray_icon(timeout=30)
-    shown = on.find_window(BREAK_TITLE)
-    on.key("3", window=shown)  # "Okay" on the mood check starts the breathing
+    harness.press(on, BREAK_TITLE, "3")  # "Okay" on the mood check starts the breathing
     on.wait_for(lambda: harness.events(trace, "breathing_started"), "breathing to start", 10)
     time.sleep(0.5)  # let the first frames and layout pass
     xvfb = on.processes[0].pid
     before, x_before = harness.read_tree(child.pid), harness.read_tree(xvfb)
     time.sleep(window)
     after, x_after = harness.read_tree(child.pid), harness.read_tree(xvfb)
-    on.key("Escape", window=shown)
+    harness.press(on, BREAK_TITLE, "Escape")
     on.wait_for(lambda: harness.events(trace, "breathing_stopped"), "breathing to stop", 10)
     harness.stop(on, child)
     started = harness.events(trace, "breathing_started")[-1]

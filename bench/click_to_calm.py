@@ -34,7 +34,7 @@ def click_and_close(on: Desktop, title: str) -> float:
     clicked = time.monotonic()
     on.click_tray(1)
     shown = harness.fast_wait(lambda: on.search(title), repr(title))
-    on.key("Escape", window=on.search(title)[0])
+    harness.press(on, title, "Escape")
     on.wait_window_gone(title)
     return shown - clicked
 

@@ -84,6 +84,19 @@ def fast_wait(probe: Callable[[], object], what: str, timeout: float = 30.0) -> 
         time.sleep(FAST_POLL)
 
 
+def press(on: Desktop, title: str, key: str) -> None:
+    """Press a key in the window titled ``title``, finding it afresh each try: Qt may replace
+    a new window's X window once while it settles, and a key sent to the old one fails."""
+    for attempt in range(5):
+        try:
+            on.key(key, window=on.find_window(title))
+            return
+        except DesktopError:
+            if attempt == 4:
+                raise
+            time.sleep(0.2)
+
+
 # -- /proc readings of a process tree ------------------------------------------------------
 
 
@@ -102,15 +115,14 @@ def session_pids(leader: int) -> list[int]:
     return pids
 
 
-def _smaps_kb(pid: int) -> tuple[int, int]:
-    pss = rss = 0
+def _smaps_kb(pid: int) -> tuple[int, int, int]:
+    """(PSS, RSS, USS) in kB; USS is the private part, what this process alone costs."""
+    values = dict.fromkeys(("Pss", "Rss", "Private_Clean", "Private_Dirty"), 0)
     for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
         key, _, rest = line.partition(":")
-        if key == "Pss":
-            pss = int(rest.split()[0])
-        elif key == "Rss":
-            rss = int(rest.split()[0])
-    return pss, rss
+        if key in values:
+            values[key] = int(rest.split()[0])
+    return values["Pss"], values["Rss"], values["Private_Clean"] + values["Private_Dirty"]
 
 
 def cpu_seconds(pid: int) -> float:
@@ -146,6 +158,7 @@ class Reading:
     when: float
     pss_kb: int
     rss_kb: int
+    uss_kb: int
     cpu_s: dict[int, float]
     ticks: dict[int, int]
     switches: dict[tuple[int, int], int]
@@ -153,13 +166,13 @@ class Reading:
 
 def read_tree(leader: int) -> Reading:
     when = time.monotonic()
-    pss = rss = 0
+    pss = rss = uss = 0
     cpu: dict[int, float] = {}
     ticks: dict[int, int] = {}
     switches: dict[tuple[int, int], int] = {}
     for pid in session_pids(leader):
         try:
-            p, r = _smaps_kb(pid)
+            p, r, u = _smaps_kb(pid)
             cpu[pid] = cpu_seconds(pid)
             ticks[pid] = cpu_ticks(pid)
             switches |= {(pid, tid): n for tid, n in context_switches(pid).items()}
@@ -167,7 +180,8 @@ def read_tree(leader: int) -> Reading:
             continue
         pss += p
         rss += r
-    return Reading(when, pss, rss, cpu, ticks, switches)
+        uss += u
+    return Reading(when, pss, rss, uss, cpu, ticks, switches)
 
 
 @dataclass(frozen=True)

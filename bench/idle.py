@@ -31,6 +31,7 @@ TARGET_WAKEUPS_PER_S = 0.5
 class Idle:
     pss_mb: float
     rss_mb: float
+    uss_mb: float
     usage: Usage
 
 
@@ -42,7 +43,8 @@ def measure(on: Desktop, cmd: Sequence[str], name: str, settle: float, window: f
     time.sleep(window)
     after = harness.read_tree(child.pid)
     harness.stop(on, child)
-    return Idle(after.pss_kb / 1024, after.rss_kb / 1024, harness.usage_between(before, after))
+    usage = harness.usage_between(before, after)
+    return Idle(after.pss_kb / 1024, after.rss_kb / 1024, after.uss_kb / 1024, usage)
 
 
 def report(floor: Idle, app: Idle) -> None:
@@ -55,6 +57,12 @@ def report(floor: Idle, app: Idle) -> None:
         f", +{above:.1f} MB",
         target=f"<= floor + {TARGET_PSS_ABOVE_FLOOR_MB:.0f} MB: "
         + harness.verdict(above <= TARGET_PSS_ABOVE_FLOOR_MB),
+    )
+    harness.figure(
+        "USS (private), whole process tree",
+        f"{app.uss_mb:.1f} MB",
+        floor=f"floor {floor.uss_mb:.1f} MB, ratio {app.uss_mb / floor.uss_mb:.2f}x"
+        f", +{app.uss_mb - floor.uss_mb:.1f} MB",
     )
     harness.figure(
         "RSS, whole process tree",
