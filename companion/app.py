@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion import __version__
 from companion.core.backups import next_backup_at
-from companion.core.commands import Action, Command
+from companion.core.commands import Action, Command, Outcome, Reply
 from companion.core.policy import settings_to_save
 from companion.core.ports import Notifier, StorageUnavailable
 from companion.core.reminder_texts import InvalidWhen, parse_when
@@ -42,6 +42,11 @@ from companion.ui.tray import TrayController
 from companion.ui.tray_notifier import TrayBalloonNotifier
 
 log = logging.getLogger(__name__)
+
+NOT_SAVED_TEXT = (
+    "Companion could not save this call because its journal can't be written right now; "
+    "the break has started all the same."
+)
 
 
 class CompanionApp(QObject):
@@ -84,7 +89,7 @@ class CompanionApp(QObject):
             self._window = ActionsWindow(icon)
             self._connect(self._window)
             self._window.show()
-        server.command_received.connect(self.handle)
+        server.set_handler(self.handle)
         self._start_reminders(warnings)
         self._backup_timer = QTimer(self)
         self._backup_timer.setSingleShot(True)
@@ -106,12 +111,12 @@ class CompanionApp(QObject):
         source.journal_requested.connect(self._journal.show_journal)
         source.quit_requested.connect(self.quit)
 
-    def handle(self, command: Command) -> None:
-        """Act on a command from the command line or a second launch."""
+    def handle(self, command: Command) -> Reply:
+        """Act on a command from the command line or a second launch; the reply comes after."""
         log.info("command: %s", command.action.value)
         if command.action is Action.TAG:
-            self._breaks.tag_and_breathe(command.reason, command.intensity, command.case_ref)
-        elif command.action is Action.BREAK:
+            return self._tag(command)
+        if command.action is Action.BREAK:
             self._breaks.breathe()
         elif command.action is Action.JOURNAL:
             self._journal.show_journal()
@@ -123,6 +128,14 @@ class CompanionApp(QObject):
             self._window.bring_forward()
         else:
             self._journal.show_journal()
+        return Reply(Outcome.OK)
+
+    def _tag(self, command: Command) -> Reply:
+        """Answers ok only once the call is on disk: a softphone script can rely on it."""
+        stored = self._breaks.tag_and_breathe(command.reason, command.intensity, command.case_ref)
+        if stored is None:
+            return Reply(Outcome.NOT_SAVED, NOT_SAVED_TEXT)
+        return Reply(Outcome.OK)
 
     def quit(self) -> None:
         """Save what is open (a break in progress, a draft being typed), then leave."""

@@ -8,9 +8,16 @@ import time
 from collections.abc import Callable, Sequence
 
 from companion import __version__
-from companion.core.calls import MAX_INTENSITY, MIN_INTENSITY, InvalidCallDetail, Reason
+from companion.core.calls import (
+    MAX_CASE_REF_LENGTH,
+    MAX_INTENSITY,
+    MIN_INTENSITY,
+    InvalidCallDetail,
+    Reason,
+    clean_text,
+)
 from companion.core.calls import parse_reason as parse_reason_text
-from companion.core.commands import Action, Command
+from companion.core.commands import Action, Command, Outcome, Reply
 
 _REASONS = ", ".join(r.value for r in Reason)
 
@@ -58,7 +65,7 @@ def command_from_args(args: argparse.Namespace) -> Command:
             Action.TAG,
             reason=call_reason,
             intensity=_checked_intensity(args.intensity),
-            case_ref=args.case_ref,
+            case_ref=clean_text(args.case_ref, MAX_CASE_REF_LENGTH, single_line=True),
         )
     if args.command == "callback":
         when = args.at if args.at is not None else f"in {args.in_}"
@@ -120,15 +127,37 @@ def _dispatch(command: Command) -> int:
         lock.release()
 
 
-def _hand_over(name: str, command: Command, send: Callable[[str, Command], bool]) -> int:
-    """Another Companion holds the lock: give it the command, retrying while it starts up."""
+NOT_ANSWERING = (
+    "Companion is already running but is not answering. If it stays that way, quit it "
+    "from its tray menu or end it in the task manager, then start it again."
+)
+FROZEN = (
+    "Companion is running but not responding (it may be frozen or paused), so nothing was "
+    "done. If it stays that way, end it in the task manager and start it again."
+)
+
+
+def _hand_over(name: str, command: Command, send: Callable[[str, Command], Reply]) -> int:
+    """Another Companion holds the lock: give it the command, retrying while it starts up.
+
+    A Companion that takes the message and never answers is frozen: say so at once rather
+    than retrying, so a script or a hotkey never hangs.
+    """
     for _ in range(10):
-        if send(name, command):
-            return 0
+        reply = send(name, command)
+        if reply.outcome is not Outcome.NOT_RUNNING:
+            return _report(reply)
         time.sleep(0.3)
-    print(
-        "Companion is already running but is not answering. If it stays that way, quit it "
-        "from its tray menu or end it in the task manager, then start it again.",
-        file=sys.stderr,
-    )
+    print(NOT_ANSWERING, file=sys.stderr)
     return 1
+
+
+def _report(reply: Reply) -> int:
+    """0 only when the running Companion did it (for a tag: stored it)."""
+    if reply.outcome is Outcome.OK:
+        return 0
+    if reply.outcome is Outcome.NOT_RESPONDING:
+        print(FROZEN, file=sys.stderr)
+        return 1
+    print(f"Companion: {reply.message or reply.outcome.value}", file=sys.stderr)
+    return 2 if reply.outcome is Outcome.REFUSED else 1

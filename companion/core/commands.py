@@ -45,6 +45,47 @@ class Command:
         return json.dumps(data).encode("utf-8") + b"\n"
 
 
+class Outcome(enum.StrEnum):
+    """How a command went, as the running Companion answers it (the first word of a reply)."""
+
+    OK = "ok"
+    #: Not a command Companion understands; nothing was done.
+    REFUSED = "error"
+    #: Understood and acted on, but it could not be stored (the message says why).
+    NOT_SAVED = "unsaved"
+    #: Never sent by a server: nobody was listening, or it took the message and never answered.
+    NOT_RUNNING = "not-running"
+    NOT_RESPONDING = "not-responding"
+
+
+#: Replies are short; a longer one is cut (the sender only shows it).
+MAX_REPLY_CHARS = 400
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The running Companion's answer, sent only after it has acted (and stored) the command."""
+
+    outcome: Outcome
+    message: str = ""
+
+    def to_bytes(self) -> bytes:
+        text = " ".join(self.message.split())[:MAX_REPLY_CHARS]
+        line = f"{self.outcome.value}: {text}" if text else self.outcome.value
+        return line.encode("utf-8", errors="replace") + b"\n"
+
+
+def reply_from_bytes(raw: bytes) -> Reply:
+    """Read a server's reply line; anything unreadable counts as no answer."""
+    line = raw.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    word, _, message = line.partition(":")
+    try:
+        outcome = Outcome(word.strip())
+    except ValueError:
+        return Reply(Outcome.NOT_RESPONDING)
+    return Reply(outcome, message.strip())
+
+
 class BadCommand(ValueError):
     """A message that is not a command we understand; the text says why, for the sender."""
 
@@ -55,7 +96,8 @@ def command_from_json(raw: bytes) -> Command:
         raise BadCommand("message too long")
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        # RecursionError: "[[[[..." nested a few thousand deep fits in one message.
         raise BadCommand("not a JSON message") from error
     if not isinstance(data, dict):
         raise BadCommand("not a JSON object")

@@ -13,6 +13,7 @@ from companion.store.columns import (
     enum_or_none,
     intensity_or_none,
     require_id,
+    storable_or_none,
     to_moment,
     to_text,
 )
@@ -86,7 +87,8 @@ def existing_call_id(db: Database, call_id: int | None) -> int | None:
 
 def _values(call: DifficultCall) -> list[Any]:
     reason = None if call.reason is None else call.reason.value
-    return [to_text(call.tagged_at), reason, call.intensity, call.case_ref, call.note]
+    case_ref, note = storable_or_none(call.case_ref), storable_or_none(call.note)
+    return [to_text(call.tagged_at), reason, call.intensity, case_ref, note]
 
 
 def _call_from_row(row: dict[str, Any]) -> DifficultCall:

@@ -58,7 +58,7 @@ def intensity_or_none(value: Any) -> int | None:
 
 def tags_to_text(tags: tuple[str, ...]) -> str:
     # ensure_ascii=False keeps accented tags searchable: FTS sees "café", not "caf\\u00e9".
-    return json.dumps(list(tags), ensure_ascii=False)
+    return storable(json.dumps(list(tags), ensure_ascii=False))
 
 
 def tags_from_text(text: Any) -> tuple[str, ...]:
@@ -83,3 +83,17 @@ def require_id(value: int | None) -> int:
     if value is None:
         raise ValueError("only a stored record (with an id) can be updated")
     return value
+
+
+def storable(text: str) -> str:
+    """``text`` as UTF-8 can hold it: a lone surrogate (from JSON or a broken paste) becomes
+    U+FFFD instead of failing the save; a pair written as two code points becomes one."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
+def storable_or_none(text: str | None) -> str | None:
+    return None if text is None else storable(text)

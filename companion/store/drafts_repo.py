@@ -7,7 +7,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from companion.core.journal import Draft
-from companion.store.columns import int_or_none, tags_from_text, tags_to_text, to_moment, to_text
+from companion.store.columns import (
+    int_or_none,
+    storable,
+    storable_or_none,
+    tags_from_text,
+    tags_to_text,
+    to_moment,
+    to_text,
+)
 from companion.store.database import fetch_all, fetch_one, storage_errors
 
 _UPSERT = """
@@ -49,11 +57,11 @@ class SqliteDraftStore:
 def _values(draft: Draft) -> dict[str, Any]:
     return {
         "key": draft.key,
-        "body": draft.body,
+        "body": storable(draft.body),
         "tags": tags_to_text(draft.tags),
         "call_id": draft.call_id,
         "entry_id": draft.entry_id,
-        "prompt": draft.prompt,
+        "prompt": storable_or_none(draft.prompt),
         "saved_at": to_text(draft.saved_at),
     }
 

@@ -14,6 +14,8 @@ from companion.store.calls_repo import existing_call_id
 from companion.store.columns import (
     enum_or_none,
     int_or_none,
+    storable,
+    storable_or_none,
     tags_from_text,
     tags_to_text,
     to_moment,
@@ -130,11 +132,11 @@ def _values(entry: JournalEntry) -> dict[str, Any]:
         "id": entry.id,
         "created_at": to_text(entry.created_at),
         "updated_at": to_text(entry.updated_at),
-        "body": entry.body,
+        "body": storable(entry.body),
         "tags": tags_to_text(entry.tags),
         "call_id": entry.call_id,
         "mood": None if entry.mood is None else int(entry.mood),
-        "prompt": entry.prompt,
+        "prompt": storable_or_none(entry.prompt),
     }
 
 

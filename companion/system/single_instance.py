@@ -6,12 +6,21 @@ import hashlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from companion.core.commands import MAX_MESSAGE_BYTES, BadCommand, Command, command_from_json
+from companion.core.commands import (
+    MAX_MESSAGE_BYTES,
+    BadCommand,
+    Command,
+    Outcome,
+    Reply,
+    command_from_json,
+    reply_from_bytes,
+)
 
 log = logging.getLogger(__name__)
 
@@ -39,39 +48,69 @@ class InstanceLock:
         self._lock.setStaleLockTime(0)
 
     def try_acquire(self) -> bool:
-        return self._lock.tryLock(100)
+        if not self._lock.tryLock(100):
+            return False
+        # QLockFile follows the umask; the lock names our pid and host, so keep it private too.
+        os.chmod(self._lock.fileName(), 0o600)
+        return True
 
     def release(self) -> None:
         self._lock.unlock()
 
 
-def send_to_running(name: str, command: Command, timeout_ms: int = 2000) -> bool:
-    """True when a running Companion took the command; False when none answered."""
+#: A Companion that took the message but says nothing for this long is frozen (or stopped).
+REPLY_TIMEOUT_MS = 4000
+#: A client that connects and never finishes a message is dropped after this long.
+CLIENT_TIMEOUT_MS = 5000
+Handler = Callable[[Command], Reply]
+
+
+def send_to_running(
+    name: str, command: Command, timeout_ms: int = 1000, reply_timeout_ms: int = REPLY_TIMEOUT_MS
+) -> Reply:
+    """Hand ``command`` to the running Companion and wait until it has acted on it.
+
+    ``NOT_RUNNING`` when nobody listens; ``NOT_RESPONDING`` when someone took the message but
+    did not answer in time (a frozen or stopped Companion), so the caller never hangs.
+    """
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
-        return False
+        return Reply(Outcome.NOT_RUNNING)
     socket.write(command.to_json())
-    if not socket.waitForBytesWritten(timeout_ms) or not socket.waitForReadyRead(timeout_ms):
-        socket.abort()
-        return False
-    reply = bytes(socket.readAll().data())
-    socket.disconnectFromServer()
-    return reply.startswith(b"ok")
+    reply = bytearray()
+    if socket.waitForBytesWritten(timeout_ms):
+        while b"\n" not in reply and socket.waitForReadyRead(reply_timeout_ms):
+            reply += bytes(socket.readAll().data())
+    socket.abort()
+    if b"\n" not in reply:
+        return Reply(Outcome.NOT_RESPONDING)
+    return reply_from_bytes(bytes(reply))
+
+
+def _not_ready(command: Command) -> Reply:
+    return Reply(Outcome.NOT_SAVED, "Companion is still starting; try again in a moment.")
 
 
 class InstanceServer(QObject):
-    """Listens for commands from later launches; emits each good one, answers bad ones politely."""
+    """Listens for commands from later launches; answers each only after its handler ran.
 
-    command_received = Signal(object)
+    The reply is the handler's ``Reply``, so "ok" means done (for a tag: stored on disk).
+    Bad messages are answered politely and dropped; clients that never finish are cut off.
+    """
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._name = name
+        self._handler: Handler = _not_ready
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_new_connection)
         self._buffers: dict[QLocalSocket, bytearray] = {}
+
+    def set_handler(self, handler: Handler) -> None:
+        """Called (on the GUI thread) with each good command; its reply goes back to the sender."""
+        self._handler = handler
 
     def listen(self) -> bool:
         QLocalServer.removeServer(self._name)
@@ -89,29 +128,39 @@ class InstanceServer(QObject):
             self._buffers[socket] = bytearray()
             socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
             socket.disconnected.connect(lambda s=socket: self._forget(s))
+            QTimer.singleShot(CLIENT_TIMEOUT_MS, socket, socket.abort)
 
     def _forget(self, socket: QLocalSocket) -> None:
         self._buffers.pop(socket, None)
         socket.deleteLater()
 
     def _on_ready_read(self, socket: QLocalSocket) -> None:
-        buffer = self._buffers.setdefault(socket, bytearray())
+        buffer = self._buffers.get(socket)
+        if buffer is None:  # already answered: whatever else it sends is dropped unread
+            socket.readAll()
+            return
         buffer += bytes(socket.readAll().data())
         if b"\n" not in buffer:
             if len(buffer) > MAX_MESSAGE_BYTES:
-                self._answer(socket, b"error: message too long\n")
+                self._answer(socket, Reply(Outcome.REFUSED, "message too long"))
             return
         line = bytes(buffer.split(b"\n", 1)[0])
         try:
             command = command_from_json(line)
         except BadCommand as error:
             log.info("ignored a malformed single-instance message: %s", error)
-            self._answer(socket, f"error: {error}\n".encode())
+            self._answer(socket, Reply(Outcome.REFUSED, str(error)))
             return
-        self._answer(socket, b"ok\n")
-        self.command_received.emit(command)
+        self._buffers.pop(socket, None)
+        try:
+            reply = self._handler(command)
+        except BaseException:
+            self._answer(socket, Reply(Outcome.NOT_SAVED, "Something went wrong inside Companion."))
+            raise  # a bug: the excepthook logs it
+        self._answer(socket, reply)
 
-    def _answer(self, socket: QLocalSocket, reply: bytes) -> None:
-        socket.write(reply)
+    def _answer(self, socket: QLocalSocket, reply: Reply) -> None:
+        self._buffers.pop(socket, None)
+        socket.write(reply.to_bytes())
         socket.flush()
         socket.disconnectFromServer()

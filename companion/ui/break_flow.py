@@ -66,8 +66,11 @@ class BreakFlow(QObject):
         reason: Reason | None = None,
         intensity: int | None = None,
         case_ref: str | None = None,
-    ) -> None:
-        """Store the call at once (details optional), then start or raise the break."""
+    ) -> DifficultCall | None:
+        """Store the call at once (details optional), then start or raise the break.
+
+        Returns the stored call, or None when it could not be stored (the agent is told).
+        """
         call = DifficultCall(tagged_at=self._clock.now()).with_details(
             reason=reason, intensity=intensity, case_ref=case_ref
         )
@@ -76,7 +79,9 @@ class BreakFlow(QObject):
         except StorageUnavailable as error:
             self._tell(str(error))
         self._on_count_changed()
-        self.breathe(call if call.id is not None else None)
+        stored = call if call.id is not None else None
+        self.breathe(stored)
+        return stored
 
     def breathe(self, call: DifficultCall | None = None) -> None:
         if self._window is not None:

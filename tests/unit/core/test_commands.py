@@ -12,7 +12,10 @@ from companion.core.commands import (
     Action,
     BadCommand,
     Command,
+    Outcome,
+    Reply,
     command_from_json,
+    reply_from_bytes,
 )
 
 
@@ -35,6 +38,7 @@ def test_round_trip() -> None:
         b'{"action": "tag", "reason": "grumpy"}',
         b'{"action": "tag", "case_ref": ["x"]}',
         b'{"action": "tag"' + b" " * MAX_MESSAGE_BYTES + b"}",
+        b"[" * 3000,  # deeper than json's recursion limit: RecursionError, once a crash
     ],
 )
 def test_bad_messages_are_refused(raw: bytes) -> None:
@@ -49,3 +53,17 @@ def test_any_bytes_give_a_command_or_bad_command(raw: bytes) -> None:
     except BadCommand:
         return
     assert isinstance(command.action, Action)
+
+
+@given(outcome=st.sampled_from(list(Outcome)), message=st.text(max_size=600))
+def test_replies_survive_the_wire_as_one_line(outcome: Outcome, message: str) -> None:
+    raw = Reply(outcome, message).to_bytes()
+    assert raw.count(b"\n") == 1
+    back = reply_from_bytes(raw)
+    assert back.outcome is outcome
+    assert back.message == " ".join(message.split())[:400].strip()
+
+
+@given(st.binary(max_size=200))
+def test_any_reply_bytes_read_as_some_outcome(raw: bytes) -> None:
+    assert isinstance(reply_from_bytes(raw).outcome, Outcome)

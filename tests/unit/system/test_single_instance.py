@@ -11,7 +11,7 @@ from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
 from companion.core.calls import Reason
-from companion.core.commands import Action, Command
+from companion.core.commands import Action, Command, Outcome, Reply
 from companion.system.single_instance import (
     InstanceLock,
     InstanceServer,
@@ -59,16 +59,21 @@ def test_commands_reach_the_server_and_garbage_does_not(qtbot: QtBot, tmp_path: 
     assert server.listen()
     assert stat.S_IMODE(os.stat(name).st_mode) & 0o077 == 0
     received: list[Command] = []
-    server.command_received.connect(received.append)
+
+    def handler(command: Command) -> Reply:
+        received.append(command)
+        return Reply(Outcome.OK)
+
+    server.set_handler(handler)
     assert _raw_exchange(qtbot, name, b"\x00\xffgarbage\n").startswith(b"error")
     assert _raw_exchange(qtbot, name, b'{"action": "rm -rf"}\n').startswith(b"error")
     assert _raw_exchange(qtbot, name, b"x" * 10_000).startswith(b"error")
     command = Command(Action.TAG, reason=Reason.ESCALATED)
     assert _raw_exchange(qtbot, name, command.to_json()) == b"ok\n"
-    qtbot.waitUntil(lambda: len(received) == 1)
-    assert received == [command]
+    assert received == [command]  # handled before the reply was sent
     server.close()
 
 
 def test_send_without_a_server_says_no(tmp_path: Path) -> None:
-    assert send_to_running(server_name(tmp_path), Command(Action.SHOW), timeout_ms=200) is False
+    reply = send_to_running(server_name(tmp_path), Command(Action.SHOW), timeout_ms=200)
+    assert reply.outcome is Outcome.NOT_RUNNING

@@ -1,0 +1,183 @@
+"""The socket under stress: replies come after the work, garbage from other processes is refused,
+clients that hang are cut off, and a frozen Companion is reported instead of waited for."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtNetwork import QLocalSocket
+from pytestqt.qtbot import QtBot
+
+from companion.core.calls import Reason
+from companion.core.commands import Action, Command, Outcome, Reply
+from companion.system import single_instance
+from companion.system.single_instance import InstanceServer, send_to_running, server_name
+
+GOOD = Command(Action.TAG, reason=Reason.ANGRY, case_ref="CS-1")
+
+
+class Recorder:
+    def __init__(self, reply: Reply = Reply(Outcome.OK)) -> None:
+        self.commands: list[Command] = []
+        self.reply = reply
+
+    def __call__(self, command: Command) -> Reply:
+        self.commands.append(command)
+        return self.reply
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> InstanceServer:
+    os.chmod(tmp_path, 0o700)
+    started = InstanceServer(server_name(tmp_path))
+    assert started.listen()
+    yield started  # type: ignore[misc]
+    started.close()
+
+
+def exchange(qtbot: QtBot, name: str, payload: bytes, timeout: int = 2000) -> bytes:
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    assert socket.waitForConnected(1000)
+    socket.write(payload)
+    socket.flush()
+    reply = bytearray()
+
+    def answered() -> bool:
+        QCoreApplication.processEvents()
+        reply.extend(bytes(socket.readAll().data()))
+        return b"\n" in reply or socket.state() == QLocalSocket.LocalSocketState.UnconnectedState
+
+    qtbot.waitUntil(answered, timeout=timeout)
+    socket.abort()
+    return bytes(reply)
+
+
+def test_the_reply_is_the_handlers_and_comes_after_it_ran(
+    qtbot: QtBot, server: InstanceServer, tmp_path: Path
+) -> None:
+    handler = Recorder(Reply(Outcome.NOT_SAVED, "disk full"))
+    server.set_handler(handler)
+
+    assert exchange(qtbot, server_name(tmp_path), GOOD.to_json()) == b"unsaved: disk full\n"
+    assert handler.commands == [GOOD]
+
+
+def test_a_handler_that_breaks_still_answers_and_reaches_the_excepthook(
+    qtbot: QtBot, server: InstanceServer, tmp_path: Path
+) -> None:
+    def broken(command: Command) -> Reply:
+        raise RuntimeError("a bug")
+
+    server.set_handler(broken)
+    with qtbot.capture_exceptions() as caught:
+        reply = exchange(qtbot, server_name(tmp_path), GOOD.to_json())
+    assert reply.startswith(b"unsaved: Something went wrong")
+    assert [kind for kind, *_ in caught] == [RuntimeError]
+
+
+def test_a_frozen_companion_is_reported_quickly_not_waited_for(
+    server: InstanceServer, tmp_path: Path
+) -> None:
+    # This thread never returns to the event loop while sending: the server is "frozen".
+    started = time.monotonic()
+    reply = send_to_running(server_name(tmp_path), GOOD, reply_timeout_ms=300)
+    assert reply.outcome is Outcome.NOT_RESPONDING
+    assert time.monotonic() - started < 2
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(payload=st.binary(max_size=5000), newline=st.booleans())
+def test_any_bytes_are_answered_or_ignored_never_acted_on_wrongly(
+    qtbot: QtBot, server: InstanceServer, tmp_path: Path, payload: bytes, newline: bool
+) -> None:
+    handler = Recorder()
+    server.set_handler(handler)
+    data = payload + b"\n" if newline else payload
+    if b"\n" not in data and len(data) <= 4096:
+        return  # an unfinished message waits for more: covered by the hanging-client test
+    reply = exchange(qtbot, server_name(tmp_path), data)
+    assert reply.startswith((b"error", b"ok")), reply
+    assert all(isinstance(c.action, Action) for c in handler.commands)
+    assert reply.startswith(b"ok") == bool(handler.commands)
+
+
+SENDER = r"""
+import base64, json, socket, sys
+name, payloads = sys.argv[1], json.load(sys.stdin)
+replies, hanging = [], []
+for _ in range(40):  # connect and say nothing: must not block anyone else
+    s = socket.socket(socket.AF_UNIX); s.connect(name); hanging.append(s)
+for encoded in payloads:
+    s = socket.socket(socket.AF_UNIX)
+    s.settimeout(3)
+    s.connect(name)
+    try:
+        s.sendall(base64.b64decode(encoded))
+        reply = b""
+        while b"\n" not in reply:
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            reply += chunk
+    except OSError as error:  # the server hung up on a huge message: fine
+        reply = b"closed:" + type(error).__name__.encode()
+    replies.append(reply.decode("utf-8", "replace"))
+    s.close()
+print(json.dumps(replies))
+"""
+
+
+def hostile_payloads() -> list[bytes]:
+    rng = random.Random(6)
+    fixed = [
+        b"\x00" * 100 + b"\n",
+        b'{"action": "tag", "intensity": 1e309}\n',
+        b'{"action": "tag", "reason": "angry", "case_ref": "' + b"A" * 5000 + b'"}\n',
+        b'{"action": "quit"' + b" " * 10_000_000,  # 10 MB, no newline
+        b"[" * 3000 + b"\n",  # deeply nested
+        b'{"action": "tag"}\n{"action": "quit"}\n',  # only the first line counts
+        b'{"action": "\\ud800"}\n',
+        b"\xff\xfe\xfd\n",
+    ]
+    randoms = [rng.randbytes(rng.randrange(1, 3000)) + b"\n" for _ in range(150)]
+    return fixed + randoms
+
+
+def test_garbage_from_another_process_is_refused_and_the_server_keeps_working(
+    qtbot: QtBot, server: InstanceServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(single_instance, "CLIENT_TIMEOUT_MS", 500)
+    handler = Recorder()
+    server.set_handler(handler)
+    payloads = hostile_payloads()
+    sender = subprocess.Popen(
+        [sys.executable, "-c", SENDER, server_name(tmp_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert sender.stdin is not None
+    sender.stdin.write(json.dumps([base64.b64encode(p).decode() for p in payloads]))
+    sender.stdin.close()
+    qtbot.waitUntil(lambda: sender.poll() is not None, timeout=60_000)
+    assert sender.stdout is not None
+    replies = json.loads(sender.stdout.read())
+
+    assert len(replies) == len(payloads)
+    ok = [i for i, reply in enumerate(replies) if reply.startswith("ok")]
+    assert ok == [5], replies  # only the well-formed tag, and only its first line
+    assert [c.action for c in handler.commands] == [Action.TAG]
+    assert all(r.startswith(("error", "ok", "closed:")) for r in replies), replies
+    assert exchange(qtbot, server_name(tmp_path), GOOD.to_json()) == b"ok\n"
