@@ -6,6 +6,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from companion import __version__
 from companion.core.calls import (
@@ -55,10 +56,17 @@ def build_parser() -> argparse.ArgumentParser:
     callback.add_argument("--case", dest="case_ref", help="a case or ticket reference")
     commands.add_parser("settings", help="open the settings window")
     commands.add_parser("quit", help="quit the running Companion")
+    delete = commands.add_parser(
+        "delete-my-data",
+        help="remove your journal, its backups, settings and logs from this computer",
+    )
+    delete.add_argument("--yes", action="store_true", help="don't ask for confirmation")
     return parser
 
 
 def command_from_args(args: argparse.Namespace) -> Command:
+    if args.command == "delete-my-data":
+        return Command(Action.SHOW)  # handled before anything starts; see _delete_my_data
     if args.command == "tag":
         call_reason = parse_reason_text(args.reason)
         return Command(
@@ -92,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = command_from_args(args)
     except InvalidCallDetail as error:
         parser.error(str(error))
+    if args.command == "delete-my-data":
+        return _delete_my_data(args.yes)
     return _dispatch(command)
 
 
@@ -161,3 +171,50 @@ def _report(reply: Reply) -> int:
         return 1
     print(f"Companion: {reply.message or reply.outcome.value}", file=sys.stderr)
     return 2 if reply.outcome is Outcome.REFUSED else 1
+
+
+def _delete_my_data(yes: bool) -> int:
+    """Quit a running Companion, show what will go, ask, remove, and say what went."""
+    from companion.system import paths
+    from companion.system.data_removal import describe, files_to_remove, remove_all
+
+    data_dir, log_dir = paths.data_dir(), paths.log_dir()
+    if data_dir.is_dir() and not _quit_running(data_dir):
+        print("Companion is still running; quit it first, then try again.", file=sys.stderr)
+        return 1
+    listed = files_to_remove(data_dir, log_dir)
+    if not listed:
+        print("There is nothing of Companion's to remove.")
+        return 0
+    print("This removes your journal, its backups, your settings and Companion's logs:")
+    print("\n".join(f"  {path}" for path in listed))
+    if not yes and _ask('Type "delete" to remove them for good (anything else keeps them): ') != (
+        "delete"
+    ):
+        print("Nothing was removed.")
+        return 1
+    removal = remove_all(data_dir, log_dir)
+    print(describe(removal))
+    return 1 if removal.failed else 0
+
+
+def _ask(question: str) -> str:
+    try:
+        return input(question).strip().casefold()
+    except EOFError:
+        return ""
+
+
+def _quit_running(data_dir: Path) -> bool:
+    """True once no Companion holds the lock (asking a running one to quit first)."""
+    from companion.system.single_instance import InstanceLock, send_to_running, server_name
+
+    lock = InstanceLock(data_dir)
+    for attempt in range(30):
+        if lock.try_acquire():
+            lock.release()
+            return True
+        if attempt == 0:
+            send_to_running(server_name(data_dir), Command(Action.QUIT))
+        time.sleep(0.2)
+    return False

@@ -28,9 +28,9 @@ GOOD = Command(Action.TAG, reason=Reason.ANGRY, case_ref="CS-1")
 
 
 class Recorder:
-    def __init__(self, reply: Reply = Reply(Outcome.OK)) -> None:
+    def __init__(self, reply: Reply | None = None) -> None:
         self.commands: list[Command] = []
-        self.reply = reply
+        self.reply = reply or Reply(Outcome.OK)
 
     def __call__(self, command: Command) -> Reply:
         self.commands.append(command)

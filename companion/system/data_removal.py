@@ -1,0 +1,105 @@
+"""“Delete all my data”: finds every file Companion made, removes them, and says what went.
+
+Only names Companion itself creates are touched, so a data folder pointed somewhere shared
+(``COMPANION_DATA_DIR``) loses nothing else; anything left over is reported, not deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from companion.system.autostart import autostart_for
+
+log = logging.getLogger(__name__)
+
+#: Names (globs) Companion creates in its data folder.
+DATA_PATTERNS = (
+    "journal.db",
+    "journal.db-*",  # -wal, -shm, -journal
+    "journal.*.db",  # set aside: journal.damaged-<time>.db
+    "journal.*.db-*",
+    "settings.json",
+    ".settings-*",  # a settings save cut short
+    "instance.lock",
+    "instance.sock",
+    "*.tmp",
+)
+#: Folders that are Companion's entirely.
+DATA_FOLDERS = ("backups", "logs")
+
+
+@dataclass
+class Removal:
+    """What was removed, and anything in Companion's folders it did not create (left alone)."""
+
+    removed: list[Path] = field(default_factory=list)
+    left_alone: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def files_to_remove(data_dir: Path, log_dir: Path) -> list[Path]:
+    """Every file and folder Companion made, for showing before asking."""
+    found: list[Path] = []
+    if data_dir.is_dir():
+        for pattern in DATA_PATTERNS:
+            found += sorted(p for p in data_dir.glob(pattern) if p not in found)
+        found += [data_dir / name for name in DATA_FOLDERS if (data_dir / name).is_dir()]
+    if log_dir.is_dir() and log_dir not in found:
+        found.append(log_dir)
+    autostart = _autostart_file()
+    if autostart is not None:
+        found.append(autostart)
+    return found
+
+
+def remove_all(
+    data_dir: Path, log_dir: Path, listed: Callable[[], list[Path]] | None = None
+) -> Removal:
+    """Remove what ``files_to_remove`` lists, then the data folder itself if it is empty."""
+    result = Removal()
+    for path in (listed or (lambda: files_to_remove(data_dir, log_dir)))():
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            result.failed.append((path, error.strerror or str(error)))
+            continue
+        result.removed.append(path)
+    if data_dir.is_dir():
+        with contextlib.suppress(OSError):
+            os.rmdir(data_dir)  # only succeeds when nothing else is in it
+        if data_dir.is_dir():
+            result.left_alone = sorted(data_dir.iterdir())
+        else:
+            result.removed.append(data_dir)
+    log.info("removed %d of Companion's files", len(result.removed))
+    return result
+
+
+def describe(removal: Removal) -> str:
+    """The agent's summary: what went, what could not go, what was never ours."""
+    lines = ["Removed:"] + [f"  {path}" for path in removal.removed]
+    if not removal.removed:
+        lines = ["There was nothing of Companion's to remove."]
+    if removal.failed:
+        lines += ["Could not remove:"] + [f"  {p} ({why})" for p, why in removal.failed]
+    if removal.left_alone:
+        lines += ["Left alone (not made by Companion):"]
+        lines += [f"  {path}" for path in removal.left_alone]
+    return "\n".join(lines)
+
+
+def _autostart_file() -> Path | None:
+    """The start-with-my-computer entry, where it is a file (not a registry value)."""
+    path = getattr(autostart_for(), "path", None)
+    return path if isinstance(path, Path) and path.is_file() else None

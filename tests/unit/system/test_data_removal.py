@@ -1,0 +1,91 @@
+"""“Delete all my data” removes every file Companion made, asks first, and says what it removed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from companion import cli
+from companion.core.journal import JournalEntry
+from companion.store.storage import open_storage
+from companion.system.data_removal import files_to_remove, remove_all
+from tests.fakes import T0
+
+NOW = datetime(2026, 11, 24, 10, 0).astimezone()
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder with one of everything Companion makes, and one file it did not make."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("COMPANION_DATA_DIR", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    storage = open_storage(folder, NOW)
+    storage.journal.save(JournalEntry(body="private words", created_at=T0, updated_at=T0))
+    storage.backups.make_daily(NOW)
+    storage.close()
+    (folder / "journal.damaged-20261120-090000.db").write_bytes(b"old garbage")
+    (folder / "settings.json").write_text("{}")
+    (folder / "logs").mkdir()
+    (folder / "logs" / "companion.log").write_text("log line")
+    autostart = tmp_path / "config" / "autostart" / "companion.desktop"
+    autostart.parent.mkdir(parents=True)
+    autostart.write_text("[Desktop Entry]\n")
+    (folder / "notes-the-agent-put-here.txt").write_text("not ours")
+    return folder
+
+
+def test_it_lists_asks_and_keeps_everything_when_the_answer_is_not_delete(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("builtins.input", lambda question: "yes")
+
+    assert cli.main(["delete-my-data"]) == 1
+
+    out = capsys.readouterr().out
+    assert "journal.db" in out and "backups" in out and "Nothing was removed." in out
+    assert (data_dir / "journal.db").exists()
+
+
+def test_it_removes_every_file_companion_made_and_says_so(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr("builtins.input", lambda question: "delete")
+
+    assert cli.main(["delete-my-data"]) == 0
+
+    out = capsys.readouterr().out
+    left = sorted(p.name for p in data_dir.iterdir())
+    assert left == ["notes-the-agent-put-here.txt"]
+    assert not (tmp_path / "config" / "autostart" / "companion.desktop").exists()
+    assert "Removed:" in out and "journal.damaged-20261120-090000.db" in out
+    assert "Left alone (not made by Companion):" in out and "notes-the-agent-put-here" in out
+
+
+def test_yes_skips_the_question_and_an_empty_folder_goes_too(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (data_dir / "notes-the-agent-put-here.txt").unlink()
+    monkeypatch.setattr("builtins.input", lambda question: pytest.fail("asked"))
+
+    assert cli.main(["delete-my-data", "--yes"]) == 0
+
+    assert not data_dir.exists()
+    assert cli.main(["delete-my-data", "--yes"]) == 0  # nothing left: says so
+
+
+def test_nothing_to_remove_is_said_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COMPANION_DATA_DIR", str(tmp_path / "none"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert files_to_remove(tmp_path / "none", tmp_path / "none" / "logs") == []
+    assert remove_all(tmp_path / "none", tmp_path / "none" / "logs").removed == []
+    assert cli.main(["delete-my-data"]) == 0
+    assert "nothing of Companion's to remove" in capsys.readouterr().out
