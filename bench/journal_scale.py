@@ -18,7 +18,6 @@ import os
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -164,8 +163,18 @@ def measure_export(storage: Storage, path: Path, total: int) -> None:
     rows = fetch_all(storage.db, "SELECT * FROM journal ORDER BY id")
     with path.open("w", encoding="utf-8") as out:
         for row in rows:
-            entry = asdict(_entry_from_row(row))
-            out.write(json.dumps(entry, default=str, ensure_ascii=False) + "\n")
+            entry = _entry_from_row(row)
+            record = {
+                "id": entry.id,
+                "created_at": entry.created_at.isoformat(),
+                "updated_at": entry.updated_at.isoformat(),
+                "body": entry.body,
+                "tags": list(entry.tags),
+                "call_id": entry.call_id,
+                "mood": None if entry.mood is None else int(entry.mood),
+                "prompt": entry.prompt,
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
     elapsed = time.perf_counter() - began
     assert len(rows) == total
     harness.figure(
