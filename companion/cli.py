@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -108,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(command: Command) -> int:
     # Qt and the rest load only now, so --help and --version answer instantly.
     from companion.system import paths
-    from companion.system.display import display_problem
+    from companion.system.display import display_problem, platform_override
     from companion.system.single_instance import InstanceLock, send_to_running, server_name
 
     try:
@@ -129,6 +130,9 @@ def _dispatch(command: Command) -> int:
         lock.release()
         print(problem, file=sys.stderr)
         return 1
+    platform = platform_override()
+    if platform is not None:  # a stale WAYLAND_DISPLAY beside a live X display
+        os.environ["QT_QPA_PLATFORM"] = platform
     from companion.app import run
 
     try:

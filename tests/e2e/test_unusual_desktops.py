@@ -1,0 +1,94 @@
+"""Odd desktops: no D-Bus at all, a Wayland variable with nothing behind it, a frozen first
+instance. Companion works with what there is and says plainly what it could not do."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.e2e.desktop import Desktop, Spawn
+
+APP = [sys.executable, "-m", "companion"]
+BREAK_TITLE = "Companion — Breathing break"
+CRASH_SIGNS = ("Traceback", "Aborted", "core dumped", "could not connect to display")
+
+
+def launch(
+    env: dict[str, str], *args: str, timeout: float = 30
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*APP, *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def without(env: dict[str, str], *names: str) -> dict[str, str]:
+    return {key: value for key, value in env.items() if key not in names}
+
+
+def test_no_dbus_at_all_and_a_damaged_journal_still_gives_a_break(
+    desktop: Desktop, spawn: Spawn, artifacts_dir: Path
+) -> None:
+    env = without(desktop.env, "DBUS_SESSION_BUS_ADDRESS")
+    env["DBUS_SYSTEM_BUS_ADDRESS"] = "unix:path=/nonexistent/system_bus_socket"
+    data_dir = Path(env["COMPANION_DATA_DIR"])
+    data_dir.mkdir(mode=0o700, exist_ok=True)
+    (data_dir / "journal.db").write_bytes(b"scribbled over by something" * 200)
+
+    app = spawn(APP, env, desktop=desktop, name="companion")
+    desktop.wait_tray_icon(timeout=20)
+    time.sleep(1.0)  # the set-aside message is shown once the event loop runs
+    desktop.screenshot(artifacts_dir / "no_dbus_damaged_journal.png")
+
+    tagged = launch(env, "tag", "--reason", "angry")
+    assert tagged.returncode == 0, tagged.stderr
+    desktop.find_window(BREAK_TITLE)
+    assert len(list(data_dir.glob("journal.damaged-*.db"))) == 1
+    assert app.returncode is None
+    assert not any(sign in app.errors() for sign in CRASH_SIGNS), app.errors()
+
+
+def test_a_wayland_variable_with_no_compositor_and_no_x_is_explained(tmp_path: Path) -> None:
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "XDG_RUNTIME_DIR": str(tmp_path),
+        "WAYLAND_DISPLAY": "wayland-77",
+        "XDG_SESSION_TYPE": "wayland",
+        "COMPANION_DATA_DIR": str(tmp_path / "data"),
+    }
+    result = launch(env)
+    assert result.returncode == 1
+    assert "WAYLAND_DISPLAY" in result.stderr and "wayland-77" in result.stderr
+    assert not any(sign in result.stderr for sign in CRASH_SIGNS), result.stderr
+
+
+def test_a_stale_wayland_variable_beside_a_live_x_display_uses_x(
+    bare_desktop: Desktop, spawn: Spawn
+) -> None:
+    env = without(bare_desktop.env, "QT_QPA_PLATFORM")
+    env |= {"WAYLAND_DISPLAY": "wayland-77", "XDG_SESSION_TYPE": "wayland"}
+    app = spawn(APP, env, desktop=bare_desktop, name="companion")
+    bare_desktop.find_window("Companion", timeout=20)
+    assert not any(sign in app.errors() for sign in CRASH_SIGNS), app.errors()
+
+
+def test_a_second_launch_says_so_when_the_first_is_frozen(desktop: Desktop, spawn: Spawn) -> None:
+    app = spawn(APP, desktop=desktop, name="companion")
+    desktop.wait_tray_icon(timeout=20)
+    os.kill(app.pid, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        frozen = launch(desktop.env, "tag", timeout=20)
+        waited = time.monotonic() - started
+    finally:
+        os.kill(app.pid, signal.SIGCONT)
+    assert frozen.returncode == 1
+    assert "not responding" in frozen.stderr
+    assert waited < 8, f"took {waited:.1f} s"
+    thawed = launch(desktop.env, "break")
+    assert thawed.returncode == 0, thawed.stderr
+    desktop.find_window(BREAK_TITLE)
