@@ -24,9 +24,10 @@ from companion.notify.plyer_notifier import PlyerNotifier
 from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.clock import SystemClock
+from companion.system.data_removal import describe, files_to_remove, remove_all
 from companion.system.effective_settings import load_effective_settings, sync_autostart
 from companion.system.idle import IdleTime
-from companion.system.logs import setup_logging
+from companion.system.logs import setup_logging, stop_logging
 from companion.system.quit_signals import QuitOnSignals
 from companion.system.reduced_motion import system_prefers_reduced_motion
 from companion.system.resources import resource
@@ -34,6 +35,7 @@ from companion.system.settings_file import save_settings_mapping
 from companion.system.single_instance import InstanceServer
 from companion.ui.actions_window import ActionsWindow
 from companion.ui.break_flow import BreakFlow
+from companion.ui.delete_data_dialog import confirm_delete_all, show_removed
 from companion.ui.journal_flow import JournalFlow
 from companion.ui.reminder_flow import ReminderFlow
 from companion.ui.reminder_ui import ReminderUi
@@ -64,11 +66,19 @@ class CompanionApp(QObject):
         if autostart_problem is not None:
             warnings.append(autostart_problem)
         self._storage = storage
+        self._server = server
         icon = QIcon(str(resource("companion.svg")))
         qt_app.setWindowIcon(icon)
         self._tray: TrayController | None = None
         self._window: ActionsWindow | None = None
-        self._journal = JournalFlow(storage.journal, storage.drafts, storage.calls, self._clock)
+        self._journal = JournalFlow(
+            storage.journal,
+            storage.drafts,
+            storage.calls,
+            self._clock,
+            backups=storage.backups,
+            on_delete_all=self._delete_all_data,
+        )
         self._breaks = BreakFlow(
             storage.calls,
             storage.breaks,
@@ -136,6 +146,24 @@ class CompanionApp(QObject):
         if stored is None:
             return Reply(Outcome.NOT_SAVED, NOT_SAVED_TEXT)
         return Reply(Outcome.OK)
+
+    def _delete_all_data(self) -> None:
+        """Ask; then close the journal and the socket, remove every file we made, say so, quit."""
+        data_dir, log_dir = paths.data_dir(), paths.log_dir()
+        if not confirm_delete_all(files_to_remove(data_dir, log_dir), self._journal.window):
+            return
+        log.info("deleting all of Companion's data at the agent's request")
+        if self._breaks.window is not None:
+            self._breaks.window.close()
+        self._journal.close_windows()
+        self._backup_timer.stop()
+        self._server.close()
+        self._storage.close()
+        stop_logging()
+        show_removed(describe(remove_all(data_dir, log_dir)))
+        if self._tray is not None:
+            self._tray.hide()
+        self._qt_app.quit()
 
     def quit(self) -> None:
         """Save what is open (a break in progress, a draft being typed), then leave."""

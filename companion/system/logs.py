@@ -36,3 +36,12 @@ def setup_logging(log_dir: Path) -> Path | None:
     handler.setFormatter(fmt)
     root.addHandler(handler)
     return path
+
+
+def stop_logging() -> None:
+    """Close Companion's log file (before "Delete all my data" removes it)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, _PrivateRotatingHandler):
+            root.removeHandler(handler)
+            handler.close()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from companion.core.calls import DifficultCall
-from companion.core.ports import CallRepository, Clock, DraftStore, JournalRepository
+from companion.core.ports import BackupStore, CallRepository, Clock, DraftStore, JournalRepository
 
 if TYPE_CHECKING:
     from companion.ui.journal_window import JournalWindow
@@ -18,7 +19,11 @@ class JournalFlow:
         drafts: DraftStore,
         calls: CallRepository,
         clock: Clock,
+        backups: BackupStore | None = None,
+        on_delete_all: Callable[[], None] | None = None,
     ) -> None:
+        self._backups = backups
+        self._on_delete_all = on_delete_all
         self._journal = journal
         self._drafts = drafts
         self._calls = calls
@@ -33,7 +38,11 @@ class JournalFlow:
         if self._window is None:
             from companion.ui.journal_window import JournalWindow
 
-            self._window = JournalWindow(self._journal, self._drafts, self._calls, self._clock)
+            self._window = JournalWindow(
+                self._journal, self._drafts, self._calls, self._clock, backups=self._backups
+            )
+            if self._on_delete_all is not None:
+                self._window.delete_all_requested.connect(self._on_delete_all)
         return self._window
 
     def show_journal(self) -> None:
@@ -48,6 +57,13 @@ class JournalFlow:
         editor = self._ensure_window().open_editor(call=call)
         editor.raise_()
         editor.activateWindow()
+
+    def close_windows(self) -> None:
+        """Close the editors (each keeps its draft) and the journal window."""
+        if self._window is not None:
+            for editor in self._window.editors:
+                editor.close()
+            self._window.close()
 
     def flush_drafts(self) -> None:
         if self._window is not None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 from companion.core.calls import DifficultCall
 from companion.core.journal import Draft, JournalEntry, JournalListItem, draft_key
 from companion.core.ports import (
+    BackupStore,
     CallRepository,
     Clock,
     DraftStore,
@@ -37,7 +40,13 @@ UNREADABLE_TEXT = "Your entries will show here again as soon as the journal can 
 
 
 class JournalWindow(QWidget):
-    """Lists, searches, previews and deletes entries; opens one editor per entry or call."""
+    """Lists, searches, previews and deletes entries; opens one editor per entry or call.
+
+    "More" offers "Restore from backup…" and "Delete all my data…"; the second is the app's
+    to carry out (it closes Companion), so it is only asked for through a signal.
+    """
+
+    delete_all_requested = Signal()
 
     def __init__(
         self,
@@ -46,6 +55,7 @@ class JournalWindow(QWidget):
         calls: CallRepository,
         clock: Clock,
         parent: QWidget | None = None,
+        backups: BackupStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("journalWindow")
@@ -55,6 +65,7 @@ class JournalWindow(QWidget):
         self._drafts = drafts
         self._calls = calls
         self._clock = clock
+        self._backups = backups
         self._editors: list[EntryEditor] = []
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -83,6 +94,7 @@ class JournalWindow(QWidget):
         top = QHBoxLayout()
         top.addWidget(self._search, 1)
         top.addWidget(new)
+        top.addWidget(self._build_more_button())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 10)
         layout.setSpacing(10)
@@ -109,7 +121,33 @@ class JournalWindow(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(make_label("Stored only on this computer.", "footer"))
 
+    def _build_more_button(self) -> QToolButton:
+        more = QToolButton()
+        more.setObjectName("moreButton")
+        more.setText("More")
+        more.setAccessibleName("More journal actions")
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        menu = QMenu(more)
+        restore = menu.addAction("Restore from backup…")
+        restore.setEnabled(self._backups is not None)
+        restore.triggered.connect(self.open_restore)
+        menu.addSeparator()
+        menu.addAction("Delete all my data…").triggered.connect(self.delete_all_requested.emit)
+        more.setMenu(menu)
+        return more
+
     # public
+
+    def open_restore(self) -> None:
+        """The list of daily copies; after a restore, the list shows the journal as restored."""
+        if self._backups is None:
+            return
+        from companion.ui.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(self._backups, self._clock, self)
+        dialog.restored.connect(lambda _backup: self.refresh())
+        dialog.open()
 
     @property
     def editors(self) -> tuple[EntryEditor, ...]:

@@ -1,0 +1,115 @@
+"""“Restore from backup…”: the daily copies of the journal, newest first, and one button."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.core.backups import Backup, BackupKind
+from companion.core.ports import BackupStore, Clock, StorageUnavailable
+from companion.ui.journal_style import JOURNAL_STYLESHEET, make_button, make_label
+
+TITLE = "Companion — Restore from backup"
+INTRO = (
+    "Companion keeps a copy of your journal each day, for a week. Restoring puts your "
+    "journal back as it was in the copy you choose. Your journal as it is now is kept as a "
+    "copy too, so you can change your mind."
+)
+NO_COPIES = "No copies yet. Companion makes one each day it runs."
+
+
+def describe_backup(backup: Backup, now: datetime) -> str:
+    """“Tuesday 24 November, 10:05 · 12 entries”, for the list."""
+    when = backup.taken_at.strftime("%A %d %B, %H:%M").replace(" 0", " ", 1)
+    if backup.taken_at.date() == now.date():
+        when = backup.taken_at.strftime("Today, %H:%M")
+    if backup.kind is BackupKind.BEFORE_RESTORE:
+        when = f"{when} (just before a restore)"
+    if backup.entries is None:
+        return f"{when} · can't be read"
+    entries = "1 entry" if backup.entries == 1 else f"{backup.entries} entries"
+    return f"{when} · {entries}"
+
+
+class RestoreDialog(QDialog):
+    """Lists the copies; ``restored`` carries the one put back (the dialog then closes)."""
+
+    restored = Signal(object)
+
+    def __init__(self, backups: BackupStore, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("restoreDialog")
+        self.setWindowTitle(TITLE)
+        self.setStyleSheet(JOURNAL_STYLESHEET)
+        self._backups = backups
+        self._clock = clock
+        self._list = QListWidget()
+        self._list.setObjectName("backupList")
+        self._list.setAccessibleName("Copies of your journal")
+        self._list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
+        self._list.currentItemChanged.connect(lambda *_: self._update_button())
+        self._list.itemActivated.connect(lambda _item: self._on_restore_clicked())
+        self._error = make_label("", "errorLabel")
+        self._error.hide()
+        self._restore = make_button("Restore this copy", "Restore this copy", "primaryButton")
+        self._restore.clicked.connect(self._on_restore_clicked)
+        cancel = make_button("Cancel", "Keep the journal as it is")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self._restore)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(make_label(INTRO, "soft"))
+        layout.addWidget(self._list, 1)
+        layout.addWidget(self._error)
+        layout.addLayout(buttons)
+        self.resize(480, 380)
+        self._fill()
+
+    def _fill(self) -> None:
+        now = self._clock.now()
+        backups = self._backups.list_backups()
+        for backup in backups:
+            item = QListWidgetItem(describe_backup(backup, now))
+            item.setData(Qt.ItemDataRole.UserRole, backup)
+            if backup.entries is None:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            self._list.addItem(item)
+        if not backups:
+            empty = QListWidgetItem(NO_COPIES)
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self._list.addItem(empty)
+        self._update_button()
+
+    def _chosen(self) -> Backup | None:
+        item = self._list.currentItem()
+        backup = None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return backup if isinstance(backup, Backup) and backup.entries is not None else None
+
+    def _update_button(self) -> None:
+        self._restore.setEnabled(self._chosen() is not None)
+
+    def _on_restore_clicked(self) -> None:
+        backup = self._chosen()
+        if backup is None:
+            return
+        try:
+            self._backups.restore(backup, self._clock.now())
+        except StorageUnavailable as error:
+            self._error.setText(str(error))
+            self._error.show()
+            return
+        self.restored.emit(backup)
+        self.accept()
