@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -121,13 +121,9 @@ class JournalWindow(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(make_label("Stored only on this computer.", "footer"))
 
-    def _build_more_button(self) -> QToolButton:
-        more = QToolButton()
-        more.setObjectName("moreButton")
-        more.setText("More")
-        more.setAccessibleName("More journal actions")
-        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        more.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    def _build_more_button(self) -> QPushButton:
+        # A push button with a menu looks like its neighbours; a QToolButton would not.
+        more = make_button("More", "More journal actions", "moreButton")
         menu = QMenu(more)
         restore = menu.addAction("Restore from backup…")
         restore.setEnabled(self._backups is not None)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QMenu, QPushButton, QToolButton
+from PySide6.QtWidgets import QListWidget, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from companion.core.journal import JournalEntry
@@ -45,7 +45,7 @@ def test_the_copies_are_listed_and_one_click_restores_the_chosen_one(
     qtbot.addWidget(window)
     window.show()
 
-    more = child(window, QToolButton, "moreButton")
+    more = child(window, QPushButton, "moreButton")
     menu = more.menu()
     assert isinstance(menu, QMenu)
     assert [a.text() for a in menu.actions() if a.text()] == [
@@ -83,7 +83,7 @@ def test_with_no_copies_it_says_so_and_restore_stays_off(qtbot: QtBot, storage: 
 def test_delete_all_is_asked_of_the_app(qtbot: QtBot, storage: Storage) -> None:
     window = JournalWindow(storage.journal, storage.drafts, storage.calls, FakeClock(NOW))
     qtbot.addWidget(window)
-    menu = child(window, QToolButton, "moreButton").menu()
+    menu = child(window, QPushButton, "moreButton").menu()
     assert isinstance(menu, QMenu)
     with qtbot.waitSignal(window.delete_all_requested):
         next(a for a in menu.actions() if a.text() == "Delete all my data…").trigger()
