@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import sqlite3
 import stat
@@ -171,4 +172,22 @@ def test_a_missing_data_folder_is_created_private(tmp_path: Path) -> None:
 
     assert storage.warnings == ()
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    storage.close()
+
+
+def test_a_read_only_data_folder_gives_a_temporary_journal_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulated: the suite may run as root, for whom chmod 0500 is no barrier."""
+
+    def read_only(path: Path) -> None:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(database, "_create_private_file", read_only)
+
+    storage = open_storage(tmp_path, NOW)
+    storage.calls.add(DifficultCall(tagged_at=T0))
+
+    assert storage.warnings == (f"{database.READ_ONLY} {TEMPORARY_JOURNAL}",)
+    assert_plain(storage.warnings[0])
     storage.close()
