@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e import package_build
 from tests.e2e.desktop import ChildProcess, Desktop, Spawn, missing_tools
 from tests.e2e.processes import start_process
 
@@ -26,6 +27,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in item.path.parents:
             item.add_marker(pytest.mark.e2e)
+    # The package tests wait for the background build: run them last, when it is done.
+    items.sort(key=lambda item: item.path.name == "test_package.py")
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the slow package build now, so it runs while the other tests wait on windows."""
+    if any(item.path.name == "test_package.py" for item in session.items):
+        package_build.start_build()
 
 
 @pytest.hookimpl(wrapper=True)

@@ -13,33 +13,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e import package_build
 from tests.e2e.desktop import Desktop, Spawn
-
-ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ROOT / "build" / "packages"
-
-
-def _newest_source_change() -> float:
-    sources = [*ROOT.joinpath("companion").rglob("*.py"), ROOT / "build.spec"]
-    sources += [p for p in ROOT.joinpath("packaging").rglob("*") if p.is_file()]
-    sources += [p for p in ROOT.joinpath("resources").rglob("*") if p.is_file()]
-    return max(p.stat().st_mtime for p in sources)
 
 
 @pytest.fixture(scope="module")
 def packages() -> Iterator[tuple[Path, Path]]:
     if shutil.which("dpkg-deb") is None:
         pytest.skip("dpkg-deb is missing: the .deb is built and tested on Debian-based systems")
-    debs = sorted(PACKAGES.glob("companion_*.deb"))
-    tarballs = sorted(PACKAGES.glob("companion-*.tar.gz"))
-    stale = not debs or not tarballs or debs[-1].stat().st_mtime < _newest_source_change()
-    if stale:
-        result = subprocess.run(
-            ["make", "package"], cwd=ROOT, capture_output=True, text=True, timeout=900
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-        debs = sorted(PACKAGES.glob("companion_*.deb"))
-        tarballs = sorted(PACKAGES.glob("companion-*.tar.gz"))
+    failure = package_build.wait_for_build()
+    assert failure is None, failure
+    debs, tarballs = package_build.built_packages()
     yield debs[-1], tarballs[-1]
 
 
