@@ -25,7 +25,11 @@ from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.clock import SystemClock
 from companion.system.data_removal import describe, files_to_remove, remove_all
-from companion.system.effective_settings import load_effective_settings, sync_autostart
+from companion.system.effective_settings import (
+    autostart_is_on,
+    load_effective_settings,
+    sync_autostart,
+)
 from companion.system.idle import IdleTime
 from companion.system.logs import setup_logging, stop_logging
 from companion.system.quit_signals import QuitOnSignals
@@ -239,7 +243,12 @@ class CompanionApp(QObject):
         self._reminders.add_callback(due_at, "", command.case_ref)
 
     def _show_settings(self) -> None:
-        self._reminder_ui.show_settings(self._settings, self._settings_warnings, self.locked_fields)
+        self._reminder_ui.show_settings(
+            self._settings,
+            self._settings_warnings,
+            self.locked_fields,
+            autostart_on=autostart_is_on(),
+        )
 
     def _save_settings(self, settings: Settings) -> None:
         try:
@@ -248,6 +257,9 @@ class CompanionApp(QObject):
             save_settings_mapping(paths.data_dir() / "settings.json", own)
         except OSError as error:
             self._tell(f"Your settings could not be saved ({error}); they apply until you quit.")
+        autostart_problem = sync_autostart(settings)
+        if autostart_problem is not None:
+            self._tell(autostart_problem)
         self._settings = settings
         self._settings_warnings = []
         self._breaks.set_settings(settings)

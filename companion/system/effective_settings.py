@@ -9,7 +9,7 @@ from pathlib import Path
 
 from companion.core.policy import Policy, apply_policy
 from companion.core.settings import Settings
-from companion.system.autostart import autostart_command, set_autostart
+from companion.system.autostart import autostart_command, autostart_for, set_autostart
 from companion.system.policy_file import load_policy
 from companion.system.settings_file import load_settings_mapping
 
@@ -40,6 +40,15 @@ def load_effective_settings(
     if policy_warnings:
         warnings.insert(0, _policy_notice(policy_warnings))
     return EffectiveSettings(settings, policy, locked, tuple(warnings))
+
+
+def autostart_is_on() -> bool:
+    """Whether Companion starts at login now (the user's entry or a system-wide one)."""
+    try:
+        return autostart_for().is_enabled()
+    except OSError as error:
+        log.warning("could not read the autostart entry: %s", error)
+        return False
 
 
 def sync_autostart(settings: Settings, command: Sequence[str] | None = None) -> str | None:

@@ -75,10 +75,15 @@ class ReminderUi(QObject):
         self._dialog.activateWindow()
 
     def show_settings(
-        self, settings: Settings, warnings: list[str], locked: frozenset[str] = frozenset()
+        self,
+        settings: Settings,
+        warnings: list[str],
+        locked: frozenset[str] = frozenset(),
+        *,
+        autostart_on: bool = False,
     ) -> SettingsWindow:
         if self._settings_window is None or not self._settings_window.isVisible():
-            window = SettingsWindow(settings, warnings, locked)
+            window = SettingsWindow(settings, warnings, locked, autostart_on=autostart_on)
             window.test_requested.connect(lambda: window.show_test_result(self._flow.send_test()))
             window.saved.connect(self._on_settings_saved)
             self._settings_window = window

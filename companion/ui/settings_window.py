@@ -61,6 +61,8 @@ class SettingsWindow(QWidget):
         settings: Settings,
         warnings: list[str] | None = None,
         locked: frozenset[str] = frozenset(),
+        *,
+        autostart_on: bool = False,
     ) -> None:
         super().__init__()
         self.setWindowTitle(TITLE)
@@ -98,6 +100,9 @@ class SettingsWindow(QWidget):
         self.away = _spin(1, 30, r.away_minutes, " min")
         self.reflection = QCheckBox("Invite me to reflect when my shift ends")
         self.reflection.setChecked(r.reflection)
+        self._autostart_on = autostart_on
+        self.autostart = QCheckBox("Start Companion when I log in")
+        self.autostart.setChecked(autostart_on)
         self.sound = QCheckBox("Play a sound with reminders")
         self.sound.setChecked(r.sound)
         self.test_button = QPushButton("Send a test notification")
@@ -105,6 +110,11 @@ class SettingsWindow(QWidget):
         self.test_result = QLabel("")
         self.test_result.setObjectName("testResult")
         self.test_result.setWordWrap(True)
+        self.locked_note = QLabel(
+            "Greyed-out settings are set by your IT department and can't be changed here."
+        )
+        self.locked_note.setWordWrap(True)
+        self.locked_note.setVisible(bool(locked))
         self._build()
         show_locked(self._widgets_by_setting(), locked)
 
@@ -125,6 +135,7 @@ class SettingsWindow(QWidget):
         for box in self.days:
             days.addWidget(box)
         shift.addRow("Working days", days)
+        shift.addRow("", self.autostart)
         reminders = QFormLayout()
         reminders.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         reminders.addRow(self.enabled)
@@ -151,6 +162,7 @@ class SettingsWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 16)
         layout.addWidget(self.warning)
+        layout.addWidget(self.locked_note)
         for title, form in (
             ("Breaks", breaks),
             ("Your shift", shift),
@@ -170,6 +182,7 @@ class SettingsWindow(QWidget):
             "break_seconds": [self.length],
             "reduced_motion": [self.motion],
             "mood_check": [self.mood],
+            "autostart": [self.autostart],
             "reminders.shift_start": [self.start],
             "reminders.shift_end": [self.end],
             "reminders.working_days": list(self.days),
@@ -206,7 +219,15 @@ class SettingsWindow(QWidget):
             reduced_motion=self.motion.currentData(),
             mood_check=self.mood.isChecked(),
             reminders=reminders,
+            autostart=self._chosen_autostart(),
         )
+
+    def _chosen_autostart(self) -> bool | None:
+        """Untouched stays "not chosen", so an installer's system-wide entry keeps working."""
+        checked = self.autostart.isChecked()
+        if checked == self._autostart_on and self._base.autostart is None:
+            return None
+        return checked
 
     def _on_save(self) -> None:
         try:

@@ -1,0 +1,50 @@
+"""The settings window: start with my computer, and IT's locks shown on the real window."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pytestqt.qtbot import QtBot
+
+from companion.core.settings import Settings
+from companion.ui.locked_settings import LOCKED_TOOLTIP
+from companion.ui.settings_window import SettingsWindow
+
+
+def open_window(qtbot: QtBot, settings: Settings, **kwargs: object) -> SettingsWindow:
+    window = SettingsWindow(settings, [], **kwargs)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    return window
+
+
+def test_untouched_autostart_stays_not_chosen(qtbot: QtBot) -> None:
+    window = open_window(qtbot, Settings(), autostart_on=True)
+    assert window.autostart.isChecked()
+    assert window.chosen().autostart is None
+
+
+def test_toggling_autostart_is_the_agents_choice(qtbot: QtBot) -> None:
+    window = open_window(qtbot, Settings(), autostart_on=True)
+    window.autostart.setChecked(False)
+    assert window.chosen().autostart is False
+    window.autostart.setChecked(True)
+    assert window.chosen().autostart is None, "back as it was: still nothing chosen"
+    off = open_window(qtbot, Settings(), autostart_on=False)
+    off.autostart.setChecked(True)
+    assert off.chosen().autostart is True
+
+
+def test_an_earlier_choice_is_kept(qtbot: QtBot) -> None:
+    window = open_window(qtbot, replace(Settings(), autostart=True), autostart_on=True)
+    assert window.chosen().autostart is True
+
+
+def test_locks_show_on_the_real_window(qtbot: QtBot) -> None:
+    window = open_window(
+        qtbot, Settings(), locked=frozenset({"autostart", "break_seconds", "reminders.shift_end"})
+    )
+    for widget in (window.autostart, window.length, window.end):
+        assert not widget.isEnabled() and widget.toolTip() == LOCKED_TOOLTIP
+    assert window.pattern.isEnabled()
+    assert not window.locked_note.isHidden()
+    assert open_window(qtbot, Settings()).locked_note.isHidden()
