@@ -16,7 +16,7 @@ from companion.core.backups import next_backup_at
 from companion.core.commands import Action, Command, Outcome, Reply
 from companion.core.policy import settings_to_save
 from companion.core.ports import Notifier, StorageUnavailable
-from companion.core.reminder_texts import InvalidWhen, parse_when
+from companion.core.reminder_texts import InvalidWhen, callback_label, clock_time, parse_when
 from companion.core.settings import Settings
 from companion.notify.chain import FallbackNotifier
 from companion.notify.notify_send import NotifySendNotifier
@@ -82,6 +82,7 @@ class CompanionApp(QObject):
             self._clock,
             backups=storage.backups,
             on_delete_all=self._delete_all_data,
+            open_callbacks=self._open_callback_lines,
         )
         self._breaks = BreakFlow(
             storage.calls,
@@ -150,6 +151,19 @@ class CompanionApp(QObject):
         if stored is None:
             return Reply(Outcome.NOT_SAVED, NOT_SAVED_TEXT)
         return Reply(Outcome.OK)
+
+    def _open_callback_lines(self) -> list[str]:
+        """Open callbacks for the journal window, soonest first, overdue ones marked."""
+        now = self._clock.now()
+        try:
+            callbacks = sorted(self._storage.reminders.open_callbacks(), key=lambda c: c.due_at)
+        except StorageUnavailable:
+            return []
+        return [
+            f"{clock_time(c.due_at)} {callback_label(c)}"
+            + (" (overdue)" if c.is_overdue(now) else "")
+            for c in callbacks
+        ]
 
     def _delete_all_data(self) -> None:
         """Ask; then close the journal and the socket, remove every file we made, say so, quit."""

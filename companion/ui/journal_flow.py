@@ -21,7 +21,9 @@ class JournalFlow:
         clock: Clock,
         backups: BackupStore | None = None,
         on_delete_all: Callable[[], None] | None = None,
+        open_callbacks: Callable[[], list[str]] | None = None,
     ) -> None:
+        self._open_callbacks = open_callbacks
         self._backups = backups
         self._on_delete_all = on_delete_all
         self._journal = journal
@@ -48,6 +50,8 @@ class JournalFlow:
     def show_journal(self) -> None:
         window = self._ensure_window()
         window.refresh()
+        if self._open_callbacks is not None:
+            window.set_open_callbacks(self._open_callbacks())
         window.show()
         window.raise_()
         window.activateWindow()

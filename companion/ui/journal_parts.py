@@ -164,3 +164,24 @@ class DraftsBanner(QFrame):
     def _on_continue_clicked(self) -> None:
         if self._draft is not None:
             self.continue_clicked.emit(self._draft)
+
+
+class CallbacksBanner(QFrame):
+    """The callbacks the agent promised and has not done yet, overdue ones first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callbacksBanner")
+        self.label = make_label("", "bannerLabel")
+        self.label.setWordWrap(True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(14, 6, 8, 6)
+        row.addWidget(self.label, 1)
+        self.hide()
+
+    def show_callbacks(self, lines: list[str]) -> None:
+        if not lines:
+            self.hide()
+            return
+        self.label.setText("Callbacks waiting: " + " · ".join(lines))
+        self.show()

@@ -41,10 +41,12 @@ QFrame#errorBox {{
     background: #fdf0e4; border: 1px solid #f0cfae; border-radius: 10px;
 }}
 QFrame#errorBox QLabel {{ color: #7a3410; background: transparent; font-size: 14px; }}
-QFrame#draftsBanner, QFrame#promptBox {{
+QFrame#draftsBanner, QFrame#callbacksBanner, QFrame#promptBox {{
     background: #fff6e2; border: 1px solid #ecdcb4; border-radius: 10px;
 }}
-QFrame#draftsBanner QLabel, QFrame#promptBox QLabel {{ background: transparent; }}
+QFrame#draftsBanner QLabel, QFrame#callbacksBanner QLabel, QFrame#promptBox QLabel {{
+    background: transparent;
+}}
 QLineEdit, QPlainTextEdit {{
     background: {CARD}; color: {INK}; border: 1px solid {LINE}; border-radius: 8px;
     padding: 6px 8px; font-size: 14px; selection-background-color: #b9ded8;

@@ -29,7 +29,7 @@ from companion.core.ports import (
 )
 from companion.ui.entry_editor import EntryEditor, editor_key
 from companion.ui.journal_list import EntryListPane
-from companion.ui.journal_parts import DraftsBanner, ErrorBox
+from companion.ui.journal_parts import CallbacksBanner, DraftsBanner, ErrorBox
 from companion.ui.journal_preview import EntryPreview
 from companion.ui.journal_style import JOURNAL_STYLESHEET, make_button, make_label
 
@@ -105,6 +105,8 @@ class JournalWindow(QWidget):
         self._banner.continue_clicked.connect(self._on_continue_clicked)
         layout.addWidget(self._error_box)
         layout.addWidget(self._banner)
+        self._callbacks = CallbacksBanner()
+        layout.addWidget(self._callbacks)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         self._pane = EntryListPane(self._clock)
@@ -207,6 +209,10 @@ class JournalWindow(QWidget):
         editor.raise_()
         editor.activateWindow()
         return editor
+
+    def set_open_callbacks(self, lines: list[str]) -> None:
+        """Overdue and open callbacks, so a promise to a customer is never out of sight."""
+        self._callbacks.show_callbacks(lines)
 
     def flush_drafts(self) -> None:
         """Write every open editor's draft now (the app calls this before it quits)."""
