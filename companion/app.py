@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from types import TracebackType
@@ -20,6 +21,7 @@ from companion.core.reminder_texts import InvalidWhen, callback_label, clock_tim
 from companion.core.settings import Settings
 from companion.notify.chain import FallbackNotifier
 from companion.notify.notify_send import NotifySendNotifier
+from companion.notify.notify_send_actions import ActionNotifySend
 from companion.notify.plyer_notifier import PlyerNotifier
 from companion.store.storage import Storage, open_storage
 from companion.system import paths
@@ -229,7 +231,8 @@ class CompanionApp(QObject):
         )
         chain: list[Notifier] = [PlyerNotifier(icon_path)]
         if sys.platform.startswith("linux"):
-            chain.append(NotifySendNotifier(icon_path))
+            buttons = ActionNotifySend(icon_path, self._reminders.on_action, parent=self)
+            chain.append(NotifySendNotifier(icon_path, with_actions=buttons))
         if self._tray is not None:
             chain.append(TrayBalloonNotifier(self._tray.icon, self._reminders.on_action))
         chain.append(ToastNotifier(self._reminders.on_action))
@@ -312,6 +315,11 @@ def run(server_name: str, first: Command | None) -> int:
     setup_logging(paths.log_dir())
     log.info("Companion %s starting", __version__)
     _install_excepthook()
+    # WORKAROUND: Qt's raster engine hands every fill of 96 lines or more to a thread pool and
+    # waits; for the pacer's gradients the hand-off (4,000 context switches a second) costs more
+    # than the fill. The variable is read when the pool would first be made (Qt 6.11:
+    # https://github.com/qt/qtbase/blob/v6.11.2/src/gui/kernel/qguiapplication.cpp).
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("Companion")

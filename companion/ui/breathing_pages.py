@@ -145,6 +145,7 @@ class BreathingPage(QWidget):
         self.pacer = PacerWidget()
         self.pacer.set_reduced_motion(reduced_motion)
         self.time_left = make_label("", "timeLeft")
+        self._time_left_text = ""
         seconds = int(EXTEND_SECONDS)
         self.extend_button = make_button(f"+{seconds} s", f"Add {seconds} seconds")
         self.pause_button = make_button("Pause", "Pause")
@@ -174,7 +175,11 @@ class BreathingPage(QWidget):
 
     def show_time_left(self, seconds: float, *, paused: bool) -> None:
         text = time_left_text(seconds)
-        self.time_left.setText(f"Paused · {text}" if paused else text)
+        if paused:
+            text = f"Paused · {text}"
+        if text != self._time_left_text:  # called every frame; it changes once a second
+            self._time_left_text = text
+            self.time_left.setText(text)
 
 
 def kind_line(outcome: BreakOutcome | None) -> str:

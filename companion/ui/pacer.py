@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QLinearGradient,
+    QMoveEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
+    QPixmap,
     QRadialGradient,
+    QRegion,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -27,6 +33,10 @@ TEXT = QColor("#f2fbf9")
 TEXT_SOFT = QColor("#b9dcd8")
 BAR_TRACK = QColor(255, 255, 255, 40)
 BAR_FILL = QColor("#a6e3d8")
+GLOW_CENTRE = QColor(159, 220, 210, 70)
+GLOW_EDGE = QColor(159, 220, 210, 0)
+#: The soft glow reaches this far beyond the shape's radius.
+GLOW_SHARE = 1.25
 
 #: The emptied shape keeps this share of the full radius, so it never vanishes.
 MIN_RADIUS_SHARE = 0.38
@@ -39,15 +49,40 @@ WORDS_HEIGHT = 78.0
 REDUCED_BLOCK_HEIGHT = WORDS_HEIGHT + 40.0 + 12.0
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Where things go at one size; worked out once per resize, not once per frame."""
+
+    centre: QPointF
+    full: float
+    words: QRectF
+    pixel_size: QSize
+    ratio: float
+
+
 class PacerWidget(QWidget):
-    """Draws exactly the :class:`PhaseState` it was last given; it keeps no time of its own."""
+    """Draws exactly the :class:`PhaseState` it was last given; it keeps no time of its own.
+
+    Cheap enough for 60 frames a second on an old PC: everything that does not move (what is
+    behind the rounded corners, the background, the ring, the bar's track) is drawn once per
+    size into a pixmap, the widget is opaque so Qt repaints nothing behind it, and each frame
+    repaints only the shape's square and, when the words change, the words.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state: PhaseState | None = None
         self._reduced_motion = False
+        self._backdrop: QPixmap | None = None
+        self._layout: _Layout | None = None
+        self._words_drawn: tuple[tuple[str, str], QPixmap] | None = None
+        self._word_font = QFont()
+        self._seconds_font = QFont()
+        self._update_fonts()
         self.frames_painted = 0
         self.setObjectName("pacer")
+        # The backdrop paints every pixel, corners included: nothing behind needs repainting.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(240, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Breathing guide")
@@ -61,29 +96,122 @@ class PacerWidget(QWidget):
         return self._reduced_motion
 
     def set_state(self, state: PhaseState) -> None:
-        if self._state is None or state.word != self._state.word:
+        old = self._state
+        if old is None or state.word != old.word:
             # Screen readers hear the word change, not every frame.
             self.setAccessibleDescription(state.word)
         self._state = state
-        self.update()
+        if self._reduced_motion or old is None:
+            self.update()
+            return
+        dirty = self._shape_rect(max(old.volume, state.volume))
+        if _words(old) != _words(state):
+            dirty = dirty.united(self._geometry().words.toAlignedRect())
+        self.update(dirty)
 
     def set_reduced_motion(self, reduced: bool) -> None:
         self._reduced_motion = reduced
+        self._backdrop = None
         self.update()
+
+    # Qt events.
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.frames_painted += 1
+        if self._backdrop is None:
+            self._backdrop = self._make_backdrop()
+        rect = event.rect()
         painter = QPainter(self)
+        painter.drawPixmap(rect, self._backdrop, self._pixel_rect(rect))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        self._paint_background(painter)
         if self._reduced_motion:
             self._paint_reduced(painter)
         else:
             self._paint_shape(painter)
+            words = self._geometry().words
+            if words.intersects(QRectF(rect)):
+                self._paint_words(painter, words)
         painter.end()
 
-    def _paint_background(self, painter: QPainter) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._backdrop = None
+        self._layout = None
+        self._words_drawn = None
+        super().resizeEvent(event)
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        # What shows behind the rounded corners depends on where the pacer sits.
+        self._backdrop = None
+        super().moveEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (
+            QEvent.Type.FontChange,
+            QEvent.Type.PaletteChange,
+            QEvent.Type.StyleChange,
+            QEvent.Type.DevicePixelRatioChange,
+        ):
+            self._update_fonts()
+            self._backdrop = None
+            self._layout = None
+            self._words_drawn = None
+        super().changeEvent(event)
+
+    # Geometry.
+
+    def _geometry(self) -> _Layout:
+        if self._layout is None:
+            self._layout = self._lay_out()
+        return self._layout
+
+    def _lay_out(self) -> _Layout:
+        """The shape's centre and full radius, leaving room for the words below it."""
+        width, height = float(self.width()), float(self.height())
+        area_height = max(40.0, height - TEXT_BAND)
+        full = max(12.0, min(width * 0.5, area_height * 0.5) - 14.0)
+        centre = QPointF(width / 2.0, 12.0 + area_height / 2.0)
+        words = QRectF(0.0, centre.y() + full + 10.0, width, WORDS_HEIGHT)
+        ratio = self.devicePixelRatioF()
+        pixels = QSize(math.ceil(width * ratio), math.ceil(height * ratio))
+        return _Layout(centre, full, words, pixels, ratio)
+
+    def _radius(self, volume: float) -> float:
+        full = self._geometry().full
+        return full * (MIN_RADIUS_SHARE + (1.0 - MIN_RADIUS_SHARE) * volume)
+
+    def _shape_rect(self, volume: float) -> QRect:
+        """Everything the shape touches at ``volume``: its glow, and a pixel for antialiasing."""
+        centre = self._geometry().centre
+        reach = self._radius(volume) * GLOW_SHARE + 2.0
+        return QRectF(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach).toAlignedRect()
+
+    def _pixel_rect(self, rect: QRect) -> QRect:
+        ratio = self._geometry().ratio
+        if ratio == 1.0:
+            return rect
+        return QRectF(
+            rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio
+        ).toAlignedRect()
+
+    # Drawing.
+
+    def _update_fonts(self) -> None:
+        self._word_font = QFont(self.font())
+        self._word_font.setPixelSize(30)
+        self._word_font.setWeight(QFont.Weight.DemiBold)
+        self._seconds_font = QFont(self.font())
+        self._seconds_font.setPixelSize(24)
+
+    def _make_backdrop(self) -> QPixmap:
+        """What never moves, at this size: behind the corners, the background, ring or track."""
+        geometry = self._geometry()
+        backdrop = QPixmap(geometry.pixel_size)
+        backdrop.setDevicePixelRatio(geometry.ratio)
+        backdrop.fill(self.palette().color(QPalette.ColorRole.Window))
+        painter = QPainter(backdrop)
+        self._paint_behind(painter)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect())
         gradient = QLinearGradient(rect.topLeft(), rect.bottomLeft())
         gradient.setColorAt(0.0, BACKGROUND_TOP)
@@ -91,75 +219,114 @@ class PacerWidget(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(gradient)
         painter.drawRoundedRect(rect, CORNER_RADIUS, CORNER_RADIUS)
+        if self._reduced_motion:
+            painter.setBrush(BAR_TRACK)
+            painter.drawRoundedRect(self._bar_rect(), 6.0, 6.0)
+        else:
+            centre, full = geometry.centre, geometry.full
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(RING, 2.0))
+            painter.drawEllipse(centre, full, full)
+        painter.end()
+        return backdrop
 
-    def _shape_geometry(self) -> tuple[QPointF, float]:
-        """Centre and full radius of the shape, leaving room for the words below it."""
-        area_height = max(40.0, self.height() - TEXT_BAND)
-        full = max(12.0, min(self.width() * 0.5, area_height * 0.5) - 14.0)
-        return QPointF(self.width() / 2.0, 12.0 + area_height / 2.0), full
+    def _paint_behind(self, painter: QPainter) -> None:
+        """What shows in the rounded corners: the nearest ancestor that paints a background.
+
+        Only that one is drawn: render() fills a plain widget with the palette, while the
+        widgets between (the page, the stack) are see-through.
+        """
+        parent = self.parentWidget()
+        while parent is not None and not parent.isWindow():
+            if parent.autoFillBackground() or parent.testAttribute(
+                Qt.WidgetAttribute.WA_StyledBackground
+            ):
+                offset = self.mapTo(parent, QPoint(0, 0))
+                parent.render(
+                    painter,
+                    QPoint(0, 0),
+                    QRegion(QRect(offset, self.size())),
+                    QWidget.RenderFlag.DrawWindowBackground,
+                )
+                return
+            parent = parent.parentWidget()
 
     def _paint_shape(self, painter: QPainter) -> None:
-        centre, full = self._shape_geometry()
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(RING, 2.0))
-        painter.drawEllipse(centre, full, full)
-        volume = self._state.volume if self._state is not None else 0.0
-        radius = full * (MIN_RADIUS_SHARE + (1.0 - MIN_RADIUS_SHARE) * volume)
-        glow = QRadialGradient(centre, radius * 1.25)
-        glow.setColorAt(0.0, QColor(159, 220, 210, 70))
-        glow.setColorAt(1.0, QColor(159, 220, 210, 0))
+        centre = self._geometry().centre
+        radius = self._radius(self._state.volume if self._state is not None else 0.0)
+        glow = QRadialGradient(centre, radius * GLOW_SHARE)
+        glow.setColorAt(0.0, GLOW_CENTRE)
+        glow.setColorAt(1.0, GLOW_EDGE)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(glow)
-        painter.drawEllipse(centre, radius * 1.25, radius * 1.25)
+        # The glow fades to nothing at its edge, so antialiasing it would only cost time; and
+        # the opaque body covers the square inside it, so that square is left out.
+        reach = radius * GLOW_SHARE
+        inside = radius * 0.7  # just under radius / sqrt(2): wholly within the body
+        outer = QRectF(centre.x() - reach, centre.y() - reach, 2 * reach, 2 * reach)
+        hidden = QRectF(centre.x() - inside, centre.y() - inside, 2 * inside, 2 * inside)
+        painter.save()
+        painter.setClipRegion(
+            QRegion(outer.toAlignedRect()).subtracted(QRegion(hidden.toRect())),
+            Qt.ClipOperation.IntersectClip,
+        )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.drawEllipse(centre, reach, reach)
+        painter.restore()
         body = QRadialGradient(centre - QPointF(radius * 0.25, radius * 0.3), radius * 1.2)
         body.setColorAt(0.0, SHAPE_CENTRE)
         body.setColorAt(1.0, SHAPE_EDGE)
         painter.setBrush(body)
         painter.drawEllipse(centre, radius, radius)
-        text_top = centre.y() + full + 10.0
-        self._paint_words(painter, QRectF(0.0, text_top, self.width(), self.height() - text_top))
+
+    def _bar_rect(self) -> QRectF:
+        width = float(self.width())
+        top = (self.height() - REDUCED_BLOCK_HEIGHT) / 2.0
+        margin = max(24.0, width * 0.14)
+        return QRectF(margin, top + REDUCED_BLOCK_HEIGHT - 12.0, width - 2 * margin, 12.0)
 
     def _paint_reduced(self, painter: QPainter) -> None:
         """No scaling: the words in the middle and a slow bar that fills across the step."""
-        width = float(self.width())
         top = (self.height() - REDUCED_BLOCK_HEIGHT) / 2.0
-        self._paint_words(painter, QRectF(0.0, top, width, WORDS_HEIGHT))
-        margin = max(24.0, width * 0.14)
-        bar = QRectF(margin, top + REDUCED_BLOCK_HEIGHT - 12.0, width - 2 * margin, 12.0)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(BAR_TRACK)
-        painter.drawRoundedRect(bar, 6.0, 6.0)
+        self._paint_words(painter, QRectF(0.0, top, float(self.width()), WORDS_HEIGHT))
+        bar = self._bar_rect()
         progress = self._state.progress if self._state is not None else 0.0
         if progress > 0.0:
             filled = QRectF(bar.left(), bar.top(), max(bar.height(), bar.width() * progress), 12.0)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BAR_FILL)
             painter.drawRoundedRect(filled, 6.0, 6.0)
 
     def _paint_words(self, painter: QPainter, rect: QRectF) -> None:
-        if self._state is None:
-            word, seconds = "Ready when you are", ""
-        else:
-            word = self._state.word
-            seconds = str(max(1, math.ceil(self._state.seconds_left - 1e-6)))
-        word_font = QFont(self.font())
-        word_font.setPixelSize(30)
-        word_font.setWeight(QFont.Weight.DemiBold)
-        painter.setFont(word_font)
+        """The phase word and its seconds, laid out once each time they change."""
+        words = _words(self._state)
+        if self._words_drawn is None or self._words_drawn[0] != words:
+            self._words_drawn = (words, self._render_words(*words, rect.width()))
+        painter.drawPixmap(rect.topLeft(), self._words_drawn[1])
+
+    def _render_words(self, word: str, seconds: str, width: float) -> QPixmap:
+        ratio = self._geometry().ratio
+        pixmap = QPixmap(math.ceil(width * ratio), math.ceil(WORDS_HEIGHT * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setFont(self._word_font)
         painter.setPen(TEXT)
         word_height = 44.0
-        painter.drawText(
-            QRectF(rect.left(), rect.top(), rect.width(), word_height),
-            Qt.AlignmentFlag.AlignCenter,
-            word,
-        )
-        if not seconds:
-            return
-        seconds_font = QFont(self.font())
-        seconds_font.setPixelSize(24)
-        painter.setFont(seconds_font)
-        painter.setPen(TEXT_SOFT)
-        painter.drawText(
-            QRectF(rect.left(), rect.top() + word_height, rect.width(), 34.0),
-            Qt.AlignmentFlag.AlignCenter,
-            seconds,
-        )
+        painter.drawText(QRectF(0.0, 0.0, width, word_height), Qt.AlignmentFlag.AlignCenter, word)
+        if seconds:
+            painter.setFont(self._seconds_font)
+            painter.setPen(TEXT_SOFT)
+            painter.drawText(
+                QRectF(0.0, word_height, width, 34.0), Qt.AlignmentFlag.AlignCenter, seconds
+            )
+        painter.end()
+        return pixmap
+
+
+def _words(state: PhaseState | None) -> tuple[str, str]:
+    """The phase word and the whole seconds left in it, as drawn."""
+    if state is None:
+        return "Ready when you are", ""
+    return state.word, str(max(1, math.ceil(state.seconds_left - 1e-6)))

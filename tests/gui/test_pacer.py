@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.core.breathing import CYCLIC_SIGHING, PhaseState, phase_at
@@ -91,3 +93,15 @@ def test_reduced_motion_bar_fills_across_the_step(pacer: PacerWidget) -> None:
     pacer.set_state(state(volume=0.5, progress=0.9))
     late = light_pixels(pacer.grab().toImage())
     assert late > early
+
+
+def test_the_corners_show_what_is_behind_the_pacer(qtbot: QtBot) -> None:
+    behind = QWidget()
+    behind.setStyleSheet("background: #ff0000;")
+    behind.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+    pacer = PacerWidget(behind)
+    qtbot.addWidget(behind)
+    behind.resize(300, 300)
+    pacer.setGeometry(10, 10, 280, 280)
+    corner = pacer.grab().toImage().pixelColor(0, 0)
+    assert corner.name() == "#ff0000"
