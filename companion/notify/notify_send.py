@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from companion.core.notices import EXPIRY_SECONDS, Delivery, Notice
+from companion.core.ports import Notifier
 from companion.notify.plyer_notifier import APP_NAME, DESKTOP_ENTRY
 
 #: notify-send asks the notification daemon over D-Bus and returns; this is generous.
@@ -28,15 +29,19 @@ class NotifySendNotifier:
         icon: Path,
         run: Runner = subprocess.run,
         which: Callable[[str], str | None] = shutil.which,
+        with_actions: Notifier | None = None,
     ) -> None:
         self._icon = icon
         self._run = run
         self._which = which
+        self._with_actions = with_actions
 
     def notify(self, notice: Notice) -> Delivery:
         program = self._which("notify-send")
         if program is None:
             return Delivery(self.name, False, "notify-send is not installed")
+        if notice.actions and self._with_actions is not None:
+            return self._with_actions.notify(notice)
         try:
             done = self._run(
                 [program, *command_args(notice, self._icon)],

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.desktop import Desktop, Spawn
-from tests.e2e.test_app import second_launch, start_app
+from tests.e2e.test_app import BREAK_TITLE, second_launch, start_app
 
 #: All day, every day, so the test passes whenever it runs; no reflection to get in the way.
 SETTINGS = {
@@ -88,3 +88,24 @@ def test_three_tags_bring_one_gentle_nudge_and_a_callback_arrives_once(
     time.sleep(2)
     assert len(from_companion(desktop, "4711")) == len(callback) == 1
     assert len(from_companion(desktop, "tough run")) == 1
+
+
+def test_clicking_the_nudge_on_the_daemon_opens_a_break(desktop: Desktop, spawn: Spawn) -> None:
+    start_dunst(desktop, spawn)
+    data_dir = Path(desktop.env["COMPANION_DATA_DIR"])
+    (data_dir / "settings.json").write_text(json.dumps(SETTINGS), encoding="utf-8")
+    start_app(desktop, spawn)
+    for _ in range(3):
+        assert second_launch(desktop, "tag").returncode == 0
+    window = desktop.find_window(BREAK_TITLE)
+    desktop.wait_for(
+        lambda: int(desktop.run("dunstctl", "count", "displayed")) > 0 or None,
+        "the nudge on screen",
+        10,
+    )
+    desktop.key("Escape", window=window)  # close the break the tags opened
+    desktop.wait_window_gone(BREAK_TITLE)
+    desktop.run("dunstctl", "action", "0")  # the agent clicks the nudge
+    desktop.find_window(BREAK_TITLE)
+    log = (data_dir / "logs" / "companion.log").read_text(encoding="utf-8")
+    assert "notification answered: default" in log
