@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from types import TracebackType
@@ -314,6 +315,11 @@ def run(server_name: str, first: Command | None) -> int:
     setup_logging(paths.log_dir())
     log.info("Companion %s starting", __version__)
     _install_excepthook()
+    # WORKAROUND: Qt's raster engine hands every fill of 96 lines or more to a thread pool and
+    # waits; for the pacer's gradients the hand-off (4,000 context switches a second) costs more
+    # than the fill. The variable is read when the pool would first be made (Qt 6.11:
+    # https://github.com/qt/qtbase/blob/v6.11.2/src/gui/kernel/qguiapplication.cpp).
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
     qt_app.setApplicationName("Companion")
