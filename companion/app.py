@@ -240,6 +240,8 @@ class CompanionApp(QObject):
         self._reminders.break_wanted.connect(self._breaks.breathe)
         self._reminders.reflection_wanted.connect(lambda prompt: self._journal.reflect(prompt))
         menu = self._tray.menu if self._tray is not None else None
+        if self._window is not None:
+            menu = self._window.more_menu  # no tray: the window's "More" button
         self._reminder_ui = ReminderUi(
             self._reminders, self._clock, self._storage.calls.latest, self._save_settings, menu
         )

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -54,6 +55,8 @@ class ActionsWindow(QWidget):
         self._reason.addItem("Choose a reason (optional)", None)
         for reason in Reason:
             self._reason.addItem(reason.label, reason.value)
+        #: Callbacks, pause and settings: the reminder part of the tray menu lives here.
+        self.more_menu = QMenu(self)
         self._build()
         self.set_today_count(0)
         self.setMinimumWidth(320)
@@ -67,11 +70,14 @@ class ActionsWindow(QWidget):
         breathe.clicked.connect(self.break_requested.emit)
         journal = QPushButton("Journal…")
         journal.clicked.connect(self.journal_requested.emit)
+        more = QPushButton("More")
+        more.setMenu(self.more_menu)
         quit_button = QPushButton("Quit")
         quit_button.clicked.connect(self.quit_requested.emit)
         row = QHBoxLayout()
         row.addWidget(breathe)
         row.addWidget(journal)
+        row.addWidget(more)
         row.addStretch(1)
         row.addWidget(quit_button)
         layout = QVBoxLayout(self)

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from companion.core.calls import Reason
 from companion.system.resources import resource
 from companion.ui.actions_window import ActionsWindow
+from companion.ui.reminder_menu import ReminderMenu
 from companion.ui.tray import TrayController, tooltip_for
 
 
@@ -81,3 +82,15 @@ def test_closing_the_fallback_window_does_not_quit(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     window.show()
     assert window.close() is False
+
+
+def test_fallback_window_carries_the_reminder_menu(qtbot: QtBot) -> None:
+    """Without a tray, callbacks, pause and settings must still be reachable."""
+    window = ActionsWindow(make_icon())
+    qtbot.addWidget(window)
+    ReminderMenu(window.more_menu, window)
+    more = next(b for b in window.findChildren(QPushButton) if b.text() == "More")
+    assert more.menu() is window.more_menu
+    labels = [a.text() for a in window.more_menu.actions()]
+    assert labels[1:] == ["Call back later…", "Pause reminders", "Settings…"]
+    assert labels[0].startswith("Callbacks")
