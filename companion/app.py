@@ -1,18 +1,17 @@
-"""Composition root: builds the store, tray, windows and server, and wires their signals."""
+"""Composition root: builds the store, windows, reminders and server, and wires their signals.
+
+`companion.launch` shows the tray icon first and imports this module right after (issue #5).
+"""
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
-import traceback
-from types import TracebackType
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from companion import __version__
 from companion.core.backups import next_backup_at
 from companion.core.commands import Action, Command, Outcome, Reply
 from companion.core.policy import settings_to_save
@@ -33,12 +32,13 @@ from companion.system.effective_settings import (
     sync_autostart,
 )
 from companion.system.idle import IdleTime
-from companion.system.logs import setup_logging, stop_logging
+from companion.system.logs import stop_logging
 from companion.system.quit_signals import QuitOnSignals
 from companion.system.reduced_motion import system_prefers_reduced_motion
 from companion.system.resources import resource
 from companion.system.settings_file import save_settings_mapping
 from companion.system.single_instance import InstanceServer
+from companion.ui import bench_trace
 from companion.ui.actions_window import ActionsWindow
 from companion.ui.break_flow import BreakFlow
 from companion.ui.delete_data_dialog import confirm_delete_all, show_removed
@@ -60,7 +60,14 @@ NOT_SAVED_TEXT = (
 class CompanionApp(QObject):
     """Everything the running app owns, created once here and passed down explicitly."""
 
-    def __init__(self, qt_app: QApplication, server: InstanceServer, storage: Storage) -> None:
+    def __init__(
+        self,
+        qt_app: QApplication,
+        server: InstanceServer,
+        storage: Storage,
+        tray: TrayController | None,
+        icon: QIcon,
+    ) -> None:
         super().__init__()
         self._qt_app = qt_app
         self._clock = SystemClock()
@@ -73,9 +80,7 @@ class CompanionApp(QObject):
             warnings.append(autostart_problem)
         self._storage = storage
         self._server = server
-        icon = QIcon(str(resource("companion.svg")))
-        qt_app.setWindowIcon(icon)
-        self._tray: TrayController | None = None
+        self._tray = tray
         self._window: ActionsWindow | None = None
         self._journal = JournalFlow(
             storage.journal,
@@ -97,10 +102,9 @@ class CompanionApp(QObject):
             tell=self._tell,
             support_contact=self._effective.policy.eap_contact,
         )
-        if TrayController.is_available():
-            self._tray = TrayController(icon, self)
+        if self._tray is not None:
+            self._tray.setParent(self)
             self._connect(self._tray)
-            self._tray.show()
         else:
             log.info("no system tray on this desktop; showing the Companion window instead")
             self._window = ActionsWindow(icon)
@@ -193,6 +197,11 @@ class CompanionApp(QObject):
         if self._tray is not None:
             self._tray.hide()
         self._qt_app.quit()
+
+    def shut_down(self) -> None:
+        """After the event loop: stop listening and close the journal."""
+        self._server.close()
+        self._storage.close()
 
     def _take_daily_backup(self) -> None:
         """Today's copy if there is none, then a single shot for shortly after midnight."""
@@ -293,49 +302,20 @@ class CompanionApp(QObject):
             QTimer.singleShot(0, lambda: QMessageBox.information(None, "Companion", text))
 
 
-def _install_excepthook() -> None:
-    """Bugs are logged locally and shown once; they are never sent anywhere."""
-    shown = False
-
-    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        nonlocal shown
-        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
-        if not shown and QApplication.instance() is not None:
-            shown = True
-            QMessageBox.warning(
-                None,
-                "Companion",
-                "Something went wrong inside Companion. Your journal is safe; the details are "
-                "in Companion's log file on this computer.",
-            )
-
-    sys.excepthook = hook
-
-
-def run(server_name: str, first: Command | None) -> int:
-    """Start the GUI and listen as the single instance; ``first`` is what this launch asked for."""
-    setup_logging(paths.log_dir())
-    log.info("Companion %s starting", __version__)
-    _install_excepthook()
-    # WORKAROUND: Qt's raster engine hands every fill of 96 lines or more to a thread pool and
-    # waits; for the pacer's gradients the hand-off (4,000 context switches a second) costs more
-    # than the fill. The variable is read when the pool would first be made (Qt 6.11:
-    # https://github.com/qt/qtbase/blob/v6.11.2/src/gui/kernel/qguiapplication.cpp).
-    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(qt_app, QApplication)
-    qt_app.setApplicationName("Companion")
-    qt_app.setApplicationVersion(__version__)
-    qt_app.setDesktopFileName("companion")
-    qt_app.setQuitOnLastWindowClosed(False)
+def start(
+    qt_app: QApplication,
+    server_name: str,
+    tray: TrayController | None,
+    icon: QIcon,
+    first: Command | None,
+) -> CompanionApp:
+    """Everything after the tray icon: the server, the journal, the app; then ``first``."""
     server = InstanceServer(server_name)
     server.listen()
     storage = open_storage(paths.data_dir())
-    companion = CompanionApp(qt_app, server, storage)
+    companion = CompanionApp(qt_app, server, storage, tray, icon)
     QuitOnSignals(companion.quit, parent=companion)
     if first is not None and first.action is not Action.SHOW:
         QTimer.singleShot(0, lambda: companion.handle(first))
-    code = qt_app.exec()
-    server.close()
-    storage.close()
-    return code
+    bench_trace.mark("app_ready")
+    return companion

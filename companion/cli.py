@@ -133,7 +133,7 @@ def _dispatch(command: Command) -> int:
     platform = platform_override()
     if platform is not None:  # a stale WAYLAND_DISPLAY beside a live X display
         os.environ["QT_QPA_PLATFORM"] = platform
-    from companion.app import run
+    from companion.launch import run
 
     try:
         return run(name, command)
