@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from companion.core.breaks import BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.journal import Draft, JournalEntry, JournalListItem
+from companion.core.journal_export import ExportFormat, ExportResult
 from companion.core.notices import Delivery, Notice
 from companion.core.reminder_texts import DayNumbers
 from companion.core.reminders import Callback, ReminderHistory, SentReminder
@@ -115,6 +117,12 @@ class InMemoryJournal:
             for item in self.recent(limit=10**9)
             if all(w in item.entry.body.casefold() or w in item.entry.tags for w in words)
         ][:limit]
+
+    def export(self, path: Path, fmt: ExportFormat, now: datetime) -> ExportResult:
+        """One line per entry body, oldest first: enough to test what the window says."""
+        entries = sorted(self.rows.values(), key=lambda e: e.created_at)
+        path.write_text("".join(f"{e.body}\n" for e in entries), encoding="utf-8")
+        return ExportResult(path, len(entries), path.stat().st_size)
 
 
 class InMemoryDrafts:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 from typing import Protocol
 
 from companion.core.backups import Backup
 from companion.core.breaks import BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.journal import Draft, JournalEntry, JournalListItem
+from companion.core.journal_export import ExportFormat, ExportResult
 from companion.core.notices import Delivery, Notice
 from companion.core.reminder_texts import DayNumbers
 from companion.core.reminders import Callback, ReminderHistory, SentReminder
@@ -60,6 +62,11 @@ class JournalRepository(Protocol):
 
     def search(self, query: str, limit: int = 200) -> list[JournalListItem]:
         """Full-text search; never raises for odd query text, returns best matches first."""
+        ...
+
+    def export(self, path: Path, fmt: ExportFormat, now: datetime) -> ExportResult:
+        """Every entry to ``path``, only ever when the agent asks: written privately (0600)
+        and all at once. Raises ExportFailed or StorageUnavailable, leaving nothing behind."""
         ...
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from companion.core.calls import Reason
 from companion.core.journal import JournalEntry, JournalListItem
+from companion.core.journal_export import ExportFormat, ExportResult
 from companion.core.moods import mood_or_none
 from companion.store.calls_repo import existing_call_id
 from companion.store.columns import (
@@ -23,6 +26,7 @@ from companion.store.columns import (
     to_text,
 )
 from companion.store.database import fetch_all, fetch_one, storage_errors
+from companion.store.export import export_journal
 
 #: A pasted paragraph is not a search; the first words are plenty and keep the query cheap.
 MAX_SEARCH_WORDS = 16
@@ -108,6 +112,10 @@ class SqliteJournalRepository:
                 [expression, expression, limit, limit],
             )
         return [_item_from_row(row) for row in rows]
+
+    def export(self, path: Path, fmt: ExportFormat, now: datetime) -> ExportResult:
+        """Every entry to ``path`` (see companion.store.export), only when the agent asks."""
+        return export_journal(self._db.conn, path, fmt, now)
 
 
 def match_expression(text: str) -> str | None:

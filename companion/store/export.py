@@ -1,0 +1,189 @@
+"""Writes every journal entry to a file the agent chose: Markdown to read, JSON Lines for tools.
+
+Entries go oldest first: a journal read as a document reads forward in time, like a diary,
+and a later export of the same journal is the earlier one with new entries at the end.
+
+Rows are read in one snapshot with plain cursor iteration (no dicts, no dataclasses: at
+100,000 entries those cost more than the writing) and streamed into a private temp file
+(0600) beside the target, which is fsync'd and then renamed over it. The chosen name holds a
+complete export or nothing of this one, whatever fails and however the process ends.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import logging
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from sqlite_utils import Database
+
+from companion.core.journal_export import ExportFailed, ExportFormat, ExportResult
+from companion.store.database import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    FOREIGN,
+    ForeignJournal,
+    storage_errors,
+)
+from companion.store.export_formats import write_json_lines, write_markdown
+from companion.store.migrations import MIGRATIONS, refuse_newer
+
+log = logging.getLogger(__name__)
+
+#: The journal's entries with the reason of the call each is about and the moods around
+#: that call's breaks (before the first, after the last), oldest first.
+_ROWS = """
+    SELECT j.id, j.created_at, j.updated_at, j.body, j.tags, j.call_id, j.mood, j.prompt,
+        c.tagged_at, c.reason, c.intensity,
+        (SELECT b.mood_before FROM breaks AS b WHERE b.call_id = j.call_id
+            AND b.mood_before IS NOT NULL ORDER BY b.id LIMIT 1),
+        (SELECT b.mood_after FROM breaks AS b WHERE b.call_id = j.call_id
+            AND b.mood_after IS NOT NULL ORDER BY b.id DESC LIMIT 1)
+    FROM journal AS j LEFT JOIN calls AS c ON c.id = j.call_id
+    ORDER BY julianday(j.created_at), j.id
+"""
+_WRITE_BUFFER = 1 << 20
+_OWN_SUFFIXES = ("", "-wal", "-shm", "-journal")
+_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+NO_JOURNAL = "There is no journal on this computer yet, so there is nothing to export."
+FULL = (
+    "The disk is full, so the export could not be written. Free up some space and try "
+    "again; nothing was left behind."
+)
+NOT_WRITABLE = "Companion can't write to {folder}. Choose a folder of your own, such as Documents."
+NO_FOLDER = "The folder {folder} doesn't exist. Choose another folder."
+IS_FOLDER = "{path} is a folder. Choose a file name for the export."
+OWN_FILE = "That is where Companion keeps your journal. Choose another name for the export."
+OTHER = "The export could not be written to {folder} ({reason}). Nothing was left behind."
+
+
+def export_journal(
+    conn: sqlite3.Connection, path: Path, fmt: ExportFormat, now: datetime
+) -> ExportResult:
+    """Write every entry in ``conn``'s journal to ``path``; raise ExportFailed or
+    StorageUnavailable (with the agent's words) and leave nothing behind on failure."""
+    path = Path(os.path.abspath(path))
+    _refuse_own_files(conn, path)
+    with _private_temp_file(path) as out, storage_errors(), _snapshot(conn):
+        total = conn.execute("SELECT count(*) FROM journal").fetchone()[0]
+        rows = conn.execute(_ROWS)
+        if fmt is ExportFormat.MARKDOWN:
+            written = write_markdown(out, rows, total, now)
+        else:
+            written = write_json_lines(out, rows, total, now)
+    log.info("journal exported: %d entries, %s", written, fmt.value)
+    return ExportResult(path=path, entries=written, size_bytes=path.stat().st_size)
+
+
+def export_from_folder(
+    database: Path, path: Path, fmt: ExportFormat, now: datetime
+) -> ExportResult:
+    """Export the journal file ``database`` without the app: opened read-only, so an export
+    never changes the journal, and beside a running Companion (WAL lets both read)."""
+    if not database.is_file():
+        raise ExportFailed(NO_JOURNAL)
+    conn = _open_read_only(database)
+    try:
+        return export_journal(conn, path, fmt, now)
+    finally:
+        conn.close()
+
+
+def _open_read_only(database: Path) -> sqlite3.Connection:
+    uri = Path(os.path.abspath(database)).as_uri() + "?mode=ro"
+    with storage_errors():
+        conn = sqlite3.connect(uri, uri=True)
+    try:
+        with storage_errors():
+            conn.execute(f"PRAGMA busy_timeout = {DEFAULT_BUSY_TIMEOUT_MS};")
+            db = Database(conn, execute_plugins=False)
+            if not MIGRATIONS.applied(db) or not db["journal"].exists():
+                raise ForeignJournal(FOREIGN)
+            refuse_newer(db)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+@contextlib.contextmanager
+def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction, so the count in the header is the number of entries written
+    even while the running app saves. (Inside the app's own transaction, that one serves.)"""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.rollback()  # nothing was written: ending the read is all this does
+
+
+def _refuse_own_files(conn: sqlite3.Connection, path: Path) -> None:
+    """Never replace the journal (or its WAL) with an export of it."""
+    with storage_errors():
+        files = [row[2] for row in conn.execute("PRAGMA database_list") if row[2]]
+    target = os.path.realpath(path)
+    for name in files:
+        if any(target == os.path.realpath(name + suffix) for suffix in _OWN_SUFFIXES):
+            raise ExportFailed(OWN_FILE)
+
+
+@contextlib.contextmanager
+def _private_temp_file(path: Path) -> Iterator[TextIO]:
+    """A 0600 temp file beside ``path``, moved onto it only when everything was written and
+    reached the disk; removed on any failure (or interruption) before that."""
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise _failure(error, path) from error
+    temp = Path(temp_name)
+    try:
+        with open(fd, "w", encoding="utf-8", newline="\n", buffering=_WRITE_BUFFER) as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException as error:
+        temp.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise _failure(error, path) from error
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; where a folder can't be opened (Windows) the file's
+    own fsync is what there is."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    try:
+        fd = os.open(folder, flags)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _failure(error: OSError, path: Path) -> ExportFailed:
+    log.warning("journal export failed: %s", error.strerror or error)
+    folder = path.parent
+    if error.errno in _FULL_ERRNOS:
+        return ExportFailed(FULL)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ExportFailed(NOT_WRITABLE.format(folder=folder))
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return ExportFailed(NO_FOLDER.format(folder=folder))
+    if error.errno == errno.EISDIR or path.is_dir():
+        return ExportFailed(IS_FOLDER.format(path=path))
+    return ExportFailed(OTHER.format(folder=folder, reason=error.strerror or error))
