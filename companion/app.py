@@ -25,7 +25,6 @@ from companion.notify.plyer_notifier import PlyerNotifier
 from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.clock import SystemClock
-from companion.system.data_removal import describe, files_to_remove, remove_all
 from companion.system.effective_settings import (
     autostart_is_on,
     load_effective_settings,
@@ -41,7 +40,6 @@ from companion.system.single_instance import InstanceServer
 from companion.ui import bench_trace
 from companion.ui.actions_window import ActionsWindow
 from companion.ui.break_flow import BreakFlow
-from companion.ui.delete_data_dialog import confirm_delete_all, show_removed
 from companion.ui.journal_flow import JournalFlow
 from companion.ui.reminder_flow import ReminderFlow
 from companion.ui.reminder_ui import ReminderUi
@@ -173,6 +171,9 @@ class CompanionApp(QObject):
 
     def _delete_all_data(self) -> None:
         """Ask; then close the journal and the socket, remove every file we made, say so, quit."""
+        from companion.system.data_removal import describe, files_to_remove, remove_all
+        from companion.ui.delete_data_dialog import confirm_delete_all, show_removed
+
         data_dir, log_dir = paths.data_dir(), paths.log_dir()
         if not confirm_delete_all(files_to_remove(data_dir, log_dir), self._journal.window):
             return

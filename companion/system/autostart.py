@@ -7,7 +7,6 @@ folder or a fake registry. Called on the GUI thread; failures surface as ``OSErr
 from __future__ import annotations
 
 import os
-import plistlib
 import shutil
 import subprocess
 import sys
@@ -175,6 +174,8 @@ class LaunchAgentAutostart:
             "ProcessType": "Interactive",
             "LimitLoadToSessionType": "Aqua",
         }
+        import plistlib  # macOS only
+
         write_atomically(self.path, plistlib.dumps(agent), 0o644)
 
     def disable(self) -> None:

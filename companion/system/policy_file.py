@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
-import plistlib
 import sys
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
-from xml.parsers.expat import ExpatError
 
 from companion.core.policy import Policy, policy_from_mapping
 from companion.system.registry import Registry, windows_registry
@@ -56,10 +54,8 @@ def read_policy_file(path: Path) -> tuple[Policy, list[str]]:
     except OSError as error:
         return _unusable(f"The IT policy file {path} could not be read ({error.strerror})")
     try:
-        data: Any = (
-            plistlib.loads(raw) if path.suffix == ".plist" else tomllib.loads(raw.decode("utf-8"))
-        )
-    except (ValueError, ExpatError) as error:  # TOMLDecodeError, bad plist, not UTF-8
+        data: Any = _decode(raw, plist=path.suffix == ".plist")
+    except ValueError as error:  # TOMLDecodeError, bad plist, not UTF-8
         return _unusable(f"The IT policy file {path} is damaged ({error})")
     if not isinstance(data, dict):
         return _unusable(f"The IT policy file {path} is damaged (it holds no table of keys)")
@@ -96,3 +92,16 @@ def _registry_policy(registry: Registry) -> dict[str, Any] | None:
 
 def _unusable(problem: str) -> tuple[Policy, list[str]]:
     return Policy(), [f"{problem}; Companion is using its built-in defaults."]
+
+
+def _decode(raw: bytes, *, plist: bool) -> Any:
+    """TOML, or a plist (macOS); plistlib loads only for a plist, which Linux never has."""
+    if not plist:
+        return tomllib.loads(raw.decode("utf-8"))
+    import plistlib
+    from xml.parsers.expat import ExpatError
+
+    try:
+        return plistlib.loads(raw)
+    except ExpatError as error:
+        raise ValueError(str(error)) from error

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QCursor
@@ -12,10 +13,12 @@ from PySide6.QtWidgets import QMenu
 from companion.core.calls import DifficultCall
 from companion.core.ports import Clock
 from companion.core.settings import Settings
-from companion.ui.callback_dialog import CallbackDialog
 from companion.ui.reminder_flow import ReminderFlow
 from companion.ui.reminder_menu import ReminderMenu
-from companion.ui.settings_window import SettingsWindow
+
+if TYPE_CHECKING:  # both load on first use: an app waiting in the tray never needs them
+    from companion.ui.callback_dialog import CallbackDialog
+    from companion.ui.settings_window import SettingsWindow
 
 #: A tagged call this recent offers its case reference to a new callback.
 RECENT_CALL = timedelta(hours=1)
@@ -65,6 +68,8 @@ class ReminderUi(QObject):
         call = self._latest_call()
         if call is not None and self._clock.now() - call.tagged_at > RECENT_CALL:
             call = None
+        from companion.ui.callback_dialog import CallbackDialog
+
         self._dialog = CallbackDialog(self._clock.now, call.case_ref if call else None)
         call_id = call.id if call else None
         self._dialog.callback_requested.connect(
@@ -83,6 +88,8 @@ class ReminderUi(QObject):
         autostart_on: bool = False,
     ) -> SettingsWindow:
         if self._settings_window is None or not self._settings_window.isVisible():
+            from companion.ui.settings_window import SettingsWindow
+
             window = SettingsWindow(settings, warnings, locked, autostart_on=autostart_on)
             window.test_requested.connect(lambda: window.show_test_result(self._flow.send_test()))
             window.saved.connect(self._on_settings_saved)
