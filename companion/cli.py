@@ -20,6 +20,7 @@ from companion.core.calls import (
 )
 from companion.core.calls import parse_reason as parse_reason_text
 from companion.core.commands import Action, Command, Outcome, Reply
+from companion.core.journal_export import ExportFailed, ExportFormat, format_of
 
 _REASONS = ", ".join(r.value for r in Reason)
 
@@ -62,12 +63,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="remove your journal, its backups, settings and logs from this computer",
     )
     delete.add_argument("--yes", action="store_true", help="don't ask for confirmation")
+    export = commands.add_parser(
+        "export",
+        help="write your whole journal to a file you choose (works without Companion running)",
+    )
+    export.add_argument("path", metavar="PATH", help="the file to write, e.g. journal.md")
+    export.add_argument(
+        "--format",
+        choices=[fmt.value for fmt in ExportFormat],
+        help="md to read, jsonl for other tools (default: from PATH's extension)",
+    )
     return parser
 
 
 def command_from_args(args: argparse.Namespace) -> Command:
-    if args.command == "delete-my-data":
-        return Command(Action.SHOW)  # handled before anything starts; see _delete_my_data
+    if args.command in ("delete-my-data", "export"):
+        return Command(Action.SHOW)  # handled before anything starts; see main
     if args.command == "tag":
         call_reason = parse_reason_text(args.reason)
         return Command(
@@ -103,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(error))
     if args.command == "delete-my-data":
         return _delete_my_data(args.yes)
+    if args.command == "export":
+        return _export(parser, Path(args.path).expanduser(), args.format)
     return _dispatch(command)
 
 
@@ -200,6 +213,34 @@ def _delete_my_data(yes: bool) -> int:
     removal = remove_all(data_dir, log_dir)
     print(describe(removal))
     return 1 if removal.failed else 0
+
+
+def _export(parser: argparse.ArgumentParser, path: Path, format_name: str | None) -> int:
+    """Write the journal to ``path`` straight from its file, read-only: no window, no running
+    Companion needed, and safe beside one (the journal's WAL mode lets both read)."""
+    import logging
+    from datetime import datetime
+
+    from companion.core.ports import StorageUnavailable
+    from companion.store.export import export_from_folder
+    from companion.system import paths
+
+    # The store logs what failed for the app's log file; here the one sentence below is all.
+    logging.getLogger("companion").addHandler(logging.NullHandler())
+    fmt = ExportFormat(format_name) if format_name else format_of(path)
+    if fmt is None:
+        parser.error(
+            f"Companion can't tell which format to write: end {path.name or 'the name'} in "
+            ".md or .jsonl, or add --format md or --format jsonl."
+        )
+    database = paths.database_path(paths.data_dir())
+    try:
+        result = export_from_folder(database, path, fmt, datetime.now().astimezone())
+    except (ExportFailed, StorageUnavailable) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(result.summary())
+    return 0
 
 
 def _ask(question: str) -> str:

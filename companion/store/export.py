@@ -182,8 +182,10 @@ def _failure(error: OSError, path: Path) -> ExportFailed:
         return ExportFailed(FULL)
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return ExportFailed(NOT_WRITABLE.format(folder=folder))
-    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+    if error.errno in (errno.ENOENT, errno.ENOTDIR) and not folder.is_dir():
         return ExportFailed(NO_FOLDER.format(folder=folder))
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):  # a folder files can't be made in
+        return ExportFailed(NOT_WRITABLE.format(folder=folder))
     if error.errno == errno.EISDIR or path.is_dir():
         return ExportFailed(IS_FOLDER.format(path=path))
     return ExportFailed(OTHER.format(folder=folder, reason=error.strerror or error))

@@ -288,11 +288,12 @@ def test_a_folder_that_cannot_be_written_is_said_plainly(
         locked.chmod(0o700)
 
 
-def test_permission_refused_is_said_plainly(
-    three: SqliteJournalRepository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("code", [errno.EACCES, errno.EROFS, errno.ENOENT])
+def test_a_folder_that_refuses_new_files_is_said_plainly(
+    three: SqliteJournalRepository, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
 ) -> None:
     def refused(**kwargs: object) -> tuple[int, str]:
-        raise PermissionError(errno.EACCES, "Permission denied")
+        raise OSError(code, os.strerror(code))  # ENOENT: e.g. /proc, which exists
 
     monkeypatch.setattr(export.tempfile, "mkstemp", refused)
     with pytest.raises(ExportFailed, match=f"can't write to {tmp_path}"):
