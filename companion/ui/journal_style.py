@@ -22,7 +22,7 @@ LINE = "#dcd6cb"
 JOURNAL_STYLESHEET = f"""
 QWidget#journalWindow, QWidget#entryEditor {{ background: {PAPER}; }}
 QWidget#journalWindow QLabel, QWidget#entryEditor QLabel {{ color: {INK}; font-size: 14px; }}
-QLabel#soft, QLabel#footer, QLabel#callLine, QLabel#restoredNote {{
+QLabel#soft, QLabel#footer, QLabel#callLine, QLabel#restoredNote, QLabel#exportNote {{
     color: {SOFT}; font-size: 13px;
 }}
 QLabel#callLine {{ font-size: 14px; font-weight: 600; color: {INK}; }}

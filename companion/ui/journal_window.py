@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLineEdit,
     QMenu,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from companion.core.calls import DifficultCall
 from companion.core.journal import Draft, JournalEntry, JournalListItem, draft_key
+from companion.core.journal_export import ExportFailed
 from companion.core.ports import (
     BackupStore,
     CallRepository,
@@ -28,6 +30,7 @@ from companion.core.ports import (
     StorageUnavailable,
 )
 from companion.ui.entry_editor import EntryEditor, editor_key
+from companion.ui.export_dialog import ask_export_target
 from companion.ui.journal_list import EntryListPane
 from companion.ui.journal_parts import CallbacksBanner, DraftsBanner, ErrorBox
 from companion.ui.journal_preview import EntryPreview
@@ -42,8 +45,9 @@ UNREADABLE_TEXT = "Your entries will show here again as soon as the journal can 
 class JournalWindow(QWidget):
     """Lists, searches, previews and deletes entries; opens one editor per entry or call.
 
-    "More" offers "Restore from backup…" and "Delete all my data…"; the second is the app's
-    to carry out (it closes Companion), so it is only asked for through a signal.
+    "More" offers "Restore from backup…", "Export journal…" and "Delete all my data…"; the
+    last is the app's to carry out (it closes Companion), so it is only asked for through a
+    signal.
     """
 
     delete_all_requested = Signal()
@@ -121,6 +125,10 @@ class JournalWindow(QWidget):
         splitter.addWidget(self._preview)
         splitter.setSizes([340, 390])
         layout.addWidget(splitter, 1)
+        self._export_note = make_label("", "exportNote")
+        self._export_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._export_note.hide()
+        layout.addWidget(self._export_note)
         layout.addWidget(make_label("Stored only on this computer.", "footer"))
 
     def _build_more_button(self) -> QPushButton:
@@ -130,6 +138,7 @@ class JournalWindow(QWidget):
         restore = menu.addAction("Restore from backup…")
         restore.setEnabled(self._backups is not None)
         restore.triggered.connect(self.open_restore)
+        menu.addAction("Export journal…").triggered.connect(self.export_journal)
         menu.addSeparator()
         menu.addAction("Delete all my data…").triggered.connect(self.delete_all_requested.emit)
         more.setMenu(menu)
@@ -146,6 +155,25 @@ class JournalWindow(QWidget):
         dialog = RestoreDialog(self._backups, self._clock, self)
         dialog.restored.connect(lambda _backup: self.refresh())
         dialog.open()
+
+    def export_journal(self) -> None:
+        """Ask where, write every entry there, then say what was written or why not."""
+        target = ask_export_target(self, self._clock.now().date())
+        if target is None:
+            return
+        path, fmt = target
+        self._export_note.hide()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self._journal.export(path, fmt, self._clock.now())
+        except (ExportFailed, StorageUnavailable) as error:
+            self._show_error(str(error))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._error_box.hide()
+        self._export_note.setText(f"{result.summary()}.")
+        self._export_note.show()
 
     @property
     def editors(self) -> tuple[EntryEditor, ...]:

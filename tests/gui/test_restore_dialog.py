@@ -50,6 +50,7 @@ def test_the_copies_are_listed_and_one_click_restores_the_chosen_one(
     assert isinstance(menu, QMenu)
     assert [a.text() for a in menu.actions() if a.text()] == [
         "Restore from backup…",
+        "Export journal…",
         "Delete all my data…",
     ]
     menu.actions()[0].trigger()
