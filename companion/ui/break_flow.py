@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication
 
 from companion.core.breaks import BreakRecord
@@ -19,12 +19,21 @@ from companion.ui.breathing_window import BreathingWindow
 
 log = logging.getLogger(__name__)
 
+#: The count is refreshed once the window has painted; this is the latest it waits for that.
+COUNT_REFRESH_LATEST_MS = 1000
+
 
 class BreakFlow(QObject):
     """One break window at a time; every write goes to the repositories as soon as it happens.
 
     Saving early (the call on the click, the break when breathing stops, the mood when it is
     chosen) means a crash or a kill loses at most the click in progress.
+
+    A click does nothing but that one write before the window is built and shown (issue #5,
+    "click to calm"). The day's count and the reminders it moves (database reads, and maybe
+    a notification) wait until the window has painted its first frame; the system's
+    reduced-motion wish (a ``gsettings`` process on Linux) is read when the flow is made and
+    again after each break has closed, so a change shows from the next break on.
     """
 
     def __init__(
@@ -46,9 +55,14 @@ class BreakFlow(QObject):
         self._breaks = breaks
         self._clock = clock
         self._settings = settings
-        self._reduced_motion = reduced_motion
+        self._read_reduced_motion = reduced_motion
+        self._system_reduced_motion = reduced_motion()
         self._on_write = on_write
         self._on_count_changed = on_count_changed
+        self._count_stale = False
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.timeout.connect(self._refresh_count)
         self._tell = tell
         self._window: BreathingWindow | None = None
         self._call: DifficultCall | None = None
@@ -78,8 +92,10 @@ class BreakFlow(QObject):
             call = self._calls.add(call)
         except StorageUnavailable as error:
             self._tell(str(error))
-        self._on_count_changed()
         stored = call if call.id is not None else None
+        self._count_stale = True
+        if self._window is not None:
+            self._count_timer.start(0)  # only raised: nothing new to paint
         self.breathe(stored)
         return stored
 
@@ -92,7 +108,7 @@ class BreakFlow(QObject):
         window = BreathingWindow(
             self._clock,
             self._settings,
-            reduced_motion=self._settings.effective_reduced_motion(self._reduced_motion()),
+            reduced_motion=self._settings.effective_reduced_motion(self._system_reduced_motion),
             call=call,
             show_undo=call is not None,
             support_contact=self._support_contact,
@@ -104,10 +120,24 @@ class BreakFlow(QObject):
         window.write_requested.connect(self._on_write_requested)
         window.closed.connect(self._on_closed)
         bench_trace.mark_first_paint(window, "first_frame_painted")
+        if self._count_stale:
+            # After the first frame is on screen, not before it; at the latest in a second.
+            window.installEventFilter(_AfterFirstPaint(window, self._count_timer))
+            self._count_timer.start(COUNT_REFRESH_LATEST_MS)
         self._window = window
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         window.show_centered_on(screen)
         self._raise(window)
+
+    def _refresh_count(self) -> None:
+        """Tell the app the day's count moved, once per stored tag, whatever asks first."""
+        self._count_timer.stop()
+        if self._count_stale:
+            self._count_stale = False
+            self._on_count_changed()
+
+    def _refresh_reduced_motion(self) -> None:
+        self._system_reduced_motion = self._read_reduced_motion()
 
     @staticmethod
     def _raise(window: BreathingWindow) -> None:
@@ -147,7 +177,8 @@ class BreakFlow(QObject):
             except StorageUnavailable as error:
                 self._tell(str(error))
             self._call = None
-            self._on_count_changed()
+            self._count_stale = True
+            self._refresh_count()
         if self._window is not None:
             self._window.discard()
 
@@ -161,3 +192,23 @@ class BreakFlow(QObject):
         if self._window is not None:
             self._window.deleteLater()
         self._window = None
+        self._refresh_count()
+        # Off the next click's path; a process on Linux, so not inside the close either.
+        QTimer.singleShot(0, self._refresh_reduced_motion)
+
+
+class _AfterFirstPaint(QObject):
+    """Fires ``timer`` at once when ``parent`` paints for the first time.
+
+    Its timeout is delivered by the event loop, so after the frame has been painted and flushed.
+    """
+
+    def __init__(self, parent: QObject, timer: QTimer) -> None:
+        super().__init__(parent)
+        self._timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._timer.start(0)
+        return False

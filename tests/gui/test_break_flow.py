@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.core.calls import DifficultCall, Reason
@@ -63,16 +63,115 @@ def harness(qtbot: QtBot) -> Iterator[Harness]:
         made.flow.window.discard()
 
 
-def test_tag_stores_the_call_at_once_and_opens_one_window(harness: Harness) -> None:
+def test_tag_stores_the_call_at_once_and_opens_one_window(harness: Harness, qtbot: QtBot) -> None:
     harness.flow.tag_and_breathe(Reason.ANGRY, 3, "CS-1")
     assert [(c.reason, c.intensity, c.case_ref) for c in harness.calls.rows.values()] == [
         (Reason.ANGRY, 3, "CS-1")
     ]
     first = harness.window
+    qtbot.waitUntil(lambda: harness.count_changes == 1)
     harness.flow.tag_and_breathe()
     assert harness.flow.window is first, "a second tag raises the open break, not a new one"
     assert len(harness.calls.rows) == 2
-    assert harness.count_changes == 2
+    qtbot.waitUntil(lambda: harness.count_changes == 2)
+
+
+class PaintSpy(QObject):
+    """Counts paint events of breathing windows (and their children), application-wide."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and isinstance(watched.window(), BreathingWindow)
+        ):
+            self.paints += 1
+        return False
+
+
+def test_the_count_is_refreshed_after_the_first_frame_not_on_the_click(qtbot: QtBot) -> None:
+    spy = PaintSpy()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(spy)
+    paints_when_counted: list[int] = []
+    harness = Harness()
+    harness.flow = BreakFlow(
+        harness.calls,
+        harness.breaks,
+        harness.clock,
+        Settings(),
+        reduced_motion=lambda: False,
+        on_write=harness.writes.append,
+        on_count_changed=lambda: paints_when_counted.append(spy.paints),
+        tell=harness.told.append,
+    )
+    try:
+        harness.flow.tag_and_breathe()
+        assert len(harness.calls.rows) == 1, "the tag itself is stored on the click"
+        assert paints_when_counted == []
+        qtbot.waitUntil(lambda: len(paints_when_counted) == 1)
+        assert paints_when_counted[0] > 0, "counted before the window had painted"
+        qtbot.wait(50)
+        assert len(paints_when_counted) == 1, "one tag, one refresh"
+    finally:
+        app.removeEventFilter(spy)
+        harness.window.discard()
+
+
+def test_a_window_closed_before_it_painted_still_refreshes_the_count(qtbot: QtBot) -> None:
+    harness = Harness()
+    harness.flow.tag_and_breathe()
+    harness.window.close()
+    assert harness.count_changes == 1
+    qtbot.wait(50)
+    assert harness.count_changes == 1
+
+
+class MotionWish:
+    """The system's reduced-motion setting, counting how often it is read."""
+
+    def __init__(self) -> None:
+        self.reads = 0
+        self.reduced = False
+
+    def __call__(self) -> bool:
+        self.reads += 1
+        return self.reduced
+
+
+def test_reduced_motion_is_read_when_made_and_after_a_break_not_on_the_click(
+    qtbot: QtBot,
+) -> None:
+    wish = MotionWish()
+    flow = BreakFlow(
+        InMemoryCalls(),
+        InMemoryBreaks(),
+        FakeClock(),
+        Settings(mood_check=False),
+        reduced_motion=wish,
+        on_write=lambda call: None,
+        on_count_changed=lambda: None,
+        tell=lambda text: None,
+    )
+    assert wish.reads == 1
+    flow.tag_and_breathe()
+    first = flow.window
+    assert first is not None and not first.pacer.reduced_motion
+    assert wish.reads == 1, "read on the click"
+    wish.reduced = True  # the agent turns animations off while the break is open
+    first.close()
+    qtbot.waitUntil(lambda: wish.reads == 2)
+    flow.tag_and_breathe()
+    second = flow.window
+    assert second is not None and second is not first
+    assert wish.reads == 2
+    assert second.pacer.reduced_motion, "the next break follows the new wish"
+    second.discard()
 
 
 def test_a_whole_break_is_saved_with_both_moods(harness: Harness, qtbot: QtBot) -> None:
