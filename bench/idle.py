@@ -5,7 +5,10 @@
 Each app (the bare PySide6 tray icon first, then Companion) starts on the same Xvfb desktop
 with trayer, settles, and is then watched for a while through /proc: PSS and RSS of its whole
 process tree (smaps_rollup), CPU seconds per minute (its CPU-time clock, and utime+stime from
-/proc/<pid>/stat), and context switches per second (voluntary + involuntary, every thread).
+/proc/<pid>/stat), and context switches per second (voluntary + involuntary, every thread). A third run, the
+"stack floor", is the bare tray icon holding what Companion's fixed choices hold while idle (a
+sqlite-utils database with an FTS index and a QLocalServer): it splits the difference to the
+floor into the stack's part and Companion's own.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from tempfile import TemporaryDirectory
 
 from bench import harness
 from bench.harness import APP, FLOOR, Usage
@@ -91,6 +95,23 @@ def report(floor: Idle, app: Idle) -> None:
     harness.figure("watched for", f"{app.usage.seconds:.1f} s")
 
 
+def report_stack(floor: Idle, stack: Idle, app: Idle) -> None:
+    """How much of the difference is the fixed stack: the floor plus sqlite-utils (an open
+    database with an FTS index) and a QLocalServer, the two things any Companion must hold."""
+    harness.title("Idle memory: the floor with Companion's fixed stack")
+    harness.figure(
+        "stack floor PSS",
+        f"{stack.pss_mb:.1f} MB",
+        floor=f"+{stack.pss_mb - floor.pss_mb:.1f} MB over the bare floor "
+        f"(USS +{stack.uss_mb - floor.uss_mb:.1f} MB)",
+    )
+    harness.figure(
+        "Companion over the stack floor",
+        f"+{app.pss_mb - stack.pss_mb:.1f} MB PSS",
+        floor=f"USS +{app.uss_mb - stack.uss_mb:.1f} MB",
+    )
+
+
 def _ratio(value: float, floor: float) -> str:
     return f", ratio {value / floor:.2f}x" if floor > 0 else ", ratio n/a (floor 0)"
 
@@ -99,10 +120,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = harness.parse_args(__doc__ or "", argv)
     settle = QUICK_SETTLE_S if args.quick else SETTLE_S
     window = QUICK_WINDOW_S if args.quick else WINDOW_S
-    with harness.desktop() as on:
+    with harness.desktop() as on, TemporaryDirectory(prefix="companion-stack-") as folder:
         floor = measure(on, FLOOR, "floor", settle, window)
+        stack = measure(on, [*FLOOR, "--with-stack", folder], "stack floor", settle, window)
         app = measure(on, APP, "companion", settle, window)
     report(floor, app)
+    report_stack(floor, stack, app)
     print(harness.load_note())
     return 0
 

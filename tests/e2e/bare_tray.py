@@ -6,6 +6,7 @@ a display.
 """
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut
@@ -55,12 +56,37 @@ class BareTray:
             self._window.activateWindow()
 
 
+def hold_the_stack(folder: str) -> tuple[object, object]:
+    """What any tray app built on Companion's fixed choices holds while idle: a sqlite-utils
+    database (WAL, one table, one FTS index) and a single-instance QLocalServer.
+
+    `--with-stack FOLDER` adds it, so the idle bench can show which part of Companion's
+    footprint is the stack and which is Companion's own (issue #5).
+    """
+    from PySide6.QtNetwork import QLocalServer
+    from sqlite_utils import Database
+
+    db = Database(str(Path(folder) / "stack.db"))
+    db.execute("PRAGMA journal_mode = WAL")
+    if "notes" not in db.table_names():
+        notes = db.table("notes")
+        notes.insert({"id": 1, "text": "hello"}, pk="id")
+        notes.enable_fts(["text"])
+    db.execute("SELECT count(*) FROM notes").fetchone()
+    server = QLocalServer()
+    server.listen(str(Path(folder) / "stack.sock"))
+    return db, server
+
+
 def main() -> int:
     app = QApplication(sys.argv)
+    held = hold_the_stack(sys.argv[2]) if sys.argv[1:2] == ["--with-stack"] else None
     app.setQuitOnLastWindowClosed(False)
     app.setApplicationName("bare-tray")
     _tray = BareTray(app)
-    return app.exec()
+    code = app.exec()
+    del held
+    return code
 
 
 if __name__ == "__main__":
