@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication
 
 from companion.core.breaks import BreakRecord
@@ -122,12 +122,18 @@ class BreakFlow(QObject):
         bench_trace.mark_first_paint(window, "first_frame_painted")
         if self._count_stale:
             # After the first frame is on screen, not before it; at the latest in a second.
-            window.installEventFilter(_AfterFirstPaint(window, self._count_timer))
+            first_paint = _FirstPaint(window)
+            first_paint.painted.connect(self._on_first_paint)
+            window.installEventFilter(first_paint)
             self._count_timer.start(COUNT_REFRESH_LATEST_MS)
         self._window = window
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         window.show_centered_on(screen)
         self._raise(window)
+
+    def _on_first_paint(self) -> None:
+        # A timer, not a call: the event loop delivers it once the frame is painted and flushed.
+        self._count_timer.start(0)
 
     def _refresh_count(self) -> None:
         """Tell the app the day's count moved, once per stored tag, whatever asks first."""
@@ -194,21 +200,16 @@ class BreakFlow(QObject):
         self._window = None
         self._refresh_count()
         # Off the next click's path; a process on Linux, so not inside the close either.
-        QTimer.singleShot(0, self._refresh_reduced_motion)
+        QTimer.singleShot(0, self, self._refresh_reduced_motion)
 
 
-class _AfterFirstPaint(QObject):
-    """Fires ``timer`` at once when ``parent`` paints for the first time.
+class _FirstPaint(QObject):
+    """Emits ``painted`` when its parent widget paints for the first time."""
 
-    Its timeout is delivered by the event loop, so after the frame has been painted and flushed.
-    """
-
-    def __init__(self, parent: QObject, timer: QTimer) -> None:
-        super().__init__(parent)
-        self._timer = timer
+    painted = Signal()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            self._timer.start(0)
+            self.painted.emit()
         return False
