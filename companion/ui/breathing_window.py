@@ -76,11 +76,17 @@ class BreathingWindow(QWidget):
         self._ticker.timeout.connect(self.tick)
         self._banner = UndoBanner(call, clock) if show_undo and call is not None else None
         self._support_contact = support_contact
-        self._build(settings, reduced_motion, call)
+        self._mood_check = settings.mood_check
+        self._reduced_motion = reduced_motion
+        # Only the page the break opens on is built now; the other two when first shown
+        # (issue #5: fewer widgets to build, style and lay out before the first frame).
+        self._breathing_page: BreathingPage | None = None
+        self._after_page: AfterPage | None = None
+        self._build()
         self._connect()
         self._show_page("before")
 
-    def _build(self, settings: Settings, reduced_motion: bool, call: DifficultCall | None) -> None:
+    def _build(self) -> None:
         self.setObjectName("breathingWindow")
         self.setWindowTitle(WINDOW_TITLE)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
@@ -99,14 +105,9 @@ class BreathingWindow(QWidget):
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(self._close_button)
-        self._before = BeforePage(self._session.pattern, mood_check=settings.mood_check)
-        self._breathing = BreathingPage(reduced_motion=reduced_motion, call=call)
-        self._after = AfterPage(
-            mood_check=settings.mood_check, support_contact=self._support_contact
-        )
+        self._before = BeforePage(self._session.pattern, mood_check=self._mood_check)
         self._stack = QStackedWidget()
-        for page in (self._before, self._breathing, self._after):
-            self._stack.addWidget(page)
+        self._stack.addWidget(self._before)
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(20, 12, 20, 20)
         inner.setSpacing(10)
@@ -129,7 +130,13 @@ class BreathingWindow(QWidget):
             self._before.picker.chosen.connect(self._start_breathing)
         self._before.start_button.clicked.connect(lambda: self._start_breathing(None))
         self._before.pattern_changed.connect(self._session.choose_pattern)
-        page = self._breathing
+
+    def _breathing(self) -> BreathingPage:
+        """The breathing page, built and wired the first time it is asked for."""
+        if self._breathing_page is not None:
+            return self._breathing_page
+        # The session's call: None once the tag was undone, so no details for a deleted call.
+        page = BreathingPage(reduced_motion=self._reduced_motion, call=self._session.call)
         page.extend_button.clicked.connect(self._on_extend_clicked)
         page.pause_button.clicked.connect(self._toggle_pause)
         page.done_button.clicked.connect(lambda: self._end_breathing(skipped=False))
@@ -137,10 +144,22 @@ class BreathingWindow(QWidget):
         if page.details is not None:
             page.details.details_changed.connect(self.call_details_changed.emit)
             page.details.expanded_changed.connect(self._on_details_expanded_changed)
-        if self._after.picker is not None:
-            self._after.picker.chosen.connect(self._on_mood_after_chosen)
-        self._after.write_button.clicked.connect(self._on_write_clicked)
-        self._after.back_button.clicked.connect(self.close)
+        self._stack.addWidget(page)
+        self._breathing_page = page
+        return page
+
+    def _after(self) -> AfterPage:
+        """The after page, built and wired the first time it is asked for."""
+        if self._after_page is not None:
+            return self._after_page
+        page = AfterPage(mood_check=self._mood_check, support_contact=self._support_contact)
+        if page.picker is not None:
+            page.picker.chosen.connect(self._on_mood_after_chosen)
+        page.write_button.clicked.connect(self._on_write_clicked)
+        page.back_button.clicked.connect(self.close)
+        self._stack.addWidget(page)
+        self._after_page = page
+        return page
 
     # Read-only views for tests and the bench.
 
@@ -154,7 +173,7 @@ class BreathingWindow(QWidget):
 
     @property
     def pacer(self) -> PacerWidget:
-        return self._breathing.pacer
+        return self._breathing().pacer
 
     @property
     def pattern(self) -> Pattern:
@@ -190,12 +209,13 @@ class BreathingWindow(QWidget):
 
     def _show_page(self, name: str) -> None:
         self._page = name
-        pages: dict[str, BeforePage | BreathingPage | AfterPage] = {
-            "before": self._before,
-            "breathing": self._breathing,
-            "after": self._after,
-        }
-        page = pages[name]
+        page: BeforePage | BreathingPage | AfterPage
+        if name == "before":
+            page = self._before
+        elif name == "breathing":
+            page = self._breathing()
+        else:
+            page = self._after()
         self._stack.setCurrentWidget(page)
         page.focus_default()
 
@@ -211,7 +231,7 @@ class BreathingWindow(QWidget):
     def _show_progress(self) -> None:
         self.pacer.set_state(self._session.phase())
         paused = self._session.timer.paused
-        self._breathing.show_time_left(self._session.remaining(), paused=paused)
+        self._breathing().show_time_left(self._session.remaining(), paused=paused)
 
     def _toggle_pause(self) -> None:
         if self._page != "breathing":
@@ -221,7 +241,7 @@ class BreathingWindow(QWidget):
             self._ticker.stop()
         else:
             self._ticker.start()
-        self._breathing.show_paused(paused)
+        self._breathing().show_paused(paused)
         self._show_progress()
 
     def _end_breathing(self, *, skipped: bool) -> None:
@@ -232,16 +252,18 @@ class BreathingWindow(QWidget):
         if skipped:
             self.close()
             return
-        self._after.kind.setText(kind_line(self._session.outcome))
-        if self._after.picker is None:
-            self._after.show_closing(self._session.mood_before, None)
+        after = self._after()
+        after.kind.setText(kind_line(self._session.outcome))
+        if after.picker is None:
+            after.show_closing(self._session.mood_before, None)
         self._show_page("after")
 
     def _record(self, *, skipped: bool) -> None:
         self._ticker.stop()
         bench_trace.mark("breathing_stopped", frames=self.pacer.frames_painted)
-        if self._breathing.details is not None and self._session.call is not None:
-            self._breathing.details.commit()
+        details = self._breathing().details
+        if details is not None and self._session.call is not None:
+            details.commit()
         record = self._session.finish(skipped=skipped)
         if record is not None:
             self.break_recorded.emit(record)
@@ -255,8 +277,8 @@ class BreathingWindow(QWidget):
     def _on_undo_clicked(self) -> None:
         # The tag is going away: nothing recorded from now on may point at it.
         self._session.forget_call()
-        if self._breathing.details is not None:
-            self._breathing.details.hide()
+        if self._breathing_page is not None and self._breathing_page.details is not None:
+            self._breathing_page.details.hide()
         self.undo_requested.emit()
 
     def _on_details_expanded_changed(self, expanded: bool) -> None:
@@ -271,7 +293,7 @@ class BreathingWindow(QWidget):
             self.resize(self.width(), needed)
 
     def _on_mood_after_chosen(self, mood: Mood | None) -> None:
-        self._after.show_closing(self._session.mood_before, mood)
+        self._after().show_closing(self._session.mood_before, mood)
         self.mood_after_chosen.emit(mood)
 
     def _on_write_clicked(self) -> None:
@@ -299,7 +321,12 @@ class BreathingWindow(QWidget):
             super().keyPressEvent(event)
 
     def _visible_picker(self) -> MoodPicker | None:
-        picker = {"before": self._before.picker, "after": self._after.picker}.get(self._page)
+        if self._page == "before":
+            picker = self._before.picker
+        elif self._page == "after" and self._after_page is not None:
+            picker = self._after_page.picker
+        else:
+            return None
         return picker if picker is not None and not picker.isHidden() else None
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

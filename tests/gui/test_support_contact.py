@@ -72,6 +72,8 @@ def test_the_break_flow_passes_the_contact_on(qtbot: QtBot) -> None:
     flow.tag_and_breathe()
     assert flow.window is not None
     qtbot.addWidget(flow.window)
+    qtbot.keyClick(flow.window, Qt.Key.Key_Return)  # start breathing
+    qtbot.keyClick(flow.window, Qt.Key.Key_Escape)  # end it: the after page
 
     label = flow.window.findChild(QLabel, "supportContact")
 
