@@ -1,19 +1,21 @@
 """Journal at scale: 100,000 generated entries through the app's own repository and window.
 
-    python -m bench.journal_scale [--quick]
+    python -m bench.journal_scale [--quick] [--export-only]
 
 Insert rate is measured twice: one entry per save (each its own transaction, fsync'd, as when
 the agent presses Save) and in bulk (the same save() inside one transaction, as an import
 would). Search runs the journal window's query for words every entry has, words a few have,
 and a word being typed (prefix), each many times. The window is opened on the offscreen Qt
-platform, first (cold: its modules load then) and again (warm). Companion has no export yet,
-so "export" is a full read of every entry into JournalEntry objects written out as JSON
-lines, which is the work an export would do.
+platform, first (cold: its modules load then) and again (warm). Export is the journal
+window's "Export journal…" (the store's export, as `companion export` runs it too), once as
+Markdown and once as JSON Lines, after every fourth entry has been linked to a tagged call
+with a break and its moods, so the Markdown carries call lines as a real journal would.
+--export-only fills the journal (in one transaction) and measures only the export.
 """
 
 from __future__ import annotations
 
-import json
+import argparse
 import os
 import random
 import time
@@ -23,9 +25,11 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 from bench import harness
+from companion.core.breaks import BreakOutcome, BreakRecord
+from companion.core.calls import DifficultCall, Reason
 from companion.core.journal import JournalEntry
-from companion.store.database import fetch_all
-from companion.store.journal_repo import _entry_from_row
+from companion.core.journal_export import ExportFormat
+from companion.core.moods import Mood
 from companion.store.storage import Storage, open_storage
 
 ENTRIES = 100_000
@@ -66,14 +70,26 @@ def entry_text(rng: random.Random, index: int, rare: set[int]) -> str:
     return " ".join(words) + "."
 
 
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """harness.parse_args's --quick, plus --export-only, which only this bench has."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="a tiny run that only checks the bench works"
+    )
+    parser.add_argument(
+        "--export-only", action="store_true", help="fill the journal, then time only the export"
+    )
+    return parser.parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = harness.parse_args(__doc__ or "", argv)
+    args = parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     total = QUICK_ENTRIES if args.quick else ENTRIES
-    singles = QUICK_SINGLE_SAVES if args.quick else SINGLE_SAVES
+    singles = 0 if args.export_only else QUICK_SINGLE_SAVES if args.quick else SINGLE_SAVES
     repeats = QUICK_SEARCH_REPEATS if args.quick else SEARCH_REPEATS
     with TemporaryDirectory(prefix="companion-bench-journal-", dir=_disk_tmp()) as folder:
-        run(Path(folder), total, singles, repeats)
+        run(Path(folder), total, singles, repeats, export_only=args.export_only)
     print(harness.load_note())
     return 0
 
@@ -83,7 +99,7 @@ def _disk_tmp() -> str | None:
     return os.environ.get("BENCH_TMPDIR")
 
 
-def run(folder: Path, total: int, singles: int, repeats: int) -> None:
+def run(folder: Path, total: int, singles: int, repeats: int, *, export_only: bool = False) -> None:
     storage = open_storage(folder)
     rng = random.Random(5)
     rare = set(rng.sample(range(total), min(RARE_COUNT, total)))
@@ -94,11 +110,12 @@ def run(folder: Path, total: int, singles: int, repeats: int) -> None:
         return JournalEntry(entry_text(rng, index, rare), moment, moment, tags=("hard call",))
 
     harness.title(f"Journal at scale ({total:,} entries)")
-    began = time.perf_counter()
-    for index in range(singles):
-        storage.journal.save(entry(index))
-    single_rate = singles / (time.perf_counter() - began)
-    harness.figure("insert, one save each (fsync'd)", f"{single_rate:,.0f} /s")
+    if singles:
+        began = time.perf_counter()
+        for index in range(singles):
+            storage.journal.save(entry(index))
+        single_rate = singles / (time.perf_counter() - began)
+        harness.figure("insert, one save each (fsync'd)", f"{single_rate:,.0f} /s")
     began = time.perf_counter()
     with storage.db.atomic():
         for index in range(singles, total):
@@ -108,9 +125,11 @@ def run(folder: Path, total: int, singles: int, repeats: int) -> None:
     storage.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = sum(p.stat().st_size for p in folder.iterdir() if p.name.startswith("journal.db"))
     harness.figure("file size", f"{size / 2**20:.1f} MB", floor=f"{size / total:,.0f} B/entry")
-    measure_search(storage.journal.search, repeats)
-    measure_window(storage)
-    measure_export(storage, folder / "export.jsonl", total)
+    if not export_only:
+        measure_search(storage.journal.search, repeats)
+        measure_window(storage)
+    link_calls(storage, total)
+    measure_export(storage, folder, total)
     storage.close()
 
 
@@ -158,31 +177,47 @@ def measure_window(storage: Storage) -> None:
         app.processEvents()
 
 
-def measure_export(storage: Storage, path: Path, total: int) -> None:
-    began = time.perf_counter()
-    rows = fetch_all(storage.db, "SELECT * FROM journal ORDER BY id")
-    with path.open("w", encoding="utf-8") as out:
-        for row in rows:
-            entry = _entry_from_row(row)
-            record = {
-                "id": entry.id,
-                "created_at": entry.created_at.isoformat(),
-                "updated_at": entry.updated_at.isoformat(),
-                "body": entry.body,
-                "tags": list(entry.tags),
-                "call_id": entry.call_id,
-                "mood": None if entry.mood is None else int(entry.mood),
-                "prompt": entry.prompt,
-            }
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elapsed = time.perf_counter() - began
-    assert len(rows) == total
-    harness.figure(
-        "export (no export yet: full read)",
-        f"{elapsed:.2f} s",
-        floor=f"{path.stat().st_size / 2**20:.1f} MB of JSON lines",
-        target=f"< {TARGET_EXPORT_S:.0f} s: " + harness.verdict(elapsed < TARGET_EXPORT_S),
-    )
+def link_calls(storage: Storage, total: int) -> None:
+    """Every fourth entry about a tagged call with one break and moods (not timed)."""
+    start = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
+    reasons = list(Reason)
+    with storage.db.atomic():
+        for number in range(1, total // 4 + 1):
+            moment = start + timedelta(minutes=28 * number - 3)
+            call = storage.calls.add(
+                DifficultCall(moment, reason=reasons[number % len(reasons)], intensity=3)
+            )
+            storage.breaks.add(
+                BreakRecord(
+                    moment,
+                    "cyclic_sighing",
+                    120,
+                    120,
+                    BreakOutcome.COMPLETED,
+                    call.id,
+                    Mood.LOW,
+                    Mood.CALM,
+                )
+            )
+        storage.db.execute("UPDATE journal SET call_id = id / 4 WHERE id % 4 = 0")
+
+
+def measure_export(storage: Storage, folder: Path, total: int) -> None:
+    now = datetime.now().astimezone()
+    for fmt, label in (
+        (ExportFormat.MARKDOWN, "Markdown"),
+        (ExportFormat.JSON_LINES, "JSON Lines"),
+    ):
+        began = time.perf_counter()
+        result = storage.journal.export(folder / f"export{fmt.suffix}", fmt, now)
+        elapsed = time.perf_counter() - began
+        assert result.entries == total
+        harness.figure(
+            f"export, {label}",
+            f"{elapsed:.2f} s",
+            floor=f"{result.size_bytes / 2**20:.1f} MB, {result.size_bytes / total:,.0f} B/entry",
+            target=f"< {TARGET_EXPORT_S:.0f} s: " + harness.verdict(elapsed < TARGET_EXPORT_S),
+        )
 
 
 if __name__ == "__main__":

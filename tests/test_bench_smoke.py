@@ -62,5 +62,7 @@ def test_journal_bench_runs_and_prints_its_figures() -> None:
         "search p95: rare word",
         "journal window open",
         "file size",
+        "export, Markdown",
+        "export, JSON Lines",
     ):
         assert figure in out

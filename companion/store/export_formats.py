@@ -35,6 +35,7 @@ _LINE_BREAKERS = ("\u2028", "\u2029", "\x85")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: A line of the entry that would otherwise become a heading of the export's outline.
 _HEADING_START = re.compile(r"^([ \t]{0,3})#", re.MULTILINE)
+_MOOD_TEXTS = {int(mood): f"{mood.face} {mood.label}" for mood in Mood}
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = (
     "January",
@@ -169,10 +170,8 @@ def _break_moods(before: Any, after: Any) -> str:
 
 
 def _mood_text(value: Any) -> str:
-    if not isinstance(value, int) or not Mood.AWFUL <= value <= Mood.GOOD:
-        return ""
-    mood = Mood(value)
-    return f"{mood.face} {mood.label}"
+    """'🙂 Calmer' for a stored mood; '' for none, or one this version doesn't know."""
+    return _MOOD_TEXTS.get(value, "") if isinstance(value, int) else ""
 
 
 def _body_text(body: str) -> str:
