@@ -79,29 +79,30 @@ class BeforePage(QWidget):
         self.summary = make_label("", "soft")
         self.why_toggle = make_button("Why this works", "Why this pattern works", "linkButton")
         self.why_toggle.setCheckable(True)
-        self.why = make_label("", "small")
-        self.source = make_label("", "source")
-        self.why_area = self._build_why_area()
         self.why_toggle.toggled.connect(self._on_why_toggle_toggled)
+        # Built on the first "Why this works": most breaks never open it (issue #5).
+        self._why: tuple[QScrollArea, QLabel, QLabel] | None = None
+        self._pattern = pattern
         self.start_button = make_button("Start breathing", "Start breathing", "primaryButton")
+        self._layout = layout
         layout.addWidget(self.pattern_box)
         layout.addWidget(self.summary)
         layout.addWidget(self.why_toggle, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.why_area, 1)
         self._spacer = QWidget()
         layout.addWidget(self._spacer, 1)
         layout.addWidget(self.start_button)
-        self._on_why_toggle_toggled(False)
         self.show_pattern(pattern)
 
-    def _build_why_area(self) -> QScrollArea:
+    def _build_why_area(self) -> tuple[QScrollArea, QLabel, QLabel]:
         """The research behind a pattern is long: it scrolls rather than squeezing the faces."""
+        why = make_label("", "small")
+        source = make_label("", "source")
         body = QWidget()
         body.setObjectName("whyBody")
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 6, 0)
         column.setSpacing(8)
-        for label in (self.why, self.source):
+        for label in (why, source):
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             column.addWidget(label)
         column.addStretch(1)
@@ -111,7 +112,11 @@ class BeforePage(QWidget):
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return area
+        # Where it always stood: between the toggle and the spacer it takes turns with, and
+        # next after the toggle for Tab.
+        self._layout.insertWidget(self._layout.indexOf(self._spacer), area, 1)
+        QWidget.setTabOrder(self.why_toggle, area)
+        return area, why, source
 
     def focus_default(self) -> None:
         if self.picker is not None:
@@ -120,9 +125,12 @@ class BeforePage(QWidget):
             self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_pattern(self, pattern: Pattern) -> None:
+        self._pattern = pattern
         self.summary.setText(pattern.summary)
-        self.why.setText(pattern.why)
-        self.source.setText(pattern.source)
+        if self._why is not None:
+            _area, why, source = self._why
+            why.setText(pattern.why)
+            source.setText(pattern.source)
 
     def _on_pattern_box_changed(self, index: int) -> None:
         pattern = PATTERNS[str(self.pattern_box.itemData(index))]
@@ -130,7 +138,10 @@ class BeforePage(QWidget):
         self.pattern_changed.emit(pattern)
 
     def _on_why_toggle_toggled(self, checked: bool) -> None:
-        self.why_area.setVisible(checked)
+        if self._why is None:
+            self._why = self._build_why_area()
+            self.show_pattern(self._pattern)
+        self._why[0].setVisible(checked)
         self._spacer.setVisible(not checked)
         self.why_toggle.setText("Hide why" if checked else "Why this works")
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QScrollArea
 from pytestqt.qtbot import QtBot
 
+from companion.core.breathing import BOX, CYCLIC_SIGHING
 from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
 from companion.core.settings import Settings
@@ -72,3 +73,25 @@ def test_after_an_undo_the_breathing_page_has_no_details_to_fill_in(
     assert "Add details about the call" not in button_names(b)
     b.click("Done")
     assert b.heard.records[0].call_id is None
+
+
+def test_why_this_works_is_built_when_first_opened_and_follows_the_pattern(
+    make_break: MakeBreak,
+) -> None:
+    b = make_break(Settings(pattern_key="sigh", mood_check=False))
+    assert b.window.findChildren(QScrollArea) == []
+    b.button("Why this works").setFocus()
+    b.press(Qt.Key.Key_Space)
+    [area] = b.window.findChildren(QScrollArea)
+    assert CYCLIC_SIGHING.why in b.visible_text()
+    b.press(Qt.Key.Key_Tab)
+    assert b.window.focusWidget() is area, "Tab goes from the toggle into the text"
+    b.press(Qt.Key.Key_Tab)
+    assert b.window.focusWidget() is b.button("Start breathing")
+    [box] = b.window.findChildren(QComboBox)
+    box.setCurrentIndex(box.findData(BOX.key))
+    assert BOX.why in b.visible_text()
+    assert BOX.source in b.visible_text()
+    b.click("Hide why")
+    assert not area.isVisible()
+    assert BOX.why not in b.visible_text()
