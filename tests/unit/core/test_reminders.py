@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime, time, timedelta
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from companion.core.reminder_settings import WIND_DOWN, ReminderSettings
@@ -78,6 +78,13 @@ def test_nothing_but_callbacks_in_quiet_hours(
 
 @settings(max_examples=150, deadline=None)
 @given(reminder_settings, events)
+@example(  # two pauses at once: the second (1 minute) replaces the first (found by hypothesis)
+    ReminderSettings(nudge_calls=2, shift_end=time(21, 15)),
+    [
+        Event(at=MONDAY + timedelta(minutes=1053), what="pause", minutes=223),
+        Event(at=MONDAY + timedelta(minutes=1053), what="pause", minutes=1),
+    ],
+)
 def test_nothing_while_paused_but_callbacks(
     reminders: ReminderSettings, happened: list[Event]
 ) -> None:
@@ -85,10 +92,11 @@ def test_nothing_while_paused_but_callbacks(
     world = run(reminders, happened)
     for due in world.delivered:
         if any(not r.kind.is_callback for r in due.reminders):
-            # Only the latest pause counts (a new one replaces it), so check the last one before.
-            before = [p for p in pauses if p[0] <= due.at]
+            # Only the latest pause counts (a new one replaces it), so check the last one
+            # before, in the order the world applied them (by time; at the same time, as listed).
+            before = [p for p in sorted(pauses, key=lambda p: p[0]) if p[0] <= due.at]
             if before:
-                start, until = max(before)
+                start, until = before[-1]
                 assert not start <= due.at < until
 
 
