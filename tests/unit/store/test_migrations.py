@@ -1,18 +1,43 @@
-"""The schema: built from empty, re-opened without change, and a newer journal left alone."""
+"""The schema: built from empty, upgraded, re-opened without change, a newer journal left alone."""
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
 
+from companion.core.journal import JournalEntry
 from companion.core.ports import StorageUnavailable
 from companion.store.database import open_database
-from companion.store.migrations import FTS_TOKENIZE, NEWER_JOURNAL, known_migrations
+from companion.store.journal_repo import SqliteJournalRepository
+from companion.store.migrations import (
+    FTS_TOKENIZE,
+    MIGRATIONS,
+    NEWER_JOURNAL,
+    known_migrations,
+    migrate,
+)
+from tests.fakes import T0
 
 SHIPPED = ["m001_calls", "m002_breaks", "m003_journal", "m004_drafts"]
+PREFIX_INDEX = "m007_journal_prefix_index"
+REPO = Path(__file__).resolve().parents[3]
+WORDS = (
+    *("supervisor", "shouted", "angry", "caller", "refund", "café", "thank-you", "headset"),
+    *("interrupted", "calm", "password", "escalated", "tired", "proud", "colleague", "lunch"),
+)
+#: Whole words, two words, and words part-typed, shorter and longer than the prefix index.
+QUERIES = (
+    *("s", "su", "sup", "supe", "superv", "supervis", "supervisor", "interrupted", "angry"),
+    *("shout", "refund cal", "cafe", "thank-y", "hard", "tired proud", "zzz"),
+)
 
 
 def names(db: Database, kind: str) -> set[str]:
@@ -80,3 +105,124 @@ def test_migrations_of_another_set_are_not_taken_for_a_newer_companion(db_path: 
     add_migration_row(db_path, "someone_else", "m999_theirs")
 
     open_database(db_path).close()
+
+
+def journal_before_prefix_index(path: Path) -> dict[str, list[int | None]]:
+    """A journal as Companion left it before m007, with entries; what each query found."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path, execute_plugins=False)
+    db.enable_wal()
+    MIGRATIONS.apply(db, stop_before=PREFIX_INDEX)
+    repo = SqliteJournalRepository(db)
+    rng = random.Random(7)
+    for index in range(60):
+        moment = T0 + timedelta(minutes=index)
+        body = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(1, 12)))
+        tags = ("hard call",) if index % 3 == 0 else ()
+        repo.save(JournalEntry(body=body, created_at=moment, updated_at=moment, tags=tags))
+    found = search_all(repo)
+    db.close()
+    return found
+
+
+def search_all(repo: SqliteJournalRepository) -> dict[str, list[int | None]]:
+    """Entry ids in the order shown: which entries and how they rank."""
+    return {query: [item.entry.id for item in repo.search(query)] for query in QUERIES}
+
+
+def applied(db: Database) -> list[str]:
+    return [migration.name for migration in MIGRATIONS.applied(db)]
+
+
+def test_the_prefix_index_upgrade_keeps_every_entry_found_and_ranked_alike(
+    db_path: Path,
+) -> None:
+    before = journal_before_prefix_index(db_path)
+    assert before["s"] and before["supervis"] and before["refund cal"]  # the queries find
+
+    db = open_database(db_path)
+    repo = SqliteJournalRepository(db)
+
+    assert PREFIX_INDEX in applied(db)
+    assert "prefix='1 2 3 4 5 6 7 8'" in db.table("journal_fts").schema
+    assert search_all(repo) == before
+    db.execute("INSERT INTO journal_fts (journal_fts, rank) VALUES ('integrity-check', 1)")
+    db.close()
+
+
+def test_after_the_upgrade_edits_and_deletes_still_reach_the_index(db_path: Path) -> None:
+    journal_before_prefix_index(db_path)
+    db = open_database(db_path)
+    repo = SqliteJournalRepository(db)
+    [first, *_] = repo.search("supervisor")
+    entry = repo.get(first.entry.id or 0)
+    assert entry is not None
+
+    repo.save(replace(entry, body="Quietly rewritten."))
+    assert [item.entry.id for item in repo.search("quiet")] == [entry.id]
+    repo.delete(entry.id or 0)
+    assert repo.search("quiet") == []
+    db.close()
+
+
+class Interrupted(Exception):
+    pass
+
+
+def test_a_failed_prefix_index_upgrade_leaves_the_old_index_and_is_tried_again(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = journal_before_prefix_index(db_path)
+    db = Database(db_path, execute_plugins=False)
+    execute = db.execute
+
+    def failing_rebuild(sql: str, *args: object) -> object:
+        if "'rebuild'" in sql:
+            raise Interrupted  # e.g. the disk filled up halfway through
+        return execute(sql, *args)
+
+    monkeypatch.setattr(db, "execute", failing_rebuild)
+    with pytest.raises(Interrupted):
+        migrate(db)
+    monkeypatch.undo()
+
+    assert PREFIX_INDEX not in applied(db)
+    assert "prefix=" not in db.table("journal_fts").schema
+    assert search_all(SqliteJournalRepository(db)) == before
+    db.close()
+    again = open_database(db_path)
+    assert PREFIX_INDEX in applied(again)
+    assert search_all(SqliteJournalRepository(again)) == before
+    again.close()
+
+
+KILLED_IN_REBUILD = """
+import os, sys
+from sqlite_utils import Database
+from companion.store.migrations import migrate
+db = Database(sys.argv[1], execute_plugins=False)
+execute = db.execute
+def dying(sql, *args):
+    if "'rebuild'" in sql:
+        os._exit(9)
+    return execute(sql, *args)
+db.execute = dying
+migrate(db)
+"""
+
+
+def test_a_prefix_index_upgrade_killed_halfway_is_rolled_back(db_path: Path) -> None:
+    before = journal_before_prefix_index(db_path)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_IN_REBUILD, str(db_path)], cwd=REPO, timeout=60
+    )
+    assert killed.returncode == 9
+
+    db = Database(db_path, execute_plugins=False)
+    assert PREFIX_INDEX not in applied(db)
+    assert search_all(SqliteJournalRepository(db)) == before
+    db.close()
+    again = open_database(db_path)
+    assert PREFIX_INDEX in applied(again)
+    assert search_all(SqliteJournalRepository(again)) == before
+    again.close()
