@@ -86,6 +86,28 @@ def test_the_last_word_matches_as_it_is_being_typed(journal: SqliteJournalReposi
     assert bodies(journal.search("thank-y")) == ["Quiet"]
 
 
+def test_every_prefix_of_a_word_finds_it(memory_db: Database) -> None:
+    """Prefixes of 1 to 8 characters come from the prefix index, longer ones from the terms."""
+    repo = SqliteJournalRepository(memory_db)
+    repo.save(JournalEntry(body="Asked my supervisor.", created_at=T0, updated_at=T0))
+    repo.save(JournalEntry(body="Nothing here.", created_at=T0, updated_at=T0))
+
+    for length in range(1, len("supervisor") + 1):
+        assert bodies(repo.search("Asked " + "supervisor"[:length])) == ["Asked"]
+
+
+def test_only_the_newest_matches_are_ranked(memory_db: Database) -> None:
+    """A list of ``limit`` rows shows the newest ``limit`` matches, best of them first."""
+    repo = SqliteJournalRepository(memory_db)
+    texts = ["Tired, tired, tired.", "Tired once.", "Tired again, later that day."]
+    for minutes, body in enumerate(texts):
+        moment = T0 + timedelta(minutes=minutes)
+        repo.save(JournalEntry(body=body, created_at=moment, updated_at=moment))
+
+    assert [item.entry.body for item in repo.search("tired")] == texts
+    assert [item.entry.body for item in repo.search("tired", limit=2)] == texts[1:]
+
+
 def test_stems_find_other_forms_of_a_word(journal: SqliteJournalRepository) -> None:
     assert sorted(bodies(journal.search("shouting"))) == ["Escalated", "The"]
     assert bodies(journal.search("escalate manager")) == ["Escalated"]
