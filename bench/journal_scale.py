@@ -5,7 +5,7 @@
 Insert rate is measured twice: one entry per save (each its own transaction, fsync'd, as when
 the agent presses Save) and in bulk (the same save() inside one transaction, as an import
 would). Search runs the journal window's query for words every entry has, words a few have,
-and a word being typed (prefix), each many times. The window is opened on the offscreen Qt
+and a word being typed (4 letters, or 1), each many times. The window is opened on the offscreen Qt
 platform, first (cold: its modules load then) and again (warm). Export is the journal
 window's "Export journal…" (the store's export, as `companion export` runs it too), once as
 Markdown and once as JSON Lines, after every fourth entry has been linked to a tagged call
@@ -48,6 +48,7 @@ QUERIES = (
     ("common word", "customer"),
     ("common, two words", "customer call"),
     ("common prefix (typing)", "cust"),
+    ("first letter (typing)", "c"),
     ("mid-frequency word", "refund"),
     ("rare word", RARE_WORD),
     ("no match", "xylophonic"),
