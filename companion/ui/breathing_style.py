@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+#: The mood buttons paint their face and word themselves (no labels, see mood_picker.py).
+TEXT_COLOR = "#e8f5f3"
+MOOD_FACE_PX = 32
+MOOD_WORD_PX = 13
+MOOD_WORD_COLOR = "#d3ebe8"
+
 # Contrast: body text #e8f5f3 on #0d2538..#0f3b42 is above 12:1; soft text #b8d6d3 above 8:1;
 # the dark text on the light primary button is above 9:1.
 BREATHING_STYLESHEET = """
@@ -23,8 +29,6 @@ QWidget#breathingFrame QLabel#soft { color: #b8d6d3; }
 QWidget#breathingFrame QLabel#timeLeft { color: #b8d6d3; font-size: 16px; }
 QWidget#breathingFrame QLabel#small { color: #b8d6d3; font-size: 13px; }
 QWidget#breathingFrame QLabel#source { color: #a4c9c6; font-size: 13px; font-style: italic; }
-QWidget#breathingFrame QLabel#moodFace { font-size: 32px; }
-QWidget#breathingFrame QLabel#moodLabel { font-size: 13px; color: #d3ebe8; }
 QWidget#breathingFrame QLabel#detailsError { color: #ffd9a8; font-size: 13px; }
 QWidget#breathingFrame QPushButton {
     background: rgba(255, 255, 255, 20);

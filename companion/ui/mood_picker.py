@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
 
 from companion.core.moods import Mood
+from companion.ui.breathing_style import MOOD_FACE_PX, MOOD_WORD_COLOR, MOOD_WORD_PX, TEXT_COLOR
 
 _DIGIT_KEYS = {
     Qt.Key.Key_1: Mood.AWFUL,
@@ -32,7 +34,26 @@ def mood_for_key(key: int) -> Mood | None:
     return None
 
 
-class _FaceButton(QPushButton):
+class _Line(QSpacerItem):
+    """One line of a face button: laid out like a label, painted by the button.
+
+    Two labels per face made the window build, style and lay out ten more widgets before its
+    first frame (issue #5); the layout still places these lines exactly where those were.
+    """
+
+    def __init__(self, text: str, pixels: int, color: str, font: QFont) -> None:
+        self.text = text
+        self.font = QFont(font)
+        self.font.setPixelSize(pixels)
+        self.color = QColor(color)
+        # A label's size hint: its text's bounding box; it grows, never shrinks below it.
+        flags = int(Qt.AlignmentFlag.AlignCenter)
+        size = QFontMetrics(self.font).boundingRect(QRect(0, 0, 2000, 2000), flags, text).size()
+        grows = QSizePolicy.Policy.Minimum
+        super().__init__(size.width(), size.height(), grows, grows)
+
+
+class FaceButton(QPushButton):
     """A flat button showing a big face with its word underneath."""
 
     def __init__(self, mood: Mood, parent: QWidget | None = None) -> None:
@@ -44,17 +65,33 @@ class _FaceButton(QPushButton):
         self.setAutoDefault(True)  # Enter activates the focused face, as in a dialog.
         self.setMinimumSize(72, 86)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        face = QLabel(mood.face)
-        face.setObjectName("moodFace")
-        label = QLabel(mood.label)
-        label.setObjectName("moodLabel")
+        self._lines = (
+            _Line(mood.face, MOOD_FACE_PX, TEXT_COLOR, self.font()),
+            _Line(mood.label, MOOD_WORD_PX, MOOD_WORD_COLOR, self.font()),
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 8)
-        layout.setSpacing(2)
-        for part in (face, label):
-            part.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            layout.addWidget(part)
+        layout.addItem(self._lines[0])
+        layout.addSpacing(2)  # a layout puts no spacing next to a spacer item by itself
+        layout.addItem(self._lines[1])
+
+    @property
+    def lines(self) -> tuple[str, str]:
+        """The face and the word, as shown."""
+        return self._lines[0].text, self._lines[1].text
+
+    def line_rects(self) -> tuple[QRect, QRect]:
+        """Where the face and the word are drawn (as the layout placed them)."""
+        return self._lines[0].geometry(), self._lines[1].geometry()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)  # the styled button: background, border, focus ring
+        painter = QPainter(self)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextForceLeftToRight
+        for line in self._lines:
+            painter.setFont(line.font)
+            painter.setPen(line.color)
+            painter.drawText(line.geometry(), flags, line.text)
 
 
 class MoodPicker(QWidget):
@@ -73,7 +110,7 @@ class MoodPicker(QWidget):
         faces = QHBoxLayout()
         faces.setSpacing(8)
         for mood in Mood:
-            button = _FaceButton(mood)
+            button = FaceButton(mood)
             button.clicked.connect(lambda _checked=False, m=mood: self.choose(m))
             self._buttons[mood] = button
             faces.addWidget(button)

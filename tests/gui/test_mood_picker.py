@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.core.moods import Mood
-from companion.ui.mood_picker import MoodPicker
+from companion.ui.mood_picker import FaceButton, MoodPicker
 
 
 @pytest.fixture
@@ -85,3 +85,18 @@ def test_enter_and_space_activate_the_focused_face(
     button.setFocus()
     got = chosen_after(qtbot, picker, lambda: qtbot.keyClick(button, key))
     assert got is Mood.CALM
+
+
+@pytest.mark.parametrize("mood", list(Mood))
+def test_each_face_shows_its_face_above_its_word(picker: MoodPicker, mood: Mood) -> None:
+    button = picker.button(mood)
+    assert isinstance(button, FaceButton)
+    assert button.lines == (mood.face, mood.label)
+    face, word = button.line_rects()
+    assert face.bottom() < word.top()
+    assert button.rect().contains(face) and button.rect().contains(word)
+    image = button.grab().toImage()
+    for rect in (face, word):
+        middle = rect.center().y()
+        colours = {image.pixel(x, middle) for x in range(rect.left(), rect.right())}
+        assert len(colours) > 1, f"nothing drawn across the middle of {rect} ({mood.label})"
