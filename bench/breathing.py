@@ -7,20 +7,24 @@ breathing, which is watched for a minute through /proc (the app's process tree, 
 which stands in for the X server's share of the work), then Escape ends it. The trace gives
 the pacer's `frames_painted` when breathing started and stopped, so frames per second come
 from the app itself. The frame timer asks for a frame every 16 ms (62.5 a second) in normal
-mode and every 100 ms in reduced motion.
+mode and every 100 ms in reduced motion. The floor, bench/bare_animation.py, draws the same
+disc with the same gradients at the same rate and nothing else, on the same desktop.
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench import harness
+from bench.bare_animation import TITLE as FLOOR_TITLE
 from bench.harness import APP, BREAK_TITLE, TRACE_ENV, Usage
 from tests.e2e.desktop import Desktop
 
+FLOOR_SCRIPT = Path(__file__).with_name("bare_animation.py")
 WINDOW_S = 60.0
 QUICK_WINDOW_S = 1.0
 #: Mirrors companion.ui.breathing_window's frame intervals (ms).
@@ -66,14 +70,39 @@ def measure(on: Desktop, reduced: bool, window: float, trace: Path) -> Animation
     )
 
 
-def report(normal: Animation, reduced: Animation) -> None:
+def measure_floor(on: Desktop, window: float) -> tuple[Usage, Usage]:
+    """The bare animation (bench/bare_animation.py) for the same time: (its usage, Xvfb's).
+
+    It gets the app's QT_NO_GUI_THREADPOOL too, so the two differ only in what they draw.
+    """
+    cmd = [sys.executable, str(FLOOR_SCRIPT)]
+    child = harness.spawn(on, cmd, "floor-animation", QT_NO_GUI_THREADPOOL="1")
+    on.find_window(FLOOR_TITLE, timeout=30)
+    time.sleep(0.5)
+    xvfb = on.processes[0].pid
+    before, x_before = harness.read_tree(child.pid), harness.read_tree(xvfb)
+    time.sleep(window)
+    after, x_after = harness.read_tree(child.pid), harness.read_tree(xvfb)
+    on.unwatch(child)
+    child.stop()
+    return harness.usage_between(before, after), harness.usage_between(x_before, x_after)
+
+
+def report(normal: Animation, reduced: Animation, floor: tuple[Usage, Usage]) -> None:
     harness.title(f"Breathing animation ({normal.usage.seconds:.0f} s of a break)")
+    floor_share = floor[0].cpu_share
+    harness.figure(
+        "floor: bare 60 fps disc, CPU",
+        f"{floor_share * 100:.2f} %",
+        floor=f"Xvfb {floor[1].cpu_share * 100:.2f} %",
+    )
     for label, run in (("normal", normal), ("reduced motion", reduced)):
         share = run.usage.cpu_share
         expected = run.seconds * 1000 / FRAME_INTERVAL_MS[label != "normal"]
         harness.figure(
             f"{label}: CPU, app",
             f"{share * 100:.2f} %",
+            floor=f"ratio {share / floor_share:.2f}x the floor" if floor_share > 0 else "",
             target=f"<= {TARGET_CPU_SHARE * 100:.0f}% of a core: "
             + harness.verdict(share <= TARGET_CPU_SHARE),
         )
@@ -98,7 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with harness.desktop() as on:
         normal = measure(on, False, window, on.root / "trace-normal.txt")
         reduced = measure(on, True, window, on.root / "trace-reduced.txt")
-    report(normal, reduced)
+        floor = measure_floor(on, window)
+    report(normal, reduced, floor)
     print(harness.load_note())
     return 0
 
