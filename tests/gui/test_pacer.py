@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.core.breathing import CYCLIC_SIGHING, PhaseState, phase_at
@@ -105,3 +105,45 @@ def test_the_corners_show_what_is_behind_the_pacer(qtbot: QtBot) -> None:
     pacer.setGeometry(10, 10, 280, 280)
     corner = pacer.grab().toImage().pixelColor(0, 0)
     assert corner.name() == "#ff0000"
+
+
+def test_a_hold_asks_for_no_repaint(pacer: PacerWidget, qtbot: QtBot) -> None:
+    pacer.show()
+    qtbot.waitExposed(pacer)
+    pacer.set_state(state(volume=0.6, seconds_left=2.5))
+    qtbot.waitUntil(lambda: pacer.state is not None and pacer.frames_painted > 0)
+    QApplication.processEvents()
+    before = pacer.frames_painted
+    for _ in range(10):  # the same volume and the same whole second: nothing to draw
+        pacer.set_state(state(volume=0.6, seconds_left=2.4))
+        QApplication.processEvents()
+    assert pacer.frames_painted == before
+
+
+def test_a_visible_move_or_a_new_second_repaints(pacer: PacerWidget, qtbot: QtBot) -> None:
+    pacer.show()
+    qtbot.waitExposed(pacer)
+    pacer.set_state(state(volume=0.2, seconds_left=2.5))
+    QApplication.processEvents()
+    before = pacer.frames_painted
+    pacer.set_state(state(volume=0.3, seconds_left=2.5))  # many pixels bigger
+    QApplication.processEvents()
+    moved = pacer.frames_painted
+    pacer.set_state(state(volume=0.3, seconds_left=1.5))  # the seconds shown change
+    QApplication.processEvents()
+    assert before < moved < pacer.frames_painted
+
+
+def test_tiny_moves_add_up_to_a_repaint(pacer: PacerWidget, qtbot: QtBot) -> None:
+    pacer.show()
+    qtbot.waitExposed(pacer)
+    pacer.set_state(state(volume=0.5))
+    QApplication.processEvents()
+    before = pacer.frames_painted
+    volume = 0.5
+    for _ in range(40):  # a thousandth of the range a frame: well under half a pixel each
+        volume += 0.001
+        pacer.set_state(state(volume=volume))
+        QApplication.processEvents()
+    painted = pacer.frames_painted - before
+    assert 1 <= painted < 40
