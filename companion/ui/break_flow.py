@@ -136,7 +136,7 @@ class BreakFlow(QObject):
         self._count_timer.start(0)
 
     def _refresh_count(self) -> None:
-        """Tell the app the day's count moved, once per stored tag, whatever asks first."""
+        """Tell the app the day's count moved: once for the tags since the last time."""
         self._count_timer.stop()
         if self._count_stale:
             self._count_stale = False
