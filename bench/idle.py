@@ -5,10 +5,10 @@
 Each app (the bare PySide6 tray icon first, then Companion) starts on the same Xvfb desktop
 with trayer, settles, and is then watched for a while through /proc: PSS and RSS of its whole
 process tree (smaps_rollup), CPU seconds per minute (its CPU-time clock, and utime+stime from
-/proc/<pid>/stat), and context switches per second (voluntary + involuntary, every thread). A third run, the
-"stack floor", is the bare tray icon holding what Companion's fixed choices hold while idle (a
-sqlite-utils database with an FTS index and a QLocalServer): it splits the difference to the
-floor into the stack's part and Companion's own.
+/proc/<pid>/stat), and context switches per second (voluntary + involuntary, every thread).
+A third run, the "stack floor", is the bare tray icon holding what Companion's fixed choices
+hold while idle (a sqlite-utils database with an FTS index and a QLocalServer): it splits the
+difference to the floor into the stack's part and Companion's own.
 """
 
 from __future__ import annotations
