@@ -201,6 +201,8 @@ class CompanionApp(QObject):
 
     def shut_down(self) -> None:
         """After the event loop: stop listening and close the journal."""
+        if self._buttons is not None:
+            self._buttons.stop()
         self._server.close()
         self._storage.close()
 
@@ -239,13 +241,24 @@ class CompanionApp(QObject):
             IdleTime().seconds,
             self._tell,
         )
+        self._buttons: ActionNotifySend | None = None
+        in_app: list[Notifier] = []
+        if self._tray is not None:
+            in_app.append(TrayBalloonNotifier(self._tray.icon, self._reminders.on_action))
+        in_app.append(ToastNotifier(self._reminders.on_action))
         chain: list[Notifier] = [PlyerNotifier(icon_path)]
         if sys.platform.startswith("linux"):
-            buttons = ActionNotifySend(icon_path, self._reminders.on_action, parent=self)
-            chain.append(NotifySendNotifier(icon_path, with_actions=buttons))
-        if self._tray is not None:
-            chain.append(TrayBalloonNotifier(self._tray.icon, self._reminders.on_action))
-        chain.append(ToastNotifier(self._reminders.on_action))
+            # Buttons through notify-send answer later; if it fails, the same notice without
+            # buttons, then the tray or a toast, show it instead (see notify_send_actions).
+            plain = NotifySendNotifier(icon_path)
+            self._buttons = ActionNotifySend(
+                icon_path,
+                self._reminders.on_action,
+                parent=self,
+                fallback=FallbackNotifier([plain, *in_app]),
+            )
+            chain.append(NotifySendNotifier(icon_path, with_actions=self._buttons))
+        chain.extend(in_app)
         self._reminders.set_notifier(FallbackNotifier(chain))
         self._reminders.break_wanted.connect(self._breaks.breathe)
         self._reminders.reflection_wanted.connect(lambda prompt: self._journal.reflect(prompt))

@@ -1,25 +1,32 @@
 """Notifications with buttons through notify-send 0.8+: it prints the chosen button's name.
 
 `notify-send --action` waits until the notification is answered or closed, so it runs as a
-QProcess and the answer arrives later, on the GUI thread, without blocking a break.
+QProcess and the answer arrives later, on the GUI thread. Nothing waits for it: a notice is
+handed over and the GUI goes on (a break window opening at that moment must not freeze). When
+notify-send fails soon after starting (no daemon, a libnotify too old for --action) the notice
+goes to ``fallback`` then, so it is shown once, elsewhere, a moment later.
 """
 
 from __future__ import annotations
 
 import logging
 import shutil
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QProcess
 
 from companion.core.notices import Delivery, Notice, NoticeAction
+from companion.core.ports import Notifier
 from companion.notify.notify_send import command_args
 
 log = logging.getLogger(__name__)
 
-#: A notify-send that fails (no daemon, an old libnotify without --action) does so at once.
-EARLY_FAILURE_MS = 400
+#: A notify-send that fails (no daemon, an old libnotify without --action) does so at once;
+#: one that ends with an error later had shown its notice (the daemon went away meanwhile).
+EARLY_FAILURE_S = 2.0
 OnAction = Callable[[Notice, NoticeAction], None]
 
 
@@ -51,11 +58,15 @@ class ActionNotifySend(QObject):
         on_action: OnAction,
         parent: QObject | None = None,
         which: Callable[[str], str | None] = shutil.which,
+        fallback: Notifier | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self._which = which
         self._icon = icon
         self._on_action = on_action
+        self._fallback = fallback
+        self._clock = clock
         self._running: set[QProcess] = set()
 
     def notify(self, notice: Notice) -> Delivery:
@@ -64,18 +75,44 @@ class ActionNotifySend(QObject):
             return Delivery(self.name, False, "notify-send is not installed")
         process = QProcess(self)
         args: Sequence[str] = [*action_args(notice), *command_args(notice, self._icon)]
+        started = self._clock()
+        self._running.add(process)
+        process.finished.connect(lambda *_: self._finished(process, notice, started))
+        process.errorOccurred.connect(lambda *_: self._failed_to_start(process, notice))
         process.start(program, list(args))
-        if not process.waitForStarted(2000):
-            return Delivery(self.name, False, process.errorString())
-        if process.waitForFinished(EARLY_FAILURE_MS) and process.exitCode() != 0:
+        return Delivery(self.name, True, "handed to notify-send")
+
+    def stop(self) -> None:
+        """Quitting: stop waiting for answers (the notices stay on screen until they expire)."""
+        for process in list(self._running):
+            self._running.discard(process)
+            process.kill()
+            process.waitForFinished(1000)
+
+    def _failed_to_start(self, process: QProcess, notice: Notice) -> None:
+        if not shiboken6.isValid(process):
+            return
+        if process.error() is QProcess.ProcessError.FailedToStart:
+            self._give_up(process, notice, process.errorString())
+
+    def _finished(self, process: QProcess, notice: Notice, started: float) -> None:
+        if not shiboken6.isValid(process) or process not in self._running:
+            return  # already handled, or being destroyed with the app (it kills notify-send)
+        if process.exitCode() != 0 and self._clock() - started < EARLY_FAILURE_S:
             error = bytes(process.readAllStandardError().data()).decode(errors="replace")
-            return Delivery(self.name, False, error.strip() or f"exit code {process.exitCode()}")
-        if process.state() == QProcess.ProcessState.NotRunning:
-            self._answered(process, notice)
-        else:
-            self._running.add(process)
-            process.finished.connect(lambda *_: self._answered(process, notice))
-        return Delivery(self.name, True)
+            self._give_up(process, notice, error.strip() or f"exit code {process.exitCode()}")
+            return
+        self._answered(process, notice)
+
+    def _give_up(self, process: QProcess, notice: Notice, reason: str) -> None:
+        """notify-send could not show it: hand the notice on, once."""
+        if process not in self._running:
+            return
+        self._running.discard(process)
+        process.deleteLater()
+        log.warning("notify-send could not show a notification (%s); trying the next way", reason)
+        if self._fallback is not None:
+            self._fallback.notify(notice)
 
     def _answered(self, process: QProcess, notice: Notice) -> None:
         self._running.discard(process)

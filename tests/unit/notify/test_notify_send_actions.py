@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import stat
+import time
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from companion.core.notices import Notice, NoticeAction
+from companion.core.notices import Delivery, Notice, NoticeAction
 from companion.notify.notify_send import NotifySendNotifier
 from companion.notify.notify_send_actions import ActionNotifySend, action_args, chosen_action
 
@@ -42,13 +43,60 @@ def test_the_chosen_button_reaches_the_app(qtbot: QtBot, tmp_path: Path) -> None
     assert "--urgency=low" in args and "--action=start-break=Start a break" in args
 
 
-def test_a_notify_send_that_fails_at_once_is_a_failed_delivery(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
-    program = fake_notify_send(tmp_path, 'echo "No notification daemon" >&2; exit 1')
+class Recording:
+    name = "recording"
+
+    def __init__(self) -> None:
+        self.shown: list[Notice] = []
+
+    def notify(self, notice: Notice) -> Delivery:
+        self.shown.append(notice)
+        return Delivery(self.name, True)
+
+
+def test_handing_a_notice_over_does_not_wait_for_notify_send(qtbot: QtBot, tmp_path: Path) -> None:
+    program = fake_notify_send(tmp_path, "sleep 5; echo start-break")
     notifier = ActionNotifySend(Path("icon.svg"), lambda n, a: None, which=lambda _: program)
-    delivery = notifier.notify(NUDGE)
-    assert not delivery.ok and "daemon" in delivery.detail
+    started = time.monotonic()
+    assert notifier.notify(NUDGE).ok
+    assert time.monotonic() - started < 0.3  # was a 400 ms wait on the GUI thread
+    notifier.stop()
+
+
+def test_a_notify_send_that_fails_at_once_hands_the_notice_on(qtbot: QtBot, tmp_path: Path) -> None:
+    program = fake_notify_send(tmp_path, 'echo "No notification daemon" >&2; exit 1')
+    fallback = Recording()
+    notifier = ActionNotifySend(
+        Path("icon.svg"), lambda n, a: None, which=lambda _: program, fallback=fallback
+    )
+    assert notifier.notify(NUDGE).ok
+    qtbot.waitUntil(lambda: fallback.shown == [NUDGE], timeout=5000)
+
+
+def test_a_notify_send_that_cannot_start_hands_the_notice_on(qtbot: QtBot, tmp_path: Path) -> None:
+    fallback = Recording()
+    missing = str(tmp_path / "gone" / "notify-send")
+    notifier = ActionNotifySend(
+        Path("icon.svg"), lambda n, a: None, which=lambda _: missing, fallback=fallback
+    )
+    notifier.notify(NUDGE)
+    qtbot.waitUntil(lambda: fallback.shown == [NUDGE], timeout=5000)
+
+
+def test_a_late_error_after_showing_is_not_shown_twice(qtbot: QtBot, tmp_path: Path) -> None:
+    program = fake_notify_send(tmp_path, "exit 1")
+    fallback = Recording()
+    ticks = iter([0.0, 10.0])  # started, then finished ten seconds later
+    notifier = ActionNotifySend(
+        Path("icon.svg"),
+        lambda n, a: None,
+        which=lambda _: program,
+        fallback=fallback,
+        clock=lambda: next(ticks),
+    )
+    notifier.notify(NUDGE)
+    qtbot.waitUntil(lambda: not notifier._running, timeout=5000)
+    assert fallback.shown == []
 
 
 def test_notices_without_buttons_keep_the_plain_path(qtbot: QtBot, tmp_path: Path) -> None:
