@@ -67,6 +67,8 @@ class BreathingWindow(QWidget):
         self._page = "before"
         self._discarded = False
         self._closed_emitted = False
+        #: Frame-timer ticks handled (the bench compares them with the frames actually painted).
+        self._ticks = 0
         self._ticker = QTimer(self)
         self._ticker.setObjectName("frameTicker")
         self._ticker.setTimerType(Qt.TimerType.PreciseTimer)
@@ -190,6 +192,7 @@ class BreathingWindow(QWidget):
 
     def tick(self) -> None:
         """Draw the current moment of the break; the frame timer calls this while breathing."""
+        self._ticks += 1
         if self._banner is not None:
             self._banner.refresh()
         if self._page != "breathing" or self._session.timer.paused:
@@ -226,7 +229,7 @@ class BreathingWindow(QWidget):
         self._show_page("breathing")
         self._ticker.start()
         self.tick()
-        bench_trace.mark("breathing_started", frames=self.pacer.frames_painted)
+        bench_trace.mark("breathing_started", frames=self.pacer.frames_painted, ticks=self._ticks)
 
     def _show_progress(self) -> None:
         self.pacer.set_state(self._session.phase())
@@ -260,7 +263,7 @@ class BreathingWindow(QWidget):
 
     def _record(self, *, skipped: bool) -> None:
         self._ticker.stop()
-        bench_trace.mark("breathing_stopped", frames=self.pacer.frames_painted)
+        bench_trace.mark("breathing_stopped", frames=self.pacer.frames_painted, ticks=self._ticks)
         details = self._breathing().details
         if details is not None and self._session.call is not None:
             details.commit()
