@@ -61,7 +61,7 @@ class JournalRepository(Protocol):
         ...
 
     def search(self, query: str, limit: int = 200) -> list[JournalListItem]:
-        """Full-text search; never raises for odd query text, returns best matches first."""
+        """Full-text search; never raises for odd query text; newest matches first."""
         ...
 
     def export(self, path: Path, fmt: ExportFormat, now: datetime) -> ExportResult:

@@ -38,13 +38,13 @@ _NEWEST_FIRST = "ORDER BY julianday(j.created_at) DESC, j.id DESC"
 #: The newest ``limit`` matches, ranked; see ``search``.
 _SEARCH = f"""
     WITH shown AS (
-        SELECT rowid AS id, bm25(journal_fts, 1.0, 2.0) AS score FROM journal_fts
+        SELECT rowid AS id FROM journal_fts
         WHERE journal_fts MATCH ? ORDER BY rowid DESC LIMIT ?
     )
     SELECT {_LIST_COLUMNS} FROM shown
     JOIN journal AS j ON j.id = shown.id
     LEFT JOIN calls AS c ON c.id = j.call_id
-    ORDER BY shown.score, julianday(j.created_at) DESC
+    {_NEWEST_FIRST}
 """
 _UPSERT = """
     INSERT INTO journal (id, created_at, updated_at, body, tags, call_id, mood, prompt)
@@ -94,15 +94,15 @@ class SqliteJournalRepository:
         return [_item_from_row(row) for row in rows]
 
     def search(self, query: str, limit: int = 200) -> list[JournalListItem]:
-        """Best matches first (bm25, tags weigh double); no searchable words lists recent ones.
+        """The newest ``limit`` entries holding every word, newest first, like the journal list.
 
-        Only the newest ``limit`` matches are ranked, which are the ones a list of ``limit``
-        rows can show anyway: ranking every match of a word most entries contain took
-        half a second at 100,000 entries (bench/journal_scale.py). FTS5 walks the matches
-        from the newest rowid down, stops after ``limit`` and ranks them on the way; the
-        word being typed is looked up in the prefix index (m007) instead of merging every
-        term that starts with it. What is left is mostly bm25 counting the entries that
-        hold each word (for its weight): about 3 ms a common word at 100,000 entries.
+        Newest first rather than best first (bm25), deliberately: a journal is searched for
+        "that call last week", the order stays put while the agent types instead of reshuffling
+        with each letter, and it is what makes search instant at any size. FTS5 walks the
+        matches from the newest rowid down and stops after ``limit``; the word being typed is
+        looked up in the prefix index (m007). bm25 cost about 3 ms per common word at 100,000
+        entries just to count the entries holding it (bench/journal_scale.py), which put
+        two-word searches at 16 ms p95. No searchable words lists the recent entries.
         """
         expression = match_expression(query)
         if expression is None:

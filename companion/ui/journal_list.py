@@ -39,7 +39,7 @@ _ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class JournalListModel(QAbstractListModel):
-    """Rows as given by the repository (newest first, or best match first)."""
+    """Rows as given by the repository: newest first, listed or found."""
 
     def __init__(self, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
