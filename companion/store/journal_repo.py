@@ -30,6 +30,10 @@ from companion.store.export import export_journal
 
 #: A pasted paragraph is not a search; the first words are plenty and keep the query cheap.
 MAX_SEARCH_WORDS = 16
+#: Letters typed past a stem that still find it ("appointmen" -> "appoint").
+STEM_SLACK = 3
+#: Shorter cuts than this would match unrelated short words.
+MIN_STEM_LENGTH = 4
 _LIST_COLUMNS = """
     j.id, j.created_at, j.updated_at, j.body, j.tags, j.call_id, j.mood, j.prompt,
     c.reason AS call_reason, c.tagged_at AS call_tagged_at
@@ -128,9 +132,30 @@ def match_expression(text: str) -> str | None:
     words = [word for word in printable.split() if any(ch.isalnum() for ch in word)]
     if not words:
         return None
-    phrases = ['"' + word.replace('"', '""') + '"' for word in words[:MAX_SEARCH_WORDS]]
-    phrases[-1] += "*"
-    return " ".join(phrases)
+    words = words[:MAX_SEARCH_WORDS]
+    phrases = [_quoted(word) for word in words[:-1]]
+    phrases.append(_being_typed(words[-1]))
+    return " AND ".join(phrases)
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _being_typed(word: str) -> str:
+    """The last word as a prefix, or as the stem it is on its way past.
+
+    The index holds stems ("appointment" is kept as "appoint"), so "appointm", half-way
+    through typing, starts no stem and would empty the list for a few letters. The word
+    shortened by up to STEM_SLACK letters, as whole terms, catches the stem it has passed.
+    """
+    alternatives = [_quoted(word) + "*"]
+    for cut in range(1, STEM_SLACK + 1):
+        if len(word) - cut >= MIN_STEM_LENGTH:
+            alternatives.append(_quoted(word[:-cut]))
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(" + " OR ".join(alternatives) + ")"
 
 
 def _values(entry: JournalEntry) -> dict[str, Any]:

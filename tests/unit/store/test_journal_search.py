@@ -170,8 +170,10 @@ def test_operators_are_searched_as_words(memory_db: Database) -> None:
 
 
 def test_match_expression_quotes_each_word_and_prefixes_the_last() -> None:
-    assert match_expression('say "no" now') == '"say" """no""" "now"*'
-    assert match_expression("NEAR(x") == '"NEAR(x"*'
+    assert match_expression('say "no" now') == '"say" AND """no""" AND "now"*'
+    expected = '"call" AND ("appointm"* OR "appoint" OR "appoin" OR "appoi")'
+    assert match_expression("call appointm") == expected
+    assert match_expression("NEAR(x") == '("NEAR(x"* OR "NEAR(" OR "NEAR")'
     assert match_expression(" \t\n") is None
     assert match_expression("* ( )") is None
 
@@ -198,3 +200,14 @@ def test_search_never_raises_for_any_text(
 ) -> None:
     results = shared_journal.search(text, limit=5)
     assert len(results) <= 5
+
+
+@pytest.mark.parametrize("word", ["appointment", "breathing", "escalated", "supervisor"])
+def test_every_letter_typed_keeps_the_entry_found(memory_db: Database, word: str) -> None:
+    """The index holds stems: half-way past one ("appointm") must not empty the list."""
+    repo = SqliteJournalRepository(memory_db)
+    repo.save(JournalEntry(body=f"Missed the {word} today.", created_at=T0, updated_at=T0))
+    repo.save(JournalEntry(body="Quiet lunch.", created_at=T0, updated_at=T0))
+
+    for length in range(1, len(word) + 1):
+        assert bodies(repo.search(word[:length])) == ["Missed"], word[:length]
