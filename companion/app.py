@@ -240,6 +240,7 @@ class CompanionApp(QObject):
             FallbackNotifier([]),
             IdleTime().seconds,
             self._tell,
+            in_break=lambda: self._breaks.window is not None,
         )
         self._buttons: ActionNotifySend | None = None
         in_app: list[Notifier] = []
@@ -261,6 +262,7 @@ class CompanionApp(QObject):
         chain.extend(in_app)
         self._reminders.set_notifier(FallbackNotifier(chain))
         self._reminders.break_wanted.connect(self._breaks.breathe)
+        self._breaks.window_closed.connect(self._reminders.reschedule)
         self._reminders.reflection_wanted.connect(lambda prompt: self._journal.reflect(prompt))
         menu = self._tray.menu if self._tray is not None else None
         if self._window is not None:

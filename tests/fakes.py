@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from companion.core.breaks import BreakRecord
+from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.journal import Draft, JournalEntry, JournalListItem
 from companion.core.journal_export import ExportFormat, ExportResult
@@ -247,7 +247,11 @@ class InMemoryReminders:
     def history(self, since: datetime) -> ReminderHistory:
         return ReminderHistory(
             calls=tuple(c.tagged_at for c in self._calls.rows.values() if c.tagged_at >= since),
-            breaks=tuple(b.started_at for b in self._breaks.rows.values()),
+            breaks=tuple(
+                b.started_at
+                for b in self._breaks.rows.values()
+                if b.outcome is not BreakOutcome.SKIPPED
+            ),
             sent=tuple(self.sent),
             callbacks=tuple(self.open_callbacks()),
             paused_until=self.paused_until,

@@ -84,8 +84,11 @@ class SqliteReminderRepository:
                 "SELECT tagged_at AS t FROM calls WHERE julianday(tagged_at) >= julianday(?)", start
             )
             breaks = self._moments(
+                # A skipped break is no break (as in the day's numbers): three hard calls with
+                # every break skipped is just when a nudge should come.
                 "SELECT started_at AS t FROM breaks WHERE julianday(started_at) >= julianday(?)"
-                " UNION SELECT max(started_at) FROM breaks",
+                " AND outcome != 'skipped'"
+                " UNION SELECT max(started_at) FROM breaks WHERE outcome != 'skipped'",
                 start,
             )
             sent_rows = fetch_all(

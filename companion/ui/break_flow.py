@@ -36,6 +36,9 @@ class BreakFlow(QObject):
     again after each break has closed, so a change shows from the next break on.
     """
 
+    #: The break window has closed (reminders held back while it was open may go now).
+    window_closed = Signal()
+
     def __init__(
         self,
         calls: CallRepository,
@@ -199,6 +202,7 @@ class BreakFlow(QObject):
             self._window.deleteLater()
         self._window = None
         self._refresh_count()
+        self.window_closed.emit()
         # Off the next click's path; a process on Linux, so not inside the close either.
         QTimer.singleShot(0, self, self._refresh_reduced_motion)
 

@@ -55,8 +55,10 @@ class ReminderFlow(QObject):
         notifier: Notifier,
         idle_seconds: Callable[[], float | None],
         tell: Callable[[str], None],
+        in_break: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__()
+        self._in_break = in_break
         self._repo = repo
         self._clock = clock
         self._settings = settings
@@ -106,6 +108,12 @@ class ReminderFlow(QObject):
         idle = self._idle_seconds()
         if idle is not None and idle > self._settings.away_minutes * 60:
             log.info("a reminder is due but the agent is away; waiting")
+            self._timer.start(int(AWAY_RECHECK.total_seconds() * 1000))
+            return
+        if self._in_break():
+            # Never over a break window: the app reschedules when it closes (a break taken
+            # then makes a nudge moot); the recheck is only a safety net.
+            log.info("a reminder is due during a break; waiting until it ends")
             self._timer.start(int(AWAY_RECHECK.total_seconds() * 1000))
             return
         try:

@@ -76,6 +76,16 @@ def test_tag_stores_the_call_at_once_and_opens_one_window(harness: Harness, qtbo
     qtbot.waitUntil(lambda: harness.count_changes == 2)
 
 
+def test_closing_the_window_is_announced_once(harness: Harness, qtbot: QtBot) -> None:
+    # Reminders held back while a break window is open go out when it closes (app.py).
+    closed: list[bool] = []
+    harness.flow.window_closed.connect(lambda: closed.append(True))
+    harness.flow.tag_and_breathe()
+    harness.window.close()
+    assert closed == [True]
+    assert harness.flow.window is None
+
+
 class PaintSpy(QObject):
     """Counts paint events of breathing windows (and their children), application-wide."""
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.notices import Notice, NoticeAction
 from companion.core.reminder_settings import ReminderSettings
@@ -66,6 +67,52 @@ def test_while_the_agent_is_away_the_reminder_waits(qtbot: QtBot) -> None:
     flow.timer.timeout.emit()
     assert shown.shown == []
     assert flow.timer.interval() == int(AWAY_RECHECK.total_seconds() * 1000)
+
+
+def test_nothing_is_shown_over_a_break_window(qtbot: QtBot) -> None:
+    shown = RecordingNotifier()
+    calls, breaks = InMemoryCalls(), InMemoryBreaks()
+    repo, clock = InMemoryReminders(calls, breaks), FakeClock(TUESDAY_TEN)
+    in_break = True
+    flow = ReminderFlow(
+        repo,
+        clock,
+        ReminderSettings(reflection=False),
+        shown,
+        lambda: 0.0,
+        lambda _: None,
+        in_break=lambda: in_break,
+    )
+    tag_three(calls, clock, flow)
+    flow.timer.timeout.emit()
+    assert shown.shown == []
+    assert flow.timer.isActive()  # it looks again later, and the app reschedules on close
+    in_break = False  # the agent closed the break window without breathing
+    flow.reschedule()
+    flow.timer.timeout.emit()
+    assert [n.topic for n in shown.shown] == ["nudge"]
+
+
+def test_skipped_breaks_do_not_count_as_breaks_for_the_nudge(qtbot: QtBot) -> None:
+    shown = RecordingNotifier()
+    flow, calls, repo, clock = make_flow(shown)
+    breaks = repo._breaks
+    for _ in range(3):
+        call = calls.add(DifficultCall(tagged_at=clock.now()))
+        breaks.add(
+            BreakRecord(
+                pattern_key="sigh",
+                started_at=clock.now(),
+                planned_seconds=75,
+                actual_seconds=2,
+                outcome=BreakOutcome.SKIPPED,
+                call_id=call.id,
+            )
+        )
+        clock.advance(60)
+    flow.reschedule()
+    flow.timer.timeout.emit()
+    assert [n.topic for n in shown.shown] == ["nudge"]
 
 
 def test_a_callback_snoozed_from_its_notification_comes_back(qtbot: QtBot) -> None:

@@ -51,6 +51,17 @@ def test_history_holds_what_the_policy_needs(db: Database) -> None:
     assert repo.history(NOW).paused_until is None
 
 
+def test_a_skipped_break_is_not_a_break_to_the_nudge(db: Database) -> None:
+    repo = SqliteReminderRepository(db)
+    breaks = SqliteBreakRepository(db)
+    breaks.add(BreakRecord(NOW - timedelta(days=3), "sigh", 60, 60, BreakOutcome.COMPLETED))
+    breaks.add(BreakRecord(NOW - timedelta(minutes=1), "sigh", 60, 3, BreakOutcome.SKIPPED))
+    ended_early = NOW - timedelta(minutes=2)
+    breaks.add(BreakRecord(ended_early, "box", 60, 30, BreakOutcome.ENDED_EARLY))
+    assert repo.history(NOW - timedelta(hours=1)).breaks == (ended_early,)
+    assert repo.history(NOW - timedelta(seconds=30)).breaks == (ended_early,)  # the latest
+
+
 def test_day_numbers_count_the_day_and_average_the_moods(db: Database) -> None:
     repo = SqliteReminderRepository(db)
     SqliteCallRepository(db).add(DifficultCall(tagged_at=NOW))
