@@ -31,6 +31,7 @@ from companion.store.database import (
     ForeignJournal,
     storage_errors,
 )
+from companion.store.durable import sync_folder
 from companion.store.export_formats import write_json_lines, write_markdown
 from companion.store.migrations import MIGRATIONS, refuse_newer
 
@@ -157,22 +158,7 @@ def _private_temp_file(path: Path) -> Iterator[TextIO]:
         if isinstance(error, OSError):
             raise _failure(error, path) from error
         raise
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable; where a folder can't be opened (Windows) the file's
-    own fsync is what there is."""
-    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
-    try:
-        fd = os.open(folder, flags)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
+    sync_folder(path.parent)
 
 
 def _failure(error: OSError, path: Path) -> ExportFailed:

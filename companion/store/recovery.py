@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 from datetime import datetime
 from pathlib import Path
+
+from companion.store.durable import sync_folder
 
 log = logging.getLogger(__name__)
 
@@ -36,20 +37,6 @@ def set_aside(path: Path, why: str, now: datetime) -> Path:
         side = path.with_name(path.name + suffix)
         if side.exists():
             os.replace(side, target.with_name(target.name + suffix))
-    _sync_folder(path.parent)
+    sync_folder(path.parent)
     log.warning("journal file set aside as %s (%s)", target.name, why)
     return target
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames themselves durable (POSIX); a no-op where folders can't be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    # Some file systems refuse to fsync a folder; the rename has happened all the same.
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
