@@ -6,8 +6,6 @@ import os
 import stat
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
 from companion.core.calls import Reason
@@ -18,6 +16,7 @@ from companion.system.single_instance import (
     send_to_running,
     server_name,
 )
+from tests.unit.system.ipc_helpers import exchange
 
 
 def test_server_name_lives_in_the_private_dir(tmp_path: Path) -> None:
@@ -34,24 +33,6 @@ def test_lock_is_exclusive(tmp_path: Path) -> None:
     second.release()
 
 
-def _raw_exchange(qtbot: QtBot, name: str, payload: bytes) -> bytes:
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    assert socket.waitForConnected(1000)
-    socket.write(payload)
-    socket.flush()
-    reply = bytearray()
-
-    def answered() -> bool:
-        QCoreApplication.processEvents()
-        if socket.bytesAvailable():
-            reply.extend(bytes(socket.readAll().data()))
-        return b"\n" in reply
-
-    qtbot.waitUntil(answered, timeout=2000)
-    return bytes(reply)
-
-
 def test_commands_reach_the_server_and_garbage_does_not(qtbot: QtBot, tmp_path: Path) -> None:
     os.chmod(tmp_path, 0o700)
     name = server_name(tmp_path)
@@ -65,11 +46,11 @@ def test_commands_reach_the_server_and_garbage_does_not(qtbot: QtBot, tmp_path: 
         return Reply(Outcome.OK)
 
     server.set_handler(handler)
-    assert _raw_exchange(qtbot, name, b"\x00\xffgarbage\n").startswith(b"error")
-    assert _raw_exchange(qtbot, name, b'{"action": "rm -rf"}\n').startswith(b"error")
-    assert _raw_exchange(qtbot, name, b"x" * 10_000).startswith(b"error")
+    assert exchange(qtbot, name, b"\x00\xffgarbage\n").startswith(b"error")
+    assert exchange(qtbot, name, b'{"action": "rm -rf"}\n').startswith(b"error")
+    assert exchange(qtbot, name, b"x" * 10_000).startswith(b"error")
     command = Command(Action.TAG, reason=Reason.ESCALATED)
-    assert _raw_exchange(qtbot, name, command.to_json()) == b"ok\n"
+    assert exchange(qtbot, name, command.to_json()) == b"ok\n"
     assert received == [command]  # handled before the reply was sent
     server.close()
 

@@ -15,14 +15,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtNetwork import QLocalSocket
 from pytestqt.qtbot import QtBot
 
 from companion.core.calls import Reason
 from companion.core.commands import Action, Command, Outcome, Reply
 from companion.system import single_instance
 from companion.system.single_instance import InstanceServer, send_to_running, server_name
+from tests.unit.system.ipc_helpers import exchange
 
 GOOD = Command(Action.TAG, reason=Reason.ANGRY, case_ref="CS-1")
 
@@ -44,24 +43,6 @@ def server(tmp_path: Path) -> InstanceServer:
     assert started.listen()
     yield started  # type: ignore[misc]
     started.close()
-
-
-def exchange(qtbot: QtBot, name: str, payload: bytes, timeout: int = 2000) -> bytes:
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    assert socket.waitForConnected(1000)
-    socket.write(payload)
-    socket.flush()
-    reply = bytearray()
-
-    def answered() -> bool:
-        QCoreApplication.processEvents()
-        reply.extend(bytes(socket.readAll().data()))
-        return b"\n" in reply or socket.state() == QLocalSocket.LocalSocketState.UnconnectedState
-
-    qtbot.waitUntil(answered, timeout=timeout)
-    socket.abort()
-    return bytes(reply)
 
 
 def test_the_reply_is_the_handlers_and_comes_after_it_ran(
