@@ -130,6 +130,14 @@ def search_all(repo: SqliteJournalRepository) -> dict[str, list[int | None]]:
     return {query: [item.entry.id for item in repo.search(query)] for query in QUERIES}
 
 
+def assert_upgraded_on_next_open(db_path: Path, before: dict[str, list[int | None]]) -> None:
+    """The interrupted upgrade runs again on the next start and finds what it found before."""
+    again = open_database(db_path)
+    assert PREFIX_INDEX in applied(again)
+    assert search_all(SqliteJournalRepository(again)) == before
+    again.close()
+
+
 def applied(db: Database) -> list[str]:
     return [migration.name for migration in MIGRATIONS.applied(db)]
 
@@ -190,10 +198,7 @@ def test_a_failed_prefix_index_upgrade_leaves_the_old_index_and_is_tried_again(
     assert "prefix=" not in db.table("journal_fts").schema
     assert search_all(SqliteJournalRepository(db)) == before
     db.close()
-    again = open_database(db_path)
-    assert PREFIX_INDEX in applied(again)
-    assert search_all(SqliteJournalRepository(again)) == before
-    again.close()
+    assert_upgraded_on_next_open(db_path, before)
 
 
 KILLED_IN_REBUILD = """
@@ -222,7 +227,4 @@ def test_a_prefix_index_upgrade_killed_halfway_is_rolled_back(db_path: Path) -> 
     assert PREFIX_INDEX not in applied(db)
     assert search_all(SqliteJournalRepository(db)) == before
     db.close()
-    again = open_database(db_path)
-    assert PREFIX_INDEX in applied(again)
-    assert search_all(SqliteJournalRepository(again)) == before
-    again.close()
+    assert_upgraded_on_next_open(db_path, before)
