@@ -63,9 +63,20 @@ def from_companion(desktop: Desktop, text: str) -> list[dict[str, Any]]:
     ]
 
 
-def close_the_break_unbreathed(desktop: Desktop) -> None:
-    """The tags opened a break window: no reminder may cover it. The agent closes it at the
-    mood check, so no break is recorded and the nudge for three hard calls is due."""
+def start_with_dunst(desktop: Desktop, spawn: Spawn) -> Path:
+    """dunst, then Companion with all-day reminder settings; returns its data folder."""
+    start_dunst(desktop, spawn)
+    data_dir = Path(desktop.env["COMPANION_DATA_DIR"])
+    (data_dir / "settings.json").write_text(json.dumps(SETTINGS), encoding="utf-8")
+    start_app(desktop, spawn)
+    return data_dir
+
+
+def tag_three_and_close_the_break_unbreathed(desktop: Desktop) -> None:
+    """Three hard calls open a break window: no reminder may cover it. The agent closes it at
+    the mood check, so no break is recorded and the nudge for three hard calls is due."""
+    for _ in range(3):
+        assert second_launch(desktop, "tag").returncode == 0
     window = desktop.find_window(BREAK_TITLE)
     time.sleep(2.0)  # the nudge was due at the third tag: long enough to see it held back
     assert int(desktop.run("dunstctl", "count", "displayed")) == 0
@@ -74,20 +85,15 @@ def close_the_break_unbreathed(desktop: Desktop) -> None:
 
 
 def test_three_tags_bring_one_gentle_nudge_and_a_callback_arrives_once(
-    desktop: Desktop, spawn: Spawn, artifacts_dir: Path
+    desktop: Desktop, spawn: Spawn
 ) -> None:
-    start_dunst(desktop, spawn)
-    data_dir = Path(desktop.env["COMPANION_DATA_DIR"])
-    (data_dir / "settings.json").write_text(json.dumps(SETTINGS), encoding="utf-8")
-    start_app(desktop, spawn)
+    start_with_dunst(desktop, spawn)
 
     result = second_launch(desktop, "callback", "--in", "1m", "--case", "4711")
     assert result.returncode == 0, result.stderr
     set_at = time.monotonic()
 
-    for _ in range(3):
-        assert second_launch(desktop, "tag").returncode == 0
-    close_the_break_unbreathed(desktop)
+    tag_three_and_close_the_break_unbreathed(desktop)
     nudge = desktop.wait_for(lambda: from_companion(desktop, "tough run") or None, "the nudge", 10)
     assert len(nudge) == 1
     assert nudge[0]["message"].startswith("urgency=low")
@@ -103,13 +109,8 @@ def test_three_tags_bring_one_gentle_nudge_and_a_callback_arrives_once(
 def test_clicking_the_nudge_on_the_daemon_opens_a_break(
     desktop: Desktop, spawn: Spawn, artifacts_dir: Path
 ) -> None:
-    start_dunst(desktop, spawn)
-    data_dir = Path(desktop.env["COMPANION_DATA_DIR"])
-    (data_dir / "settings.json").write_text(json.dumps(SETTINGS), encoding="utf-8")
-    start_app(desktop, spawn)
-    for _ in range(3):
-        assert second_launch(desktop, "tag").returncode == 0
-    close_the_break_unbreathed(desktop)
+    data_dir = start_with_dunst(desktop, spawn)
+    tag_three_and_close_the_break_unbreathed(desktop)
     desktop.wait_for(
         lambda: int(desktop.run("dunstctl", "count", "displayed")) > 0 or None,
         "the nudge on screen",
