@@ -14,6 +14,8 @@ class NoticeAction(enum.StrEnum):
     SNOOZE = "snooze"
     DONE = "done"
     REFLECT = "reflect"
+    #: Opens the list of open callbacks (never answers for them: that is one at a time).
+    SHOW_CALLBACKS = "callbacks"
 
     @property
     def label(self) -> str:
@@ -26,6 +28,7 @@ _LABELS = {
     NoticeAction.SNOOZE: "Snooze 15 min",
     NoticeAction.DONE: "Done",
     NoticeAction.REFLECT: "Reflect",
+    NoticeAction.SHOW_CALLBACKS: "See callbacks",
 }
 
 #: How long a notification stays on screen when the desktop lets us choose.

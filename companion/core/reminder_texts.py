@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
 from companion.core.notices import Notice, NoticeAction
@@ -103,13 +103,12 @@ def reflection_notice(numbers: DayNumbers) -> Notice:
 
 
 def overdue_notice(callbacks: list[Callback]) -> Notice:
-    names = ", ".join(f"{callback_label(c)} ({clock_time(c.due_at)})" for c in callbacks[:3])
-    more = f" and {len(callbacks) - 3} more" if len(callbacks) > 3 else ""
+    """The end of the shift's list: a way to see them, never an answer for all of them."""
     return Notice(
         title="Callbacks still open",
-        body=f"{names}{more}. They're waiting in the tray menu.",
+        body=f"{_names(callbacks)}. They're waiting in the tray menu.",
         topic="callbacks",
-        callback_ids=tuple(c.id for c in callbacks if c.id is not None),
+        actions=(NoticeAction.SHOW_CALLBACKS,),
     )
 
 
@@ -123,33 +122,66 @@ def notice_for(
     open_overdue: list[Callback],
     numbers: DayNumbers,
     calls_since_break: int,
-) -> Notice:
-    """One notice for everything in ``due``; several reminders are collapsed into one."""
-    parts: list[Notice] = []
+) -> Notice | None:
+    """One notice for everything in ``due`` (several reminders are collapsed into one), or
+    None when nothing in it is still worth saying (its callbacks were done meanwhile)."""
+    lead: Notice | None = None
+    due_now: list[Callback] = []
+    overdue = False
     for reminder in due.reminders:
         if reminder.kind is ReminderKind.NUDGE:
-            parts.append(nudge_notice(calls_since_break))
+            lead = lead or nudge_notice(calls_since_break)
         elif reminder.kind is ReminderKind.REFLECTION:
-            parts.append(reflection_notice(numbers))
-        elif reminder.kind is ReminderKind.OVERDUE and open_overdue:
-            parts.append(overdue_notice(open_overdue))
+            lead = reflection_notice(numbers)  # the shift's end matters more than a nudge
+        elif reminder.kind is ReminderKind.OVERDUE:
+            overdue = bool(open_overdue)
         elif reminder.callback_id in callbacks:
-            parts.append(callback_notice(callbacks[reminder.callback_id]))
-    if len(parts) <= 1:
-        return parts[0] if parts else Notice("Companion", "Nothing is waiting for you.")
-    return _collapsed(parts)
+            due_now.append(callbacks[reminder.callback_id])
+    waiting = _distinct([*due_now, *(open_overdue if overdue else [])])
+    if lead is not None:
+        return _with_callbacks_line(lead, waiting)
+    if len(waiting) == 1:
+        return callback_notice(waiting[0]) if due_now else overdue_notice(waiting)
+    if waiting:
+        return overdue_notice(waiting) if overdue else _callbacks_due(waiting)
+    return None
 
 
-def _collapsed(parts: list[Notice]) -> Notice:
-    ids = tuple(dict.fromkeys(i for part in parts for i in part.callback_ids))
-    lines = [part.body for part in parts]
-    return Notice(
-        title="While you were away",
-        body="\n".join(lines),
-        topic="callbacks" if ids else parts[0].topic,
-        actions=(NoticeAction.DONE, NoticeAction.SNOOZE) if ids else parts[0].actions,
-        callback_ids=ids,
+def _with_callbacks_line(lead: Notice, waiting: list[Callback]) -> Notice:
+    """The nudge or the reflection as it is, with one line about callbacks and a way to see
+    them: never Done or Snooze, which would answer for callbacks the agent hasn't seen."""
+    if not waiting:
+        return lead
+    if len(waiting) == 1:
+        what = f"{callback_label(waiting[0])} ({clock_time(waiting[0].due_at)}) is waiting"
+    else:
+        what = f"{len(waiting)} callbacks are waiting"
+    return replace(
+        lead,
+        body=f"{lead.body}\nAlso: {what} under Callbacks in Companion's menu.",
+        actions=(*lead.actions, NoticeAction.SHOW_CALLBACKS),
     )
+
+
+def _callbacks_due(waiting: list[Callback]) -> Notice:
+    """Several callbacks due together (or missed while the computer slept): one list."""
+    return Notice(
+        title=f"{len(waiting)} callbacks are due",
+        body=f"{_names(waiting)}. You'll find them under Callbacks in Companion's menu.",
+        topic="callbacks",
+        actions=(NoticeAction.SHOW_CALLBACKS,),
+    )
+
+
+def _names(callbacks: list[Callback]) -> str:
+    names = ", ".join(f"{callback_label(c)} ({clock_time(c.due_at)})" for c in callbacks[:3])
+    return names + (f" and {len(callbacks) - 3} more" if len(callbacks) > 3 else "")
+
+
+def _distinct(callbacks: list[Callback]) -> list[Callback]:
+    """Each callback once (one due now is also overdue at the shift's end), oldest first."""
+    unique = {c.id: c for c in callbacks if c.id is not None}
+    return sorted(unique.values(), key=lambda c: (c.due_at, c.id or 0))
 
 
 def _plural(count: int, one: str, many: str) -> str:

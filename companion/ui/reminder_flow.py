@@ -37,6 +37,18 @@ AWAY_RECHECK = timedelta(minutes=1)
 #: How far back the policy needs to see (the nudge window, today's end of shift).
 LOOKBACK = timedelta(days=2)
 SNOOZE_MINUTES = 15
+#: What a button opens, and what a click on a notice (or a Done/Snooze that can't apply) opens.
+_OPENS = {
+    NoticeAction.START_BREAK: "break",
+    NoticeAction.REFLECT: "reflection",
+    NoticeAction.SHOW_CALLBACKS: "callbacks",
+}
+_OPENS_BY_TOPIC = {
+    "nudge": "break",
+    "reflection": "reflection",
+    "callback": "callbacks",
+    "callbacks": "callbacks",
+}
 
 
 class ReminderFlow(QObject):
@@ -125,9 +137,11 @@ class ReminderFlow(QObject):
             return
         self.reschedule()
 
-    def deliver(self, due: Due, now: datetime) -> Delivery:
+    def deliver(self, due: Due, now: datetime) -> Delivery | None:
         """Show ``due`` as one notice and remember it was shown (even if no desktop took it:
-        the callbacks stay listed in the tray, so nothing is lost and nothing repeats)."""
+        the callbacks stay listed in the tray, so nothing is lost and nothing repeats).
+
+        None when there was nothing left to say (its callbacks were done meanwhile)."""
         callbacks = {c.id: c for c in self._repo.open_callbacks() if c.id is not None}
         notice = notice_for(
             due,
@@ -136,9 +150,10 @@ class ReminderFlow(QObject):
             self._repo.day_numbers(now.date()),
             nudge_calls_since_break(self._repo.history(now - LOOKBACK)),
         )
-        notice = replace(notice, sound=self._settings.sound)
-        delivery = self._notifier.notify(notice)
-        log.info("reminder %s: %s", sorted(due.kinds()), delivery.describe())
+        delivery = None
+        if notice is not None:
+            delivery = self._notifier.notify(replace(notice, sound=self._settings.sound))
+            log.info("reminder %s: %s", sorted(due.kinds()), delivery.describe())
         for reminder in due.reminders:
             if reminder.kind is ReminderKind.CALLBACK and reminder.callback_id in callbacks:
                 self._repo.update_callback(
@@ -207,17 +222,24 @@ class ReminderFlow(QObject):
         )
 
     def on_action(self, notice: Notice, action: NoticeAction) -> None:
-        """A button on a notification, or a click on it, answered by the agent."""
-        if action is NoticeAction.DONE:
-            self.mark_done(notice.callback_ids)
-        elif action is NoticeAction.SNOOZE:
-            self.snooze(notice.callback_ids)
-        elif action is NoticeAction.START_BREAK or notice.topic == "nudge":
+        """A button on a notification, or a click on it (OPEN), answered by the agent.
+
+        Done and Snooze answer for one callback only: a notice about several never offers
+        them, and should one arrive anyway it opens the list instead of closing them all.
+        """
+        if action in (NoticeAction.DONE, NoticeAction.SNOOZE) and len(notice.callback_ids) == 1:
+            if action is NoticeAction.DONE:
+                self.mark_done(notice.callback_ids)
+            else:
+                self.snooze(notice.callback_ids)
+            return
+        wanted = _OPENS.get(action) or _OPENS_BY_TOPIC.get(notice.topic)
+        if wanted == "break":
             self.break_wanted.emit()
-        elif action is NoticeAction.REFLECT or notice.topic == "reflection":
+        elif wanted == "reflection":
             now = self._clock.now()
             self.reflection_wanted.emit(reflection_prompt(self._repo.day_numbers(now.date())))
-        elif notice.callback_ids:
+        elif wanted == "callbacks":
             self.callbacks_wanted.emit()
 
     def _update(

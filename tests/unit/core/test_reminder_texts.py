@@ -1,0 +1,112 @@
+"""The words of each reminder and how several due together become one notice."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from companion.core.notices import Notice, NoticeAction
+from companion.core.reminder_texts import DayNumbers, notice_for
+from companion.core.reminders import Callback, Due, Reminder, ReminderKind
+
+FIVE = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
+NUMBERS = DayNumbers(calls=4, breaks=2)
+ANSWERS_FOR_CALLBACKS = {NoticeAction.DONE, NoticeAction.SNOOZE}
+
+
+def callback(callback_id: int, hours_ago: float, case: str | None = None) -> Callback:
+    due_at = FIVE - timedelta(hours=hours_ago)
+    return Callback(due_at=due_at, text="", created_at=due_at, id=callback_id, case_ref=case)
+
+
+def due(*kinds: ReminderKind, callback_ids: tuple[int, ...] = ()) -> Due:
+    reminders = [Reminder(kind, FIVE) for kind in kinds]
+    reminders += [Reminder(ReminderKind.CALLBACK, FIVE, i) for i in callback_ids]
+    return Due(FIVE, tuple(reminders))
+
+
+def notice(
+    what: Due, open_callbacks: list[Callback], overdue: list[Callback] | None = None
+) -> Notice | None:
+    by_id = {c.id: c for c in open_callbacks if c.id is not None}
+    return notice_for(what, by_id, open_callbacks if overdue is None else overdue, NUMBERS, 3)
+
+
+def test_the_end_of_shift_invitation_keeps_reflect_and_mentions_open_callbacks() -> None:
+    open_ones = [callback(1, 6, "4711"), callback(2, 2, "4712")]
+    shown = notice(due(ReminderKind.REFLECTION, ReminderKind.OVERDUE), open_ones)
+    assert shown is not None
+    assert shown.title == "That's the shift" and shown.topic == "reflection"
+    assert shown.actions == (NoticeAction.REFLECT, NoticeAction.SHOW_CALLBACKS)
+    assert shown.callback_ids == ()
+    first, callbacks_line = shown.body.split("\n")
+    assert first.startswith("Today you tagged 4 hard calls")
+    assert callbacks_line == "Also: 2 callbacks are waiting under Callbacks in Companion's menu."
+
+
+def test_two_callbacks_due_together_are_one_list_without_done_or_snooze() -> None:
+    open_ones = [callback(1, 0, "4711"), callback(2, 0, "4712")]
+    shown = notice(due(callback_ids=(1, 2)), open_ones, overdue=[])
+    assert shown is not None
+    assert shown.title == "2 callbacks are due" and shown.topic == "callbacks"
+    assert shown.actions == (NoticeAction.SHOW_CALLBACKS,)
+    assert "Call back case 4711 (17:00), Call back case 4712 (17:00)" in shown.body
+
+
+def test_a_nudge_with_a_callback_due_stays_a_nudge_and_names_the_callback() -> None:
+    shown = notice(due(ReminderKind.NUDGE, callback_ids=(1,)), [callback(1, 0, "4711")])
+    assert shown is not None
+    assert shown.title == "A breather?" and shown.topic == "nudge"
+    assert shown.actions == (NoticeAction.START_BREAK, NoticeAction.SHOW_CALLBACKS)
+    assert shown.body.endswith(
+        "Also: Call back case 4711 (17:00) is waiting under Callbacks in Companion's menu."
+    )
+
+
+def test_one_callback_due_at_the_shift_end_is_that_callback_with_its_own_buttons() -> None:
+    one = [callback(1, 0, "4711")]
+    shown = notice(due(ReminderKind.OVERDUE, callback_ids=(1,)), one)
+    assert shown is not None and shown.title == "Time for a callback"
+    assert shown.actions == (NoticeAction.DONE, NoticeAction.SNOOZE)
+    assert shown.callback_ids == (1,)
+
+
+def test_nothing_left_to_say_is_no_notice_at_all() -> None:
+    assert notice(Due(FIVE, ()), []) is None
+    # The callback was marked done between the timer and the delivery; no list is open.
+    assert notice(due(ReminderKind.OVERDUE, callback_ids=(1,)), []) is None
+
+
+reminder_kinds = st.lists(
+    st.sampled_from([ReminderKind.NUDGE, ReminderKind.REFLECTION, ReminderKind.OVERDUE]),
+    max_size=3,
+    unique=True,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    reminder_kinds,
+    st.lists(st.integers(1, 6), max_size=6, unique=True),
+    st.lists(st.integers(1, 6), max_size=6, unique=True),
+)
+def test_no_notice_answers_for_several_callbacks_and_none_claims_the_agent_was_away(
+    kinds: list[ReminderKind], due_ids: list[int], open_ids: list[int]
+) -> None:
+    open_ones = [callback(i, i / 2, str(4700 + i)) for i in sorted({*due_ids, *open_ids})]
+    shown = notice(due(*kinds, callback_ids=tuple(due_ids)), open_ones)
+    if shown is None:
+        assert not kinds or kinds == [ReminderKind.OVERDUE]
+        assert not due_ids
+        return
+    if ANSWERS_FOR_CALLBACKS & set(shown.actions):
+        assert len(shown.callback_ids) == 1
+    else:
+        assert shown.callback_ids == ()
+    assert "away" not in shown.title
+    if ReminderKind.REFLECTION in kinds:
+        assert NoticeAction.REFLECT in shown.actions and shown.topic == "reflection"
+    elif ReminderKind.NUDGE in kinds:
+        assert NoticeAction.START_BREAK in shown.actions and shown.topic == "nudge"
