@@ -211,6 +211,40 @@ class FailingNotifier:
         return Delivery(self.name, False, "DBusException: the daemon went away")
 
 
+class FakeIdle:
+    """Idle time that works: ``idle`` seconds since the last input; counts how often it is asked."""
+
+    def __init__(self, idle: float = 0.0) -> None:
+        self.idle = idle
+        self.asked = 0
+
+    def seconds(self) -> float | None:
+        self.asked += 1
+        return self.idle
+
+
+class UnavailableIdle:
+    """A desktop where idle time can't be read (Wayland, no libXss): always unknown."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def seconds(self) -> float | None:
+        self.asked += 1
+        return None
+
+
+class FailingIdle:
+    """The platform call fails each time (the X connection was lost, a Windows SEH error)."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def seconds(self) -> float | None:
+        self.asked += 1
+        raise OSError("XScreenSaverQueryInfo: connection to the X server was lost")
+
+
 class InMemoryReminders:
     """ReminderRepository over lists; history() reads calls and breaks from the given fakes."""
 

@@ -1,7 +1,8 @@
 """How long since the agent last touched keyboard or mouse: X11, Windows, macOS; else unknown.
 
 Asked only when a reminder is due, never on a timer of its own. ``None`` means "can't tell",
-which counts as present (Wayland, no X connection, a missing library).
+which counts as present (Wayland, no X connection, a missing library): a reminder then goes
+at its time rather than waiting for a return Companion could never see.
 """
 
 from __future__ import annotations
@@ -11,8 +12,13 @@ import ctypes.util
 import logging
 import os
 import sys
+from collections.abc import Callable, Mapping
+from typing import Any
 
 log = logging.getLogger(__name__)
+
+#: GetLastInputInfo's dwTime is GetTickCount's 32-bit millisecond count, which wraps.
+_TICKS_WRAP = 1 << 32
 
 
 class _XScreenSaverInfo(ctypes.Structure):
@@ -30,11 +36,32 @@ class _LastInputInfo(ctypes.Structure):
     _fields_ = [("cbSize", ctypes.c_uint), ("dwTime", ctypes.c_uint)]
 
 
-class IdleTime:
-    """Seconds since the last input, from whatever this desktop offers."""
+def is_wayland(environ: Mapping[str, str]) -> bool:
+    """A Wayland session, even one with XWayland (DISPLAY set as well).
 
-    def __init__(self, platform: str = sys.platform) -> None:
+    WORKAROUND: under XWayland, XScreenSaver only sees input that goes to X windows, so the
+    agent typing into a Wayland-native app looks idle for hours and every reminder would
+    wait forever (https://github.com/slgobinath/SafeEyes/issues/286). Unknown is better.
+    """
+    return bool(environ.get("WAYLAND_DISPLAY")) or environ.get("XDG_SESSION_TYPE") == "wayland"
+
+
+class IdleTime:
+    """Seconds since the last input, from whatever this desktop offers.
+
+    Called on the GUI thread. ``seconds`` may raise OSError when the platform call itself
+    fails (a lost X connection, a Windows SEH error); callers treat that as unknown.
+    """
+
+    def __init__(
+        self,
+        platform: str = sys.platform,
+        environ: Mapping[str, str] = os.environ,
+        find_library: Callable[[str], str | None] = ctypes.util.find_library,
+    ) -> None:
         self._platform = platform
+        self._environ = environ
+        self._find_library = find_library
         self._x11: tuple[ctypes.CDLL, ctypes.CDLL, int] | None = None
         self._x11_failed = False
 
@@ -42,10 +69,18 @@ class IdleTime:
         if self._platform.startswith("linux") or self._platform.startswith("freebsd"):
             return self._x11_idle()
         if self._platform == "win32":
-            return _windows_idle()
+            windll: Any = getattr(ctypes, "windll", None)
+            return None if windll is None else windows_idle(windll.user32, windll.kernel32)
         if self._platform == "darwin":
             return _macos_idle()
         return None
+
+    def close(self) -> None:
+        """Let go of the X connection (the app does not need to: it ends with the session)."""
+        if self._x11 is not None:
+            xlib, _, display = self._x11
+            xlib.XCloseDisplay(display)
+            self._x11, self._x11_failed = None, True
 
     def _x11_idle(self) -> float | None:
         connection = self._x11_connection()
@@ -67,10 +102,14 @@ class IdleTime:
         if self._x11 is not None or self._x11_failed:
             return self._x11
         self._x11_failed = True
-        if not os.environ.get("DISPLAY"):
+        if is_wayland(self._environ):
+            log.info("idle time unknown: a Wayland session (XScreenSaver can't see its input)")
             return None
-        names = ctypes.util.find_library("X11"), ctypes.util.find_library("Xss")
-        if None in names:
+        display_name = self._environ.get("DISPLAY")
+        if not display_name:
+            return None
+        names = self._find_library("X11"), self._find_library("Xss")
+        if names[0] is None or names[1] is None:
             log.info("idle time unknown: libX11 or libXss is missing")
             return None
         try:
@@ -78,29 +117,40 @@ class IdleTime:
         except OSError as error:
             log.info("idle time unknown: %s", error)
             return None
-        xlib.XOpenDisplay.restype = ctypes.c_void_p
-        xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
-        xlib.XDefaultRootWindow.restype = ctypes.c_ulong
-        xlib.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
-        xlib.XFree.argtypes = [ctypes.c_void_p]
-        xss.XScreenSaverAllocInfo.restype = ctypes.c_void_p
-        xss.XScreenSaverQueryInfo.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p]
-        display = xlib.XOpenDisplay(None)
+        _declare_x11(xlib, xss)
+        display = xlib.XOpenDisplay(display_name.encode())
         if not display:
             return None
         self._x11, self._x11_failed = (xlib, xss, display), False
         return self._x11
 
 
-def _windows_idle() -> float | None:
-    windll = getattr(ctypes, "windll", None)
-    if windll is None:
-        return None
+def _declare_x11(xlib: ctypes.CDLL, xss: ctypes.CDLL) -> None:
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    xlib.XDefaultRootWindow.restype = ctypes.c_ulong
+    xlib.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+    xlib.XFree.argtypes = [ctypes.c_void_p]
+    xss.XScreenSaverAllocInfo.restype = ctypes.c_void_p
+    xss.XScreenSaverQueryInfo.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_void_p]
+
+
+def windows_idle(user32: Any, kernel32: Any) -> float | None:
+    """GetLastInputInfo against GetTickCount64, modulo 2**32 as dwTime is 32 bits.
+
+    GetTickCount with ctypes' default (signed int) result turns negative after 24.8 days of
+    uptime and wraps after 49.7; the 64-bit count does neither, and the modulo keeps the
+    difference right when dwTime itself has wrapped.
+    """
     info = _LastInputInfo()
     info.cbSize = ctypes.sizeof(info)
-    if not windll.user32.GetLastInputInfo(ctypes.byref(info)):
+    if not user32.GetLastInputInfo(ctypes.byref(info)):
         return None
-    return float(windll.kernel32.GetTickCount() - info.dwTime) / 1000
+    kernel32.GetTickCount64.restype = ctypes.c_uint64
+    kernel32.GetTickCount64.argtypes = []
+    now = int(kernel32.GetTickCount64())
+    return float((now - info.dwTime) % _TICKS_WRAP) / 1000
 
 
 def _macos_idle() -> float | None:

@@ -77,6 +77,7 @@ class ReminderFlow(QObject):
         self._notifier = notifier
         self._idle_seconds = idle_seconds
         self._tell = tell
+        self._idle_failed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timeout)
@@ -117,8 +118,7 @@ class ReminderFlow(QObject):
         if due is None or due.at > now:
             self.reschedule()
             return
-        idle = self._idle_seconds()
-        if idle is not None and idle > self._settings.away_minutes * 60:
+        if self._agent_away():
             log.info("a reminder is due but the agent is away; waiting")
             self._timer.start(int(AWAY_RECHECK.total_seconds() * 1000))
             return
@@ -136,6 +136,17 @@ class ReminderFlow(QObject):
             self._timer.start(int(AWAY_RECHECK.total_seconds() * 1000))
             return
         self.reschedule()
+
+    def _agent_away(self) -> bool:
+        """Idle for longer than the setting; unknown (or the system call failing) is present."""
+        try:
+            idle = self._idle_seconds()
+        except OSError as error:
+            if not self._idle_failed:
+                log.warning("idle time unknown, reminders go at their time: %s", error)
+                self._idle_failed = True
+            return False
+        return idle is not None and idle > self._settings.away_minutes * 60
 
     def deliver(self, due: Due, now: datetime) -> Delivery | None:
         """Show ``due`` as one notice and remember it was shown (even if no desktop took it:

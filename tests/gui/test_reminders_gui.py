@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 
 from PySide6.QtWidgets import QPushButton
@@ -31,12 +32,17 @@ TUESDAY_TEN = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 
 
 def make_flow(
-    notifier: RecordingNotifier | FallbackNotifier, idle: float | None = None
+    notifier: RecordingNotifier | FallbackNotifier,
+    idle: float | None = None,
+    idle_seconds: Callable[[], float | None] | None = None,
 ) -> tuple[ReminderFlow, InMemoryCalls, InMemoryReminders, FakeClock]:
+    """A flow on Tuesday at 10:00 without the reflection; ``idle_seconds`` wins over ``idle``."""
     calls, breaks = InMemoryCalls(), InMemoryBreaks()
     repo, clock = InMemoryReminders(calls, breaks), FakeClock(TUESDAY_TEN)
     settings = ReminderSettings(reflection=False)
-    flow = ReminderFlow(repo, clock, settings, notifier, lambda: idle, lambda _: None)
+    flow = ReminderFlow(
+        repo, clock, settings, notifier, idle_seconds or (lambda: idle), lambda _: None
+    )
     return flow, calls, repo, clock
 
 
