@@ -230,7 +230,12 @@ class CompanionApp(QObject):
     # -- reminders (issue #3) --------------------------------------------------------------
 
     def _start_reminders(self, warnings: list[str]) -> None:
-        """plyer, notify-send (Linux), the tray balloon, a toast; then the one reminder timer."""
+        """plyer, notify-send (Linux), the tray balloon, a toast; then the one reminder timer.
+
+        plyer takes only plain notices (it can't show buttons or report a click): one with
+        actions goes to notify-send with buttons on Linux, and to the tray balloon (a click
+        opens the right window) or the toast (buttons) on Windows and macOS.
+        """
         self._settings_warnings = list(warnings)
         icon_path = resource("companion.svg")
         self._reminders = ReminderFlow(

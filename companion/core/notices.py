@@ -55,6 +55,8 @@ class Delivery:
     backend: str
     ok: bool
     detail: str = ""
+    #: Not this backend's kind of notice (nothing failed): the next one takes it, unlogged.
+    declined: bool = False
 
     def describe(self) -> str:
         if self.ok:

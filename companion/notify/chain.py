@@ -14,8 +14,10 @@ log = logging.getLogger(__name__)
 class FallbackNotifier:
     """plyer, then notify-send, then the tray balloon, then an in-app toast (as app.py builds it).
 
-    A notifier that failed is still tried next time (a daemon can come back), but its failure
-    is logged only the first time, so a desktop without notifications doesn't fill the log.
+    A notifier may decline a notice that is not its kind (plyer one with buttons): the next
+    one takes it and nothing is logged. A notifier that failed is still tried next time (a
+    daemon can come back), but its failure is logged only the first time, so a desktop
+    without notifications doesn't fill the log.
     """
 
     name = "fallback chain"
@@ -30,7 +32,7 @@ class FallbackNotifier:
             last = notifier.notify(notice)
             if last.ok:
                 return last
-            if notifier.name not in self._logged:
+            if not last.declined and notifier.name not in self._logged:
                 self._logged.add(notifier.name)
                 log.warning("%s could not show a notification: %s", notifier.name, last.detail)
         return last

@@ -6,6 +6,14 @@ facade never forwards urgency or expiry to that path). A reminder that never exp
 claims normal urgency is the opposite of gentle, so this adapter only uses plyer's D-Bus path
 on Linux and reports itself unavailable without dbus-python; ``NotifySendNotifier`` then
 calls notify-send itself with the right flags.
+
+plyer has no buttons and never reports a click, on any platform, so this adapter declines a
+notice that offers actions (a nudge's "Start a break", a callback's Done/Snooze): the chain
+hands it to one that can. On Linux that is notify-send with ``--action``. On Windows and
+macOS it is the Qt tray balloon, which has no buttons but reports a click, so clicking opens
+the right window (the break, the reflection, the callbacks); without a tray icon it is
+Companion's own pop-up, which has the buttons. Plain notices (the test notification) still
+go through plyer there, as native notifications.
 """
 
 from __future__ import annotations
@@ -34,6 +42,8 @@ class PlyerNotifier:
         return "D-Bus notifications (plyer)" if self._linux else "system notifications (plyer)"
 
     def notify(self, notice: Notice) -> Delivery:
+        if notice.actions:
+            return Delivery(self.name, False, "plyer can't offer buttons", declined=True)
         if self._linux and importlib.util.find_spec("dbus") is None:
             return Delivery(self.name, False, "dbus-python is not installed")
         try:

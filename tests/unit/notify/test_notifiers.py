@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from companion.core.notices import Notice
+from companion.core.notices import Notice, NoticeAction
 from companion.notify.chain import FallbackNotifier
 from companion.notify.notify_send import NotifySendNotifier, command_args
 from companion.notify.plyer_notifier import PlyerNotifier
@@ -90,3 +90,29 @@ def test_plyer_failures_become_a_delivery_not_an_exception(
     monkeypatch.setattr(notification, "notify", broken)
     delivery = PlyerNotifier(ICON, platform="win32").notify(NOTICE)
     assert not delivery.ok and "NotImplementedError" in delivery.detail
+
+
+NUDGE = Notice(
+    "A breather?", "That was a tough run.", topic="nudge", actions=(NoticeAction.START_BREAK,)
+)
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin", "linux"])
+def test_plyer_takes_plain_notices_and_leaves_ones_with_buttons_to_the_next(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, platform: str
+) -> None:
+    """plyer drops buttons and clicks: a nudge must reach a notifier that keeps them."""
+    from plyer import notification
+
+    through_plyer: list[str] = []
+    monkeypatch.setattr(notification, "notify", lambda **kw: through_plyer.append(kw["title"]))
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: None)  # no dbus-python either
+    with_buttons = RecordingNotifier("notify-send with buttons")
+    chain = FallbackNotifier([PlyerNotifier(ICON, platform=platform), with_buttons])
+    with caplog.at_level(logging.WARNING):
+        delivery = chain.notify(NUDGE)
+    assert delivery.backend == "notify-send with buttons" and with_buttons.shown == [NUDGE]
+    assert through_plyer == [] and caplog.records == []  # a decline is not a failure
+    if platform != "linux":  # on Linux plyer needs dbus-python, missing here
+        assert chain.notify(NOTICE).backend == "system notifications (plyer)"
+        assert through_plyer == [NOTICE.title] and with_buttons.shown == [NUDGE]
