@@ -121,7 +121,7 @@ def notice_for(
     callbacks: dict[int, Callback],
     open_overdue: list[Callback],
     numbers: DayNumbers,
-    calls_since_break: int,
+    nudge_calls: int,
 ) -> Notice | None:
     """One notice for everything in ``due`` (several reminders are collapsed into one), or
     None when nothing in it is still worth saying (its callbacks were done meanwhile)."""
@@ -130,7 +130,7 @@ def notice_for(
     overdue = False
     for reminder in due.reminders:
         if reminder.kind is ReminderKind.NUDGE:
-            lead = lead or nudge_notice(calls_since_break)
+            lead = lead or nudge_notice(nudge_calls)
         elif reminder.kind is ReminderKind.REFLECTION:
             lead = reflection_notice(numbers)  # the shift's end matters more than a nudge
         elif reminder.kind is ReminderKind.OVERDUE:

@@ -6,8 +6,9 @@ The app arms one single-shot timer for that moment and asks again whenever anyth
 Rules, in plain words:
 
 - A *recovery nudge* is due the moment the Nth hard call lands within the nudge window with
-  no break (and no nudge) since the first of them. It is offered only inside the shift and
-  goes stale when its window has passed.
+  no break (and no nudge) since the first of them, at most once per window: a call landing
+  less than a window after the last nudge starts no run. It is offered only inside the shift
+  and goes stale when its window has passed. Its wording counts the calls in that window.
 - A *callback* is due at the time the agent set, inside or outside the shift, once; snoozing
   moves its time and so makes it due once more. Pausing and the rate limit never hold it.
 - At the *end of the shift* on a working day: one invitation to reflect, and, if any callbacks
@@ -147,25 +148,46 @@ def overdue_callbacks(callbacks: Iterable[Callback], now: datetime) -> list[Call
 def _nudge_due(
     history: ReminderHistory, settings: ReminderSettings, now: datetime
 ) -> Reminder | None:
-    """The first run of N calls inside the window since the last break or nudge, if still fresh."""
-    anchor = _latest([*history.breaks, *_sent_times(history, ReminderKind.NUDGE)])
-    calls = sorted(c for c in history.calls if anchor is None or c > anchor)
-    n = settings.nudge_calls
-    for k in range(n - 1, len(calls)):
-        landed = calls[k]
-        if landed - calls[k - n + 1] > settings.nudge_window:
-            continue
+    found = _first_fresh_nudge(history, settings, now)
+    return None if found is None else found[0]
+
+
+def _first_fresh_nudge(
+    history: ReminderHistory, settings: ReminderSettings, now: datetime
+) -> tuple[Reminder, int] | None:
+    """The first run of N calls inside the window that can still be offered, and its count."""
+    for landed, count in _nudge_runs(history, settings):
         at = _held_back(landed, history, settings)
         deliver = max(at, now)
         if deliver <= landed + settings.nudge_window and settings.in_shift(deliver):
-            return Reminder(ReminderKind.NUDGE, at)
+            return Reminder(ReminderKind.NUDGE, at), count
     return None
 
 
-def nudge_calls_since_break(history: ReminderHistory) -> int:
-    """How many hard calls were tagged since the last break (for the nudge's wording)."""
-    anchor = _latest(list(history.breaks))
-    return sum(1 for call in history.calls if anchor is None or call > anchor)
+def _nudge_runs(
+    history: ReminderHistory, settings: ReminderSettings
+) -> Iterator[tuple[datetime, int]]:
+    """Each moment a hard call makes N inside the window, with how many that window holds.
+
+    Only calls after the last break and the last nudge count, and a call landing less than a
+    window after the last nudge starts no run: at most one nudge per window.
+    """
+    last_nudge = _latest(_sent_times(history, ReminderKind.NUDGE))
+    anchor = _latest([*history.breaks, *([last_nudge] if last_nudge else [])])
+    calls = sorted(c for c in history.calls if anchor is None or c > anchor)
+    n, window = settings.nudge_calls, settings.nudge_window
+    for k in range(n - 1, len(calls)):
+        landed = calls[k]
+        if last_nudge is not None and landed < last_nudge + window:
+            continue
+        if landed - calls[k - n + 1] <= window:
+            yield landed, sum(1 for call in calls if landed - window <= call <= landed)
+
+
+def nudge_calls(history: ReminderHistory, settings: ReminderSettings, now: datetime) -> int:
+    """How many hard calls the due nudge is about: its run, inside one window (its wording)."""
+    found = _first_fresh_nudge(history, settings, now)
+    return settings.nudge_calls if found is None else found[1]
 
 
 # -- end of shift --------------------------------------------------------------------------------

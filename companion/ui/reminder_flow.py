@@ -23,7 +23,7 @@ from companion.core.reminders import (
     ReminderKind,
     SentReminder,
     next_due,
-    nudge_calls_since_break,
+    nudge_calls,
     overdue_callbacks,
 )
 
@@ -154,12 +154,13 @@ class ReminderFlow(QObject):
 
         None when there was nothing left to say (its callbacks were done meanwhile)."""
         callbacks = {c.id: c for c in self._repo.open_callbacks() if c.id is not None}
+        history = self._repo.history(now - LOOKBACK)
         notice = notice_for(
             due,
             callbacks,
             overdue_callbacks(callbacks.values(), now),
             self._repo.day_numbers(now.date()),
-            nudge_calls_since_break(self._repo.history(now - LOOKBACK)),
+            nudge_calls(history, self._settings, now),
         )
         delivery = None
         if notice is not None:

@@ -13,6 +13,7 @@ from companion.core.reminders import (
     ReminderKind,
     SentReminder,
     next_due,
+    nudge_calls,
 )
 
 
@@ -27,6 +28,8 @@ class World:
     callbacks: dict[int, Callback] = field(default_factory=dict)
     paused_until: datetime | None = None
     delivered: list[Due] = field(default_factory=list)
+    #: How many hard calls each delivered nudge said it was about.
+    nudge_counts: list[int] = field(default_factory=list)
 
     def history(self) -> ReminderHistory:
         return ReminderHistory(
@@ -42,6 +45,8 @@ class World:
 
     def deliver(self, due: Due) -> None:
         self.delivered.append(due)
+        if ReminderKind.NUDGE in due.kinds():
+            self.nudge_counts.append(nudge_calls(self.history(), self.settings, due.at))
         for reminder in due.reminders:
             if reminder.kind is ReminderKind.CALLBACK:
                 assert reminder.callback_id is not None

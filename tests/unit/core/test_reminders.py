@@ -15,6 +15,7 @@ from companion.core.reminders import (
     ReminderKind,
     SentReminder,
     next_due,
+    nudge_calls,
     overdue_callbacks,
 )
 from tests.unit.core.reminder_sim import Event, World
@@ -100,20 +101,22 @@ def test_nothing_while_paused_but_callbacks(
                 assert not start <= due.at < until
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     st.integers(2, 6),
     st.integers(10, 120),
-    st.lists(st.integers(0, 600), min_size=1, max_size=8),
+    st.data(),
+    st.lists(st.integers(0, 180), min_size=1, max_size=24),
 )
-def test_the_nudge_fires_exactly_when_the_nth_hard_call_lands_in_the_window(
-    n: int, window: int, gaps: list[int]
+def test_nudges_fire_exactly_when_the_nth_hard_call_lands_at_most_once_per_window(
+    n: int, window: int, data: st.DataObject, gaps: list[int]
 ) -> None:
     reminders = ReminderSettings(
         shift_start=time(0, 0),
         shift_end=time(23, 59),
         nudge_calls=n,
         nudge_window_minutes=window,
+        rate_limit_minutes=data.draw(st.integers(5, window)),  # never what holds one back
         reflection=False,
     )
     calls, at = [], NINE
@@ -121,27 +124,58 @@ def test_the_nudge_fires_exactly_when_the_nth_hard_call_lands_in_the_window(
         at += timedelta(seconds=gap * 10)
         calls.append(at)
     world = run(reminders, [Event(c, "call") for c in calls])
-    nudges = world.times_of(ReminderKind.NUDGE)
-    expected = _first_nth_call_in_window(calls, n, timedelta(minutes=window))
-    assert (nudges[:1] or [None])[0] == expected
+    expected = nudges_by_the_rule(calls, n, timedelta(minutes=window))
+    assert list(zip(world.times_of(ReminderKind.NUDGE), world.nudge_counts, strict=True)) == (
+        expected
+    )
 
 
-def _first_nth_call_in_window(calls: list[datetime], n: int, window: timedelta) -> datetime | None:
-    for k in range(n - 1, len(calls)):
-        if calls[k] - calls[k - n + 1] <= window:
-            return calls[k]
-    return None
+def nudges_by_the_rule(
+    calls: list[datetime], n: int, window: timedelta
+) -> list[tuple[datetime, int]]:
+    """The rule read from its words, moment by moment rather than run by run: a nudge comes
+    at a moment when the calls since the last nudge that lie within the window before it
+    number at least N, unless the last nudge was less than a window ago. It says how many."""
+    nudges: list[tuple[datetime, int]] = []
+    for moment in sorted(set(calls)):
+        last = nudges[-1][0] if nudges else None
+        if last is not None and moment - last < window:
+            continue
+        inside = [c for c in calls if moment - window <= c <= moment and (last is None or c > last)]
+        if len(inside) >= n:
+            nudges.append((moment, len(inside)))
+    return nudges
 
 
-def test_one_nudge_per_run_and_a_break_starts_counting_again() -> None:
-    minutes = [0, 5, 10, 15, 20, 40, 45, 50]
+def test_one_nudge_per_window_and_a_break_starts_counting_again() -> None:
+    # 9:10 nudge; 10:00 and 10:05 land inside its window; the break at 10:10 wipes them, so
+    # 10:15 (which would make three with them) starts over: three after the break at 10:25.
+    minutes = [0, 5, 10, 60, 65, 75, 80, 85]
     happened = [Event(NINE + timedelta(minutes=m), "call") for m in minutes]
-    happened.append(Event(NINE + timedelta(minutes=30), "break"))
+    happened.append(Event(NINE + timedelta(minutes=70), "break"))
     world = run(ReminderSettings(reflection=False), happened)
     assert world.times_of(ReminderKind.NUDGE) == [
         NINE + timedelta(minutes=10),
-        NINE + timedelta(minutes=50),
+        NINE + timedelta(minutes=85),
     ]
+
+
+def test_a_steady_run_of_calls_gets_one_nudge_per_window_not_one_per_rate_limit() -> None:
+    happened = [Event(NINE + timedelta(minutes=m), "call") for m in range(0, 30, 5)]
+    world = run(ReminderSettings(reflection=False), happened)
+    assert world.times_of(ReminderKind.NUDGE) == [NINE + timedelta(minutes=10)]
+
+
+def test_the_nudge_counts_the_calls_in_its_window_not_since_the_last_break() -> None:
+    # 19 hard calls yesterday and no break since: today's run is three.
+    yesterday = [NINE + timedelta(minutes=20 * i) for i in range(19)]
+    today = [NINE + timedelta(days=1, minutes=m) for m in (0, 10, 20)]
+    history = ReminderHistory(calls=(*yesterday, *today))
+    reminders = ReminderSettings(reflection=False)
+    now = today[-1]
+    assert nudge_calls(history, reminders, now) == 3
+    due = next_due(history, reminders, now)
+    assert due is not None and due.kinds() == {ReminderKind.NUDGE}
 
 
 def test_a_nudge_in_quiet_hours_is_dropped_not_saved_for_the_morning() -> None:
