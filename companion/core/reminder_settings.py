@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, time, timedelta
 from typing import Any
 
 #: Monday is 0, as in ``datetime.weekday()``.
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-#: After the shift ends, the end-of-shift invitation may still arrive this long (rate limit).
-WIND_DOWN = timedelta(minutes=30)
 
 _RANGES: dict[str, tuple[int, int]] = {
     "nudge_calls": (2, 10),
@@ -63,6 +61,20 @@ class ReminderSettings:
             self.shift_start <= moment.time().replace(tzinfo=None) < self.shift_end
         )
 
+    def shift_on(self, day: datetime) -> Shift | None:
+        """The shift that starts on ``day``'s date, if that is a working day."""
+        if not self.is_working_day(day):
+            return None
+        start = self.shift_start_on(day)
+        return Shift(start, self.shift_end_on(day))
+
+    def shifts_from(self, moment: datetime, days: int) -> Iterator[Shift]:
+        """The shifts starting on ``days`` dates from ``moment``'s, in order."""
+        for offset in range(days):
+            shift = self.shift_on(moment + timedelta(days=offset))
+            if shift is not None:
+                yield shift
+
     def shift_end_on(self, moment: datetime) -> datetime:
         return moment.replace(
             hour=self.shift_end.hour, minute=self.shift_end.minute, second=0, microsecond=0
@@ -72,6 +84,24 @@ class ReminderSettings:
         return moment.replace(
             hour=self.shift_start.hour, minute=self.shift_start.minute, second=0, microsecond=0
         )
+
+
+@dataclass(frozen=True)
+class Shift:
+    """One shift, from ``start`` to ``end``."""
+
+    start: datetime
+    end: datetime
+
+    @property
+    def reflection_deadline(self) -> datetime:
+        """A missed end-of-shift invitation (Companion wasn't running, the computer slept, the
+        agent was away) still comes until the day the shift ended on is over."""
+        return (self.end + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def covers(self, moment: datetime) -> bool:
+        """From the shift's start until its invitation's deadline: what was sent for it."""
+        return self.start <= moment < self.reflection_deadline
 
 
 def reminder_settings_from_mapping(data: Mapping[str, Any]) -> ReminderSettings:

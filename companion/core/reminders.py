@@ -12,11 +12,15 @@ Rules, in plain words:
 - A *callback* is due at the time the agent set, inside or outside the shift, once; snoozing
   moves its time and so makes it due once more. Pausing and the rate limit never hold it.
 - At the *end of the shift* on a working day: one invitation to reflect, and, if any callbacks
-  are still open and overdue, one list of them. Both go stale after a short wind-down.
+  are still open and overdue, one list of them. Held back (a pause, the rate limit) or missed
+  (a restart, a suspend, time away), they still come once until the day the shift ended on
+  is over; then they are dropped.
 - Nudges and reflections (not callbacks) wait while reminders are paused, and never come
   within the rate limit of the previous one.
 - Several reminders due at once (after a restart, a suspend or time away) come back as one
-  ``Due`` so the app delivers them as a single, collapsed notification.
+  ``Due`` so the app delivers them as a single, collapsed notification. A nudge whose run is
+  over by then is dropped, not delivered late: "that was a tough run" an hour on, or after
+  the shift, would be a reminder about nothing.
 """
 
 from __future__ import annotations
@@ -26,10 +30,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from companion.core.reminder_settings import WIND_DOWN, ReminderSettings
+from companion.core.reminder_settings import ReminderSettings, Shift
 
-#: How many days ahead to look for the next end-of-shift moment (a whole week and one more).
-_LOOKAHEAD_DAYS = 8
+#: Which shifts to look at for the next end-of-shift moment: from yesterday's (it may still owe
+#: its invitation) through a whole week and one more day.
+_LOOKAHEAD_DAYS = 9
 
 
 class ReminderKind(enum.StrEnum):
@@ -196,32 +201,33 @@ def nudge_calls(history: ReminderHistory, settings: ReminderSettings, now: datet
 def _end_of_shift_due(
     history: ReminderHistory, settings: ReminderSettings, now: datetime
 ) -> list[Reminder]:
-    """Today's (or the next working day's) reflection and overdue list, each once a day."""
-    for offset in range(_LOOKAHEAD_DAYS):
-        day = now + timedelta(days=offset)
-        if not settings.is_working_day(day):
-            continue
-        end = settings.shift_end_on(day)
-        if now > end + WIND_DOWN:
+    """The reflection and the overdue list of the first shift that still owes them, once each.
+
+    They are due at the shift's end and wait for a pause, the rate limit, a restart or a
+    suspend, but only until the day the shift ended on is over (``Shift.reflection_deadline``).
+    """
+    for shift in settings.shifts_from(now - timedelta(days=1), _LOOKAHEAD_DAYS):
+        deadline = shift.reflection_deadline
+        if now >= deadline:
             continue
         found = []
-        if settings.reflection and not _sent_on(history, ReminderKind.REFLECTION, end):
-            at = _held_back(end, history, settings)
-            if max(at, now) <= end + WIND_DOWN:
+        if settings.reflection and not _sent_for(history, ReminderKind.REFLECTION, shift):
+            at = _held_back(shift.end, history, settings)
+            if max(at, now) < deadline:
                 found.append(Reminder(ReminderKind.REFLECTION, at))
-        if not _sent_on(history, ReminderKind.OVERDUE, end) and _open_before(history, end):
-            found.append(Reminder(ReminderKind.OVERDUE, end))
+        if not _sent_for(history, ReminderKind.OVERDUE, shift) and _open_before(history, shift):
+            found.append(Reminder(ReminderKind.OVERDUE, shift.end))
         if found:
             return found
     return []
 
 
-def _open_before(history: ReminderHistory, end: datetime) -> bool:
-    return any(callback.is_overdue(end) for callback in history.callbacks)
+def _open_before(history: ReminderHistory, shift: Shift) -> bool:
+    return any(callback.is_overdue(shift.end) for callback in history.callbacks)
 
 
-def _sent_on(history: ReminderHistory, kind: ReminderKind, end: datetime) -> bool:
-    return any(sent.sent_at.date() == end.date() for sent in history.sent if sent.kind is kind)
+def _sent_for(history: ReminderHistory, kind: ReminderKind, shift: Shift) -> bool:
+    return any(shift.covers(sent.sent_at) for sent in history.sent if sent.kind is kind)
 
 
 # -- shared rules --------------------------------------------------------------------------------

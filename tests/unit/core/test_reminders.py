@@ -8,7 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from companion.core.reminder_settings import WIND_DOWN, ReminderSettings
+from companion.core.reminder_settings import ReminderSettings
 from companion.core.reminders import (
     Callback,
     ReminderHistory,
@@ -73,8 +73,9 @@ def test_nothing_but_callbacks_in_quiet_hours(
         assert reminders.in_shift(at)
     for kind in (ReminderKind.REFLECTION, ReminderKind.OVERDUE):
         for at in world.times_of(kind):
-            end = reminders.shift_end_on(at)
-            assert reminders.is_working_day(at) and end <= at <= end + WIND_DOWN
+            # After a working day's shift ended, the same day (held back, or missed).
+            shift = reminders.shift_on(at)
+            assert shift is not None and shift.end <= at < shift.reflection_deadline
 
 
 @settings(max_examples=150, deadline=None)
@@ -229,6 +230,58 @@ def test_after_a_restart_missed_reminders_come_as_one(missed: list[int], down_fo
     assert len(world.delivered) == 1
 
 
+workday_events = st.lists(
+    st.builds(
+        Event,
+        at=st.integers(9 * 60, 17 * 60 - 1).map(lambda m: MONDAY + timedelta(minutes=m)),
+        what=st.sampled_from(["call", "call", "call", "break", "callback"]),
+        minutes=st.integers(1, 600),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    workday_events,
+    st.integers(9 * 60, 17 * 60 - 1),
+    st.integers(1, 15 * 60),
+    st.integers(5, 60),
+)
+def test_what_a_restart_or_suspend_missed_comes_once_as_one_reflection_included(
+    happened: list[Event], down_at: int, down_for: int, rate: int
+) -> None:
+    """Companion stops (or the computer sleeps) during Monday's shift and is back later that
+    day: everything missed arrives in one delivery at once, nothing twice, and a missed end
+    of shift still brings its reflection that day."""
+    reminders = ReminderSettings(rate_limit_minutes=rate)
+    world = World(reminders)
+    down = MONDAY + timedelta(minutes=down_at)
+    back = min(down + timedelta(minutes=down_for), MONDAY.replace(hour=23, minute=59))
+    world.run_until(MONDAY, down, [e for e in happened if e.at < down])
+    missed = {i for i, c in world.callbacks.items() if not c.notified and c.due_at <= back}
+    already = len(world.delivered)
+    world.run_until(back, MONDAY + timedelta(days=1), [])
+    after = world.delivered[already:]
+    at_back = [d for d in after if d.at == back]
+    assert len(at_back) <= 1
+    if missed:
+        assert {r.callback_id for r in at_back[0].reminders} >= missed
+    fired = [r.callback_id for d in world.delivered for r in d.reminders if r.callback_id]
+    assert len(fired) == len(set(fired))
+    reflections = [d.at for d in after for r in d.reminders if r.kind is ReminderKind.REFLECTION]
+    end = MONDAY.replace(hour=17)
+    assert len(reflections) == 1  # at 17:00, or, when that was missed, late but that day
+    before = world.delivered[:already]
+    last_sent = max(
+        (d.at for d in before if any(not r.kind.is_callback for r in d.reminders)), default=None
+    )
+    if back >= end and (last_sent is None or last_sent + reminders.rate_limit <= back):
+        assert reflections == [back]  # in that one delivery
+    for at in world.times_of(ReminderKind.NUDGE):
+        assert at < back or reminders.in_shift(at)
+
+
 def test_end_of_shift_invites_once_and_lists_open_callbacks() -> None:
     reminders = ReminderSettings()
     world = World(reminders)
@@ -240,11 +293,18 @@ def test_end_of_shift_invites_once_and_lists_open_callbacks() -> None:
     assert len(world.delivered) == 2  # the callback at 11:00, then one end-of-shift notice
 
 
-def test_the_rate_limit_holds_the_reflection_back_within_the_wind_down() -> None:
+def test_the_rate_limit_holds_the_reflection_back() -> None:
     world = World(ReminderSettings())
     world.sent.append(SentReminder(ReminderKind.NUDGE, MONDAY.replace(hour=16, minute=55)))
     due = world.due(MONDAY.replace(hour=16, minute=56))
     assert due is not None and due.at == MONDAY.replace(hour=17, minute=15)
+
+
+def test_a_reflection_paused_until_tomorrow_is_dropped_not_brought_to_the_next_day() -> None:
+    world = World(ReminderSettings())
+    world.paused_until = MONDAY + timedelta(days=1)
+    world.run_until(MONDAY.replace(hour=16), MONDAY + timedelta(days=1, hours=12), [])
+    assert world.times_of(ReminderKind.REFLECTION) == []
 
 
 def test_paused_reminders_turned_off_and_overdue_listing() -> None:
