@@ -80,6 +80,7 @@ class CompanionApp(QObject):
         self._server = server
         self._tray = tray
         self._window: ActionsWindow | None = None
+        self._balloon: TrayBalloonNotifier | None = None
         self._journal = JournalFlow(
             storage.journal,
             storage.drafts,
@@ -250,7 +251,8 @@ class CompanionApp(QObject):
         self._buttons: ActionNotifySend | None = None
         in_app: list[Notifier] = []
         if self._tray is not None:
-            in_app.append(TrayBalloonNotifier(self._tray.icon, self._reminders.on_action))
+            self._balloon = TrayBalloonNotifier(self._tray.icon, self._reminders.on_action)
+            in_app.append(self._balloon)
         in_app.append(ToastNotifier(self._reminders.on_action))
         chain: list[Notifier] = [PlyerNotifier(icon_path)]
         if sys.platform.startswith("linux"):
@@ -317,9 +319,8 @@ class CompanionApp(QObject):
     def _tell(self, text: str) -> None:
         """A message the agent should see once, through whatever this desktop offers."""
         log.warning("%s", text)
-        if self._tray is not None and self._tray.icon.supportsMessages():
-            self._tray.show_message("Companion", text)
-        else:
+        # Through the balloon notifier, so a click on this balloon can't replay a reminder.
+        if self._balloon is None or not self._balloon.tell("Companion", text):
             QTimer.singleShot(0, lambda: QMessageBox.information(None, "Companion", text))
 
 

@@ -61,9 +61,6 @@ class TrayController(QObject):
     def set_today_count(self, count: int) -> None:
         self._tray.setToolTip(tooltip_for(count))
 
-    def show_message(self, title: str, text: str) -> None:
-        self._tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
-
     def _build_menu(self) -> QMenu:
         menu = QMenu()
         tag_menu = menu.addMenu("Tag a difficult call")
