@@ -22,6 +22,11 @@ class Mood(enum.IntEnum):
     def label(self) -> str:
         return _LABELS[self]
 
+    @property
+    def word(self) -> str:
+        """The mood in a sentence ("you felt low"); the label is for the picker's buttons."""
+        return _WORDS[self]
+
 
 _FACES = {
     Mood.AWFUL: "😣",
@@ -37,6 +42,14 @@ _LABELS = {
     Mood.OKAY: "Okay",
     Mood.CALM: "Calmer",
     Mood.GOOD: "Good",
+}
+
+_WORDS = {
+    Mood.AWFUL: "awful",
+    Mood.LOW: "low",
+    Mood.OKAY: "okay",
+    Mood.CALM: "calm",
+    Mood.GOOD: "good",
 }
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
+from companion.core.moods import mood_or_none
 from companion.core.notices import Notice, NoticeAction
 from companion.core.reminders import Callback, Due, ReminderKind
 
 MAX_CALLBACK_TEXT = 120
+#: True with a tray (its menu) and without one (the Companion window's More menu).
+WHERE_CALLBACKS_ARE = "under Callbacks in Companion's menu"
 _IN_PATTERN = re.compile(
     r"^(?:in\s+)?(\d{1,4})\s*(m|min|mins|minutes?|h|hr|hrs|hours?)$", re.IGNORECASE
 )
@@ -63,14 +67,30 @@ class DayNumbers:
     mood_after: float | None = None
 
     def sentence(self) -> str:
+        """The numbers in words, without a verdict: no break is "not yet", never "0"."""
+        before, after = _mood_word(self.mood_before), _mood_word(self.mood_after)
+        if before is None or after is None:
+            return self._counts()
+        if before == after:
+            return f"{self._counts()} Around your breaks you felt {before}, before and after."
+        return f"{self._counts()} Around your breaks you felt {before} before and {after} after."
+
+    def _counts(self) -> str:
         calls = _plural(self.calls, "hard call", "hard calls")
         breaks = _plural(self.breaks, "break", "breaks")
-        text = f"Today you tagged {calls} and took {breaks}."
-        if self.mood_before is not None and self.mood_after is not None:
-            text += (
-                f" Mood around breaks: {self.mood_before:.1f} before, {self.mood_after:.1f} after."
-            )
-        return text
+        if self.calls == 0 and self.breaks == 0:
+            return "No hard calls tagged today."
+        if self.breaks == 0:
+            return f"Today you tagged {calls}; no breaks yet."
+        if self.calls == 0:
+            return f"No hard calls tagged today, and you took {breaks}."
+        return f"Today you tagged {calls} and took {breaks}."
+
+
+def _mood_word(average: float | None) -> str | None:
+    """The day's average mood as the picker's word for the nearest face (2.5 reads as 3)."""
+    mood = None if average is None else mood_or_none(math.floor(average + 0.5))
+    return None if mood is None else mood.word
 
 
 def nudge_notice(calls: int) -> Notice:
@@ -104,9 +124,10 @@ def reflection_notice(numbers: DayNumbers) -> Notice:
 
 def overdue_notice(callbacks: list[Callback]) -> Notice:
     """The end of the shift's list: a way to see them, never an answer for all of them."""
+    one = len(callbacks) == 1
     return Notice(
-        title="Callbacks still open",
-        body=f"{_names(callbacks)}. They're waiting in the tray menu.",
+        title="A callback is still open" if one else "Callbacks still open",
+        body=f"{_names(callbacks)}. You'll find {'it' if one else 'them'} {WHERE_CALLBACKS_ARE}.",
         topic="callbacks",
         actions=(NoticeAction.SHOW_CALLBACKS,),
     )
@@ -158,7 +179,7 @@ def _with_callbacks_line(lead: Notice, waiting: list[Callback]) -> Notice:
         what = f"{len(waiting)} callbacks are waiting"
     return replace(
         lead,
-        body=f"{lead.body}\nAlso: {what} under Callbacks in Companion's menu.",
+        body=f"{lead.body}\nAlso: {what} {WHERE_CALLBACKS_ARE}.",
         actions=(*lead.actions, NoticeAction.SHOW_CALLBACKS),
     )
 
@@ -167,7 +188,7 @@ def _callbacks_due(waiting: list[Callback]) -> Notice:
     """Several callbacks due together (or missed while the computer slept): one list."""
     return Notice(
         title=f"{len(waiting)} callbacks are due",
-        body=f"{_names(waiting)}. You'll find them under Callbacks in Companion's menu.",
+        body=f"{_names(waiting)}. You'll find them {WHERE_CALLBACKS_ARE}.",
         topic="callbacks",
         actions=(NoticeAction.SHOW_CALLBACKS,),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +111,49 @@ def test_no_notice_answers_for_several_callbacks_and_none_claims_the_agent_was_a
         assert NoticeAction.REFLECT in shown.actions and shown.topic == "reflection"
     elif ReminderKind.NUDGE in kinds:
         assert NoticeAction.START_BREAK in shown.actions and shown.topic == "nudge"
+
+
+@pytest.mark.parametrize(
+    ("numbers", "sentence"),
+    [
+        (DayNumbers(), "No hard calls tagged today."),
+        (DayNumbers(calls=1), "Today you tagged 1 hard call; no breaks yet."),
+        (DayNumbers(calls=3, breaks=1), "Today you tagged 3 hard calls and took 1 break."),
+        (DayNumbers(breaks=2), "No hard calls tagged today, and you took 2 breaks."),
+        (
+            DayNumbers(calls=4, breaks=2, mood_before=2.0, mood_after=3.5),
+            "Today you tagged 4 hard calls and took 2 breaks."
+            " Around your breaks you felt low before and calm after.",
+        ),
+        (
+            DayNumbers(calls=2, breaks=2, mood_before=2.6, mood_after=3.4),
+            "Today you tagged 2 hard calls and took 2 breaks."
+            " Around your breaks you felt okay, before and after.",
+        ),
+        (
+            DayNumbers(calls=2, breaks=1, mood_before=4.0),
+            "Today you tagged 2 hard calls and took 1 break.",
+        ),
+    ],
+)
+def test_the_day_in_words_with_moods_as_the_picker_says_them(
+    numbers: DayNumbers, sentence: str
+) -> None:
+    assert numbers.sentence() == sentence
+
+
+def test_one_open_callback_is_it_and_several_are_them_wherever_the_menu_is() -> None:
+    one = notice(due(ReminderKind.OVERDUE), [callback(1, 2, "4711")])
+    assert one is not None and one.title == "A callback is still open"
+    assert (
+        one.body
+        == "Call back case 4711 (15:00). You'll find it under Callbacks in Companion's menu."
+    )
+    two = notice(due(ReminderKind.OVERDUE), [callback(1, 2, "4711"), callback(2, 1)])
+    assert two is not None and two.title == "Callbacks still open"
+    assert two.body == (
+        "Call back case 4711 (15:00), Call back (16:00)."
+        " You'll find them under Callbacks in Companion's menu."
+    )
+    for shown in (one, two):
+        assert "tray" not in shown.body and "They're" not in shown.body
