@@ -291,6 +291,11 @@ class InMemoryReminders:
             paused_until=self.paused_until,
         )
 
-    def day_numbers(self, day: date) -> DayNumbers:
-        breaks = [b for b in self._breaks.rows.values() if b.started_at.date() == day]
-        return DayNumbers(calls=self._calls.count_on(day), breaks=len(breaks))
+    def day_numbers(self, since: datetime, until: datetime) -> DayNumbers:
+        calls = [c for c in self._calls.rows.values() if since <= c.tagged_at <= until]
+        breaks = [
+            b
+            for b in self._breaks.rows.values()
+            if since <= b.started_at <= until and b.outcome is not BreakOutcome.SKIPPED
+        ]
+        return DayNumbers(calls=len(calls), breaks=len(breaks))

@@ -102,8 +102,9 @@ class ReminderRepository(Protocol):
         callbacks and the pause: everything ``reminders.next_due`` needs."""
         ...
 
-    def day_numbers(self, day: date) -> DayNumbers:
-        """Calls tagged, breaks taken and average moods on ``day``, for the shift's end."""
+    def day_numbers(self, since: datetime, until: datetime) -> DayNumbers:
+        """Calls tagged, breaks taken and average moods from ``since`` to ``until`` (both
+        included), for the shift's end."""
         ...
 
 

@@ -39,8 +39,8 @@ class ReminderSettings:
             value = getattr(self, name)
             if not low <= value <= high:
                 raise ValueError(f"{name} must be {low}-{high}")
-        if self.shift_start >= self.shift_end:
-            raise ValueError("the shift must end after it starts")
+        if self.shift_start == self.shift_end:
+            raise ValueError("the shift must end at another time than it starts")
         if any(day not in range(7) for day in self.working_days):
             raise ValueError("working days are 0 (Monday) to 6 (Sunday)")
 
@@ -55,18 +55,38 @@ class ReminderSettings:
     def is_working_day(self, moment: datetime) -> bool:
         return moment.weekday() in self.working_days
 
+    @property
+    def crosses_midnight(self) -> bool:
+        """A night shift (22:00-06:00): it belongs to the day it starts on, a working day."""
+        return self.shift_end < self.shift_start
+
     def in_shift(self, moment: datetime) -> bool:
-        """Inside working hours on a working day; everything else is quiet hours."""
-        return self.is_working_day(moment) and (
-            self.shift_start <= moment.time().replace(tzinfo=None) < self.shift_end
-        )
+        """Inside a shift that started on a working day; everything else is quiet hours."""
+        clock = moment.time().replace(tzinfo=None)
+        if not self.crosses_midnight:
+            return self.is_working_day(moment) and self.shift_start <= clock < self.shift_end
+        if clock >= self.shift_start:
+            return self.is_working_day(moment)
+        return clock < self.shift_end and self.is_working_day(moment - timedelta(days=1))
 
     def shift_on(self, day: datetime) -> Shift | None:
         """The shift that starts on ``day``'s date, if that is a working day."""
         if not self.is_working_day(day):
             return None
-        start = self.shift_start_on(day)
-        return Shift(start, self.shift_end_on(day))
+        end = self.shift_end_on(day)
+        if self.crosses_midnight:
+            end += timedelta(days=1)
+        return Shift(self.shift_start_on(day), end)
+
+    def numbers_since(self, now: datetime) -> datetime:
+        """Where the day's numbers (for the reflection) begin: at midnight, or for a night
+        shift where the one before it ended, so the night counts as one day."""
+        if not self.crosses_midnight:
+            return now.replace(hour=0, minute=0, second=0, microsecond=0)
+        start = self.shift_start_on(now)
+        if start > now:
+            start -= timedelta(days=1)
+        return self.shift_end_on(start)
 
     def shifts_from(self, moment: datetime, days: int) -> Iterator[Shift]:
         """The shifts starting on ``days`` dates from ``moment``'s, in order."""
@@ -96,8 +116,10 @@ class Shift:
     @property
     def reflection_deadline(self) -> datetime:
         """A missed end-of-shift invitation (Companion wasn't running, the computer slept, the
-        agent was away) still comes until the day the shift ended on is over."""
-        return (self.end + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+        agent was away) still comes until the day the shift ended on is over, or for a night
+        shift until the next one would start."""
+        midnight = (self.end + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+        return min(midnight, self.start + timedelta(days=1))
 
     def covers(self, moment: datetime) -> bool:
         """From the shift's start until its invitation's deadline: what was sent for it."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -107,20 +107,22 @@ class SqliteReminderRepository:
             paused_until=None if paused is None else to_moment_or_none(paused["value"]),
         )
 
-    def day_numbers(self, day: date) -> DayNumbers:
-        start, end = day.isoformat(), (day + timedelta(days=1)).isoformat()
+    def day_numbers(self, since: datetime, until: datetime) -> DayNumbers:
+        # julianday, as in history(): exact across UTC offsets, which text comparison is not.
+        span = [to_text(since), to_text(until)]
         with storage_errors():
             calls = fetch_one(
                 self._db,
-                "SELECT count(*) AS n FROM calls WHERE tagged_at >= ? AND tagged_at < ?",
-                [start, end],
+                "SELECT count(*) AS n FROM calls"
+                " WHERE julianday(tagged_at) BETWEEN julianday(?) AND julianday(?)",
+                span,
             )
             breaks = fetch_one(
                 self._db,
                 "SELECT count(*) AS n, avg(mood_before) AS before, avg(mood_after) AS after"
-                " FROM breaks WHERE started_at >= ? AND started_at < ?"
+                " FROM breaks WHERE julianday(started_at) BETWEEN julianday(?) AND julianday(?)"
                 " AND outcome != 'skipped'",
-                [start, end],
+                span,
             )
         assert calls is not None and breaks is not None
         return DayNumbers(

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from companion.core.notices import Delivery, Notice, NoticeAction
 from companion.core.ports import Clock, Notifier, ReminderRepository, StorageUnavailable
 from companion.core.reminder_settings import ReminderSettings
-from companion.core.reminder_texts import notice_for, reflection_prompt
+from companion.core.reminder_texts import DayNumbers, notice_for, reflection_prompt
 from companion.core.reminders import (
     Callback,
     Due,
@@ -137,6 +137,10 @@ class ReminderFlow(QObject):
             return
         self.reschedule()
 
+    def _day_numbers(self, now: datetime) -> DayNumbers:
+        """Today's numbers; a night shift's from its start, across midnight."""
+        return self._repo.day_numbers(self._settings.numbers_since(now), now)
+
     def _agent_away(self) -> bool:
         """Idle for longer than the setting; unknown (or the system call failing) is present."""
         try:
@@ -159,7 +163,7 @@ class ReminderFlow(QObject):
             due,
             callbacks,
             overdue_callbacks(callbacks.values(), now),
-            self._repo.day_numbers(now.date()),
+            self._day_numbers(now),
             nudge_calls(history, self._settings, now),
         )
         delivery = None
@@ -250,7 +254,7 @@ class ReminderFlow(QObject):
             self.break_wanted.emit()
         elif wanted == "reflection":
             now = self._clock.now()
-            self.reflection_wanted.emit(reflection_prompt(self._repo.day_numbers(now.date())))
+            self.reflection_wanted.emit(reflection_prompt(self._day_numbers(now)))
         elif wanted == "callbacks":
             self.callbacks_wanted.emit()
 

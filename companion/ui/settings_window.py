@@ -89,6 +89,11 @@ class SettingsWindow(QWidget):
         self.mood = QCheckBox("Ask how I feel before and after")
         self.mood.setChecked(settings.mood_check)
         self.start, self.end = QTimeEdit(_qtime(r.shift_start)), QTimeEdit(_qtime(r.shift_end))
+        # A night shift (22:00 to 06:00) is fine; saying so shows a slip (13:00 to 12:00).
+        self.next_day = QLabel("the next day")
+        for edit in (self.start, self.end):
+            edit.timeChanged.connect(self._on_hours_changed)
+        self._on_hours_changed()
         self.days = [QCheckBox(name) for name in WEEKDAYS]
         for index, box in enumerate(self.days):
             box.setChecked(index in r.working_days)
@@ -129,6 +134,7 @@ class SettingsWindow(QWidget):
         hours.addWidget(self.start)
         hours.addWidget(QLabel("to"))
         hours.addWidget(self.end)
+        hours.addWidget(self.next_day)
         hours.addStretch(1)
         shift.addRow("Working hours", hours)
         days = QHBoxLayout()
@@ -194,6 +200,9 @@ class SettingsWindow(QWidget):
             "reminders.reflection": [self.reflection],
             "reminders.sound": [self.sound],
         }
+
+    def _on_hours_changed(self) -> None:
+        self.next_day.setVisible(self.end.time() < self.start.time())
 
     def show_test_result(self, delivery: Delivery) -> None:
         self.test_result.setText(delivery.describe())

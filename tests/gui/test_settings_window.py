@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import time
 
+from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
 from companion.core.settings import Settings
@@ -48,3 +50,19 @@ def test_locks_show_on_the_real_window(qtbot: QtBot) -> None:
     assert window.pattern.isEnabled()
     assert not window.locked_note.isHidden()
     assert open_window(qtbot, Settings()).locked_note.isHidden()
+
+
+def test_a_night_shift_can_be_chosen_and_says_it_ends_the_next_day(qtbot: QtBot) -> None:
+    window = open_window(qtbot, Settings())
+    window.show()
+    assert not window.next_day.isVisible()
+    saved: list[Settings] = []
+    window.saved.connect(saved.append)
+    window.start.setTime(QTime(22, 0))
+    window.end.setTime(QTime(6, 0))
+    assert window.next_day.isVisible()
+    window._on_save()
+    assert window.error.isHidden()
+    [chosen] = saved
+    assert (chosen.reminders.shift_start, chosen.reminders.shift_end) == (time(22), time(6))
+    assert chosen.reminders.crosses_midnight

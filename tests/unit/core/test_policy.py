@@ -182,7 +182,7 @@ def test_reminder_parts_are_laid_one_by_one() -> None:
 def test_a_lock_holds_even_when_the_agents_value_would_clash_with_it() -> None:
     policy = parsed({"locked": {"reminders": {"shift_end": "12:00"}}})
 
-    settings, _, warnings = apply_policy({"reminders": {"shift_start": "13:00"}}, policy)
+    settings, _, warnings = apply_policy({"reminders": {"shift_start": "12:00"}}, policy)
 
     assert settings.reminders.shift_end == time(12) and settings.reminders.shift_start == time(9)
     assert len(warnings) == 1 and "reminders" in warnings[0]

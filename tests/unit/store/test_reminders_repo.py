@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 from sqlite_utils import Database
 
@@ -72,7 +72,20 @@ def test_day_numbers_count_the_day_and_average_the_moods(db: Database) -> None:
                 NOW, "sigh", 60, 60, BreakOutcome.COMPLETED, mood_before=before, mood_after=after
             )
         )
-    numbers = repo.day_numbers(NOW.date())
+    numbers = repo.day_numbers(NOW - timedelta(hours=8), NOW)
     assert (numbers.calls, numbers.breaks) == (1, 2)
     assert numbers.mood_before is not None and numbers.mood_after is not None
     assert numbers.mood_after > numbers.mood_before
+    assert repo.day_numbers(NOW + timedelta(seconds=1), NOW + timedelta(hours=8)).calls == 0
+
+
+def test_day_numbers_span_midnight_for_a_night_shift_whatever_the_offsets(db: Database) -> None:
+    """22:00-06:00 in UTC+1, one call stored at each end with another offset's text."""
+    plus_one = timezone(timedelta(hours=1))
+    start = datetime(2026, 11, 23, 22, 0, tzinfo=plus_one)
+    calls = SqliteCallRepository(db)
+    calls.add(DifficultCall(tagged_at=start.astimezone(UTC)))  # '...21:00:00+00:00'
+    calls.add(DifficultCall(tagged_at=datetime(2026, 11, 24, 5, 59, tzinfo=plus_one)))
+    calls.add(DifficultCall(tagged_at=start - timedelta(minutes=1)))  # before the shift
+    numbers = SqliteReminderRepository(db).day_numbers(start, start + timedelta(hours=8))
+    assert numbers.calls == 2
