@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from companion.core.notices import Notice, NoticeAction
-from companion.core.reminder_texts import DayNumbers, notice_for
+from companion.core.reminder_texts import DayNumbers, InvalidWhen, notice_for, parse_when
 from companion.core.reminders import Callback, Due, Reminder, ReminderKind
 
 FIVE = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
@@ -157,3 +157,41 @@ def test_one_open_callback_is_it_and_several_are_them_wherever_the_menu_is() -> 
     )
     for shown in (one, two):
         assert "tray" not in shown.body and "They're" not in shown.body
+
+
+TEN = datetime(2026, 11, 24, 10, 0, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("typed", "moment"),
+    [
+        ("15:30", TEN.replace(hour=15, minute=30, second=0)),
+        ("at 15:30", TEN.replace(hour=15, minute=30, second=0)),
+        ("  At   9.05 ", TEN.replace(day=25, hour=9, minute=5, second=0)),  # past: tomorrow
+        ("10", TEN.replace(day=25, hour=10, minute=0, second=0)),  # 10:00 has just gone
+        ("in 2 hours", TEN + timedelta(hours=2)),
+        ("in 45 min", TEN + timedelta(minutes=45)),
+        ("1m", TEN + timedelta(minutes=1)),
+        ("IN 3 H", TEN + timedelta(hours=3)),
+        ("168h", TEN + timedelta(days=7)),
+    ],
+)
+def test_parse_when_reads_a_time_of_day_or_a_delay(typed: str, moment: datetime) -> None:
+    assert parse_when(typed, TEN) == moment
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("in 0 min", "within the next week"),
+        ("169 hours", "within the next week"),
+        ("25:00", "isn't a time of day"),
+        ("9:75", "isn't a time of day"),
+        ("soon", "Try a time like"),
+        ("", "Try a time like"),
+        ("3pm", "Try a time like"),
+    ],
+)
+def test_parse_when_says_what_works_when_it_can_not_read_it(typed: str, message: str) -> None:
+    with pytest.raises(InvalidWhen, match=message):
+        parse_when(typed, TEN)

@@ -13,8 +13,13 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from companion.core.breaks import BreakOutcome, BreakRecord
+from companion.core.calls import DifficultCall
 from companion.core.journal import JournalEntry
 from companion.core.ports import StorageUnavailable
+from companion.core.reminders import Callback
+from companion.store.breaks_repo import SqliteBreakRepository
+from companion.store.calls_repo import SqliteCallRepository
 from companion.store.database import open_database
 from companion.store.journal_repo import SqliteJournalRepository
 from companion.store.migrations import (
@@ -24,9 +29,10 @@ from companion.store.migrations import (
     known_migrations,
     migrate,
 )
+from companion.store.reminders_repo import SqliteReminderRepository
 from tests.fakes import T0
 
-SHIPPED = ["m001_calls", "m002_breaks", "m003_journal", "m004_drafts"]
+SHIPPED = ["m001_calls", "m002_breaks", "m003_journal", "m004_drafts", "m005_reminders"]
 PREFIX_INDEX = "m007_journal_prefix_index"
 REPO = Path(__file__).resolve().parents[3]
 WORDS = (
@@ -228,3 +234,33 @@ def test_a_prefix_index_upgrade_killed_halfway_is_rolled_back(db_path: Path) -> 
     assert search_all(SqliteJournalRepository(db)) == before
     db.close()
     assert_upgraded_on_next_open(db_path, before)
+
+
+def test_a_journal_from_before_reminders_upgrades_and_keeps_its_calls_and_breaks(
+    db_path: Path,
+) -> None:
+    """A database left at m004 (Companion before reminders) gets m005 on the next start; its
+    calls and breaks are what the first nudge and the first reflection count."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    old = Database(db_path, execute_plugins=False)
+    old.enable_wal()
+    MIGRATIONS.apply(old, stop_before="m005_reminders")
+    assert "callbacks" not in old.table_names()
+    call = SqliteCallRepository(old).add(DifficultCall(tagged_at=T0, case_ref="4711"))
+    SqliteBreakRepository(old).add(
+        BreakRecord(T0, "sigh", 60, 60, BreakOutcome.COMPLETED, call_id=call.id)
+    )
+    old.close()
+
+    db = open_database(db_path)
+    assert "m005_reminders" in applied(db)
+    assert {"callbacks", "reminders_sent", "reminder_state"} <= set(db.table_names())
+    repo = SqliteReminderRepository(db)
+    later = T0 + timedelta(hours=2)
+    stored = repo.add_callback(Callback(later, "Refund", T0, case_ref="4711", call_id=call.id))
+    history = repo.history(T0 - timedelta(hours=1))
+    assert history.calls == (T0,) and history.breaks == (T0,)
+    assert history.callbacks == (stored,) and stored.call_id == call.id
+    assert history.sent == () and history.paused_until is None
+    assert repo.day_numbers(T0, later).calls == 1
+    db.close()
