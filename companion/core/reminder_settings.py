@@ -32,6 +32,7 @@ class ReminderSettings:
     reflection: bool = True
     #: Idle longer than this counts as away: reminders wait until the agent is back.
     away_minutes: int = 3
+    #: Off asks the notification service for silence (suppress-sound); on lets it decide.
     sound: bool = False
 
     def __post_init__(self) -> None:

@@ -28,6 +28,10 @@ from companion.core.settings import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS, Settin
 from companion.ui.locked_settings import show_locked
 
 TITLE = "Companion — Settings"
+SOUND_TOOLTIP = (
+    "Companion plays no sound itself. Off, it asks your desktop to show reminders silently; "
+    "on, your desktop decides. Its own pop-up and the tray balloon are always silent."
+)
 _MOTION = (
     ("Follow my desktop", None),
     ("Calm bar instead of motion", True),
@@ -108,7 +112,10 @@ class SettingsWindow(QWidget):
         self._autostart_on = autostart_on
         self.autostart = QCheckBox("Start Companion when I log in")
         self.autostart.setChecked(autostart_on)
-        self.sound = QCheckBox("Play a sound with reminders")
+        # Companion has no sound of its own (QtMultimedia is not in PySide6-Essentials): the
+        # setting only asks the desktop's notification service to keep quiet, or lets it choose.
+        self.sound = QCheckBox("Let notifications make a sound (when your desktop plays them)")
+        self.sound.setToolTip(SOUND_TOOLTIP)
         self.sound.setChecked(r.sound)
         self.test_button = QPushButton("Send a test notification")
         self.test_button.clicked.connect(self.test_requested.emit)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import time
+from pathlib import Path
 
 from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
+from companion.core.notices import Notice
 from companion.core.settings import Settings
+from companion.notify.notify_send import command_args
 from companion.ui.locked_settings import LOCKED_TOOLTIP
 from companion.ui.settings_window import SettingsWindow
+
+ICON = Path("/icons/companion.svg")
 
 
 def open_window(qtbot: QtBot, settings: Settings, **kwargs: object) -> SettingsWindow:
@@ -66,3 +71,17 @@ def test_a_night_shift_can_be_chosen_and_says_it_ends_the_next_day(qtbot: QtBot)
     [chosen] = saved
     assert (chosen.reminders.shift_start, chosen.reminders.shift_end) == (time(22), time(6))
     assert chosen.reminders.crosses_midnight
+
+
+def test_the_sound_setting_says_what_it_does_and_reaches_the_notification(
+    qtbot: QtBot,
+) -> None:
+    """Companion has no sound of its own: on, the desktop's notifications may make one."""
+    window = open_window(qtbot, Settings())
+    assert window.sound.text() == "Let notifications make a sound (when your desktop plays them)"
+    assert "plays no sound itself" in window.sound.toolTip()
+    window.sound.setChecked(True)
+    quiet = Notice("t", "b")
+    assert "--hint=boolean:suppress-sound:true" in command_args(quiet, ICON)
+    allowed = replace(quiet, sound=window.chosen().reminders.sound)
+    assert not any("suppress-sound" in arg for arg in command_args(allowed, ICON))
