@@ -16,6 +16,7 @@ from companion.core.ports import BreakRepository, CallRepository, Clock, Storage
 from companion.core.settings import Settings
 from companion.ui import bench_trace
 from companion.ui.breathing_window import BreathingWindow
+from companion.ui.start_countdown import STEP_MS
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +52,10 @@ class BreakFlow(QObject):
         on_count_changed: Callable[[], None],
         tell: Callable[[str], None],
         support_contact: str | None = None,
+        countdown_step_ms: int = STEP_MS,
     ) -> None:
         super().__init__()
+        self._countdown_step_ms = countdown_step_ms
         self._support_contact = support_contact
         self._calls = calls
         self._breaks = breaks
@@ -115,6 +118,7 @@ class BreakFlow(QObject):
             call=call,
             show_undo=call is not None,
             support_contact=self._support_contact,
+            countdown_step_ms=self._countdown_step_ms,
         )
         window.break_recorded.connect(self._on_break_recorded)
         window.mood_after_chosen.connect(self._on_mood_after_chosen)

@@ -52,7 +52,10 @@ def time_left_text(seconds: float) -> str:
 
 
 class BeforePage(QWidget):
-    """Mood check (optional), the choice of pattern with why it works, and Start."""
+    """Mood check (optional), the choice of pattern with why it works, and Start.
+
+    ``countdown`` under Start is where the window says when breathing will start by itself.
+    """
 
     pattern_changed = Signal(object)
 
@@ -84,6 +87,8 @@ class BeforePage(QWidget):
         self._why: tuple[QScrollArea, QLabel, QLabel] | None = None
         self._pattern = pattern
         self.start_button = make_button("Start breathing", "Start breathing", "primaryButton")
+        self.countdown = make_label("", "soft")
+        self.countdown.setAccessibleName("When breathing starts")
         self._layout = layout
         layout.addWidget(self.pattern_box)
         layout.addWidget(self.summary)
@@ -91,6 +96,7 @@ class BeforePage(QWidget):
         self._spacer = QWidget()
         layout.addWidget(self._spacer, 1)
         layout.addWidget(self.start_button)
+        layout.addWidget(self.countdown)
         self.show_pattern(pattern)
 
     def _build_why_area(self) -> tuple[QScrollArea, QLabel, QLabel]:

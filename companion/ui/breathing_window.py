@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QMouseEvent, QPalette, QScreen
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+    QScreen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from companion.core.breaks import BreakTimer
@@ -24,6 +32,7 @@ from companion.ui.breathing_session import BreathingSession
 from companion.ui.breathing_style import BREATHING_STYLESHEET
 from companion.ui.mood_picker import MoodPicker, mood_for_key
 from companion.ui.pacer import PacerWidget
+from companion.ui.start_countdown import AUTO_START_SECONDS, STEP_MS, StartCountdown
 from companion.ui.undo_banner import UndoBanner
 
 WINDOW_TITLE = "Companion — Breathing break"
@@ -33,6 +42,9 @@ REDUCED_MOTION_INTERVAL_MS = 100
 
 class BreathingWindow(QWidget):
     """One break, from the mood check to "Back to work".
+
+    Breathing starts with a face, Start, or by itself ``auto_start_seconds`` after the window
+    is shown unless the agent engages with the page first (0: never by itself).
 
     ``break_recorded`` is emitted exactly once, when breathing stops for any reason (not when
     the window is closed before breathing began, nor after :meth:`discard`). ``tick`` is public
@@ -55,6 +67,8 @@ class BreathingWindow(QWidget):
         call: DifficultCall | None = None,
         show_undo: bool = False,
         support_contact: str | None = None,
+        auto_start_seconds: int = AUTO_START_SECONDS,
+        countdown_step_ms: int = STEP_MS,
         parent: QWidget | None = None,
     ) -> None:
         flags = (
@@ -85,6 +99,9 @@ class BreathingWindow(QWidget):
         self._breathing_page: BreathingPage | None = None
         self._after_page: AfterPage | None = None
         self._build()
+        self._countdown = StartCountdown(
+            self._before.countdown, self, auto_start_seconds, countdown_step_ms
+        )
         self._connect()
         self._show_page("before")
 
@@ -132,6 +149,7 @@ class BreathingWindow(QWidget):
             self._before.picker.chosen.connect(self._start_breathing)
         self._before.start_button.clicked.connect(lambda: self._start_breathing(None))
         self._before.pattern_changed.connect(self._session.choose_pattern)
+        self._countdown.finished.connect(lambda: self._start_breathing(None))
 
     def _breathing(self) -> BreathingPage:
         """The breathing page, built and wired the first time it is asked for."""
@@ -181,6 +199,11 @@ class BreathingWindow(QWidget):
     def pattern(self) -> Pattern:
         return self._session.pattern
 
+    @property
+    def counting_down(self) -> bool:
+        """Breathing will start by itself unless the agent does something first."""
+        return self._countdown.running
+
     def show_centered_on(self, screen: QScreen) -> None:
         """Show the window in the middle of ``screen`` (the app passes the one under the cursor)."""
         self.setScreen(screen)
@@ -225,6 +248,7 @@ class BreathingWindow(QWidget):
     def _start_breathing(self, mood: Mood | None) -> None:
         if self._page != "before":
             return
+        self._countdown.stop(say_so=False)
         self._session.start(mood)
         self._show_page("breathing")
         self._ticker.start()
@@ -339,8 +363,16 @@ class BreathingWindow(QWidget):
             handle.startSystemMove()
         super().mousePressEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._page == "before":
+            self._countdown.start()  # once: a stopped or finished countdown stays so
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._page == "breathing" and not self._discarded:
+        self._countdown.stop(say_so=False)
+        if self._discarded:
+            pass
+        elif self._page == "breathing":
             self._record(skipped=False)
         self._ticker.stop()
         if self._banner is not None:

@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from tests.e2e.desktop import ChildProcess, Desktop, Geometry, Spawn
@@ -14,6 +15,7 @@ from tests.e2e.desktop import ChildProcess, Desktop, Geometry, Spawn
 APP = [sys.executable, "-m", "companion"]
 BREAK_TITLE = "Companion — Breathing break"
 JOURNAL_TITLE = "Companion — Journal"
+TRACE_ENV = "COMPANION_BENCH_TRACE"
 
 
 def start_app(desktop: Desktop, spawn: Spawn) -> ChildProcess:
@@ -60,6 +62,39 @@ def test_one_click_tags_and_breathes_and_both_are_saved(
     breaks = rows(desktop, "select call_id, outcome, mood_before, pattern_key from breaks")
     assert len(calls) == 1 and calls[0][1] is None
     assert breaks == [(calls[0][0], "ended_early", 3, "sigh")]
+
+
+def trace_events(trace: Path) -> list[str]:
+    """The events the app wrote with COMPANION_BENCH_TRACE (see companion/ui/bench_trace.py)."""
+    if not trace.exists():
+        return []
+    return [line.split()[1] for line in trace.read_text(encoding="utf-8").splitlines()]
+
+
+def test_a_tray_click_and_nothing_else_starts_the_breathing(
+    desktop: Desktop, spawn: Spawn, artifacts_dir: Path, tmp_path: Path
+) -> None:
+    trace = tmp_path / "trace.txt"
+    spawn(APP, desktop.env | {TRACE_ENV: str(trace)}, desktop=desktop, name="companion")
+    desktop.wait_tray_icon(timeout=20)
+
+    desktop.click_tray(1)  # and then the agent does nothing at all
+    window = desktop.find_window(BREAK_TITLE)
+    desktop.screenshot_window(BREAK_TITLE, artifacts_dir / "app_break_countdown.png")
+    desktop.wait_for(
+        lambda: "breathing_started" in trace_events(trace), "breathing to start by itself", 15
+    )
+    time.sleep(1.5)  # a little breathing, so the break has a length
+    desktop.screenshot_window(BREAK_TITLE, artifacts_dir / "app_break_by_itself.png")
+    desktop.key("Escape", window=window)
+    desktop.wait_for(lambda: rows(desktop, "select id from breaks") or None, "a break", 5)
+
+    [(call_id,)] = rows(desktop, "select id from calls")
+    [(linked, outcome, actual, mood_before)] = rows(
+        desktop, "select call_id, outcome, actual_seconds, mood_before from breaks"
+    )
+    assert (linked, outcome, mood_before) == (call_id, "ended_early", None)
+    assert isinstance(actual, float) and actual > 1.0
 
 
 def test_a_second_launch_hands_its_tag_to_the_first(

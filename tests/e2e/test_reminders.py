@@ -78,6 +78,7 @@ def tag_three_and_close_the_break_unbreathed(desktop: Desktop) -> None:
     for _ in range(3):
         assert second_launch(desktop, "tag").returncode == 0
     window = desktop.find_window(BREAK_TITLE)
+    desktop.key("Tab", window=window)  # the agent is on the page: breathing waits for them
     time.sleep(2.0)  # the nudge was due at the third tag: long enough to see it held back
     assert int(desktop.run("dunstctl", "count", "displayed")) == 0
     desktop.key("Escape", window=window)
