@@ -16,7 +16,8 @@ class BreathingSession:
     """Asks core for every answer and reads the clock it is given; holds no Qt objects.
 
     The break is recorded at most once: :meth:`finish` returns the record the first time it
-    is called after :meth:`start`, and None ever after.
+    is called, and None ever after. Before :meth:`start` only a skipped break can be recorded:
+    0 s, from the moment the window opened.
     """
 
     def __init__(self, clock: Clock, settings: Settings, call: DifficultCall | None) -> None:
@@ -26,6 +27,7 @@ class BreathingSession:
         self._pattern = pattern_for(settings.pattern_key)
         self._timer = self._new_timer()
         self._mood_before: Mood | None = None
+        self._opened_at = clock.now()
         self._started_at: datetime | None = None
         self._record: BreakRecord | None = None
 
@@ -92,12 +94,12 @@ class BreathingSession:
         self._timer.extend(whole_cycles_length(self._pattern, EXTEND_SECONDS))
 
     def finish(self, *, skipped: bool) -> BreakRecord | None:
-        if self._started_at is None or self._record is not None:
+        if self._record is not None or (self._started_at is None and not skipped):
             return None
         elapsed = self._timer.elapsed(self._clock.monotonic())
         planned = self._timer.planned_seconds
         self._record = BreakRecord(
-            started_at=self._started_at,
+            started_at=self._started_at or self._opened_at,
             pattern_key=self._pattern.key,
             planned_seconds=planned,
             actual_seconds=elapsed,

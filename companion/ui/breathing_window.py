@@ -46,9 +46,9 @@ class BreathingWindow(QWidget):
     Breathing starts with a face, Start, or by itself ``auto_start_seconds`` after the window
     is shown unless the agent engages with the page first (0: never by itself).
 
-    ``break_recorded`` is emitted exactly once, when breathing stops for any reason (not when
-    the window is closed before breathing began, nor after :meth:`discard`). ``tick`` is public
-    so tests can drive the break with a fake clock.
+    ``break_recorded`` is emitted exactly once: when breathing stops for any reason, or as a
+    skipped break of 0 s when the window is closed before breathing began; never after
+    :meth:`discard`. ``tick`` is public so tests can drive the break with a fake clock.
     """
 
     break_recorded = Signal(object)
@@ -295,6 +295,12 @@ class BreathingWindow(QWidget):
         if record is not None:
             self.break_recorded.emit(record)
 
+    def _record_unbreathed(self) -> None:
+        """Closed at the mood check: a skipped break of 0 s, so the day's numbers know."""
+        record = self._session.finish(skipped=True)
+        if record is not None:
+            self.break_recorded.emit(record)
+
     # Slots.
 
     def _on_extend_clicked(self) -> None:
@@ -374,6 +380,8 @@ class BreathingWindow(QWidget):
             pass
         elif self._page == "breathing":
             self._record(skipped=False)
+        elif self._page == "before":
+            self._record_unbreathed()
         self._ticker.stop()
         if self._banner is not None:
             self._banner.dismiss()

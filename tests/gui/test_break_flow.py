@@ -209,6 +209,15 @@ def test_undo_deletes_the_call_and_closes_without_a_break(harness: Harness, qtbo
     assert harness.flow.window is None
 
 
+def test_a_break_left_at_the_mood_check_is_saved_as_skipped(harness: Harness, qtbot: QtBot) -> None:
+    harness.flow.tag_and_breathe(Reason.ANGRY)
+    qtbot.keyClick(harness.window, Qt.Key.Key_Escape)
+    [record] = harness.breaks.rows.values()
+    assert (record.call_id, record.outcome.value, record.actual_seconds) == (1, "skipped", 0.0)
+    assert record.mood_before is None
+    assert harness.flow.window is None
+
+
 def test_write_about_it_hands_over_the_call(harness: Harness, qtbot: QtBot) -> None:
     harness.flow.tag_and_breathe(Reason.DISTRESSING)
     harness.window.show()

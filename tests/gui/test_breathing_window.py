@@ -173,12 +173,32 @@ def test_closing_mid_breath_records_it_once(make_break: MakeBreak) -> None:
     assert not b.frame_timer().isActive()
 
 
-def test_escape_before_breathing_closes_without_a_record(make_break: MakeBreak) -> None:
-    b = make_break()
+@pytest.mark.parametrize("mood_check", [True, False])
+def test_escape_before_breathing_records_a_skipped_break_of_no_time(
+    make_break: MakeBreak, mood_check: bool
+) -> None:
+    b = make_break(Settings(mood_check=mood_check), call=DifficultCall(tagged_at=T0, id=5))
+    b.clock.advance(2.0)  # the agent looks at the page, then changes their mind
     b.press(Qt.Key.Key_Escape)
     assert not b.window.isVisible()
-    assert b.heard.records == []
+    assert b.heard.records == [
+        BreakRecord(
+            started_at=T0,
+            pattern_key="sigh",
+            planned_seconds=b.window.timer.planned_seconds,
+            actual_seconds=0.0,
+            outcome=BreakOutcome.SKIPPED,
+            call_id=5,
+        )
+    ]
     assert b.heard.closes == 1
+
+
+def test_closing_at_the_mood_check_records_it_once(make_break: MakeBreak) -> None:
+    b = make_break()
+    b.click("Close")
+    b.window.close()
+    assert [r.outcome for r in b.heard.records] == [BreakOutcome.SKIPPED]
 
 
 def test_the_frame_timer_runs_only_while_breathing(make_break: MakeBreak) -> None:
