@@ -128,6 +128,7 @@ class CompanionApp(QObject):
         source.tag_requested.connect(self._breaks.tag_and_breathe)
         source.break_requested.connect(self._breaks.breathe)
         source.journal_requested.connect(self._journal.show_journal)
+        source.calls_requested.connect(lambda: self._journal.show_recent_calls())
         source.quit_requested.connect(self.quit)
 
     def handle(self, command: Command) -> Reply:

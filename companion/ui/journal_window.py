@@ -51,6 +51,8 @@ class JournalWindow(QWidget):
     """
 
     delete_all_requested = Signal()
+    #: "Call details…" on an entry about a call: the call's id.
+    call_details_requested = Signal(int)
 
     def __init__(
         self,
@@ -122,6 +124,7 @@ class JournalWindow(QWidget):
         self._preview = EntryPreview(self._clock)
         self._preview.edit_requested.connect(self._on_edit_requested)
         self._preview.delete_requested.connect(self._on_delete_requested)
+        self._preview.call_details_requested.connect(self._on_call_details_requested)
         splitter.addWidget(self._preview)
         splitter.setSizes([340, 390])
         layout.addWidget(splitter, 1)
@@ -306,6 +309,11 @@ class JournalWindow(QWidget):
         entry = self.selected_entry()
         if entry is not None:
             self.open_editor(entry=entry)
+
+    def _on_call_details_requested(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and entry.call_id is not None:
+            self.call_details_requested.emit(entry.call_id)
 
     def _on_delete_requested(self) -> None:
         entry = self.selected_entry()
