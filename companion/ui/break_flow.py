@@ -71,7 +71,9 @@ class BreakFlow(QObject):
         self._count_timer.timeout.connect(self._refresh_count)
         self._tell = tell
         self._window: BreathingWindow | None = None
+        #: The call the window shows (the newest tag) and the one it was opened for.
         self._call: DifficultCall | None = None
+        self._opened_for: DifficultCall | None = None
         self._record: BreakRecord | None = None
 
     @property
@@ -89,6 +91,7 @@ class BreakFlow(QObject):
     ) -> DifficultCall | None:
         """Store the call at once (details optional), then start or raise the break.
 
+        A break already open shows the new call (its own "Undo" and details) and carries on.
         Returns the stored call, or None when it could not be stored (the agent is told).
         """
         call = DifficultCall(tagged_at=self._clock.now()).with_details(
@@ -102,6 +105,9 @@ class BreakFlow(QObject):
         self._count_stale = True
         if self._window is not None:
             self._count_timer.start(0)  # only raised: nothing new to paint
+            if stored is not None:
+                self._call = stored
+                self._window.show_call(stored)
         self.breathe(stored)
         return stored
 
@@ -109,7 +115,7 @@ class BreakFlow(QObject):
         if self._window is not None:
             self._raise(self._window)
             return
-        self._call = call
+        self._call = self._opened_for = call
         self._record = None
         window = BreathingWindow(
             self._clock,
@@ -177,23 +183,34 @@ class BreakFlow(QObject):
     def _on_call_details_changed(self, call: DifficultCall) -> None:
         if call.id is None:
             return
-        self._call = call
+        if self._call is not None and self._call.id == call.id:
+            self._call = call
+        if self._opened_for is not None and self._opened_for.id == call.id:
+            self._opened_for = call
         try:
             self._calls.update(call)
         except StorageUnavailable as error:
             self._tell(str(error))
 
-    def _on_undo_requested(self) -> None:
-        if self._call is not None and self._call.id is not None:
+    def _on_undo_requested(self, call: DifficultCall | None) -> None:
+        """Take the tag back. The tag that opened the window takes the break with it; a later
+        one only goes, and the window shows the call it was opened for again."""
+        if call is not None and call.id is not None:
             try:
-                self._calls.delete(self._call.id)
+                self._calls.delete(call.id)
             except StorageUnavailable as error:
                 self._tell(str(error))
-            self._call = None
             self._count_stale = True
             self._refresh_count()
+        opener = self._opened_for
+        if opener is None or call is None or opener.id == call.id:
+            self._call = self._opened_for = None
+            if self._window is not None:
+                self._window.discard()
+            return
+        self._call = opener
         if self._window is not None:
-            self._window.discard()
+            self._window.show_call(opener, show_undo=False)
 
     def _on_write_requested(self) -> None:
         call = self._call

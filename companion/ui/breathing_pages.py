@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from companion.core.breaks import EXTEND_SECONDS, BreakOutcome
 from companion.core.breathing import PATTERNS, Pattern
-from companion.core.calls import DifficultCall
 from companion.core.moods import Mood, mood_change
 from companion.ui.call_details import CallDetailsForm
 from companion.ui.mood_picker import MoodPicker
@@ -156,7 +155,11 @@ class BreathingPage(QWidget):
     """The pacer, the time left, the break's buttons and, for a tagged call, its details."""
 
     def __init__(
-        self, *, reduced_motion: bool, call: DifficultCall | None, parent: QWidget | None = None
+        self,
+        *,
+        reduced_motion: bool,
+        details: CallDetailsForm | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.pacer = PacerWidget()
@@ -173,15 +176,24 @@ class BreathingPage(QWidget):
         for button in (self.extend_button, self.pause_button, self.done_button):
             buttons.addWidget(button, 1)
         buttons.addWidget(self.skip_button)
-        self.details: CallDetailsForm | None = CallDetailsForm(call) if call else None
+        self.details: CallDetailsForm | None = None
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.pacer, 1)
         layout.addWidget(self.time_left)
         layout.addLayout(buttons)
+        self.set_details(details)
+
+    def set_details(self, details: CallDetailsForm | None) -> None:
+        """Show these details under the buttons, in place of any shown before."""
         if self.details is not None:
-            layout.addWidget(self.details)
+            self._layout.removeWidget(self.details)
+        self.details = details
+        if details is not None:
+            self._layout.addWidget(details)
+            details.show()  # a form arriving while the page is up shows at once
 
     def focus_default(self) -> None:
         self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)

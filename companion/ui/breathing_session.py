@@ -64,9 +64,15 @@ class BreathingSession:
             self._pattern = pattern
             self._timer = self._new_timer()
 
-    def forget_call(self) -> None:
-        """The tag was undone: the record must not point at a call that no longer exists."""
-        self._call = None
+    def link_call(self, call: DifficultCall) -> None:
+        """A call tagged while a break with none is open: the break is about it."""
+        if self._call is None and self._record is None:
+            self._call = call
+
+    def forget_call(self, call: DifficultCall | None) -> None:
+        """``call``'s tag was undone: the record must not point at a call that no longer exists."""
+        if call is not None and self._call is not None and call.id == self._call.id:
+            self._call = None
 
     def start(self, mood_before: Mood | None) -> None:
         if self._timer.started:

@@ -113,7 +113,7 @@ def break_opener(qtbot: QtBot) -> MakeBreak:
         window.mood_after_chosen.connect(heard.moods_after.append)
         window.call_details_changed.connect(heard.calls.append)
         window.write_requested.connect(lambda: setattr(heard, "writes", heard.writes + 1))
-        window.undo_requested.connect(lambda: setattr(heard, "undos", heard.undos + 1))
+        window.undo_requested.connect(lambda _call: setattr(heard, "undos", heard.undos + 1))
         window.closed.connect(lambda: setattr(heard, "closes", heard.closes + 1))
         window.show()
         qtbot.waitExposed(window)

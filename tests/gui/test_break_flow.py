@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.core.calls import DifficultCall, Reason
@@ -239,3 +239,62 @@ def test_a_storage_failure_is_told_and_the_break_still_starts(qtbot: QtBot) -> N
     assert harness.told == ["Your journal file is being used by another program."]
     assert harness.flow.window is not None
     harness.flow.window.discard()
+
+
+def visible_labels(window: QWidget) -> list[str]:
+    return [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+
+
+def test_a_second_tag_gets_its_own_undo_and_details_in_the_open_window(
+    harness: Harness, qtbot: QtBot
+) -> None:
+    harness.flow.tag_and_breathe()
+    window = harness.window
+    harness.click(qtbot, "Start breathing")
+    harness.clock.advance(60)
+    harness.flow.tag_and_breathe()
+    assert harness.flow.window is window
+    banners = [text for text in visible_labels(window) if text.startswith("Call tagged")]
+    assert banners == ["Call tagged at 10:01 ·"]
+    harness.click(qtbot, "Add details (optional)")
+    harness.click(qtbot, "Intensity 4 of 5")
+    assert harness.calls.rows[2].intensity == 4
+    assert harness.calls.rows[1].intensity is None
+    harness.click(qtbot, "Done")
+    [record] = harness.breaks.rows.values()
+    assert record.call_id == 1, "the break stays with the call it was opened for"
+
+
+def test_undoing_the_second_tag_keeps_the_break_for_the_first(
+    harness: Harness, qtbot: QtBot
+) -> None:
+    harness.flow.tag_and_breathe(Reason.ANGRY)
+    window = harness.window
+    harness.clock.advance(60)
+    harness.flow.tag_and_breathe()
+    harness.click(qtbot, "Undo")
+    assert sorted(harness.calls.rows) == [1]
+    assert harness.flow.window is window and window.isVisible()
+    assert not any(text.startswith("Call tagged") for text in visible_labels(window))
+    harness.click(qtbot, "Start breathing")
+    harness.click(qtbot, "Add details (optional)")
+    harness.click(qtbot, "Intensity 2 of 5")
+    assert harness.calls.rows[1].intensity == 2, "the details are the first call's again"
+    harness.click(qtbot, "Done")
+    harness.click(qtbot, "Skip")
+    harness.click(qtbot, "Write about it")
+    [record] = harness.breaks.rows.values()
+    assert record.call_id == 1
+    assert [c.id if c else None for c in harness.writes] == [1]
+
+
+def test_a_tag_during_a_break_taken_without_one_links_the_break_to_it(
+    harness: Harness, qtbot: QtBot
+) -> None:
+    harness.flow.breathe()
+    harness.click(qtbot, "Start breathing")
+    harness.flow.tag_and_breathe(Reason.ABUSIVE)
+    assert any(text.startswith("Call tagged") for text in visible_labels(harness.window))
+    harness.click(qtbot, "Done")
+    [record] = harness.breaks.rows.values()
+    assert record.call_id == 1
