@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QScreen, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QScreen, QShortcut, QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from companion.core.breaks import BreakTimer
@@ -83,6 +83,11 @@ class BreathingWindow(BreathingFrame):
         self._countdown = StartCountdown(
             self._before.countdown, self, auto_start_seconds, countdown_step_ms
         )
+        # Space pauses while breathing wherever the focus is, even on Done or "+30 s" (Enter
+        # presses those); a shortcut is seen before the focused button, a text field still
+        # types its spaces.
+        self._space = QShortcut(QKeySequence(Qt.Key.Key_Space), self, self._toggle_pause)
+        self._space.setAutoRepeat(False)
         self._connect()
         self._show_page("before")
 
@@ -199,6 +204,7 @@ class BreathingWindow(BreathingFrame):
 
     def _show_page(self, name: str) -> None:
         self._page = name
+        self._space.setEnabled(name == "breathing")
         page: BeforePage | BreathingPage | AfterPage
         if name == "before":
             page = self._before
@@ -297,8 +303,6 @@ class BreathingWindow(BreathingFrame):
                 self._end_breathing(skipped=False)
             else:
                 self.close()
-        elif key == Qt.Key.Key_Space and self._page == "breathing":
-            self._toggle_pause()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._page == "before":
             self._start_breathing(None)
         elif mood_for_key(key) is not None and self._visible_picker() is not None:

@@ -118,6 +118,7 @@ def break_opener(qtbot: QtBot) -> MakeBreak:
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
         return Break(window, clock, heard, qtbot)
 
     return make

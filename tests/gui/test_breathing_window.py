@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.core.breaks import BreakOutcome, BreakRecord
@@ -239,3 +239,53 @@ def test_tab_reaches_everything_before_breathing(make_break: MakeBreak) -> None:
     for name in (*names, "Skip", "Why this works", "Start breathing", "Undo", "Close"):
         assert b.button(name) in reached
     assert any(w.accessibleName() == "Breathing pattern" for w in reached)
+
+
+@pytest.mark.parametrize("focused", ["Done", "+30 s", "Skip"])
+def test_space_pauses_wherever_the_focus_is_and_enter_presses_the_button(
+    make_break: MakeBreak, focused: str
+) -> None:
+    b = make_break(Settings(pattern_key="sigh", break_seconds=60))
+    b.click("Start breathing")
+    planned = b.window.timer.planned_seconds
+    b.breathe_for(2.0)
+    b.button(focused).setFocus()
+    b.press(Qt.Key.Key_Space)
+    assert b.window.current_page == "breathing"
+    assert b.window.timer.paused
+    assert b.window.timer.planned_seconds == planned
+    b.press(Qt.Key.Key_Space)
+    assert not b.window.timer.paused
+    assert b.heard.records == []
+    b.press(Qt.Key.Key_Return)
+    if focused == "+30 s":
+        assert b.window.timer.planned_seconds == planned + 27
+    elif focused == "Done":
+        assert b.window.current_page == "after"
+        assert b.heard.records[0].outcome is BreakOutcome.ENDED_EARLY
+    else:
+        assert b.heard.records[0].outcome is BreakOutcome.SKIPPED
+
+
+def test_space_types_in_the_note_while_breathing(make_break: MakeBreak) -> None:
+    b = make_break(call=DifficultCall(tagged_at=T0, id=3))
+    b.click("Start breathing")
+    b.click("Add details (optional)")
+    note = next(
+        e
+        for e in b.window.findChildren(QLineEdit)
+        if e.accessibleName().endswith("note about the call")
+    )
+    note.setFocus()
+    b.qtbot.keyClicks(note, "on hold")
+    assert note.text() == "on hold"
+    assert not b.window.timer.paused
+
+
+def test_space_on_the_after_page_presses_the_focused_button(make_break: MakeBreak) -> None:
+    b = make_break(Settings(mood_check=False))
+    b.click("Start breathing")
+    b.click("Done")
+    b.button("Back to work").setFocus()
+    b.press(Qt.Key.Key_Space)
+    assert b.heard.closes == 1
