@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from tests.e2e.desktop import ChildProcess, Desktop, Geometry, Spawn
+from tests.e2e.x11 import top_level
 
 APP = [sys.executable, "-m", "companion"]
 BREAK_TITLE = "Companion — Breathing break"
@@ -116,12 +117,42 @@ def test_a_second_launch_hands_its_tag_to_the_first(
     assert app.wait_exit(10) == 0
 
 
+def stacking(desktop: Desktop) -> list[int]:
+    """Top-level windows from the bottom of the stack to the top (xwininfo lists the top
+    first)."""
+    return [w.id for w in reversed(top_level(desktop.windows()))]
+
+
+def on_top_and_focused(desktop: Desktop, window: int, other: int) -> bool:
+    order = stacking(desktop)
+    focused = int(desktop.run("xdotool", "getwindowfocus").strip())
+    return order.index(window) > order.index(other) and focused == window
+
+
 def test_without_a_tray_a_window_offers_the_actions(
     bare_desktop: Desktop, spawn: Spawn, artifacts_dir: Path
 ) -> None:
     spawn(APP, desktop=bare_desktop, name="companion")
-    bare_desktop.find_window("Companion", timeout=20)
+    actions = bare_desktop.find_window("Companion", timeout=20)
     bare_desktop.screenshot_window("Companion", artifacts_dir / "app_no_tray.png")
+
+    # Another window covers it and has the keyboard: the journal, opened right over it (it
+    # takes the focus as it opens). Then the agent runs `companion` again. (Not a window of
+    # another program focused with xdotool: with no window manager, X ignores a focus request
+    # stamped earlier than the last focus change, so Qt could raise the window but never
+    # take the keyboard back from it.)
+    assert second_launch(bare_desktop, "journal").returncode == 0
+    journal = bare_desktop.find_window(JOURNAL_TITLE)
+    where = bare_desktop.window_geometry(actions)
+    bare_desktop.run("xdotool", "windowmove", "--sync", str(journal), str(where.x), str(where.y))
+    bare_desktop.wait_for(
+        lambda: on_top_and_focused(bare_desktop, journal, actions), "the journal on top", 5
+    )
+    assert second_launch(bare_desktop).returncode == 0
+    bare_desktop.wait_for(
+        lambda: on_top_and_focused(bare_desktop, actions, journal), "Companion on top", 5
+    )
+
     result = second_launch(bare_desktop, "tag")
     assert result.returncode == 0, result.stderr
     bare_desktop.find_window(BREAK_TITLE)
