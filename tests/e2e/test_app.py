@@ -201,10 +201,21 @@ def test_write_about_the_call_quit_restart_and_find_it(
     assert second_launch(desktop, "quit").returncode == 0
     assert app.wait_exit(10) == 0
     start_app(desktop, spawn)
+    assert rows(desktop, "select call_id, body from journal") == [(call_id, WRITTEN)]
     assert second_launch(desktop, "journal").returncode == 0
     journal = desktop.find_window(JOURNAL_TITLE)
+
+    # Found as the agent finds it: search, Down into the results, Enter opens the entry.
+    # A word it doesn't contain first, so an editor can only come from a search that found it.
+    desktop.type_text("zebra", window=journal)
+    desktop.key("Down", "Return", window=journal)
+    time.sleep(1.0)  # room for a wrong editor to appear
+    assert desktop.search(EDITOR_TITLE) == []
+    desktop.key("Escape", window=journal)  # clears the search
     desktop.type_text("refund", window=journal)
     desktop.screenshot(artifacts_dir / "app_journal_found.png")
+    desktop.key("Down", "Return", window=journal)
+    desktop.find_window(EDITOR_TITLE)
 
 
 def test_killed_mid_sentence_the_draft_is_there_next_start(
