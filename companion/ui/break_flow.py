@@ -48,7 +48,7 @@ class BreakFlow(QObject):
         settings: Settings,
         *,
         reduced_motion: Callable[[], bool],
-        on_write: Callable[[DifficultCall | None], None],
+        on_write: Callable[[DifficultCall | None, Mood | None], None],
         on_count_changed: Callable[[], None],
         tell: Callable[[str], None],
         support_contact: str | None = None,
@@ -75,6 +75,7 @@ class BreakFlow(QObject):
         self._call: DifficultCall | None = None
         self._opened_for: DifficultCall | None = None
         self._record: BreakRecord | None = None
+        self._mood_after: Mood | None = None
 
     @property
     def window(self) -> BreathingWindow | None:
@@ -117,6 +118,7 @@ class BreakFlow(QObject):
             return
         self._call = self._opened_for = call
         self._record = None
+        self._mood_after = None
         window = BreathingWindow(
             self._clock,
             self._settings,
@@ -172,6 +174,7 @@ class BreakFlow(QObject):
         log.info("break recorded: %s, %.0f s", record.outcome.value, record.actual_seconds)
 
     def _on_mood_after_chosen(self, mood: Mood | None) -> None:
+        self._mood_after = mood  # also for the entry, even if the break could not be saved
         if self._record is None or self._record.id is None or mood is None:
             return
         self._record = replace(self._record, mood_after=mood)
@@ -216,7 +219,7 @@ class BreakFlow(QObject):
         call = self._call
         if self._window is not None:
             self._window.close()
-        self._on_write(call)
+        self._on_write(call, self._mood_after)
 
     def _on_closed(self) -> None:
         if self._window is not None:

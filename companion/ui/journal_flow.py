@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from companion.core.calls import DifficultCall
+from companion.core.moods import Mood
 from companion.core.ports import BackupStore, CallRepository, Clock, DraftStore, JournalRepository
 
 if TYPE_CHECKING:
@@ -82,9 +83,10 @@ class JournalFlow:
         window.raise_()
         window.activateWindow()
 
-    def write_about_call(self, call: DifficultCall | None) -> None:
-        """After a break: the editor linked to that call, with one gentle prompt."""
-        editor = self._ensure_window().open_editor(call=call)
+    def write_about_call(self, call: DifficultCall | None, mood: Mood | None = None) -> None:
+        """After a break: the editor linked to that call, with one gentle prompt and the mood
+        just given (the agent can change it)."""
+        editor = self._ensure_window().open_editor(call=call, mood=mood)
         editor.raise_()
         editor.activateWindow()
 

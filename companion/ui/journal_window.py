@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from companion.core.calls import DifficultCall
 from companion.core.journal import Draft, JournalEntry, JournalListItem, draft_key
 from companion.core.journal_export import ExportFailed
+from companion.core.moods import Mood
 from companion.core.ports import (
     BackupStore,
     CallRepository,
@@ -216,8 +217,11 @@ class JournalWindow(QWidget):
         entry: JournalEntry | None = None,
         call: DifficultCall | None = None,
         prompt: str | None = None,
+        mood: Mood | None = None,
     ) -> EntryEditor:
-        """Open (or bring forward) the editor for ``entry``, for ``call``, or for a new entry."""
+        """Open (or bring forward) the editor for ``entry``, for ``call``, or for a new entry.
+
+        ``mood`` is where a new entry's mood starts (the one given after the break)."""
         key = editor_key(entry, call)
         editor = next((e for e in self._editors if e.key == key), None)
         if editor is None:
@@ -230,6 +234,7 @@ class JournalWindow(QWidget):
                 entry=entry,
                 call=call,
                 prompt=prompt,
+                mood=mood,
                 parent=self,
             )
             editor.entry_saved.connect(self._on_entry_saved)

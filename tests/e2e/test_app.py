@@ -195,13 +195,14 @@ def test_write_about_the_call_quit_restart_and_find_it(
     desktop.key("ctrl+s", window=editor)
     desktop.wait_window_gone(EDITOR_CALL_TITLE, exact=False)
     [(call_id,)] = rows(desktop, "select id from calls")
-    assert rows(desktop, "select call_id, body from journal") == [(call_id, WRITTEN)]
+    # The mood given after the break (4, "Calmer") came into the entry with the call.
+    assert rows(desktop, "select call_id, body, mood from journal") == [(call_id, WRITTEN, 4)]
 
     desktop.unwatch(app)
     assert second_launch(desktop, "quit").returncode == 0
     assert app.wait_exit(10) == 0
     start_app(desktop, spawn)
-    assert rows(desktop, "select call_id, body from journal") == [(call_id, WRITTEN)]
+    assert rows(desktop, "select call_id, body, mood from journal") == [(call_id, WRITTEN, 4)]
     assert second_launch(desktop, "journal").returncode == 0
     journal = desktop.find_window(JOURNAL_TITLE)
 

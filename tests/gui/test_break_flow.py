@@ -25,6 +25,7 @@ class Harness:
         self.breaks = InMemoryBreaks()
         self.told: list[str] = []
         self.writes: list[DifficultCall | None] = []
+        self.write_moods: list[Mood | None] = []
         self.count_changes = 0
         self.flow = BreakFlow(
             self.calls,
@@ -32,10 +33,14 @@ class Harness:
             self.clock,
             Settings(break_seconds=30),
             reduced_motion=lambda: False,
-            on_write=self.writes.append,
+            on_write=self._write,
             on_count_changed=self._count_changed,
             tell=self.told.append,
         )
+
+    def _write(self, call: DifficultCall | None, mood: Mood | None) -> None:
+        self.writes.append(call)
+        self.write_moods.append(mood)
 
     def _count_changed(self) -> None:
         self.count_changes += 1
@@ -116,7 +121,7 @@ def test_the_count_is_refreshed_after_the_first_frame_not_on_the_click(qtbot: Qt
         harness.clock,
         Settings(),
         reduced_motion=lambda: False,
-        on_write=harness.writes.append,
+        on_write=harness._write,
         on_count_changed=lambda: paints_when_counted.append(spy.paints),
         tell=harness.told.append,
     )
@@ -164,7 +169,7 @@ def test_reduced_motion_is_read_when_made_and_after_a_break_not_on_the_click(
         FakeClock(),
         Settings(mood_check=False),
         reduced_motion=wish,
-        on_write=lambda call: None,
+        on_write=lambda call, mood: None,
         on_count_changed=lambda: None,
         tell=lambda text: None,
     )
@@ -226,6 +231,16 @@ def test_write_about_it_hands_over_the_call(harness: Harness, qtbot: QtBot) -> N
     harness.click(qtbot, "Skip")  # the mood check after
     harness.click(qtbot, "Write about it")
     assert [c.reason if c else None for c in harness.writes] == [Reason.DISTRESSING]
+    assert harness.write_moods == [None]
+
+
+def test_write_about_it_carries_the_mood_just_given(harness: Harness, qtbot: QtBot) -> None:
+    harness.flow.tag_and_breathe()
+    harness.click(qtbot, "Mood 2: Low")
+    qtbot.keyClick(harness.window, Qt.Key.Key_Escape)
+    harness.click(qtbot, "Mood 4: Calmer")
+    harness.click(qtbot, "Write about it")
+    assert harness.write_moods == [Mood.CALM]
 
 
 class BrokenCalls(InMemoryCalls):

@@ -180,7 +180,7 @@ class FlowHarness:
             self.clock,
             Settings(break_seconds=30),
             reduced_motion=lambda: False,
-            on_write=lambda call: None,
+            on_write=lambda call, mood: None,
             on_count_changed=lambda: None,
             tell=lambda text: None,
             countdown_step_ms=step_ms,

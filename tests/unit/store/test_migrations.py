@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from companion.core.journal import JournalEntry
+from companion.core.journal import Draft, JournalEntry
+from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
 from companion.store.database import open_database
+from companion.store.drafts_repo import SqliteDraftStore
 from companion.store.journal_repo import SqliteJournalRepository
 from companion.store.migrations import (
     FTS_TOKENIZE,
@@ -26,7 +28,16 @@ from companion.store.migrations import (
 )
 from tests.fakes import T0
 
-SHIPPED = ["m001_calls", "m002_breaks", "m003_journal", "m004_drafts"]
+SHIPPED = [
+    "m001_calls",
+    "m002_breaks",
+    "m003_journal",
+    "m004_drafts",
+    "m005_reminders",
+    "m006_journal_newest_first",
+    "m007_journal_prefix_index",
+    "m008_drafts_mood",
+]
 PREFIX_INDEX = "m007_journal_prefix_index"
 REPO = Path(__file__).resolve().parents[3]
 WORDS = (
@@ -228,3 +239,33 @@ def test_a_prefix_index_upgrade_killed_halfway_is_rolled_back(db_path: Path) -> 
     assert search_all(SqliteJournalRepository(db)) == before
     db.close()
     assert_upgraded_on_next_open(db_path, before)
+
+
+def test_drafts_from_before_the_mood_column_keep_their_words_and_get_none(
+    db_path: Path,
+) -> None:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    old = Database(db_path, execute_plugins=False)
+    MIGRATIONS.apply(old, stop_before="m008_drafts_mood")
+    old.execute(
+        "INSERT INTO drafts (key, body, tags, call_id, prompt, saved_at)"
+        " VALUES ('call:4', 'Half a thought', '[\"angry\"]', 4, 'What now?', ?)",
+        [T0.isoformat()],
+    )
+    old.close()
+
+    db = open_database(db_path)
+    drafts = SqliteDraftStore(db)
+    assert "m008_drafts_mood" in applied(db)
+    assert drafts.load_draft("call:4") == Draft(
+        key="call:4",
+        body="Half a thought",
+        saved_at=T0,
+        tags=("angry",),
+        call_id=4,
+        prompt="What now?",
+    )
+    drafts.save_draft(Draft(key="new", body="x", saved_at=T0, mood=Mood.LOW))
+    loaded = drafts.load_draft("new")
+    assert loaded is not None and loaded.mood is Mood.LOW
+    db.close()
