@@ -172,6 +172,13 @@ def m008_drafts_mood(db: Database) -> None:
     db.execute("ALTER TABLE drafts ADD COLUMN mood INTEGER")
 
 
+@MIGRATIONS()
+def m009_breaks_planned_at_start(db: Database) -> None:
+    # planned_seconds is the plan as the break ended, with every "+30 s"; this is the plan it
+    # began with. Unknown (NULL) for breaks saved before.
+    db.execute("ALTER TABLE breaks ADD COLUMN planned_at_start_seconds REAL")
+
+
 def known_migrations() -> list[str]:
     """The names this code knows, read as what an empty database would still need.
 

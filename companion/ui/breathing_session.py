@@ -112,5 +112,6 @@ class BreathingSession:
             outcome=outcome_for(elapsed, planned, skipped=skipped),
             call_id=self._call.id if self._call is not None else None,
             mood_before=self._mood_before,
+            planned_at_start_seconds=self._timer.planned_at_start_seconds,
         )
         return self._record

@@ -64,6 +64,7 @@ def test_a_whole_cyclic_sigh_break_runs_to_completion(make_break: MakeBreak) -> 
             actual_seconds=27.0,
             outcome=BreakOutcome.COMPLETED,
             mood_before=Mood.OKAY,
+            planned_at_start_seconds=27.0,
         )
     ]
     assert "Well done for taking a minute." in b.visible_text()
@@ -131,6 +132,9 @@ def test_plus_30_s_extends_the_plan_by_whole_breaths(make_break: MakeBreak) -> N
     assert planned == 63  # seven 9-second sighs
     assert b.window.timer.planned_seconds == planned + 27  # three more sighs
     assert "1:30 left" in b.visible_text()
+    b.click("Done")
+    [record] = b.heard.records
+    assert (record.planned_at_start_seconds, record.planned_seconds) == (63, 90)
 
 
 def test_skip_records_a_skipped_break_and_closes(make_break: MakeBreak) -> None:
@@ -189,6 +193,7 @@ def test_escape_before_breathing_records_a_skipped_break_of_no_time(
             actual_seconds=0.0,
             outcome=BreakOutcome.SKIPPED,
             call_id=5,
+            planned_at_start_seconds=b.window.timer.planned_seconds,
         )
     ]
     assert b.heard.closes == 1

@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.journal import Draft, JournalEntry
 from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
+from companion.store.breaks_repo import SqliteBreakRepository
 from companion.store.database import open_database
 from companion.store.drafts_repo import SqliteDraftStore
 from companion.store.journal_repo import SqliteJournalRepository
@@ -37,6 +39,7 @@ SHIPPED = [
     "m006_journal_newest_first",
     "m007_journal_prefix_index",
     "m008_drafts_mood",
+    "m009_breaks_planned_at_start",
 ]
 PREFIX_INDEX = "m007_journal_prefix_index"
 REPO = Path(__file__).resolve().parents[3]
@@ -268,4 +271,32 @@ def test_drafts_from_before_the_mood_column_keep_their_words_and_get_none(
     drafts.save_draft(Draft(key="new", body="x", saved_at=T0, mood=Mood.LOW))
     loaded = drafts.load_draft("new")
     assert loaded is not None and loaded.mood is Mood.LOW
+    db.close()
+
+
+def test_breaks_from_before_the_plan_at_start_keep_everything_and_get_none(
+    db_path: Path,
+) -> None:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    old = Database(db_path, execute_plugins=False)
+    MIGRATIONS.apply(old, stop_before="m009_breaks_planned_at_start")
+    old.execute(
+        "INSERT INTO breaks (started_at, pattern_key, planned_seconds, actual_seconds, outcome,"
+        " mood_before) VALUES (?, 'box', 96.0, 40.5, 'ended_early', 2)",
+        [T0.isoformat()],
+    )
+    old.close()
+
+    db = open_database(db_path)
+    breaks = SqliteBreakRepository(db)
+    assert "m009_breaks_planned_at_start" in applied(db)
+    assert breaks.latest() == BreakRecord(
+        started_at=T0,
+        pattern_key="box",
+        planned_seconds=96.0,
+        actual_seconds=40.5,
+        outcome=BreakOutcome.ENDED_EARLY,
+        mood_before=Mood.LOW,
+        id=1,
+    )
     db.close()
