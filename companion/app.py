@@ -43,6 +43,7 @@ from companion.ui.break_flow import BreakFlow
 from companion.ui.journal_flow import JournalFlow
 from companion.ui.reminder_flow import ReminderFlow
 from companion.ui.reminder_ui import ReminderUi
+from companion.ui.schedules import MidnightTimer, TrayWatcher
 from companion.ui.toast import ToastNotifier
 from companion.ui.tray import TrayController
 from companion.ui.tray_notifier import TrayBalloonNotifier
@@ -101,6 +102,9 @@ class CompanionApp(QObject):
             tell=self._tell,
             support_contact=self._effective.policy.eap_contact,
         )
+        self._icon = icon
+        self._tray_watch = TrayWatcher(lambda: TrayController.is_available(), parent=self)
+        self._tray_watch.appeared.connect(self._move_to_tray)
         if self._tray is not None:
             self._tray.setParent(self)
             self._connect(self._tray)
@@ -109,8 +113,12 @@ class CompanionApp(QObject):
             self._window = ActionsWindow(icon)
             self._connect(self._window)
             self._window.show()
+            self._tray_watch.start()  # autostart may have come before the panel
         server.set_handler(self.handle)
         self._start_reminders(warnings)
+        self._midnight = MidnightTimer(self._clock, self)
+        self._midnight.new_day.connect(self._refresh_count)
+        self._midnight.arm()
         self._backup_timer = QTimer(self)
         self._backup_timer.setSingleShot(True)
         self._backup_timer.timeout.connect(self._take_daily_backup)
@@ -129,7 +137,22 @@ class CompanionApp(QObject):
         source.tag_requested.connect(self._breaks.tag_and_breathe)
         source.break_requested.connect(self._breaks.breathe)
         source.journal_requested.connect(self._journal.show_journal)
+        source.calls_requested.connect(lambda: self._journal.show_recent_calls())
         source.quit_requested.connect(self.quit)
+
+    def _move_to_tray(self) -> None:
+        """A tray appeared after start-up: the icon takes over, the small window goes."""
+        log.info("a system tray is here now; moving Companion to it")
+        tray = TrayController(self._icon, self)
+        self._connect(tray)
+        self._reminder_ui.use_menu(tray.menu).settings_requested.connect(self._show_settings)
+        tray.show()
+        self._tray = tray
+        if self._window is not None:
+            self._window.hide()
+            self._window = None
+        self._refresh_count()
+        self._reminder_ui.refresh()
 
     def handle(self, command: Command) -> Reply:
         """Act on a command from the command line or a second launch; the reply comes after."""

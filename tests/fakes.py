@@ -59,6 +59,10 @@ class InMemoryCalls:
     def latest(self) -> DifficultCall | None:
         return max(self.rows.values(), key=lambda c: c.tagged_at, default=None)
 
+    def recent(self, limit: int = 20) -> list[DifficultCall]:
+        newest = sorted(self.rows.values(), key=lambda c: (c.tagged_at, c.id or 0), reverse=True)
+        return newest[:limit]
+
     def count_on(self, day: date) -> int:
         return sum(1 for c in self.rows.values() if c.tagged_at.date() == day)
 

@@ -22,7 +22,12 @@ class BreakOutcome(enum.StrEnum):
 
 @dataclass(frozen=True)
 class BreakRecord:
-    """What is saved about one break; moods are None when the check was skipped."""
+    """What is saved about one break; moods are None when the check was skipped.
+
+    ``planned_seconds`` is the plan as it ended (with every "+30 s");
+    ``planned_at_start_seconds`` the plan the break began with (None for breaks saved by
+    versions that did not keep it).
+    """
 
     started_at: datetime
     pattern_key: str
@@ -32,6 +37,7 @@ class BreakRecord:
     call_id: int | None = None
     mood_before: Mood | None = None
     mood_after: Mood | None = None
+    planned_at_start_seconds: float | None = None
     id: int | None = None
 
 
@@ -44,6 +50,7 @@ class BreakTimer:
 
     def __init__(self, planned_seconds: float) -> None:
         self._planned = planned_seconds
+        self._planned_at_start = planned_seconds
         self._started_at: float | None = None
         self._paused_at: float | None = None
         self._paused_total = 0.0
@@ -51,6 +58,11 @@ class BreakTimer:
     @property
     def planned_seconds(self) -> float:
         return self._planned
+
+    @property
+    def planned_at_start_seconds(self) -> float:
+        """The plan before any extension."""
+        return self._planned_at_start
 
     @property
     def started(self) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 #: How long a mistaken tag can still be taken back with "Undo".
 UNDO_WINDOW = timedelta(seconds=8)
@@ -121,3 +121,8 @@ def count_on_day(calls: Iterable[DifficultCall], day: datetime) -> int:
     """How many calls were tagged on the local calendar day of ``day``."""
     wanted = day.date()
     return sum(1 for call in calls if call.tagged_at.date() == wanted)
+
+
+def next_local_midnight(now: datetime) -> datetime:
+    """When "today" in the day's count ends: the next midnight in ``now``'s own zone."""
+    return datetime.combine(now.date() + timedelta(days=1), time(0), tzinfo=now.tzinfo)

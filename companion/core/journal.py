@@ -62,6 +62,7 @@ class Draft:
     call_id: int | None = None
     entry_id: int | None = None
     prompt: str | None = None
+    mood: Mood | None = None
 
 
 def draft_key(*, entry_id: int | None = None, call_id: int | None = None) -> str:

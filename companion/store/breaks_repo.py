@@ -15,7 +15,7 @@ from companion.store.database import fetch_all, fetch_one, storage_errors
 
 _COLUMNS = (
     "started_at, pattern_key, planned_seconds, actual_seconds, outcome, call_id,"
-    " mood_before, mood_after"
+    " mood_before, mood_after, planned_at_start_seconds"
 )
 #: An outcome this version doesn't know claims the least: the break began and was not completed.
 _UNKNOWN_OUTCOME = BreakOutcome.ENDED_EARLY
@@ -29,7 +29,7 @@ class SqliteBreakRepository:
         with storage_errors(), self._db.atomic():
             record = replace(record, call_id=existing_call_id(self._db, record.call_id))
             cursor = self._db.execute(
-                f"INSERT INTO breaks ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO breaks ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 _values(record),
             )
         return replace(record, id=cursor.lastrowid)
@@ -42,7 +42,7 @@ class SqliteBreakRepository:
             self._db.execute(
                 "UPDATE breaks SET started_at = ?, pattern_key = ?, planned_seconds = ?,"
                 " actual_seconds = ?, outcome = ?, call_id = ?, mood_before = ?,"
-                " mood_after = ? WHERE id = ?",
+                " mood_after = ?, planned_at_start_seconds = ? WHERE id = ?",
                 [*_values(record), break_id],
             )
 
@@ -77,6 +77,7 @@ def _values(record: BreakRecord) -> list[Any]:
         record.call_id,
         None if record.mood_before is None else int(record.mood_before),
         None if record.mood_after is None else int(record.mood_after),
+        None if record.planned_at_start_seconds is None else float(record.planned_at_start_seconds),
     ]
 
 
@@ -92,4 +93,9 @@ def _record_from_row(row: dict[str, Any]) -> BreakRecord:
         call_id=int_or_none(row["call_id"]),
         mood_before=mood_or_none(int_or_none(row["mood_before"])),
         mood_after=mood_or_none(int_or_none(row["mood_after"])),
+        planned_at_start_seconds=_float_or_none(row["planned_at_start_seconds"]),
     )
+
+
+def _float_or_none(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None

@@ -17,7 +17,7 @@ from companion.store.columns import (
     to_moment,
     to_text,
 )
-from companion.store.database import fetch_one, storage_errors
+from companion.store.database import fetch_all, fetch_one, storage_errors
 
 # julianday() compares the instants, so a DST change or a trip abroad can't reorder calls.
 _NEWEST_FIRST = "ORDER BY julianday(tagged_at) DESC, id DESC"
@@ -60,6 +60,11 @@ class SqliteCallRepository:
         with storage_errors():
             row = fetch_one(self._db, f"SELECT * FROM calls {_NEWEST_FIRST} LIMIT 1")
         return None if row is None else _call_from_row(row)
+
+    def recent(self, limit: int = 20) -> list[DifficultCall]:
+        with storage_errors():
+            rows = fetch_all(self._db, f"SELECT * FROM calls {_NEWEST_FIRST} LIMIT ?", [limit])
+        return [_call_from_row(row) for row in rows]
 
     def count_on(self, day: date) -> int:
         """Calls whose own (local) date is ``day``; a range on the text so the index is used."""

@@ -7,6 +7,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from companion.core.journal import Draft
+from companion.core.moods import mood_or_none
 from companion.store.columns import (
     int_or_none,
     storable,
@@ -19,11 +20,12 @@ from companion.store.columns import (
 from companion.store.database import fetch_all, fetch_one, storage_errors
 
 _UPSERT = """
-    INSERT INTO drafts (key, body, tags, call_id, entry_id, prompt, saved_at)
-    VALUES (:key, :body, :tags, :call_id, :entry_id, :prompt, :saved_at)
+    INSERT INTO drafts (key, body, tags, call_id, entry_id, prompt, saved_at, mood)
+    VALUES (:key, :body, :tags, :call_id, :entry_id, :prompt, :saved_at, :mood)
     ON CONFLICT (key) DO UPDATE SET
         body = excluded.body, tags = excluded.tags, call_id = excluded.call_id,
-        entry_id = excluded.entry_id, prompt = excluded.prompt, saved_at = excluded.saved_at
+        entry_id = excluded.entry_id, prompt = excluded.prompt, saved_at = excluded.saved_at,
+        mood = excluded.mood
 """
 
 
@@ -63,6 +65,7 @@ def _values(draft: Draft) -> dict[str, Any]:
         "entry_id": draft.entry_id,
         "prompt": storable_or_none(draft.prompt),
         "saved_at": to_text(draft.saved_at),
+        "mood": None if draft.mood is None else int(draft.mood),
     }
 
 
@@ -75,4 +78,5 @@ def _draft_from_row(row: dict[str, Any]) -> Draft:
         call_id=int_or_none(row["call_id"]),
         entry_id=int_or_none(row["entry_id"]),
         prompt=row["prompt"],
+        mood=mood_or_none(int_or_none(row["mood"])),
     )

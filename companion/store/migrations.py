@@ -165,6 +165,20 @@ def m007_journal_prefix_index(db: Database) -> None:
     db.execute("INSERT INTO journal_fts (journal_fts) VALUES ('rebuild')")
 
 
+@MIGRATIONS()
+def m008_drafts_mood(db: Database) -> None:
+    # The mood chosen in the editor (or carried over from the break) is kept with the words;
+    # drafts saved before have none, as if it had not been chosen.
+    db.execute("ALTER TABLE drafts ADD COLUMN mood INTEGER")
+
+
+@MIGRATIONS()
+def m009_breaks_planned_at_start(db: Database) -> None:
+    # planned_seconds is the plan as the break ended, with every "+30 s"; this is the plan it
+    # began with. Unknown (NULL) for breaks saved before.
+    db.execute("ALTER TABLE breaks ADD COLUMN planned_at_start_seconds REAL")
+
+
 def known_migrations() -> list[str]:
     """The names this code knows, read as what an empty database would still need.
 

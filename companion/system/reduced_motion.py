@@ -7,35 +7,85 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+#: Runs a command and returns its output, or None when it is missing, fails or hangs.
+Runner = Callable[[Sequence[str]], str | None]
+
+GNOME_ANIMATIONS = ("gsettings", "get", "org.gnome.desktop.interface", "enable-animations")
+MACOS_REDUCE_MOTION = ("defaults", "read", "com.apple.universalaccess", "reduceMotion")
 
 
-def system_prefers_reduced_motion() -> bool:
+def run_command(command: Sequence[str]) -> str | None:
+    """The command's output when it ran and succeeded within a second; None otherwise."""
+    if shutil.which(command[0]) is None:
+        return None
+    try:
+        result = subprocess.run(
+            list(command), capture_output=True, text=True, timeout=1.0, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def system_prefers_reduced_motion(
+    env: Mapping[str, str] | None = None,
+    platform: str = sys.platform,
+    run: Runner = run_command,
+) -> bool:
     """Best effort and quick; unknown means False (animations on, the agent can turn them off).
 
-    Qt 6 does not expose this preference, so each platform's own switch is read:
-    GNOME's enable-animations, Windows' client-area animation flag, macOS' reduceMotion.
+    Qt 6 does not expose this preference, so each platform's own switch is read: Windows'
+    client-area animation flag, macOS' reduceMotion, and elsewhere GNOME's enable-animations
+    or KDE's animation speed set to "instant" (either one asking is enough).
     ``COMPANION_REDUCED_MOTION=1`` forces it (handy for testing and for kiosks).
     """
-    forced = os.environ.get("COMPANION_REDUCED_MOTION")
+    env = os.environ if env is None else env
+    forced = env.get("COMPANION_REDUCED_MOTION")
     if forced is not None:
         return forced.strip().lower() in ("1", "true", "yes", "on")
-    if sys.platform == "win32":
+    if platform == "win32":
         return _windows_animations_off()
-    if sys.platform == "darwin":
-        return _command_says(["defaults", "read", "com.apple.universalaccess", "reduceMotion"], "1")
-    return _command_says(
-        ["gsettings", "get", "org.gnome.desktop.interface", "enable-animations"], "false"
-    )
+    if platform == "darwin":
+        return _answer(run(MACOS_REDUCE_MOTION)) == "1"
+    return kde_animations_off(_config_home(env)) or _answer(run(GNOME_ANIMATIONS)) == "false"
 
 
-def _command_says(command: list[str], expected: str) -> bool:
-    if shutil.which(command[0]) is None:
-        return False
+def kde_animations_off(config_home: Path) -> bool:
+    """KDE's "Animation speed: Instant": ``AnimationDurationFactor=0`` in [KDE] of kdeglobals.
+
+    Read as a file (no process); a missing or unreadable file, or an odd value, means no.
+    """
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=1.0, check=False)
-    except (OSError, subprocess.TimeoutExpired):
+        text = (config_home / "kdeglobals").read_text(encoding="utf-8", errors="replace")
+    except OSError:
         return False
-    return result.returncode == 0 and result.stdout.strip() == expected
+    section = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        elif section == "KDE" and "=" in line:
+            key, _, value = line.partition("=")
+            if key.strip() == "AnimationDurationFactor":
+                try:
+                    return float(value.strip()) == 0.0
+                except ValueError:
+                    return False
+    return False
+
+
+def _config_home(env: Mapping[str, str]) -> Path:
+    configured = env.get("XDG_CONFIG_HOME", "")
+    if configured and Path(configured).is_absolute():
+        return Path(configured)
+    return Path(env.get("HOME") or Path.home()) / ".config"
+
+
+def _answer(output: str | None) -> str | None:
+    return None if output is None else output.strip()
 
 
 def _windows_animations_off() -> bool:  # pragma: no cover - Windows only

@@ -40,6 +40,7 @@ class ActionsWindow(QWidget):
     tag_requested = Signal(object)
     break_requested = Signal()
     journal_requested = Signal()
+    calls_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QWidget | None = None) -> None:
@@ -55,8 +56,10 @@ class ActionsWindow(QWidget):
         self._reason.addItem("Choose a reason (optional)", None)
         for reason in Reason:
             self._reason.addItem(reason.label, reason.value)
-        #: Callbacks, pause and settings: the reminder part of the tray menu lives here.
+        #: Recent hard calls, and the reminder part of the tray menu (callbacks, pause,
+        #: settings) under it.
         self.more_menu = QMenu(self)
+        self.more_menu.addAction("Recent hard calls…").triggered.connect(self.calls_requested.emit)
         self._build()
         self.set_today_count(0)
         self.setMinimumWidth(320)

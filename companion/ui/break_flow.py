@@ -16,6 +16,7 @@ from companion.core.ports import BreakRepository, CallRepository, Clock, Storage
 from companion.core.settings import Settings
 from companion.ui import bench_trace
 from companion.ui.breathing_window import BreathingWindow
+from companion.ui.start_countdown import STEP_MS
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +48,14 @@ class BreakFlow(QObject):
         settings: Settings,
         *,
         reduced_motion: Callable[[], bool],
-        on_write: Callable[[DifficultCall | None], None],
+        on_write: Callable[[DifficultCall | None, Mood | None], None],
         on_count_changed: Callable[[], None],
         tell: Callable[[str], None],
         support_contact: str | None = None,
+        countdown_step_ms: int = STEP_MS,
     ) -> None:
         super().__init__()
+        self._countdown_step_ms = countdown_step_ms
         self._support_contact = support_contact
         self._calls = calls
         self._breaks = breaks
@@ -68,8 +71,11 @@ class BreakFlow(QObject):
         self._count_timer.timeout.connect(self._refresh_count)
         self._tell = tell
         self._window: BreathingWindow | None = None
+        #: The call the window shows (the newest tag) and the one it was opened for.
         self._call: DifficultCall | None = None
+        self._opened_for: DifficultCall | None = None
         self._record: BreakRecord | None = None
+        self._mood_after: Mood | None = None
 
     @property
     def window(self) -> BreathingWindow | None:
@@ -86,6 +92,7 @@ class BreakFlow(QObject):
     ) -> DifficultCall | None:
         """Store the call at once (details optional), then start or raise the break.
 
+        A break already open shows the new call (its own "Undo" and details) and carries on.
         Returns the stored call, or None when it could not be stored (the agent is told).
         """
         call = DifficultCall(tagged_at=self._clock.now()).with_details(
@@ -99,6 +106,9 @@ class BreakFlow(QObject):
         self._count_stale = True
         if self._window is not None:
             self._count_timer.start(0)  # only raised: nothing new to paint
+            if stored is not None:
+                self._call = stored
+                self._window.show_call(stored)
         self.breathe(stored)
         return stored
 
@@ -106,8 +116,9 @@ class BreakFlow(QObject):
         if self._window is not None:
             self._raise(self._window)
             return
-        self._call = call
+        self._call = self._opened_for = call
         self._record = None
+        self._mood_after = None
         window = BreathingWindow(
             self._clock,
             self._settings,
@@ -115,6 +126,7 @@ class BreakFlow(QObject):
             call=call,
             show_undo=call is not None,
             support_contact=self._support_contact,
+            countdown_step_ms=self._countdown_step_ms,
         )
         window.break_recorded.connect(self._on_break_recorded)
         window.mood_after_chosen.connect(self._on_mood_after_chosen)
@@ -162,6 +174,7 @@ class BreakFlow(QObject):
         log.info("break recorded: %s, %.0f s", record.outcome.value, record.actual_seconds)
 
     def _on_mood_after_chosen(self, mood: Mood | None) -> None:
+        self._mood_after = mood  # also for the entry, even if the break could not be saved
         if self._record is None or self._record.id is None or mood is None:
             return
         self._record = replace(self._record, mood_after=mood)
@@ -173,29 +186,40 @@ class BreakFlow(QObject):
     def _on_call_details_changed(self, call: DifficultCall) -> None:
         if call.id is None:
             return
-        self._call = call
+        if self._call is not None and self._call.id == call.id:
+            self._call = call
+        if self._opened_for is not None and self._opened_for.id == call.id:
+            self._opened_for = call
         try:
             self._calls.update(call)
         except StorageUnavailable as error:
             self._tell(str(error))
 
-    def _on_undo_requested(self) -> None:
-        if self._call is not None and self._call.id is not None:
+    def _on_undo_requested(self, call: DifficultCall | None) -> None:
+        """Take the tag back. The tag that opened the window takes the break with it; a later
+        one only goes, and the window shows the call it was opened for again."""
+        if call is not None and call.id is not None:
             try:
-                self._calls.delete(self._call.id)
+                self._calls.delete(call.id)
             except StorageUnavailable as error:
                 self._tell(str(error))
-            self._call = None
             self._count_stale = True
             self._refresh_count()
+        opener = self._opened_for
+        if opener is None or call is None or opener.id == call.id:
+            self._call = self._opened_for = None
+            if self._window is not None:
+                self._window.discard()
+            return
+        self._call = opener
         if self._window is not None:
-            self._window.discard()
+            self._window.show_call(opener, show_undo=False)
 
     def _on_write_requested(self) -> None:
         call = self._call
         if self._window is not None:
             self._window.close()
-        self._on_write(call)
+        self._on_write(call, self._mood_after)
 
     def _on_closed(self) -> None:
         if self._window is not None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from companion.core.breaks import EXTEND_SECONDS, BreakOutcome
 from companion.core.breathing import PATTERNS, Pattern
-from companion.core.calls import DifficultCall
 from companion.core.moods import Mood, mood_change
 from companion.ui.call_details import CallDetailsForm
 from companion.ui.mood_picker import MoodPicker
@@ -52,7 +51,10 @@ def time_left_text(seconds: float) -> str:
 
 
 class BeforePage(QWidget):
-    """Mood check (optional), the choice of pattern with why it works, and Start."""
+    """Mood check (optional), the choice of pattern with why it works, and Start.
+
+    ``countdown`` under Start is where the window says when breathing will start by itself.
+    """
 
     pattern_changed = Signal(object)
 
@@ -84,6 +86,8 @@ class BeforePage(QWidget):
         self._why: tuple[QScrollArea, QLabel, QLabel] | None = None
         self._pattern = pattern
         self.start_button = make_button("Start breathing", "Start breathing", "primaryButton")
+        self.countdown = make_label("", "soft")
+        self.countdown.setAccessibleName("When breathing starts")
         self._layout = layout
         layout.addWidget(self.pattern_box)
         layout.addWidget(self.summary)
@@ -91,6 +95,7 @@ class BeforePage(QWidget):
         self._spacer = QWidget()
         layout.addWidget(self._spacer, 1)
         layout.addWidget(self.start_button)
+        layout.addWidget(self.countdown)
         self.show_pattern(pattern)
 
     def _build_why_area(self) -> tuple[QScrollArea, QLabel, QLabel]:
@@ -150,7 +155,11 @@ class BreathingPage(QWidget):
     """The pacer, the time left, the break's buttons and, for a tagged call, its details."""
 
     def __init__(
-        self, *, reduced_motion: bool, call: DifficultCall | None, parent: QWidget | None = None
+        self,
+        *,
+        reduced_motion: bool,
+        details: CallDetailsForm | None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.pacer = PacerWidget()
@@ -167,15 +176,24 @@ class BreathingPage(QWidget):
         for button in (self.extend_button, self.pause_button, self.done_button):
             buttons.addWidget(button, 1)
         buttons.addWidget(self.skip_button)
-        self.details: CallDetailsForm | None = CallDetailsForm(call) if call else None
+        self.details: CallDetailsForm | None = None
         layout = QVBoxLayout(self)
+        self._layout = layout
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.pacer, 1)
         layout.addWidget(self.time_left)
         layout.addLayout(buttons)
+        self.set_details(details)
+
+    def set_details(self, details: CallDetailsForm | None) -> None:
+        """Show these details under the buttons, in place of any shown before."""
         if self.details is not None:
-            layout.addWidget(self.details)
+            self._layout.removeWidget(self.details)
+        self.details = details
+        if details is not None:
+            self._layout.addWidget(details)
+            details.show()  # a form arriving while the page is up shows at once
 
     def focus_default(self) -> None:
         self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -16,7 +16,8 @@ class BreathingSession:
     """Asks core for every answer and reads the clock it is given; holds no Qt objects.
 
     The break is recorded at most once: :meth:`finish` returns the record the first time it
-    is called after :meth:`start`, and None ever after.
+    is called, and None ever after. Before :meth:`start` only a skipped break can be recorded:
+    0 s, from the moment the window opened.
     """
 
     def __init__(self, clock: Clock, settings: Settings, call: DifficultCall | None) -> None:
@@ -26,6 +27,7 @@ class BreathingSession:
         self._pattern = pattern_for(settings.pattern_key)
         self._timer = self._new_timer()
         self._mood_before: Mood | None = None
+        self._opened_at = clock.now()
         self._started_at: datetime | None = None
         self._record: BreakRecord | None = None
 
@@ -62,9 +64,15 @@ class BreathingSession:
             self._pattern = pattern
             self._timer = self._new_timer()
 
-    def forget_call(self) -> None:
-        """The tag was undone: the record must not point at a call that no longer exists."""
-        self._call = None
+    def link_call(self, call: DifficultCall) -> None:
+        """A call tagged while a break with none is open: the break is about it."""
+        if self._call is None and self._record is None:
+            self._call = call
+
+    def forget_call(self, call: DifficultCall | None) -> None:
+        """``call``'s tag was undone: the record must not point at a call that no longer exists."""
+        if call is not None and self._call is not None and call.id == self._call.id:
+            self._call = None
 
     def start(self, mood_before: Mood | None) -> None:
         if self._timer.started:
@@ -92,17 +100,18 @@ class BreathingSession:
         self._timer.extend(whole_cycles_length(self._pattern, EXTEND_SECONDS))
 
     def finish(self, *, skipped: bool) -> BreakRecord | None:
-        if self._started_at is None or self._record is not None:
+        if self._record is not None or (self._started_at is None and not skipped):
             return None
         elapsed = self._timer.elapsed(self._clock.monotonic())
         planned = self._timer.planned_seconds
         self._record = BreakRecord(
-            started_at=self._started_at,
+            started_at=self._started_at or self._opened_at,
             pattern_key=self._pattern.key,
             planned_seconds=planned,
             actual_seconds=elapsed,
             outcome=outcome_for(elapsed, planned, skipped=skipped),
             call_id=self._call.id if self._call is not None else None,
             mood_before=self._mood_before,
+            planned_at_start_seconds=self._timer.planned_at_start_seconds,
         )
         return self._record

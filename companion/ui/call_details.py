@@ -33,12 +33,15 @@ class CallDetailsForm(QWidget):
 
     Choices are sent at once; typed text when the field is left or Enter is pressed, and
     whatever is pending when :meth:`commit` is called (the window does so when it moves on).
+    Not ``collapsible``, it shows the fields at once with no toggle (the recent calls window).
     """
 
     details_changed = Signal(object)
     expanded_changed = Signal(bool)
 
-    def __init__(self, call: DifficultCall, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, call: DifficultCall, parent: QWidget | None = None, *, collapsible: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("callDetails")
         self._call = call
@@ -67,7 +70,8 @@ class CallDetailsForm(QWidget):
         self._error.setWordWrap(True)
         self._error.hide()
         self._lay_out()
-        self._body.hide()
+        self._body.setVisible(not collapsible)
+        self._toggle.setVisible(collapsible)
 
     def _build_reason(self) -> QComboBox:
         combo = QComboBox()

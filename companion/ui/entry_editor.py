@@ -26,6 +26,7 @@ from companion.core.journal import (
     parse_tags,
     prompt_for,
 )
+from companion.core.moods import Mood
 from companion.core.ports import Clock, DraftStore, JournalRepository, StorageUnavailable
 from companion.ui.journal_parts import MoodRow, PromptBox
 from companion.ui.journal_style import (
@@ -65,6 +66,7 @@ class EntryEditor(QWidget):
         entry: JournalEntry | None = None,
         call: DifficultCall | None = None,
         prompt: str | None = None,
+        mood: Mood | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,18 +81,22 @@ class EntryEditor(QWidget):
         self._call = call
         self._call_id = entry.call_id if entry is not None else (call.id if call else None)
         self._key = editor_key(entry, call)
-        self._baseline = (entry.body, entry.tags) if entry is not None else ("", ())
+        # A new entry may start with a mood (the one just given after the break): only a
+        # change from where it started is worth a draft.
+        first_mood = entry.mood if entry is not None else mood
+        self._baseline = (entry.body, entry.tags, first_mood) if entry else ("", (), first_mood)
         self._finished = False
         self._draft_error = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DRAFT_DELAY_MS)
         self._timer.timeout.connect(self.flush_draft)
-        self._build(_first_prompt(prompt, entry, call))
+        self._build(_first_prompt(prompt, entry, call), first_mood)
         self._restore_draft()
         self._body.textChanged.connect(self._on_text_changed)
         self._tags.textChanged.connect(self._on_text_changed)
         self._prompt.changed.connect(self._timer.start)
+        self._moods.changed.connect(self._on_text_changed)
         QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_clicked)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self._update_buttons()
@@ -127,7 +133,7 @@ class EntryEditor(QWidget):
 
     # building
 
-    def _build(self, prompt: str | None) -> None:
+    def _build(self, prompt: str | None, mood: Mood | None) -> None:
         call_line = make_label("", "callLine")
         if self._call is not None:
             now = self._clock.now()
@@ -146,7 +152,7 @@ class EntryEditor(QWidget):
         self._tags.setObjectName("entryTags")
         self._tags.setPlaceholderText("tags, separated by commas")
         self._tags.setAccessibleName("Tags")
-        self._moods = MoodRow(self._entry.mood if self._entry else None)
+        self._moods = MoodRow(mood)
         self._error = make_label("", "errorLabel")
         self._error.hide()
         layout = QVBoxLayout(self)
@@ -191,13 +197,16 @@ class EntryEditor(QWidget):
         self._body.setPlainText(draft.body)
         self._tags.setText(format_tags(draft.tags))
         self._prompt.set_prompt(draft.prompt)
+        if draft.mood is not None:
+            self._moods.set_mood(draft.mood)
         self._body.moveCursor(QTextCursor.MoveOperation.End)
         now = self._clock.now()
         self._restored.setText(f"Restored your unsaved text from {time_text(draft.saved_at, now)}.")
         self._restored.show()
 
     def _has_unsaved(self) -> bool:
-        return (self._body.toPlainText(), parse_tags(self._tags.text())) != self._baseline
+        now = (self._body.toPlainText(), parse_tags(self._tags.text()), self._moods.mood)
+        return now != self._baseline
 
     def _current_draft(self) -> Draft:
         return Draft(
@@ -208,6 +217,7 @@ class EntryEditor(QWidget):
             call_id=self._call_id,
             entry_id=self._entry.id if self._entry else None,
             prompt=self._prompt.prompt,
+            mood=self._moods.mood,
         )
 
     def _show_error(self, message: str) -> None:

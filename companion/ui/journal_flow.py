@@ -6,13 +6,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from companion.core.calls import DifficultCall
+from companion.core.moods import Mood
 from companion.core.ports import BackupStore, CallRepository, Clock, DraftStore, JournalRepository
 
 if TYPE_CHECKING:
     from companion.ui.journal_window import JournalWindow
+    from companion.ui.recent_calls import RecentCallsWindow
 
 
 class JournalFlow:
+    """The journal, its editors and the recent calls window, each built when first wanted."""
+
     def __init__(
         self,
         journal: JournalRepository,
@@ -31,6 +35,7 @@ class JournalFlow:
         self._calls = calls
         self._clock = clock
         self._window: JournalWindow | None = None
+        self._calls_window: RecentCallsWindow | None = None
 
     @property
     def window(self) -> JournalWindow | None:
@@ -45,7 +50,29 @@ class JournalFlow:
             )
             if self._on_delete_all is not None:
                 self._window.delete_all_requested.connect(self._on_delete_all)
+            self._window.call_details_requested.connect(self.show_recent_calls)
         return self._window
+
+    @property
+    def calls_window(self) -> RecentCallsWindow | None:
+        return self._calls_window
+
+    def show_recent_calls(self, call_id: int | None = None) -> None:
+        """The latest calls to add or change details, with ``call_id`` chosen if given."""
+        if self._calls_window is None:
+            from companion.ui.recent_calls import RecentCallsWindow
+
+            self._calls_window = RecentCallsWindow(self._calls, self._clock)
+            self._calls_window.call_changed.connect(self._on_call_changed)
+        window = self._calls_window
+        window.refresh(call_id)
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def _on_call_changed(self, _call: DifficultCall) -> None:
+        if self._window is not None and self._window.isVisible():
+            self._window.refresh()  # the list shows each entry's call reason
 
     def show_journal(self) -> None:
         window = self._ensure_window()
@@ -56,9 +83,10 @@ class JournalFlow:
         window.raise_()
         window.activateWindow()
 
-    def write_about_call(self, call: DifficultCall | None) -> None:
-        """After a break: the editor linked to that call, with one gentle prompt."""
-        editor = self._ensure_window().open_editor(call=call)
+    def write_about_call(self, call: DifficultCall | None, mood: Mood | None = None) -> None:
+        """After a break: the editor linked to that call, with one gentle prompt and the mood
+        just given (the agent can change it)."""
+        editor = self._ensure_window().open_editor(call=call, mood=mood)
         editor.raise_()
         editor.activateWindow()
 
@@ -68,6 +96,8 @@ class JournalFlow:
             for editor in self._window.editors:
                 editor.close()
             self._window.close()
+        if self._calls_window is not None:
+            self._calls_window.close()
 
     def flush_drafts(self) -> None:
         if self._window is not None:

@@ -74,6 +74,8 @@ class PromptBox(QWidget):
 class MoodRow(QWidget):
     """Five faces; one or none is chosen, and clicking the chosen one clears it."""
 
+    changed = Signal()
+
     def __init__(self, mood: Mood | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._mood = mood
@@ -98,12 +100,15 @@ class MoodRow(QWidget):
     def mood(self) -> Mood | None:
         return self._mood
 
+    def set_mood(self, mood: Mood | None) -> None:
+        self._mood = mood
+        self._chosen.setText(mood.label if mood else "")
+        for choice, button in self.buttons.items():
+            button.setChecked(choice == mood)
+
     def _on_clicked(self, mood: Mood, checked: bool) -> None:
-        self._mood = mood if checked else None
-        self._chosen.setText(mood.label if checked else "")
-        for other, button in self.buttons.items():
-            if other != mood:
-                button.setChecked(False)
+        self.set_mood(mood if checked else None)
+        self.changed.emit()
 
 
 class ErrorBox(QFrame):

@@ -19,6 +19,7 @@ class EntryPreview(QStackedWidget):
 
     edit_requested = Signal()
     delete_requested = Signal()
+    call_details_requested = Signal()
 
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +47,10 @@ class EntryPreview(QStackedWidget):
         self.delete_button = make_button("Delete…", "Delete this entry", "deleteButton")
         self.delete_button.setToolTip("Delete (Del)")
         self.delete_button.clicked.connect(self.delete_requested.emit)
+        self.call_button = make_button("Call details…", "Details of the call this is about")
+        self.call_button.clicked.connect(self.call_details_requested.emit)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.call_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.edit_button)
@@ -78,6 +82,7 @@ class EntryPreview(QStackedWidget):
         self._when.setText(when)
         self._call.setText(call_text(item.call_tagged_at, item.call_reason, now))
         self._call.setVisible(entry.call_id is not None)
+        self.call_button.setVisible(entry.call_id is not None)
         extras = []
         if entry.mood is not None:
             extras.append(f"{entry.mood.face} {entry.mood.label}")

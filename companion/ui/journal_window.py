@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from companion.core.calls import DifficultCall
 from companion.core.journal import Draft, JournalEntry, JournalListItem, draft_key
 from companion.core.journal_export import ExportFailed
+from companion.core.moods import Mood
 from companion.core.ports import (
     BackupStore,
     CallRepository,
@@ -51,6 +52,8 @@ class JournalWindow(QWidget):
     """
 
     delete_all_requested = Signal()
+    #: "Call details…" on an entry about a call: the call's id.
+    call_details_requested = Signal(int)
 
     def __init__(
         self,
@@ -122,6 +125,7 @@ class JournalWindow(QWidget):
         self._preview = EntryPreview(self._clock)
         self._preview.edit_requested.connect(self._on_edit_requested)
         self._preview.delete_requested.connect(self._on_delete_requested)
+        self._preview.call_details_requested.connect(self._on_call_details_requested)
         splitter.addWidget(self._preview)
         splitter.setSizes([340, 390])
         layout.addWidget(splitter, 1)
@@ -213,8 +217,11 @@ class JournalWindow(QWidget):
         entry: JournalEntry | None = None,
         call: DifficultCall | None = None,
         prompt: str | None = None,
+        mood: Mood | None = None,
     ) -> EntryEditor:
-        """Open (or bring forward) the editor for ``entry``, for ``call``, or for a new entry."""
+        """Open (or bring forward) the editor for ``entry``, for ``call``, or for a new entry.
+
+        ``mood`` is where a new entry's mood starts (the one given after the break)."""
         key = editor_key(entry, call)
         editor = next((e for e in self._editors if e.key == key), None)
         if editor is None:
@@ -227,6 +234,7 @@ class JournalWindow(QWidget):
                 entry=entry,
                 call=call,
                 prompt=prompt,
+                mood=mood,
                 parent=self,
             )
             editor.entry_saved.connect(self._on_entry_saved)
@@ -306,6 +314,11 @@ class JournalWindow(QWidget):
         entry = self.selected_entry()
         if entry is not None:
             self.open_editor(entry=entry)
+
+    def _on_call_details_requested(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and entry.call_id is not None:
+            self.call_details_requested.emit(entry.call_id)
 
     def _on_delete_requested(self) -> None:
         entry = self.selected_entry()

@@ -40,18 +40,25 @@ class ReminderUi(QObject):
         self._on_settings_saved = on_settings_saved
         self._dialog: CallbackDialog | None = None
         self._settings_window: SettingsWindow | None = None
-        self._menu = ReminderMenu(menu, self) if menu is not None else None
-        if self._menu is not None:
-            self._menu.add_callback_requested.connect(self.add_callback)
-            self._menu.done_requested.connect(lambda i: flow.mark_done((i,)))
-            self._menu.snooze_requested.connect(lambda i, m: flow.snooze((i,), m))
-            self._menu.pause_requested.connect(self._on_pause_requested)
-            self._menu.resume_requested.connect(lambda: flow.pause(None))
+        self._menu: ReminderMenu | None = None
+        if menu is not None:
+            self.use_menu(menu)
         flow.callbacks_changed.connect(self.refresh)
         flow.callbacks_wanted.connect(self._on_callbacks_wanted)
 
     @property
     def menu(self) -> ReminderMenu | None:
+        return self._menu
+
+    def use_menu(self, menu: QMenu) -> ReminderMenu:
+        """Put the reminder entries in ``menu`` (the tray's, once a late tray appears)."""
+        flow = self._flow
+        self._menu = ReminderMenu(menu, self)
+        self._menu.add_callback_requested.connect(self.add_callback)
+        self._menu.done_requested.connect(lambda i: flow.mark_done((i,)))
+        self._menu.snooze_requested.connect(lambda i, m: flow.snooze((i,), m))
+        self._menu.pause_requested.connect(self._on_pause_requested)
+        self._menu.resume_requested.connect(lambda: flow.pause(None))
         return self._menu
 
     @property

@@ -30,6 +30,7 @@ class TrayController(QObject):
     tag_requested = Signal(object)
     break_requested = Signal()
     journal_requested = Signal()
+    calls_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
@@ -70,6 +71,7 @@ class TrayController(QObject):
             tag_menu.addAction(action)
         menu.addAction("Start a breathing break").triggered.connect(self.break_requested.emit)
         menu.addAction("Journal…").triggered.connect(self.journal_requested.emit)
+        menu.addAction("Recent hard calls…").triggered.connect(self.calls_requested.emit)
         menu.addSeparator()
         menu.addAction("Quit").triggered.connect(self.quit_requested.emit)
         return menu

@@ -369,6 +369,10 @@ class Desktop:
         finally:
             os.close(read_fd)
 
+    def start_tray_host(self) -> None:
+        """Start trayer now, on a desktop made without it: a panel that comes up late."""
+        self._start_trayer()
+
     def _start_trayer(self) -> None:
         trayer = self._start_service(["trayer", *TRAYER_ARGS], "trayer")
 

@@ -92,3 +92,17 @@ def test_a_second_launch_says_so_when_the_first_is_frozen(desktop: Desktop, spaw
     thawed = launch(desktop.env, "break")
     assert thawed.returncode == 0, thawed.stderr
     desktop.find_window(BREAK_TITLE)
+
+
+def test_a_tray_that_comes_up_after_companion_takes_over_from_the_window(
+    bare_desktop: Desktop, spawn: Spawn, artifacts_dir: Path
+) -> None:
+    """Autostart at login can beat the panel: Companion starts with its small window, looks
+    again for a tray a few times, and moves to it when it is there."""
+    spawn(APP, desktop=bare_desktop, name="companion")
+    bare_desktop.find_window("Companion", timeout=20)
+    bare_desktop.start_tray_host()
+    bare_desktop.wait_tray_icon(timeout=30)  # the first look again is 5 s after start-up
+    bare_desktop.wait_window_gone("Companion")
+    bare_desktop.click_tray(1)
+    bare_desktop.find_window(BREAK_TITLE)

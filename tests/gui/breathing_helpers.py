@@ -14,6 +14,7 @@ from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
 from companion.core.settings import Settings
 from companion.ui.breathing_window import BreathingWindow
+from companion.ui.start_countdown import AUTO_START_SECONDS, STEP_MS
 from tests.fakes import FakeClock
 
 
@@ -69,6 +70,15 @@ class Break:
         assert isinstance(timer, QTimer)
         return timer
 
+    def countdown_timer(self) -> QTimer:
+        timer = self.window.findChild(QTimer, "startCountdown")
+        assert isinstance(timer, QTimer)
+        return timer
+
+    def countdown_step(self) -> None:
+        """One second of the start countdown, as its timer would tick it."""
+        self.countdown_timer().timeout.emit()
+
 
 MakeBreak = Callable[..., Break]
 
@@ -83,6 +93,8 @@ def break_opener(qtbot: QtBot) -> MakeBreak:
         call: DifficultCall | None = None,
         show_undo: bool = False,
         support_contact: str | None = None,
+        auto_start_seconds: int = AUTO_START_SECONDS,
+        countdown_step_ms: int = STEP_MS,
     ) -> Break:
         clock = FakeClock()
         window = BreathingWindow(
@@ -92,6 +104,8 @@ def break_opener(qtbot: QtBot) -> MakeBreak:
             call=call,
             show_undo=show_undo,
             support_contact=support_contact,
+            auto_start_seconds=auto_start_seconds,
+            countdown_step_ms=countdown_step_ms,
         )
         qtbot.addWidget(window)
         heard = Heard()
@@ -99,11 +113,12 @@ def break_opener(qtbot: QtBot) -> MakeBreak:
         window.mood_after_chosen.connect(heard.moods_after.append)
         window.call_details_changed.connect(heard.calls.append)
         window.write_requested.connect(lambda: setattr(heard, "writes", heard.writes + 1))
-        window.undo_requested.connect(lambda: setattr(heard, "undos", heard.undos + 1))
+        window.undo_requested.connect(lambda _call: setattr(heard, "undos", heard.undos + 1))
         window.closed.connect(lambda: setattr(heard, "closes", heard.closes + 1))
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # shortcuts need it
         return Break(window, clock, heard, qtbot)
 
     return make

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.core.calls import DifficultCall, Reason
@@ -25,6 +25,7 @@ class Harness:
         self.breaks = InMemoryBreaks()
         self.told: list[str] = []
         self.writes: list[DifficultCall | None] = []
+        self.write_moods: list[Mood | None] = []
         self.count_changes = 0
         self.flow = BreakFlow(
             self.calls,
@@ -32,10 +33,14 @@ class Harness:
             self.clock,
             Settings(break_seconds=30),
             reduced_motion=lambda: False,
-            on_write=self.writes.append,
+            on_write=self._write,
             on_count_changed=self._count_changed,
             tell=self.told.append,
         )
+
+    def _write(self, call: DifficultCall | None, mood: Mood | None) -> None:
+        self.writes.append(call)
+        self.write_moods.append(mood)
 
     def _count_changed(self) -> None:
         self.count_changes += 1
@@ -116,7 +121,7 @@ def test_the_count_is_refreshed_after_the_first_frame_not_on_the_click(qtbot: Qt
         harness.clock,
         Settings(),
         reduced_motion=lambda: False,
-        on_write=harness.writes.append,
+        on_write=harness._write,
         on_count_changed=lambda: paints_when_counted.append(spy.paints),
         tell=harness.told.append,
     )
@@ -164,7 +169,7 @@ def test_reduced_motion_is_read_when_made_and_after_a_break_not_on_the_click(
         FakeClock(),
         Settings(mood_check=False),
         reduced_motion=wish,
-        on_write=lambda call: None,
+        on_write=lambda call, mood: None,
         on_count_changed=lambda: None,
         tell=lambda text: None,
     )
@@ -209,6 +214,15 @@ def test_undo_deletes_the_call_and_closes_without_a_break(harness: Harness, qtbo
     assert harness.flow.window is None
 
 
+def test_a_break_left_at_the_mood_check_is_saved_as_skipped(harness: Harness, qtbot: QtBot) -> None:
+    harness.flow.tag_and_breathe(Reason.ANGRY)
+    qtbot.keyClick(harness.window, Qt.Key.Key_Escape)
+    [record] = harness.breaks.rows.values()
+    assert (record.call_id, record.outcome.value, record.actual_seconds) == (1, "skipped", 0.0)
+    assert record.mood_before is None
+    assert harness.flow.window is None
+
+
 def test_write_about_it_hands_over_the_call(harness: Harness, qtbot: QtBot) -> None:
     harness.flow.tag_and_breathe(Reason.DISTRESSING)
     harness.window.show()
@@ -217,6 +231,16 @@ def test_write_about_it_hands_over_the_call(harness: Harness, qtbot: QtBot) -> N
     harness.click(qtbot, "Skip")  # the mood check after
     harness.click(qtbot, "Write about it")
     assert [c.reason if c else None for c in harness.writes] == [Reason.DISTRESSING]
+    assert harness.write_moods == [None]
+
+
+def test_write_about_it_carries_the_mood_just_given(harness: Harness, qtbot: QtBot) -> None:
+    harness.flow.tag_and_breathe()
+    harness.click(qtbot, "Mood 2: Low")
+    qtbot.keyClick(harness.window, Qt.Key.Key_Escape)
+    harness.click(qtbot, "Mood 4: Calmer")
+    harness.click(qtbot, "Write about it")
+    assert harness.write_moods == [Mood.CALM]
 
 
 class BrokenCalls(InMemoryCalls):
@@ -230,3 +254,62 @@ def test_a_storage_failure_is_told_and_the_break_still_starts(qtbot: QtBot) -> N
     assert harness.told == ["Your journal file is being used by another program."]
     assert harness.flow.window is not None
     harness.flow.window.discard()
+
+
+def visible_labels(window: QWidget) -> list[str]:
+    return [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+
+
+def test_a_second_tag_gets_its_own_undo_and_details_in_the_open_window(
+    harness: Harness, qtbot: QtBot
+) -> None:
+    harness.flow.tag_and_breathe()
+    window = harness.window
+    harness.click(qtbot, "Start breathing")
+    harness.clock.advance(60)
+    harness.flow.tag_and_breathe()
+    assert harness.flow.window is window
+    banners = [text for text in visible_labels(window) if text.startswith("Call tagged")]
+    assert banners == ["Call tagged at 10:01 ·"]
+    harness.click(qtbot, "Add details (optional)")
+    harness.click(qtbot, "Intensity 4 of 5")
+    assert harness.calls.rows[2].intensity == 4
+    assert harness.calls.rows[1].intensity is None
+    harness.click(qtbot, "Done")
+    [record] = harness.breaks.rows.values()
+    assert record.call_id == 1, "the break stays with the call it was opened for"
+
+
+def test_undoing_the_second_tag_keeps_the_break_for_the_first(
+    harness: Harness, qtbot: QtBot
+) -> None:
+    harness.flow.tag_and_breathe(Reason.ANGRY)
+    window = harness.window
+    harness.clock.advance(60)
+    harness.flow.tag_and_breathe()
+    harness.click(qtbot, "Undo")
+    assert sorted(harness.calls.rows) == [1]
+    assert harness.flow.window is window and window.isVisible()
+    assert not any(text.startswith("Call tagged") for text in visible_labels(window))
+    harness.click(qtbot, "Start breathing")
+    harness.click(qtbot, "Add details (optional)")
+    harness.click(qtbot, "Intensity 2 of 5")
+    assert harness.calls.rows[1].intensity == 2, "the details are the first call's again"
+    harness.click(qtbot, "Done")
+    harness.click(qtbot, "Skip")
+    harness.click(qtbot, "Write about it")
+    [record] = harness.breaks.rows.values()
+    assert record.call_id == 1
+    assert [c.id if c else None for c in harness.writes] == [1]
+
+
+def test_a_tag_during_a_break_taken_without_one_links_the_break_to_it(
+    harness: Harness, qtbot: QtBot
+) -> None:
+    harness.flow.breathe()
+    harness.click(qtbot, "Start breathing")
+    harness.flow.tag_and_breathe(Reason.ABUSIVE)
+    assert any(text.startswith("Call tagged") for text in visible_labels(harness.window))
+    harness.click(qtbot, "Done")
+    [record] = harness.breaks.rows.values()
+    assert record.call_id == 1

@@ -49,7 +49,9 @@ def test_the_pages_built_later_work_from_the_keyboard(make_break: MakeBreak) -> 
     assert b.window.timer.paused
     b.press(Qt.Key.Key_Tab)
     assert b.window.focusWidget() is b.button("Done, end the break now")
-    b.press(Qt.Key.Key_Space)  # Space on a focused button presses it
+    b.press(Qt.Key.Key_Space)  # Space resumes, even on Done
+    assert not b.window.timer.paused
+    b.press(Qt.Key.Key_Return)  # Enter presses the focused button
     assert b.window.current_page == "after"
     assert b.window.focusWidget() is b.button("Mood 3: Okay")
     b.press(Qt.Key.Key_5)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.core.breaks import BreakOutcome, BreakRecord
@@ -64,6 +64,7 @@ def test_a_whole_cyclic_sigh_break_runs_to_completion(make_break: MakeBreak) -> 
             actual_seconds=27.0,
             outcome=BreakOutcome.COMPLETED,
             mood_before=Mood.OKAY,
+            planned_at_start_seconds=27.0,
         )
     ]
     assert "Well done for taking a minute." in b.visible_text()
@@ -131,6 +132,9 @@ def test_plus_30_s_extends_the_plan_by_whole_breaths(make_break: MakeBreak) -> N
     assert planned == 63  # seven 9-second sighs
     assert b.window.timer.planned_seconds == planned + 27  # three more sighs
     assert "1:30 left" in b.visible_text()
+    b.click("Done")
+    [record] = b.heard.records
+    assert (record.planned_at_start_seconds, record.planned_seconds) == (63, 90)
 
 
 def test_skip_records_a_skipped_break_and_closes(make_break: MakeBreak) -> None:
@@ -173,12 +177,33 @@ def test_closing_mid_breath_records_it_once(make_break: MakeBreak) -> None:
     assert not b.frame_timer().isActive()
 
 
-def test_escape_before_breathing_closes_without_a_record(make_break: MakeBreak) -> None:
-    b = make_break()
+@pytest.mark.parametrize("mood_check", [True, False])
+def test_escape_before_breathing_records_a_skipped_break_of_no_time(
+    make_break: MakeBreak, mood_check: bool
+) -> None:
+    b = make_break(Settings(mood_check=mood_check), call=DifficultCall(tagged_at=T0, id=5))
+    b.clock.advance(2.0)  # the agent looks at the page, then changes their mind
     b.press(Qt.Key.Key_Escape)
     assert not b.window.isVisible()
-    assert b.heard.records == []
+    assert b.heard.records == [
+        BreakRecord(
+            started_at=T0,
+            pattern_key="sigh",
+            planned_seconds=b.window.timer.planned_seconds,
+            actual_seconds=0.0,
+            outcome=BreakOutcome.SKIPPED,
+            call_id=5,
+            planned_at_start_seconds=b.window.timer.planned_seconds,
+        )
+    ]
     assert b.heard.closes == 1
+
+
+def test_closing_at_the_mood_check_records_it_once(make_break: MakeBreak) -> None:
+    b = make_break()
+    b.click("Close")
+    b.window.close()
+    assert [r.outcome for r in b.heard.records] == [BreakOutcome.SKIPPED]
 
 
 def test_the_frame_timer_runs_only_while_breathing(make_break: MakeBreak) -> None:
@@ -219,3 +244,53 @@ def test_tab_reaches_everything_before_breathing(make_break: MakeBreak) -> None:
     for name in (*names, "Skip", "Why this works", "Start breathing", "Undo", "Close"):
         assert b.button(name) in reached
     assert any(w.accessibleName() == "Breathing pattern" for w in reached)
+
+
+@pytest.mark.parametrize("focused", ["Done", "+30 s", "Skip"])
+def test_space_pauses_wherever_the_focus_is_and_enter_presses_the_button(
+    make_break: MakeBreak, focused: str
+) -> None:
+    b = make_break(Settings(pattern_key="sigh", break_seconds=60))
+    b.click("Start breathing")
+    planned = b.window.timer.planned_seconds
+    b.breathe_for(2.0)
+    b.button(focused).setFocus()
+    b.press(Qt.Key.Key_Space)
+    assert b.window.current_page == "breathing"
+    assert b.window.timer.paused
+    assert b.window.timer.planned_seconds == planned
+    b.press(Qt.Key.Key_Space)
+    assert not b.window.timer.paused
+    assert b.heard.records == []
+    b.press(Qt.Key.Key_Return)
+    if focused == "+30 s":
+        assert b.window.timer.planned_seconds == planned + 27
+    elif focused == "Done":
+        assert b.window.current_page == "after"
+        assert b.heard.records[0].outcome is BreakOutcome.ENDED_EARLY
+    else:
+        assert b.heard.records[0].outcome is BreakOutcome.SKIPPED
+
+
+def test_space_types_in_the_note_while_breathing(make_break: MakeBreak) -> None:
+    b = make_break(call=DifficultCall(tagged_at=T0, id=3))
+    b.click("Start breathing")
+    b.click("Add details (optional)")
+    note = next(
+        e
+        for e in b.window.findChildren(QLineEdit)
+        if e.accessibleName().endswith("note about the call")
+    )
+    note.setFocus()
+    b.qtbot.keyClicks(note, "on hold")
+    assert note.text() == "on hold"
+    assert not b.window.timer.paused
+
+
+def test_space_on_the_after_page_presses_the_focused_button(make_break: MakeBreak) -> None:
+    b = make_break(Settings(mood_check=False))
+    b.click("Start breathing")
+    b.click("Done")
+    b.button("Back to work").setFocus()
+    b.press(Qt.Key.Key_Space)
+    assert b.heard.closes == 1

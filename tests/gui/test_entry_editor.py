@@ -15,6 +15,7 @@ from companion.core.journal import REFLECTION_PROMPTS, Draft, JournalEntry, prom
 from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
 from companion.ui.entry_editor import BODY_PLACEHOLDER, EntryEditor
+from companion.ui.journal_flow import JournalFlow
 from tests.fakes import InMemoryDrafts
 from tests.gui.journal_helpers import (
     NOW,
@@ -305,3 +306,52 @@ def test_undoing_an_edit_back_to_the_saved_text_drops_the_draft(
 
     assert services.drafts.rows == {}
     assert not button(editor, "Discard…").isEnabled()
+
+
+def test_the_mood_given_after_the_break_is_where_the_entry_starts(
+    qtbot: QtBot, services: Services, call: DifficultCall
+) -> None:
+    editor = open_editor(qtbot, services, call=call, mood=Mood.CALM)
+    assert [f.isChecked() for f in faces(editor)] == [False, False, False, True, False]
+    editor.flush_draft()
+    assert services.drafts.rows == {}, "nothing written yet: no draft for the mood alone"
+    qtbot.keyClicks(body(editor), "Better now.")
+    qtbot.mouseClick(button(editor, "Save"), Qt.MouseButton.LeftButton)
+    assert services.journal.rows[1].mood is Mood.CALM
+
+
+def test_a_draft_keeps_its_mood_after_a_restart(
+    qtbot: QtBot, services: Services, call: DifficultCall
+) -> None:
+    first = open_editor(qtbot, services, call=call, mood=Mood.CALM)
+    qtbot.keyClicks(body(first), "Half a thought")
+    qtbot.mouseClick(faces(first)[1], Qt.MouseButton.LeftButton)  # on second thought: Low
+    first.flush_draft()
+    assert services.drafts.rows["call:1"].mood is Mood.LOW
+    first.deleteLater()  # killed
+
+    second = open_editor(qtbot, services, call=call)
+    assert body(second).toPlainText() == "Half a thought"
+    assert [f.isChecked() for f in faces(second)] == [False, True, False, False, False]
+
+
+def test_changing_only_the_mood_of_an_entry_is_kept_as_a_draft(
+    qtbot: QtBot, services: Services
+) -> None:
+    old = services.add_entry("First thoughts", 5, mood=Mood.LOW)
+    editor = open_editor(qtbot, services, entry=old)
+    qtbot.mouseClick(faces(editor)[4], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: f"entry:{old.id}" in services.drafts.rows, timeout=2000)
+    assert services.drafts.rows[f"entry:{old.id}"].mood is Mood.GOOD
+
+
+def test_write_about_it_from_the_journal_flow_starts_with_that_mood(
+    qtbot: QtBot, services: Services, call: DifficultCall
+) -> None:
+    flow = JournalFlow(services.journal, services.drafts, services.calls, services.clock)
+    flow.write_about_call(call, Mood.GOOD)
+    window = flow.window
+    assert window is not None
+    [editor] = window.editors
+    assert [f.isChecked() for f in faces(editor)] == [False, False, False, False, True]
+    flow.close_windows()

@@ -64,7 +64,7 @@ def test_the_break_flow_passes_the_contact_on(qtbot: QtBot) -> None:
         FakeClock(),
         Settings(mood_check=False),
         reduced_motion=lambda: False,
-        on_write=lambda call: None,
+        on_write=lambda call, mood: None,
         on_count_changed=lambda: None,
         tell=lambda text: None,
         support_contact=CONTACT,

@@ -29,7 +29,13 @@ def test_left_click_is_the_one_click_tag(qtbot: QtBot) -> None:
 def test_menu_has_every_action_and_each_reason(qtbot: QtBot) -> None:
     tray = TrayController(make_icon())
     labels = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
-    assert labels == ["Tag a difficult call", "Start a breathing break", "Journal…", "Quit"]
+    assert labels == [
+        "Tag a difficult call",
+        "Start a breathing break",
+        "Journal…",
+        "Recent hard calls…",
+        "Quit",
+    ]
     tag_menu = tray.menu.actions()[0].menu()
     reasons = [a.text() for a in tag_menu.actions()]  # type: ignore[union-attr]
     assert reasons == [r.label for r in Reason]
@@ -37,7 +43,8 @@ def test_menu_has_every_action_and_each_reason(qtbot: QtBot) -> None:
     tray.tag_requested.connect(seen.append)
     tag_menu.actions()[2].trigger()  # type: ignore[union-attr]
     assert seen == [Reason.DISTRESSING]
-    for index, signal in ((1, tray.break_requested), (2, tray.journal_requested)):
+    signals = ((1, tray.break_requested), (2, tray.journal_requested), (3, tray.calls_requested))
+    for index, signal in signals:
         with qtbot.waitSignal(signal, timeout=1000):
             tray.menu.actions()[index].trigger()
     with qtbot.waitSignal(tray.quit_requested, timeout=1000):
@@ -92,5 +99,8 @@ def test_fallback_window_carries_the_reminder_menu(qtbot: QtBot) -> None:
     more = next(b for b in window.findChildren(QPushButton) if b.text() == "More")
     assert more.menu() is window.more_menu
     labels = [a.text() for a in window.more_menu.actions()]
-    assert labels[1:] == ["Call back later…", "Pause reminders", "Settings…"]
-    assert labels[0].startswith("Callbacks")
+    assert labels[0] == "Recent hard calls…"
+    assert labels[2:] == ["Call back later…", "Pause reminders", "Settings…"]
+    assert labels[1].startswith("Callbacks")
+    with qtbot.waitSignal(window.calls_requested, timeout=1000):
+        window.more_menu.actions()[0].trigger()

@@ -44,6 +44,7 @@ def test_extend_adds_thirty_seconds_up_to_a_cap() -> None:
     for _ in range(100):
         timer.extend()
     assert timer.planned_seconds == MAX_BREAK_SECONDS
+    assert timer.planned_at_start_seconds == 60, "the first plan is kept beside it"
 
 
 @given(

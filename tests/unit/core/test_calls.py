@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given
@@ -16,6 +16,7 @@ from companion.core.calls import (
     Reason,
     can_undo,
     count_on_day,
+    next_local_midnight,
     parse_reason,
 )
 from tests.fakes import T0
@@ -66,3 +67,21 @@ def test_undo_only_within_window() -> None:
 def test_count_on_day() -> None:
     calls = [DifficultCall(tagged_at=T0 + timedelta(hours=h)) for h in (0, 1, 30)]
     assert count_on_day(calls, T0) == 2
+
+
+@pytest.mark.parametrize(
+    ("now", "midnight"),
+    [
+        (datetime(2026, 11, 24, 10, 0, tzinfo=UTC), datetime(2026, 11, 25, tzinfo=UTC)),
+        (datetime(2026, 11, 24, 0, 0, tzinfo=UTC), datetime(2026, 11, 25, tzinfo=UTC)),
+        (datetime(2026, 12, 31, 23, 59, 59, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC)),
+    ],
+)
+def test_the_days_count_ends_at_the_next_local_midnight(now: datetime, midnight: datetime) -> None:
+    assert next_local_midnight(now) == midnight
+
+
+def test_midnight_is_in_the_agents_own_zone() -> None:
+    sydney = timezone(timedelta(hours=11))
+    now = datetime(2026, 11, 24, 23, 30, tzinfo=sydney)  # 12:30 UTC
+    assert next_local_midnight(now) - now == timedelta(minutes=30)

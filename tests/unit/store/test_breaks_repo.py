@@ -24,6 +24,7 @@ def a_break(call_id: int | None = None, minutes: int = 0) -> BreakRecord:
         outcome=BreakOutcome.ENDED_EARLY,
         call_id=call_id,
         mood_before=Mood.LOW,
+        planned_at_start_seconds=60.0,
     )
 
 
@@ -94,3 +95,11 @@ def test_unknown_stored_values_read_back_tolerantly(memory_db: Database) -> None
     assert record is not None
     assert record.outcome is BreakOutcome.ENDED_EARLY
     assert (record.mood_before, record.mood_after) == (None, None)
+
+
+def test_the_plan_at_start_is_kept_beside_the_extended_plan(memory_db: Database) -> None:
+    breaks = SqliteBreakRepository(memory_db)
+    extended = replace(a_break(), planned_seconds=114.0, planned_at_start_seconds=63.0)
+    stored = breaks.add(extended)
+    assert breaks.latest() == stored
+    assert (stored.planned_at_start_seconds, stored.planned_seconds) == (63.0, 114.0)

@@ -29,6 +29,17 @@ def test_add_gives_each_call_an_id_and_get_reads_it_back(memory_db: Database) ->
     assert calls.get(99) is None
 
 
+def test_recent_lists_the_newest_first_up_to_the_limit(memory_db: Database) -> None:
+    calls = SqliteCallRepository(memory_db)
+    # An hour later in Paris is still earlier than this in UTC: ordered by the instant.
+    early = calls.add(DifficultCall(tagged_at=T0.astimezone(PARIS)))
+    late = calls.add(DifficultCall(tagged_at=T0 + timedelta(minutes=5)))
+    middle = calls.add(DifficultCall(tagged_at=(T0 + timedelta(minutes=2)).astimezone(PARIS)))
+
+    assert calls.recent() == [late, middle, early]
+    assert calls.recent(limit=2) == [late, middle]
+
+
 def test_update_replaces_the_details(memory_db: Database) -> None:
     calls = SqliteCallRepository(memory_db)
     call = calls.add(DifficultCall(tagged_at=T0))

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from companion.core.journal import Draft, draft_key
+from companion.core.moods import Mood
 from companion.store.database import open_database
 from companion.store.drafts_repo import SqliteDraftStore
 from tests.fakes import T0
@@ -22,6 +23,7 @@ def test_a_draft_round_trips_with_every_field(memory_db: Database) -> None:
         tags=("angry", "café"),
         call_id=3,
         prompt="What will you let go of?",
+        mood=Mood.CALM,
     )
 
     drafts.save_draft(draft)

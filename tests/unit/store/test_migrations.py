@@ -14,13 +14,13 @@ import pytest
 from sqlite_utils import Database
 
 from companion.core.breaks import BreakOutcome, BreakRecord
-from companion.core.calls import DifficultCall
-from companion.core.journal import JournalEntry
+from companion.core.journal import Draft, JournalEntry
+from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
 from companion.core.reminders import Callback
 from companion.store.breaks_repo import SqliteBreakRepository
-from companion.store.calls_repo import SqliteCallRepository
 from companion.store.database import open_database
+from companion.store.drafts_repo import SqliteDraftStore
 from companion.store.journal_repo import SqliteJournalRepository
 from companion.store.migrations import (
     FTS_TOKENIZE,
@@ -32,7 +32,17 @@ from companion.store.migrations import (
 from companion.store.reminders_repo import SqliteReminderRepository
 from tests.fakes import T0
 
-SHIPPED = ["m001_calls", "m002_breaks", "m003_journal", "m004_drafts", "m005_reminders"]
+SHIPPED = [
+    "m001_calls",
+    "m002_breaks",
+    "m003_journal",
+    "m004_drafts",
+    "m005_reminders",
+    "m006_journal_newest_first",
+    "m007_journal_prefix_index",
+    "m008_drafts_mood",
+    "m009_breaks_planned_at_start",
+]
 PREFIX_INDEX = "m007_journal_prefix_index"
 REPO = Path(__file__).resolve().parents[3]
 WORDS = (
@@ -246,9 +256,12 @@ def test_a_journal_from_before_reminders_upgrades_and_keeps_its_calls_and_breaks
     old.enable_wal()
     MIGRATIONS.apply(old, stop_before="m005_reminders")
     assert "callbacks" not in old.table_names()
-    call = SqliteCallRepository(old).add(DifficultCall(tagged_at=T0, case_ref="4711"))
-    SqliteBreakRepository(old).add(
-        BreakRecord(T0, "sigh", 60, 60, BreakOutcome.COMPLETED, call_id=call.id)
+    # Rows as Companion of that time wrote them: today's repositories know later columns.
+    old.execute("INSERT INTO calls (tagged_at, case_ref) VALUES (?, '4711')", [T0.isoformat()])
+    old.execute(
+        "INSERT INTO breaks (started_at, pattern_key, planned_seconds, actual_seconds, outcome,"
+        " call_id) VALUES (?, 'sigh', 60.0, 60.0, 'completed', 1)",
+        [T0.isoformat()],
     )
     old.close()
 
@@ -257,10 +270,68 @@ def test_a_journal_from_before_reminders_upgrades_and_keeps_its_calls_and_breaks
     assert {"callbacks", "reminders_sent", "reminder_state"} <= set(db.table_names())
     repo = SqliteReminderRepository(db)
     later = T0 + timedelta(hours=2)
-    stored = repo.add_callback(Callback(later, "Refund", T0, case_ref="4711", call_id=call.id))
+    stored = repo.add_callback(Callback(later, "Refund", T0, case_ref="4711", call_id=1))
     history = repo.history(T0 - timedelta(hours=1))
     assert history.calls == (T0,) and history.breaks == (T0,)
-    assert history.callbacks == (stored,) and stored.call_id == call.id
+    assert history.callbacks == (stored,) and stored.call_id == 1
     assert history.sent == () and history.paused_until is None
     assert repo.day_numbers(T0, later).calls == 1
+    db.close()
+
+
+def test_drafts_from_before_the_mood_column_keep_their_words_and_get_none(
+    db_path: Path,
+) -> None:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    old = Database(db_path, execute_plugins=False)
+    MIGRATIONS.apply(old, stop_before="m008_drafts_mood")
+    old.execute(
+        "INSERT INTO drafts (key, body, tags, call_id, prompt, saved_at)"
+        " VALUES ('call:4', 'Half a thought', '[\"angry\"]', 4, 'What now?', ?)",
+        [T0.isoformat()],
+    )
+    old.close()
+
+    db = open_database(db_path)
+    drafts = SqliteDraftStore(db)
+    assert "m008_drafts_mood" in applied(db)
+    assert drafts.load_draft("call:4") == Draft(
+        key="call:4",
+        body="Half a thought",
+        saved_at=T0,
+        tags=("angry",),
+        call_id=4,
+        prompt="What now?",
+    )
+    drafts.save_draft(Draft(key="new", body="x", saved_at=T0, mood=Mood.LOW))
+    loaded = drafts.load_draft("new")
+    assert loaded is not None and loaded.mood is Mood.LOW
+    db.close()
+
+
+def test_breaks_from_before_the_plan_at_start_keep_everything_and_get_none(
+    db_path: Path,
+) -> None:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    old = Database(db_path, execute_plugins=False)
+    MIGRATIONS.apply(old, stop_before="m009_breaks_planned_at_start")
+    old.execute(
+        "INSERT INTO breaks (started_at, pattern_key, planned_seconds, actual_seconds, outcome,"
+        " mood_before) VALUES (?, 'box', 96.0, 40.5, 'ended_early', 2)",
+        [T0.isoformat()],
+    )
+    old.close()
+
+    db = open_database(db_path)
+    breaks = SqliteBreakRepository(db)
+    assert "m009_breaks_planned_at_start" in applied(db)
+    assert breaks.latest() == BreakRecord(
+        started_at=T0,
+        pattern_key="box",
+        planned_seconds=96.0,
+        actual_seconds=40.5,
+        outcome=BreakOutcome.ENDED_EARLY,
+        mood_before=Mood.LOW,
+        id=1,
+    )
     db.close()

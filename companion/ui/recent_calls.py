@@ -1,0 +1,162 @@
+"""Recent hard calls: add or change a call's details later, outside the break window."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from companion.core.calls import MAX_INTENSITY, DifficultCall
+from companion.core.ports import CallRepository, Clock, StorageUnavailable
+from companion.ui.call_details import CallDetailsForm
+from companion.ui.journal_style import (
+    JOURNAL_STYLESHEET,
+    SELECTED,
+    TEAL,
+    local,
+    make_button,
+    make_label,
+    when_text,
+)
+
+TITLE = "Companion — Recent hard calls"
+RECENT_LIMIT = 20
+EMPTY_TEXT = "No hard calls tagged yet. After one, a click on the tray icon tags it."
+CHOOSE_TEXT = "Choose a call to add a reason, how hard it was, a case reference or a note."
+
+_STYLE = f"""
+QWidget#recentCalls {{ background: #faf8f4; }}
+QWidget#recentCalls QLabel {{ color: #263836; font-size: 14px; }}
+QListWidget#recentCallsList {{
+    background: #ffffff; border: 1px solid #dcd6cb; border-radius: 8px; font-size: 14px;
+    padding: 3px; color: #263836;
+}}
+QListWidget#recentCallsList:focus {{ border: 2px solid {TEAL}; }}
+QListWidget#recentCallsList::item {{ padding: 6px 4px; }}
+QListWidget#recentCallsList::item:selected {{ background: {SELECTED}; color: #263836; }}
+QPushButton#intensityButton {{ min-width: 34px; padding: 6px 0; }}
+QPushButton#intensityButton:checked {{ background: {SELECTED}; border: 2px solid {TEAL}; }}
+QComboBox {{ font-size: 14px; padding: 5px; }}
+"""
+
+
+def row_text(call: DifficultCall, now: datetime) -> str:
+    """'Today 10:41 · Angry · 4 of 5 · CS-4711': what is known, and that the rest is open."""
+    moment = local(call.tagged_at, now)
+    when = f"Today {moment:%H:%M}" if moment.date() == now.date() else when_text(moment, now)
+    parts = [when, call.reason.label if call.reason is not None else "no reason given"]
+    if call.intensity is not None:
+        parts.append(f"{call.intensity} of {MAX_INTENSITY}")
+    if call.case_ref:
+        parts.append(call.case_ref)
+    return " · ".join(parts)
+
+
+class RecentCallsWindow(QWidget):
+    """The latest calls, newest first; the chosen one's details are saved as they change.
+
+    ``call_changed`` carries each saved call, so the journal can show the new reason.
+    """
+
+    call_changed = Signal(object)
+
+    def __init__(self, calls: CallRepository, clock: Clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setObjectName("recentCalls")
+        self.setWindowTitle(TITLE)
+        self.setStyleSheet(JOURNAL_STYLESHEET + _STYLE)
+        self._calls = calls
+        self._clock = clock
+        self._shown: list[DifficultCall] = []
+        self._form: CallDetailsForm | None = None
+        self._list = QListWidget()
+        self._list.setObjectName("recentCallsList")
+        self._list.setAccessibleName("Recent hard calls")
+        self._list.setMinimumHeight(170)
+        self._list.currentRowChanged.connect(self._on_row_changed)
+        self._hint = make_label(CHOOSE_TEXT, "soft")
+        self._error = make_label("", "errorLabel")
+        self._error.hide()
+        close = make_button("Close", "Close recent hard calls")
+        close.clicked.connect(self.close)
+        self._details = QVBoxLayout()
+        buttons = QHBoxLayout()
+        buttons.addWidget(make_label("Stored only on this computer.", "footer"), 1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self._list, 1)
+        layout.addWidget(self._hint)
+        layout.addLayout(self._details)
+        layout.addWidget(self._error)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
+        self.resize(500, 560)
+
+    @property
+    def form(self) -> CallDetailsForm | None:
+        """The details of the chosen call (None when none is chosen)."""
+        return self._form
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Read the latest calls again; choose ``select_id`` (read on its own if older)."""
+        try:
+            calls = self._calls.recent(RECENT_LIMIT)
+            if select_id is not None and all(c.id != select_id for c in calls):
+                older = self._calls.get(select_id)
+                calls += [older] if older is not None else []
+        except StorageUnavailable as error:
+            self._show_error(str(error))
+            return
+        self._error.hide()
+        self._shown = calls
+        now = self._clock.now()
+        rows = [i for i, c in enumerate(calls) if c.id == select_id]
+        self._list.blockSignals(True)  # one form for the row chosen below, not one per step
+        self._list.clear()
+        for call in calls:
+            self._list.addItem(QListWidgetItem(row_text(call, now)))
+        self._list.setCurrentRow(rows[0] if rows else (0 if calls else -1))
+        self._list.blockSignals(False)
+        self._hint.setText(CHOOSE_TEXT if calls else EMPTY_TEXT)
+        self._on_row_changed(self._list.currentRow())
+
+    def _on_row_changed(self, row: int) -> None:
+        if self._form is not None:
+            self._form.commit()  # what was typed in the last one is kept
+            self._details.removeWidget(self._form)
+            self._form.hide()
+            self._form.deleteLater()
+            self._form = None
+        if not 0 <= row < len(self._shown):
+            return
+        self._form = CallDetailsForm(self._shown[row], collapsible=False)
+        self._form.details_changed.connect(lambda call, r=row: self._on_details_changed(r, call))
+        self._details.addWidget(self._form)
+        self._form.show()
+
+    def _on_details_changed(self, row: int, call: DifficultCall) -> None:
+        try:
+            self._calls.update(call)
+        except StorageUnavailable as error:
+            self._show_error(f"{error} What you entered is still here.")
+            return
+        self._error.hide()
+        self._shown[row] = call
+        item = self._list.item(row)
+        if item is not None:
+            item.setText(row_text(call, self._clock.now()))
+        self.call_changed.emit(call)
+
+    def _show_error(self, message: str) -> None:
+        self._error.setText(message)
+        self._error.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._form is not None:
+            self._form.commit()
+        super().closeEvent(event)
