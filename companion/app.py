@@ -70,7 +70,7 @@ class CompanionApp(QObject):
         self._qt_app = qt_app
         self._clock = SystemClock()
         data_dir = paths.data_dir()
-        self._effective = load_effective_settings(data_dir / "settings.json")
+        self._effective = load_effective_settings(paths.settings_path(data_dir))
         self._settings = self._effective.settings
         warnings = list(self._effective.warnings)
         autostart_problem = sync_autostart(self._settings)
@@ -291,14 +291,14 @@ class CompanionApp(QObject):
             self._settings,
             self._settings_warnings,
             self.locked_fields,
-            autostart_on=autostart_is_on(),
+            autostart_on=autostart_is_on(self._settings),
         )
 
     def _save_settings(self, settings: Settings) -> None:
         try:
             # Only the agent's own choices: IT's locks and defaults stay IT's to change.
             own = settings_to_save(settings, self._effective.policy)
-            save_settings_mapping(paths.data_dir() / "settings.json", own)
+            save_settings_mapping(paths.settings_path(paths.data_dir()), own)
         except OSError as error:
             self._tell(f"Your settings could not be saved ({error}); they apply until you quit.")
         autostart_problem = sync_autostart(settings)

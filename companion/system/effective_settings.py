@@ -9,7 +9,12 @@ from pathlib import Path
 
 from companion.core.policy import Policy, apply_policy
 from companion.core.settings import Settings
-from companion.system.autostart import autostart_command, autostart_for, set_autostart
+from companion.system.autostart import (
+    Autostart,
+    autostart_command,
+    autostart_for,
+    set_autostart,
+)
 from companion.system.policy_file import load_policy
 from companion.system.settings_file import load_settings_mapping
 
@@ -42,13 +47,30 @@ def load_effective_settings(
     return EffectiveSettings(settings, policy, locked, tuple(warnings))
 
 
-def autostart_is_on() -> bool:
-    """Whether Companion starts at login now (the user's entry or a system-wide one)."""
+def autostart_is_on(settings: Settings, autostart: Autostart | None = None) -> bool:
+    """Whether Companion starts at login now, as the settings window's checkbox shows it.
+
+    The agent's choice (or IT's lock) when there is one: a machine-wide entry the agent turned
+    off still exists, but its login start ends at once (``login_start_wanted``). Otherwise
+    whatever entry is there: the agent's own or one an installer put in a system folder.
+    """
+    if settings.autostart is not None:
+        return settings.autostart
     try:
-        return autostart_for().is_enabled()
+        return (autostart_for() if autostart is None else autostart).is_enabled()
     except OSError as error:
         log.warning("could not read the autostart entry: %s", error)
         return False
+
+
+def login_start_wanted(settings_path: Path, env: Mapping[str, str] | None = None) -> bool:
+    """False when the agent (or IT's lock) turned autostart off: a login start then ends.
+
+    Entries the agent can't remove (``HKLM`` Run, ``/etc/xdg/autostart`` on a desktop that
+    ignores ``Hidden=true``) still start ``companion --background``; this is where their
+    choice holds. Read before anything else loads, so such a start costs a fraction of a second.
+    """
+    return load_effective_settings(settings_path, env).settings.autostart is not False
 
 
 def sync_autostart(settings: Settings, command: Sequence[str] | None = None) -> str | None:
