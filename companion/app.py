@@ -18,10 +18,9 @@ from companion.core.policy import settings_to_save
 from companion.core.ports import Notifier, StorageUnavailable
 from companion.core.reminder_texts import InvalidWhen, callback_label, clock_time, parse_when
 from companion.core.settings import Settings
-from companion.notify.chain import FallbackNotifier
+from companion.notify.chain import FallbackNotifier, system_notifiers
 from companion.notify.notify_send import NotifySendNotifier
 from companion.notify.notify_send_actions import ActionNotifySend
-from companion.notify.plyer_notifier import PlyerNotifier
 from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.clock import SystemClock
@@ -247,7 +246,6 @@ class CompanionApp(QObject):
         if self._tray is not None:
             in_app.append(TrayBalloonNotifier(self._tray.icon, self._reminders.on_action))
         in_app.append(ToastNotifier(self._reminders.on_action))
-        chain: list[Notifier] = [PlyerNotifier(icon_path)]
         if sys.platform.startswith("linux"):
             # Buttons through notify-send answer later; if it fails, the same notice without
             # buttons, then the tray or a toast, show it instead (see notify_send_actions).
@@ -258,8 +256,7 @@ class CompanionApp(QObject):
                 parent=self,
                 fallback=FallbackNotifier([plain, *in_app]),
             )
-            chain.append(NotifySendNotifier(icon_path, with_actions=self._buttons))
-        chain.extend(in_app)
+        chain = [*system_notifiers(icon_path, buttons=self._buttons), *in_app]
         self._reminders.set_notifier(FallbackNotifier(chain))
         self._reminders.break_wanted.connect(self._breaks.breathe)
         self._breaks.window_closed.connect(self._reminders.reschedule)

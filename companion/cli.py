@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check that this installation works (uses a temporary folder, not your journal)",
     )
+    parser.add_argument(
+        "--report",
+        metavar="PATH",
+        help="with --self-test: also write its lines to PATH (the Windows build has no console)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     tag = commands.add_parser(
         "tag", help="tag the last call as difficult and start a breathing break"
@@ -115,7 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from companion.self_test import run_self_test
 
-        return run_self_test()
+        return run_self_test(Path(args.report).expanduser() if args.report else None)
+    if args.report:
+        parser.error("--report goes with --self-test.")
     if args.background and args.command is not None:
         parser.error("--background starts Companion in the tray; it takes no command.")
     try:

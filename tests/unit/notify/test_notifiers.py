@@ -90,3 +90,19 @@ def test_plyer_failures_become_a_delivery_not_an_exception(
     monkeypatch.setattr(notification, "notify", broken)
     delivery = PlyerNotifier(ICON, platform="win32").notify(NOTICE)
     assert not delivery.ok and "NotImplementedError" in delivery.detail
+
+
+def test_notifiers_say_whether_they_would_work_without_showing_anything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert (
+        NotifySendNotifier(ICON, _runner(1), lambda _: "/usr/bin/notify-send").unavailable() is None
+    )
+    assert NotifySendNotifier(ICON, _runner(0), lambda _: None).unavailable() == (
+        "notify-send is not installed"
+    )
+    assert PlyerNotifier(ICON, platform="plan9").unavailable() == (
+        "plyer knows no notifications for plan9"
+    )
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: None)
+    assert PlyerNotifier(ICON, platform="linux").unavailable() == "dbus-python is not installed"
