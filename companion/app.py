@@ -71,7 +71,7 @@ class CompanionApp(QObject):
         data_dir = paths.data_dir()
         self._effective = load_effective_settings(paths.settings_path(data_dir))
         self._settings = self._effective.settings
-        warnings = list(self._effective.warnings)
+        warnings = list(self._effective.settings_warnings)
         autostart_problem = sync_autostart(self._settings)
         if autostart_problem is not None:
             warnings.append(autostart_problem)
@@ -114,7 +114,7 @@ class CompanionApp(QObject):
         self._backup_timer.timeout.connect(self._take_daily_backup)
         QTimer.singleShot(0, self._take_daily_backup)
         self._refresh_count()
-        for text in [*warnings, *storage.warnings]:
+        for text in [*self._effective.policy_warnings, *warnings, *storage.warnings]:
             self._tell(text)
 
     @property
@@ -230,6 +230,7 @@ class CompanionApp(QObject):
 
     def _start_reminders(self, warnings: list[str]) -> None:
         """plyer, notify-send (Linux), the tray balloon, a toast; then the one reminder timer."""
+        #: Problems with the agent's settings, shown in the settings window until they save.
         self._settings_warnings = list(warnings)
         icon_path = resource("companion.svg")
         self._reminders = ReminderFlow(
@@ -286,7 +287,7 @@ class CompanionApp(QObject):
     def _show_settings(self) -> None:
         self._reminder_ui.show_settings(
             self._settings,
-            self._settings_warnings,
+            [*self._effective.policy_warnings, *self._settings_warnings],
             self.locked_fields,
             autostart_on=autostart_is_on(self._settings),
         )

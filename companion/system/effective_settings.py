@@ -27,24 +27,34 @@ class EffectiveSettings:
     policy: Policy
     #: Names the settings window shows as set by IT (``reminders.shift_end`` for a part).
     locked: frozenset[str]
-    #: For the agent, once each; every policy problem is folded into one message.
-    warnings: tuple[str, ...]
+    #: What is wrong with IT's policy, folded into one message. It stays true (and shown in
+    #: the settings window) until IT fixes the policy, whatever the agent saves.
+    policy_warnings: tuple[str, ...] = ()
+    #: What was wrong with the agent's own settings file; saving their settings mends it.
+    settings_warnings: tuple[str, ...] = ()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return (*self.policy_warnings, *self.settings_warnings)
 
 
 def load_effective_settings(
     settings_path: Path, env: Mapping[str, str] | None = None
 ) -> EffectiveSettings:
-    policy, policy_warnings = load_policy(env)
-    for text in policy_warnings:
-        log.warning("%s", text)
+    policy, policy_problems = load_policy(env)
     user, file_warnings = load_settings_mapping(settings_path)
     settings, locked, value_warnings = apply_policy(user, policy)
+    # Value problems that arise with no agent settings at all are IT's (a lock that clashes
+    # with a default, say); the rest are the agent's file's.
+    policy_only = apply_policy({}, policy)[2]
+    policy_problems += policy_only
+    for text in policy_problems:
+        log.warning("%s", text)
     if locked:
         log.info("settings locked by IT policy: %s", ", ".join(sorted(locked)))
-    warnings = [*file_warnings, *value_warnings]
-    if policy_warnings:
-        warnings.insert(0, _policy_notice(policy_warnings))
-    return EffectiveSettings(settings, policy, locked, tuple(warnings))
+    own = [text for text in value_warnings if text not in policy_only]
+    notice = (_policy_notice(policy_problems),) if policy_problems else ()
+    return EffectiveSettings(settings, policy, locked, notice, (*file_warnings, *own))
 
 
 def autostart_is_on(settings: Settings, autostart: Autostart | None = None) -> bool:

@@ -117,3 +117,17 @@ def test_it_policy_decides_a_login_start_when_it_locks_autostart(tmp_path: Path)
 
     path, env = files(tmp_path, "[locked]\nautostart = false\n", {"autostart": True})
     assert not login_start_wanted(path, env)
+
+
+def test_policy_problems_and_settings_file_problems_are_kept_apart(tmp_path: Path) -> None:
+    """Saving mends the agent's file; only IT can mend the policy (so it stays reported)."""
+    path, env = files(tmp_path, "[locked\n", {})
+    path.write_text("{not json", encoding="utf-8")
+
+    effective = load_effective_settings(path, env)
+
+    assert len(effective.policy_warnings) == 1 and "is damaged" in effective.policy_warnings[0]
+    assert effective.settings_warnings == (
+        "Your settings file is damaged; Companion is using its defaults.",
+    )
+    assert effective.warnings == (*effective.policy_warnings, *effective.settings_warnings)
