@@ -1,6 +1,7 @@
 """IT's policy through the app's own wiring to the settings window it opens (no tray, offscreen).
 
-`companion.app.start` builds the real app over a temporary data folder with
+The real `CompanionApp` is built over a temporary data folder, as `companion.app.start` builds
+it (minus the SIGTERM handler, which is not the test process's to take), with
 ``COMPANION_POLICY_FILE`` pointing at a policy; `companion settings` opens the window the agent
 would see. What the app tells the agent in a message box is recorded instead of shown.
 """
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -22,9 +23,10 @@ from companion import app as app_module
 from companion.core.commands import Action, Command
 from companion.core.policy import POLICY_SETTINGS
 from companion.core.settings import Settings
+from companion.store.storage import open_storage
 from companion.system.paths import ensure_private_dir
 from companion.system.policy_file import POLICY_FILE_ENV
-from companion.system.single_instance import server_name
+from companion.system.single_instance import InstanceServer, server_name
 from companion.ui.locked_settings import LOCKED_TOOLTIP
 from companion.ui.settings_window import SettingsWindow
 
@@ -53,18 +55,25 @@ def start_app(
     Told.texts = []
     started: list[app_module.CompanionApp] = []
 
+    before = set(QApplication.topLevelWidgets())
+
     def start(policy: str) -> app_module.CompanionApp:
         (tmp_path / "policy.toml").write_text(policy, encoding="utf-8")
         monkeypatch.setenv(POLICY_FILE_ENV, str(tmp_path / "policy.toml"))
-        companion = app_module.start(qapp, server_name(data), None, QIcon(), None)
+        server = InstanceServer(server_name(data))
+        assert server.listen()
+        companion = app_module.CompanionApp(qapp, server, open_storage(data), None, QIcon())
         started.append(companion)
         return companion
 
     yield start
     for companion in started:
-        for widget in QApplication.topLevelWidgets():
-            widget.close()
         companion.shut_down()
+        companion.deleteLater()
+    for widget in set(QApplication.topLevelWidgets()) - before:
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def open_settings(qtbot: QtBot, companion: app_module.CompanionApp) -> SettingsWindow:
