@@ -18,10 +18,9 @@ from companion.core.policy import settings_to_save
 from companion.core.ports import Notifier, StorageUnavailable
 from companion.core.reminder_texts import InvalidWhen, callback_label, clock_time, parse_when
 from companion.core.settings import Settings
-from companion.notify.chain import FallbackNotifier
+from companion.notify.chain import FallbackNotifier, system_notifiers
 from companion.notify.notify_send import NotifySendNotifier
 from companion.notify.notify_send_actions import ActionNotifySend
-from companion.notify.plyer_notifier import PlyerNotifier
 from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.clock import SystemClock
@@ -71,9 +70,9 @@ class CompanionApp(QObject):
         self._qt_app = qt_app
         self._clock = SystemClock()
         data_dir = paths.data_dir()
-        self._effective = load_effective_settings(data_dir / "settings.json")
+        self._effective = load_effective_settings(paths.settings_path(data_dir))
         self._settings = self._effective.settings
-        warnings = list(self._effective.warnings)
+        warnings = list(self._effective.settings_warnings)
         autostart_problem = sync_autostart(self._settings)
         if autostart_problem is not None:
             warnings.append(autostart_problem)
@@ -124,7 +123,7 @@ class CompanionApp(QObject):
         self._backup_timer.timeout.connect(self._take_daily_backup)
         QTimer.singleShot(0, self._take_daily_backup)
         self._refresh_count()
-        for text in [*warnings, *storage.warnings]:
+        for text in [*self._effective.policy_warnings, *warnings, *storage.warnings]:
             self._tell(text)
 
     @property
@@ -260,6 +259,7 @@ class CompanionApp(QObject):
         actions goes to notify-send with buttons on Linux, and to the tray balloon (a click
         opens the right window) or the toast (buttons) on Windows and macOS.
         """
+        #: Problems with the agent's settings, shown in the settings window until they save.
         self._settings_warnings = list(warnings)
         icon_path = resource("companion.svg")
         self._reminders = ReminderFlow(
@@ -277,7 +277,6 @@ class CompanionApp(QObject):
             self._balloon = TrayBalloonNotifier(self._tray.icon, self._reminders.on_action)
             in_app.append(self._balloon)
         in_app.append(ToastNotifier(self._reminders.on_action))
-        chain: list[Notifier] = [PlyerNotifier(icon_path)]
         if sys.platform.startswith("linux"):
             # Buttons through notify-send answer later; if it fails, the same notice without
             # buttons, then the tray or a toast, show it instead (see notify_send_actions).
@@ -288,8 +287,7 @@ class CompanionApp(QObject):
                 parent=self,
                 fallback=FallbackNotifier([plain, *in_app]),
             )
-            chain.append(NotifySendNotifier(icon_path, with_actions=self._buttons))
-        chain.extend(in_app)
+        chain = [*system_notifiers(icon_path, buttons=self._buttons), *in_app]
         self._reminders.set_notifier(FallbackNotifier(chain))
         self._reminders.break_wanted.connect(self._breaks.breathe)
         self._breaks.window_closed.connect(self._reminders.reschedule)
@@ -319,16 +317,16 @@ class CompanionApp(QObject):
     def _show_settings(self) -> None:
         self._reminder_ui.show_settings(
             self._settings,
-            self._settings_warnings,
+            [*self._effective.policy_warnings, *self._settings_warnings],
             self.locked_fields,
-            autostart_on=autostart_is_on(),
+            autostart_on=autostart_is_on(self._settings),
         )
 
     def _save_settings(self, settings: Settings) -> None:
         try:
             # Only the agent's own choices: IT's locks and defaults stay IT's to change.
             own = settings_to_save(settings, self._effective.policy)
-            save_settings_mapping(paths.data_dir() / "settings.json", own)
+            save_settings_mapping(paths.settings_path(paths.data_dir()), own)
         except OSError as error:
             self._tell(f"Your settings could not be saved ({error}); they apply until you quit.")
         autostart_problem = sync_autostart(settings)

@@ -34,11 +34,24 @@ def build_parser() -> argparse.ArgumentParser:
             "already running)."
         ),
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help=(
+            "start in the tray without opening any window, as the login does: nothing happens "
+            'if Companion is already running or "Start with my computer" is off'
+        ),
+    )
     parser.add_argument("--version", action="version", version=f"Companion {__version__}")
     parser.add_argument(
         "--self-test",
         action="store_true",
         help="check that this installation works (uses a temporary folder, not your journal)",
+    )
+    parser.add_argument(
+        "--report",
+        metavar="PATH",
+        help="with --self-test: also write its lines to PATH (the Windows build has no console)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     tag = commands.add_parser(
@@ -107,7 +120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from companion.self_test import run_self_test
 
-        return run_self_test()
+        return run_self_test(Path(args.report).expanduser() if args.report else None)
+    if args.report:
+        parser.error("--report goes with --self-test.")
+    if args.background and args.command is not None:
+        parser.error("--background starts Companion in the tray; it takes no command.")
     try:
         command = command_from_args(args)
     except InvalidCallDetail as error:
@@ -116,15 +133,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _delete_my_data(args.yes)
     if args.command == "export":
         return _export(parser, Path(args.path).expanduser(), args.format)
-    return _dispatch(command)
+    return _dispatch(command, background=args.background)
 
 
-def _dispatch(command: Command) -> int:
+def _dispatch(command: Command, *, background: bool = False) -> int:
     # Qt and the rest load only now, so --help and --version answer instantly.
     from companion.system import paths
     from companion.system.display import display_problem, platform_override
     from companion.system.single_instance import InstanceLock, send_to_running, server_name
 
+    early = _nothing_to_start(command, paths.data_dir(), background)
+    if early is not None:
+        return early
     try:
         data_dir = paths.ensure_private_dir(paths.data_dir())
     except OSError as error:
@@ -133,6 +153,8 @@ def _dispatch(command: Command) -> int:
     name = server_name(data_dir)
     lock = InstanceLock(data_dir)
     if not lock.try_acquire():
+        if background:
+            return 0  # a login start beside a running Companion: no window, nothing to do
         return _hand_over(name, command, send_to_running)
     if command.action is Action.QUIT:
         lock.release()
@@ -152,6 +174,32 @@ def _dispatch(command: Command) -> int:
         return run(name, command)
     finally:
         lock.release()
+
+
+def _nothing_to_start(command: Command, data_dir: Path, background: bool) -> int | None:
+    """The exit code when this launch has nothing to do, before any folder is made.
+
+    ``quit`` without a data folder: nothing ever ran for this account (an uninstaller quits
+    Companion this way and must not leave a folder behind). ``--background`` with autostart
+    turned off: the login started an entry the agent could not remove.
+    """
+    if command.action is Action.QUIT and not data_dir.is_dir():
+        print("Companion is not running.", file=sys.stderr)
+        return 0
+    if background and not _login_start_wanted(data_dir):
+        return 0
+    return None
+
+
+def _login_start_wanted(data_dir: Path) -> bool:
+    import logging
+
+    from companion.system.effective_settings import login_start_wanted
+    from companion.system.paths import settings_path
+
+    # No log file yet: the running app reports a damaged policy or settings file, not this.
+    logging.getLogger("companion").addHandler(logging.NullHandler())
+    return login_start_wanted(settings_path(data_dir))
 
 
 NOT_ANSWERING = (

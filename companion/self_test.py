@@ -1,30 +1,39 @@
 """`companion --self-test`: proves a build can run here, without touching the agent's journal.
 
 IT runs it after an install (and CI after a frozen build): it opens a database in a temporary
-folder, resolves every shipped resource, loads the Qt plugins the app needs and checks the
-notification backend, then prints one line a check and exits 0 only when all passed.
+folder, checks every shipped resource against the build's manifest, loads the Qt plugins the
+app needs and builds the notifier chain (sending nothing), then prints one line a check and
+exits 0 only when all passed. ``--report PATH`` writes the same lines to a file: the Windows
+build has no console, so there print() goes nowhere.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from companion import __version__
-
-RESOURCES = ("companion.svg",)
 
 Check = Callable[[], str]
 
 
 def _check_resources() -> str:
-    from companion.system.resources import resource
+    from companion.system.resource_manifest import expected_resources, resource_problems
+    from companion.system.resources import resources_dir
 
-    return ", ".join(resource(name).name for name in RESOURCES)
+    expected = expected_resources()
+    if not expected:
+        raise RuntimeError(
+            "the build's list of its resources (resources-manifest.json) is missing or empty"
+        )
+    problems = resource_problems(expected, resources_dir())
+    if problems:
+        raise RuntimeError("; ".join(problems))
+    source = "the build's manifest" if getattr(sys, "frozen", False) else "the source tree"
+    return f"all {len(expected)} listed by {source} are intact: {', '.join(sorted(expected))}"
 
 
 def _check_database() -> str:
@@ -82,11 +91,10 @@ def _check_instance_socket() -> str:
 
 
 def _check_notifications() -> str:
-    platform = {"linux": "linux", "win32": "win", "darwin": "macosx"}.get(sys.platform)
-    if platform is None:
-        return f"no desktop notifications known for {sys.platform}; the tray fallback is used"
-    importlib.import_module(f"plyer.platforms.{platform}.notification")
-    return f"plyer backend plyer.platforms.{platform}.notification"
+    from companion.notify.readiness import describe_notifications
+    from companion.system.resources import resource
+
+    return describe_notifications(resource("companion.svg"))
 
 
 CHECKS: tuple[tuple[str, Check], ...] = (
@@ -98,17 +106,31 @@ CHECKS: tuple[tuple[str, Check], ...] = (
 )
 
 
-def run_self_test() -> int:
+def run_self_test(report: Path | None = None, checks: Sequence[tuple[str, Check]] = CHECKS) -> int:
+    """Print one line a check (and write them to ``report``); 0 only when every check passed."""
     kind = "frozen build" if getattr(sys, "frozen", False) else "source"
-    print(f"Companion {__version__} self-test ({kind})")
+    lines = [f"Companion {__version__} self-test ({kind})"]
+    print(lines[0])
     failures = 0
-    for name, check in CHECKS:
+    for name, check in checks:
         try:
-            detail = check()
-        except Exception as error:
+            line = f"ok   {name}: {check()}"
+        except Exception as error:  # any failure is a line of the report, never a crash
             failures += 1
-            print(f"FAIL {name}: {error}")
-        else:
-            print(f"ok   {name}: {detail}")
-    print("all checks passed" if failures == 0 else f"{failures} check(s) failed")
+            line = f"FAIL {name}: {error}"
+        lines.append(line)
+        print(line)
+    lines.append("all checks passed" if failures == 0 else f"{failures} check(s) failed")
+    print(lines[-1])
+    if report is not None and not _write_report(report, lines):
+        return 1
     return 0 if failures == 0 else 1
+
+
+def _write_report(report: Path, lines: list[str]) -> bool:
+    try:
+        report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError as error:
+        print(f"The self-test report could not be written to {report} ({error}).", file=sys.stderr)
+        return False
+    return True

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
 
 from companion.core.notices import Delivery, Notice
 from companion.core.ports import Notifier
+from companion.notify.notify_send import NotifySendNotifier
+from companion.notify.plyer_notifier import PlyerNotifier
 
 log = logging.getLogger(__name__)
 
@@ -36,3 +41,22 @@ class FallbackNotifier:
                 self._logged.add(notifier.name)
                 log.warning("%s could not show a notification: %s", notifier.name, last.detail)
         return last
+
+
+class SystemNotifier(Notifier, Protocol):
+    def unavailable(self) -> str | None:
+        """Why it would not show a notice here (None: it would try), without showing one."""
+
+
+def system_notifiers(
+    icon: Path, *, buttons: Notifier | None = None, platform: str = sys.platform
+) -> list[SystemNotifier]:
+    """The desktop's own notifiers, in the order the app tries them (before the tray's).
+
+    plyer (D-Bus with dbus-python on Linux, native elsewhere); on Linux then notify-send,
+    which hands notices with buttons to ``buttons``. ``--self-test`` builds the same list.
+    """
+    chain: list[SystemNotifier] = [PlyerNotifier(icon, platform)]
+    if platform.startswith("linux"):
+        chain.append(NotifySendNotifier(icon, with_actions=buttons))
+    return chain

@@ -36,6 +36,10 @@ class NotifySendNotifier:
         self._which = which
         self._with_actions = with_actions
 
+    def unavailable(self) -> str | None:
+        """Why this notifier would not show a notice here, found without showing one."""
+        return None if self._which("notify-send") else "notify-send is not installed"
+
     def notify(self, notice: Notice) -> Delivery:
         program = self._which("notify-send")
         if program is None:

@@ -18,6 +18,7 @@ go through plyer there, as native notifications.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import logging
 import sys
@@ -30,16 +31,38 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "Companion"
 DESKTOP_ENTRY = "companion"
+#: plyer's backend package per platform; a frozen build must carry it (kivy/plyer#485, #613).
+PLYER_BACKENDS = {"linux": "linux", "win32": "win", "darwin": "macosx"}
+
+
+def plyer_backend(platform: str = sys.platform) -> str | None:
+    """The module plyer loads by name for notifications here, or None for an unknown OS."""
+    backend = PLYER_BACKENDS.get("linux" if platform.startswith("linux") else platform)
+    return None if backend is None else f"plyer.platforms.{backend}.notification"
 
 
 class PlyerNotifier:
     def __init__(self, icon: Path, platform: str = sys.platform) -> None:
         self._icon = icon
+        self._platform = platform
         self._linux = platform.startswith("linux")
 
     @property
     def name(self) -> str:
         return "D-Bus notifications (plyer)" if self._linux else "system notifications (plyer)"
+
+    def unavailable(self) -> str | None:
+        """Why this notifier would not show a notice here, found without showing one."""
+        if self._linux and importlib.util.find_spec("dbus") is None:
+            return "dbus-python is not installed"
+        backend = plyer_backend(self._platform)
+        if backend is None:
+            return f"plyer knows no notifications for {self._platform}"
+        try:
+            importlib.import_module(backend)
+        except ImportError as error:
+            return f"plyer's backend {backend} is missing ({error})"
+        return None
 
     def notify(self, notice: Notice) -> Delivery:
         if notice.actions:

@@ -2,6 +2,10 @@
 
 Each writer is small and takes its location (or registry) as a parameter, so tests use a temp
 folder or a fake registry. Called on the GUI thread; failures surface as ``OSError``.
+
+Every entry starts ``companion --background``: quietly in the tray, and not at all when the
+agent turned "Start with my computer" off. That second part is what lets an entry the agent
+cannot remove (a per-machine install's ``HKLM`` Run value) respect their choice.
 """
 
 from __future__ import annotations
@@ -15,12 +19,14 @@ from pathlib import Path
 from typing import Protocol
 
 from companion.system.atomic_file import write_atomically
-from companion.system.registry import Registry, windows_registry
+from companion.system.registry import Hive, Registry, windows_registry
 
 DESKTOP_FILENAME = "companion.desktop"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE = "Companion"
 LAUNCH_AGENT_LABEL = "com.companion.app"
+#: What every login entry passes: start in the tray, open no window (see ``cli``).
+BACKGROUND_FLAG = "--background"
 _DESKTOP_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
@@ -33,10 +39,10 @@ class Autostart(Protocol):
 def autostart_command() -> list[str]:
     """How the login session should start Companion: this frozen build, or the installed script."""
     if getattr(sys, "frozen", False):
-        return [sys.executable]
+        return [sys.executable, BACKGROUND_FLAG]
     if shutil.which("companion"):
-        return ["companion"]
-    return [sys.executable, "-m", "companion"]
+        return ["companion", BACKGROUND_FLAG]
+    return [sys.executable, "-m", "companion", BACKGROUND_FLAG]
 
 
 def set_autostart(
@@ -98,7 +104,7 @@ class XdgAutostart:
         if self._system_entry() is None:
             self.path.unlink(missing_ok=True)
             return
-        text = desktop_entry(["companion"], enabled=False)
+        text = desktop_entry(["companion", BACKGROUND_FLAG], enabled=False)
         write_atomically(self.path, text.encode("utf-8"), 0o644)
 
     def is_enabled(self) -> bool:
@@ -143,12 +149,22 @@ def exec_line(command: Sequence[str]) -> str:
 
 
 class RunKeyAutostart:
-    """``HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run``, value ``Companion``."""
+    """``HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run``, value ``Companion``.
+
+    A per-machine install may have put the same value in ``HKLM`` (for every user). The agent
+    cannot remove that one, so turning autostart off removes only their own value and the
+    login start of the machine's one ends at once (``companion --background`` reads the
+    setting); turning it on writes no second value beside the machine's, which would start
+    Companion twice.
+    """
 
     def __init__(self, registry: Registry) -> None:
         self._registry = registry
 
     def enable(self, command: Sequence[str]) -> None:
+        if self._has_value("HKLM"):
+            self._registry.delete_value("HKCU", RUN_KEY, RUN_VALUE)
+            return
         line = subprocess.list2cmdline(list(command))
         self._registry.set_string("HKCU", RUN_KEY, RUN_VALUE, line)
 
@@ -156,7 +172,10 @@ class RunKeyAutostart:
         self._registry.delete_value("HKCU", RUN_KEY, RUN_VALUE)
 
     def is_enabled(self) -> bool:
-        values = self._registry.values("HKCU", RUN_KEY) or {}
+        return self._has_value("HKCU") or self._has_value("HKLM")
+
+    def _has_value(self, hive: Hive) -> bool:
+        values = self._registry.values(hive, RUN_KEY) or {}
         return any(name.lower() == RUN_VALUE.lower() for name in values)
 
 

@@ -9,7 +9,12 @@ from pathlib import Path
 
 from companion.core.policy import Policy, apply_policy
 from companion.core.settings import Settings
-from companion.system.autostart import autostart_command, autostart_for, set_autostart
+from companion.system.autostart import (
+    Autostart,
+    autostart_command,
+    autostart_for,
+    set_autostart,
+)
 from companion.system.policy_file import load_policy
 from companion.system.settings_file import load_settings_mapping
 
@@ -22,33 +27,60 @@ class EffectiveSettings:
     policy: Policy
     #: Names the settings window shows as set by IT (``reminders.shift_end`` for a part).
     locked: frozenset[str]
-    #: For the agent, once each; every policy problem is folded into one message.
-    warnings: tuple[str, ...]
+    #: What is wrong with IT's policy, folded into one message. It stays true (and shown in
+    #: the settings window) until IT fixes the policy, whatever the agent saves.
+    policy_warnings: tuple[str, ...] = ()
+    #: What was wrong with the agent's own settings file; saving their settings mends it.
+    settings_warnings: tuple[str, ...] = ()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return (*self.policy_warnings, *self.settings_warnings)
 
 
 def load_effective_settings(
     settings_path: Path, env: Mapping[str, str] | None = None
 ) -> EffectiveSettings:
-    policy, policy_warnings = load_policy(env)
-    for text in policy_warnings:
-        log.warning("%s", text)
+    policy, policy_problems = load_policy(env)
     user, file_warnings = load_settings_mapping(settings_path)
     settings, locked, value_warnings = apply_policy(user, policy)
+    # Value problems that arise with no agent settings at all are IT's (a lock that clashes
+    # with a default, say); the rest are the agent's file's.
+    policy_only = apply_policy({}, policy)[2]
+    policy_problems += policy_only
+    for text in policy_problems:
+        log.warning("%s", text)
     if locked:
         log.info("settings locked by IT policy: %s", ", ".join(sorted(locked)))
-    warnings = [*file_warnings, *value_warnings]
-    if policy_warnings:
-        warnings.insert(0, _policy_notice(policy_warnings))
-    return EffectiveSettings(settings, policy, locked, tuple(warnings))
+    own = [text for text in value_warnings if text not in policy_only]
+    notice = (_policy_notice(policy_problems),) if policy_problems else ()
+    return EffectiveSettings(settings, policy, locked, notice, (*file_warnings, *own))
 
 
-def autostart_is_on() -> bool:
-    """Whether Companion starts at login now (the user's entry or a system-wide one)."""
+def autostart_is_on(settings: Settings, autostart: Autostart | None = None) -> bool:
+    """Whether Companion starts at login now, as the settings window's checkbox shows it.
+
+    The agent's choice (or IT's lock) when there is one: a machine-wide entry the agent turned
+    off still exists, but its login start ends at once (``login_start_wanted``). Otherwise
+    whatever entry is there: the agent's own or one an installer put in a system folder.
+    """
+    if settings.autostart is not None:
+        return settings.autostart
     try:
-        return autostart_for().is_enabled()
+        return (autostart_for() if autostart is None else autostart).is_enabled()
     except OSError as error:
         log.warning("could not read the autostart entry: %s", error)
         return False
+
+
+def login_start_wanted(settings_path: Path, env: Mapping[str, str] | None = None) -> bool:
+    """False when the agent (or IT's lock) turned autostart off: a login start then ends.
+
+    Entries the agent can't remove (``HKLM`` Run, ``/etc/xdg/autostart`` on a desktop that
+    ignores ``Hidden=true``) still start ``companion --background``; this is where their
+    choice holds. Read before anything else loads, so such a start costs a fraction of a second.
+    """
+    return load_effective_settings(settings_path, env).settings.autostart is not False
 
 
 def sync_autostart(settings: Settings, command: Sequence[str] | None = None) -> str | None:

@@ -37,6 +37,11 @@ def database_path(directory: Path) -> Path:
     return directory / DATABASE_FILENAME
 
 
+def settings_path(directory: Path) -> Path:
+    """The agent's own settings (IT's policy is read apart, see ``policy_file``)."""
+    return directory / "settings.json"
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) readable only by this account; tighten it if it exists.
 

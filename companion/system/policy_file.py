@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import logging
 import os
 import sys
@@ -18,7 +19,9 @@ log = logging.getLogger(__name__)
 #: Points Companion at another policy file (TOML, or a plist by its suffix): tests use it.
 POLICY_FILE_ENV = "COMPANION_POLICY_FILE"
 LINUX_POLICY_FILE = Path("/etc/companion/policy.toml")
-MAC_POLICY_FILE = Path("/Library/Managed Preferences/com.companion.app.plist")
+#: Configuration profiles land here: per user in ``<user>/``, for the whole computer at the top.
+MAC_MANAGED_PREFERENCES = Path("/Library/Managed Preferences")
+MAC_POLICY_NAME = "com.companion.app.plist"
 WINDOWS_POLICY_KEY = r"Software\Policies\Companion"
 #: Registry subkeys holding the two tables; the key's own values are the top-level keys.
 WINDOWS_TABLES = ("defaults", "locked")
@@ -41,7 +44,7 @@ def load_policy(
     if platform == "win32":
         return _windows_policy(env, registry)
     if platform == "darwin":
-        return read_policy_file(MAC_POLICY_FILE)
+        return read_policy_file(mac_policy_file(env))
     return read_policy_file(LINUX_POLICY_FILE)
 
 
@@ -61,6 +64,16 @@ def read_policy_file(path: Path) -> tuple[Policy, list[str]]:
         return _unusable(f"The IT policy file {path} is damaged (it holds no table of keys)")
     log.info("IT policy read from %s", path)
     return policy_from_mapping(data)
+
+
+def mac_policy_file(env: Mapping[str, str]) -> Path:
+    """The user's managed plist when a profile scoped to them is installed, else the computer's.
+
+    The two are not merged: a user-scoped profile is the more specific decision.
+    """
+    user = env.get("USER") or getpass.getuser()
+    mine = MAC_MANAGED_PREFERENCES / user / MAC_POLICY_NAME
+    return mine if mine.exists() else MAC_MANAGED_PREFERENCES / MAC_POLICY_NAME
 
 
 def _windows_policy(env: Mapping[str, str], registry: Registry | None) -> tuple[Policy, list[str]]:

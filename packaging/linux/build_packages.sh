@@ -10,6 +10,7 @@ out=$root/build/packages
 stage=$root/build/deb-root
 arch=$(dpkg --print-architecture 2>/dev/null || echo amd64)
 [ -x "$bundle/companion" ] || { echo "no frozen build in $bundle: run pyinstaller first" >&2; exit 1; }
+echo "bundle $bundle: $(du -sh "$bundle" | cut -f1) uncompressed, $(find "$bundle" -type f | wc -l) files"
 
 rm -rf "$stage" && mkdir -p "$stage/DEBIAN" "$out"
 install -d "$stage/opt/companion" "$stage/usr/bin" "$stage/usr/share/applications" \
@@ -25,9 +26,14 @@ install -m 0644 "$root/resources/companion.svg" "$stage/usr/share/icons/hicolor/
   "$stage/usr/share/icons/hicolor"
 install -m 0644 "$root/docs/deploying.md" "$stage/usr/share/doc/companion/deploying.md"
 installed_kb=$(du -sk "$stage" --exclude=DEBIAN | cut -f1)
+# The bundle (its Python, the libraries it carries) needs the build machine's glibc or newer.
+libc=$(getconf GNU_LIBC_VERSION | cut -d' ' -f2)
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$installed_kb/" \
-  "$root/packaging/linux/control.in" > "$stage/DEBIAN/control"
+  -e "s/@LIBC@/$libc/" "$root/packaging/linux/control.in" > "$stage/DEBIAN/control"
 install -m 0755 "$root/packaging/linux/postinst" "$root/packaging/linux/postrm" "$stage/DEBIAN/"
+# Every file under /etc is a conffile: an admin's edit survives upgrades, purge removes it.
+(cd "$stage" && find etc -type f -printf '/%p\n' | sort) > "$stage/DEBIAN/conffiles"
+chmod 0644 "$stage/DEBIAN/conffiles"
 find "$stage" -type d -exec chmod 0755 {} +
 deb=$out/companion_${version}_${arch}.deb
 dpkg-deb --root-owner-group -Zxz --build "$stage" "$deb" >/dev/null

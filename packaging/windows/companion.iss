@@ -1,7 +1,8 @@
 ; Inno Setup script for Companion (Inno Setup 6). Built by .github/workflows/build.yml from the
 ; PyInstaller folder dist\companion. Per-user or per-machine; silent install and uninstall:
 ;   companion-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART [/ALLUSERS | /CURRENTUSER]
-;   unins000.exe /VERYSILENT /SUPPRESSMSGBOXES
+;     [/MERGETASKS="!autostart"]
+;   unins000.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif
@@ -24,6 +25,9 @@ WizardStyle=modern
 ArchitecturesInstallIn64BitMode=x64compatible
 UninstallDisplayIcon={app}\companion.exe
 CloseApplications=yes
+; The uninstaller removes the uninstalling user's own Run value ([Code] below), also when the
+; install was per-machine.
+UsedUserAreasWarning=no
 
 [Tasks]
 Name: "autostart"; Description: "Start Companion when I log in"; Flags: checkedonce
@@ -35,15 +39,29 @@ Source: "..\..\dist\companion\*"; DestDir: "{app}"; Flags: ignoreversion recurse
 Name: "{autoprograms}\Companion"; Filename: "{app}\companion.exe"
 
 [Registry]
-; HKA = HKLM for per-machine installs, HKCU for per-user ones.
+; HKA = HKLM for per-machine installs, HKCU for per-user ones; the same value name the app
+; writes, so a per-user install's entry is the agent's own. --background starts Companion
+; quietly in the tray, and ends it at once for an agent who turned "Start with my computer"
+; off: that is how an HKLM value (which an agent cannot remove) respects their choice.
 Root: HKA; Subkey: "Software\Microsoft\Windows\CurrentVersion\Run"; ValueType: string; \
-  ValueName: "Companion"; ValueData: """{app}\companion.exe"""; Tasks: autostart; \
-  Flags: uninsdeletevalue
+  ValueName: "Companion"; ValueData: """{app}\companion.exe"" --background"; \
+  Tasks: autostart; Flags: uninsdeletevalue
 
 [Run]
 Filename: "{app}\companion.exe"; Description: "Start Companion now"; \
   Flags: nowait postinstall skipifsilent
 
 [UninstallRun]
+; Quits the uninstalling user's Companion so its files can go; `quit` creates no data folder
+; for an account that never ran it. Files another user's Companion still holds (per-machine)
+; cannot go while it runs: the uninstaller leaves them for the next restart.
 Filename: "{app}\companion.exe"; Parameters: "quit"; Flags: runhidden skipifdoesntexist; \
   RunOnceId: "QuitCompanion"
+
+[Code]
+// The Run value the app writes when the agent turns "Start with my computer" on.
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+begin
+  if CurUninstallStep = usPostUninstall then
+    RegDeleteValue(HKEY_CURRENT_USER, 'Software\Microsoft\Windows\CurrentVersion\Run', 'Companion');
+end;

@@ -1,10 +1,15 @@
-"""The packaged app: build the .deb and tarball, unpack the .deb into a scratch root, run it.
+"""The packaged app: build the .deb and tarball, install the .deb, run what it installed.
 
-Slow (the frozen build takes about a minute), but it is the only test of what IT installs.
+As root in CI (``CI=true``, uid 0, apt-get present) the .deb is installed for real with
+apt-get, so its Depends and postinst run, and purged afterwards; elsewhere it is unpacked into
+a scratch root. Slow (the frozen build takes a minute or two), but it is the only test of what
+IT installs.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import tarfile
@@ -13,8 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e import package_build
+from tests.e2e import deb_libraries, package_build
 from tests.e2e.desktop import Desktop, Spawn
+
+AUTOSTART_ENTRY = "/etc/xdg/autostart/companion.desktop"
+#: The tray icon's X11 window: WM_NAME "Companion", WM_CLASS ("companion", "Companion").
+TRAY_ICON = "Companion"
+APT_ENV = {"DEBIAN_FRONTEND": "noninteractive"}
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +37,36 @@ def packages() -> Iterator[tuple[Path, Path]]:
     yield debs[-1], tarballs[-1]
 
 
+def installs_for_real() -> bool:
+    return (
+        os.environ.get("CI") == "true" and os.geteuid() == 0 and shutil.which("apt-get") is not None
+    )
+
+
+@pytest.fixture
+def installed(packages: tuple[Path, Path], tmp_path: Path) -> Iterator[Path]:
+    """The installed /opt/companion: on this machine (root in CI) or in a scratch root."""
+    deb, _ = packages
+    if not installs_for_real():
+        root = tmp_path / "root"
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
+        yield root / "opt" / "companion"
+        return
+    apt(["install", "-y", str(deb)])
+    try:
+        yield Path("/opt/companion")
+    finally:
+        apt(["purge", "-y", "companion"])
+    assert not Path("/opt/companion").exists() and not Path(AUTOSTART_ENTRY).exists()
+
+
+def apt(args: list[str]) -> None:
+    done = subprocess.run(
+        ["apt-get", *args], env=os.environ | APT_ENV, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+
+
 def test_deb_declares_what_qt_needs_and_installs_desktop_files(
     packages: tuple[Path, Path],
 ) -> None:
@@ -34,6 +74,10 @@ def test_deb_declares_what_qt_needs_and_installs_desktop_files(
     info = subprocess.run(["dpkg-deb", "--info", str(deb)], capture_output=True, text=True)
     for dependency in ("libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "libfontconfig1"):
         assert dependency in info.stdout
+    conffiles = subprocess.run(
+        ["dpkg-deb", "--info", str(deb), "conffiles"], capture_output=True, text=True
+    )
+    assert conffiles.stdout.split() == [AUTOSTART_ENTRY]
     listing = subprocess.run(["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True)
     for path in (
         "./opt/companion/companion",
@@ -41,27 +85,61 @@ def test_deb_declares_what_qt_needs_and_installs_desktop_files(
         "./usr/share/applications/companion.desktop",
         "./usr/share/icons/hicolor/scalable/apps/companion.svg",
         "./usr/share/icons/hicolor/32x32/apps/companion.png",
-        "./etc/xdg/autostart/companion.desktop",
+        f".{AUTOSTART_ENTRY}",
     ):
         assert path in listing.stdout, path
     with tarfile.open(tarball) as archive:
         assert "opt/companion/companion" in archive.getnames()
 
 
-def test_installed_app_passes_self_test_shows_its_tray_icon_and_quits(
-    packages: tuple[Path, Path], desktop: Desktop, spawn: Spawn, tmp_path: Path
+def test_deb_depends_on_every_system_library_the_bundle_loads(
+    packages: tuple[Path, Path], tmp_path: Path
 ) -> None:
+    if shutil.which("readelf") is None or shutil.which("objdump") is None:
+        pytest.skip("readelf/objdump (binutils) are missing")
     deb, _ = packages
-    root = tmp_path / "root"
-    subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
-    binary = root / "opt" / "companion" / "companion"
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(tmp_path)], check=True)
+    field = subprocess.run(
+        ["dpkg-deb", "--field", str(deb), "Depends"], capture_output=True, text=True
+    ).stdout
+    provided = deb_libraries.closure(deb_libraries.dependency_names(field))
+    uncovered = {}
+    for soname, users in deb_libraries.system_libraries(tmp_path / "opt" / "companion").items():
+        path = deb_libraries.resolve(soname)
+        package = deb_libraries.owner(path) if path is not None else None
+        if package not in provided:
+            uncovered[soname] = (package, sorted(users)[:3])
+    assert not uncovered, f"libraries no Depends provides: {uncovered}"
+    libc = re.search(r"libc6 \(>= ([\d.]+)\)", field)
+    assert libc is not None, field
+    declared = tuple(int(n) for n in libc.group(1).split("."))
+    assert deb_libraries.newest_glibc(tmp_path / "opt" / "companion") <= declared
+
+
+def test_installed_app_passes_self_test_shows_its_tray_icon_and_quits(
+    installed: Path, desktop: Desktop, spawn: Spawn, tmp_path: Path
+) -> None:
+    binary = installed / "companion"
+    report = tmp_path / "self-test.txt"
     check = subprocess.run(
-        [str(binary), "--self-test"], env=desktop.env, capture_output=True, text=True, timeout=60
+        [str(binary), "--self-test", "--report", str(report)],
+        env=desktop.env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    app = spawn([str(binary)], desktop=desktop, name="installed-companion")
-    icon = desktop.wait_tray_icon(timeout=30)
-    assert icon.geometry.width > 1
+    assert report.read_text(encoding="utf-8") == check.stdout
+    assert "(frozen build)" in check.stdout and "ok   resources: all " in check.stdout
+
+    app = spawn([str(binary), "--background"], desktop=desktop, name="installed-companion")
+    icon = desktop.wait_tray_icon(TRAY_ICON, timeout=30)
+    assert icon.wm_class == ("companion", "Companion") and icon.geometry.width > 1
+    again = subprocess.run(
+        [str(binary), "--background"], env=desktop.env, capture_output=True, text=True, timeout=30
+    )
+    assert again.returncode == 0 and again.stderr == "", again.stderr  # a login start beside it
+    assert len(desktop.tray_icons(TRAY_ICON)) == 1
     desktop.unwatch(app)
     quit_run = subprocess.run(
         [str(binary), "quit"], env=desktop.env, capture_output=True, text=True, timeout=30

@@ -14,7 +14,7 @@ from companion.core.commands import Action, Command, Outcome, Reply
 WORDS = [
     "tag", "break", "journal", "quit", "callback", "settings", "delete-my-data",
     "--reason", "-r", "--intensity", "-i", "--case", "--yes", "--at", "--in", "--", "-",
-    "abusive", "Angry", "0", "5", "6", "-1", "99999999999999999999", "1e3", "",
+    "--background", "abusive", "Angry", "0", "5", "6", "-1", "99999999999999999999", "1e3", "",
 ]  # fmt: skip
 ARGUMENT = st.sampled_from(WORDS) | st.text(st.characters(exclude_categories=("Cs",)))
 
@@ -26,7 +26,9 @@ def test_any_arguments_give_a_checked_command_or_a_refusal(
     argv: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dispatched: list[Command] = []
-    monkeypatch.setattr(cli, "_dispatch", lambda command: dispatched.append(command) or 0)
+    monkeypatch.setattr(
+        cli, "_dispatch", lambda command, background=False: dispatched.append(command) or 0
+    )
     monkeypatch.setattr(cli, "_delete_my_data", lambda yes: 0, raising=False)
     try:
         code = cli.main(argv)

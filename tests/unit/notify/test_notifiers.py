@@ -116,3 +116,19 @@ def test_plyer_takes_plain_notices_and_leaves_ones_with_buttons_to_the_next(
     if platform != "linux":  # on Linux plyer needs dbus-python, missing here
         assert chain.notify(NOTICE).backend == "system notifications (plyer)"
         assert through_plyer == [NOTICE.title] and with_buttons.shown == [NUDGE]
+
+
+def test_notifiers_say_whether_they_would_work_without_showing_anything(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert (
+        NotifySendNotifier(ICON, _runner(1), lambda _: "/usr/bin/notify-send").unavailable() is None
+    )
+    assert NotifySendNotifier(ICON, _runner(0), lambda _: None).unavailable() == (
+        "notify-send is not installed"
+    )
+    assert PlyerNotifier(ICON, platform="plan9").unavailable() == (
+        "plyer knows no notifications for plan9"
+    )
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: None)
+    assert PlyerNotifier(ICON, platform="linux").unavailable() == "dbus-python is not installed"

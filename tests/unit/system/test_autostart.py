@@ -132,4 +132,47 @@ def test_macos_launch_agent_is_written_and_removed(tmp_path: Path) -> None:
 def test_the_command_is_the_frozen_binary_when_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(autostart.sys, "frozen", True, raising=False)
 
-    assert autostart.autostart_command() == [autostart.sys.executable]
+    assert autostart.autostart_command() == [autostart.sys.executable, "--background"]
+
+
+def test_every_login_entry_starts_companion_quietly(xdg: dict[str, str], tmp_path: Path) -> None:
+    registry = FakeRegistry()
+    command = autostart.autostart_command()
+
+    set_autostart(True, command, platform="linux", env=xdg)
+    set_autostart(True, command, platform="win32", registry=registry)
+    set_autostart(True, command, platform="darwin", env={"HOME": str(tmp_path)})
+
+    assert command[-1] == "--background"
+    exec_value = desktop_keys(tmp_path / "config" / "autostart" / "companion.desktop")["Exec"]
+    assert exec_value.endswith(" --background")
+    assert str(registry.keys[("HKCU", RUN_KEY)]["Companion"]).endswith(" --background")
+    agent = tmp_path / "Library" / "LaunchAgents" / "com.companion.app.plist"
+    assert plistlib.loads(agent.read_bytes())["ProgramArguments"][-1] == "--background"
+
+
+def test_the_debs_system_entry_starts_companion_quietly() -> None:
+    packaged = Path(__file__).parents[3] / "packaging" / "linux" / "companion-autostart.desktop"
+
+    assert desktop_keys(packaged)["Exec"] == "companion --background"
+
+
+def test_a_per_machine_run_value_gets_no_second_one_beside_it() -> None:
+    """Two Run values would start Companion twice at every login."""
+    machine = '"C:\\Program Files\\Companion\\companion.exe" --background'
+    registry = FakeRegistry({("HKLM", RUN_KEY): {"Companion": machine}})
+    registry.set_string("HKCU", RUN_KEY, "Companion", "stale")
+    run_key = autostart_for("win32", {}, registry)
+    assert run_key.is_enabled()
+
+    set_autostart(True, ["companion.exe", "--background"], platform="win32", registry=registry)
+
+    assert registry.keys[("HKCU", RUN_KEY)] == {}
+    assert registry.keys[("HKLM", RUN_KEY)] == {"Companion": machine}
+    assert run_key.is_enabled()
+
+    set_autostart(False, ["companion.exe"], platform="win32", registry=registry)
+
+    # The machine's value is IT's; the login start it makes ends at once (login_start_wanted).
+    assert registry.keys[("HKLM", RUN_KEY)] == {"Companion": machine}
+    assert registry.keys[("HKCU", RUN_KEY)] == {}

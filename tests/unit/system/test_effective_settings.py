@@ -10,7 +10,12 @@ import pytest
 from companion.core.policy import Policy
 from companion.core.settings import Settings
 from companion.system import effective_settings
-from companion.system.effective_settings import load_effective_settings, sync_autostart
+from companion.system.effective_settings import (
+    autostart_is_on,
+    load_effective_settings,
+    login_start_wanted,
+    sync_autostart,
+)
 from companion.system.policy_file import POLICY_FILE_ENV
 
 
@@ -78,3 +83,51 @@ def test_an_autostart_failure_is_a_warning_not_a_crash(monkeypatch: pytest.Monke
     warning = sync_autostart(Settings(autostart=True), ["companion"])
 
     assert warning is not None and "Permission denied" in warning
+
+
+class MachineEntry:
+    """An entry the agent cannot remove (a per-machine install's HKLM Run value)."""
+
+    def enable(self, command: list[str]) -> None: ...
+    def disable(self) -> None: ...
+    def is_enabled(self) -> bool:
+        return True
+
+
+def test_the_checkbox_shows_the_agents_choice_over_a_machine_wide_entry() -> None:
+    assert not autostart_is_on(Settings(autostart=False), MachineEntry())
+    assert autostart_is_on(Settings(autostart=True), MachineEntry())
+    assert autostart_is_on(Settings(), MachineEntry())  # nobody chose: the entry counts
+
+
+def test_a_login_start_ends_when_the_agent_turned_autostart_off(tmp_path: Path) -> None:
+    path, env = files(tmp_path, "", {"autostart": False})
+    assert not login_start_wanted(path, env)
+
+    path, env = files(tmp_path, "", {"autostart": True})
+    assert login_start_wanted(path, env)
+
+    path, env = files(tmp_path, "", {})
+    assert login_start_wanted(path, env)  # nobody chose: the installer's entry counts
+
+
+def test_it_policy_decides_a_login_start_when_it_locks_autostart(tmp_path: Path) -> None:
+    path, env = files(tmp_path, "force_autostart = true\n", {"autostart": False})
+    assert login_start_wanted(path, env)
+
+    path, env = files(tmp_path, "[locked]\nautostart = false\n", {"autostart": True})
+    assert not login_start_wanted(path, env)
+
+
+def test_policy_problems_and_settings_file_problems_are_kept_apart(tmp_path: Path) -> None:
+    """Saving mends the agent's file; only IT can mend the policy (so it stays reported)."""
+    path, env = files(tmp_path, "[locked\n", {})
+    path.write_text("{not json", encoding="utf-8")
+
+    effective = load_effective_settings(path, env)
+
+    assert len(effective.policy_warnings) == 1 and "is damaged" in effective.policy_warnings[0]
+    assert effective.settings_warnings == (
+        "Your settings file is damaged; Companion is using its defaults.",
+    )
+    assert effective.warnings == (*effective.policy_warnings, *effective.settings_warnings)

@@ -97,20 +97,39 @@ def test_linux_reads_etc_companion_by_default(monkeypatch: pytest.MonkeyPatch) -
     assert seen == [Path("/etc/companion/policy.toml")]
 
 
+def managed_plist(folder: Path, data: dict[str, object]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "com.companion.app.plist"
+    path.write_bytes(plistlib.dumps(data, fmt=plistlib.FMT_BINARY))
+
+
 def test_a_managed_plist(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "com.companion.app.plist"
     data = {
         "defaults": {"break_seconds": 120},
         "locked": {"pattern_key": "box"},
         "eap_contact": "x",
     }
-    path.write_bytes(plistlib.dumps(data, fmt=plistlib.FMT_BINARY))
-    monkeypatch.setattr(policy_file, "MAC_POLICY_FILE", path)
+    managed_plist(tmp_path, data)
+    monkeypatch.setattr(policy_file, "MAC_MANAGED_PREFERENCES", tmp_path)
 
-    policy, warnings = load_policy({}, platform="darwin")
+    policy, warnings = load_policy({"USER": "sam"}, platform="darwin")
 
     assert warnings == [] and policy.locked == {"pattern_key"}
     assert dict(policy.defaults) == {"break_seconds": 120}
+
+
+def test_a_profile_scoped_to_the_user_wins_over_the_computers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    managed_plist(tmp_path, {"locked": {"pattern_key": "box"}})
+    managed_plist(tmp_path / "sam", {"locked": {"break_seconds": 90}})
+    monkeypatch.setattr(policy_file, "MAC_MANAGED_PREFERENCES", tmp_path)
+
+    sams, _ = load_policy({"USER": "sam"}, platform="darwin")
+    alexs, _ = load_policy({"USER": "alex"}, platform="darwin")
+
+    assert dict(sams.locked_values) == {"break_seconds": 90}
+    assert dict(alexs.locked_values) == {"pattern_key": "box"}
 
 
 def test_a_malformed_plist(tmp_path: Path) -> None:

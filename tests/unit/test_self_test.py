@@ -1,0 +1,91 @@
+"""`companion --self-test`: one line a check, a report file, exit 0 only when all passed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from companion import cli, self_test
+from companion.self_test import CHECKS, run_self_test
+from companion.system.resource_manifest import MANIFEST_NAME, write_manifest
+from companion.system.resources import resources_dir
+
+
+def test_a_working_installation_passes_every_check(
+    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "self-test.txt"
+
+    assert run_self_test(report) == 0
+
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].endswith("self-test (source)") and lines[-1] == "all checks passed"
+    assert [line.split(":")[0] for line in lines[1:-1]] == [f"ok   {name}" for name, _ in CHECKS]
+    assert "ok   resources: all 1 listed by the source tree are intact: companion.svg" in lines
+    notifications = next(line for line in lines if line.startswith("ok   notifications:"))
+    assert "notify-send:" in notifications and "D-Bus notification service:" in notifications
+    assert report.read_text(encoding="utf-8") == out
+
+
+@pytest.fixture
+def frozen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A frozen build's folder (sys._MEIPASS) with its manifest taken from resources/."""
+    root = tmp_path / "bundle"
+    (root / "resources").mkdir(parents=True)
+    write_manifest(resources_dir(), root / MANIFEST_NAME)
+    monkeypatch.setattr(sys, "_MEIPASS", str(root), raising=False)
+    return root
+
+
+@pytest.mark.qt_log_ignore("Cannot read file .*companion.svg")
+def test_a_damaged_resource_fails_with_what_is_wrong_and_exit_code_1(
+    qtbot: QtBot, frozen: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (frozen / "resources" / "companion.svg").write_text("<svg", encoding="utf-8")  # truncated
+    report = tmp_path / "self-test.txt"
+
+    assert run_self_test(report) == 1
+
+    out = capsys.readouterr().out
+    assert "FAIL resources: companion.svg differs from the build's copy" in out
+    assert "FAIL qt: the SVG icon did not render" in out
+    assert out.splitlines()[-1] == "2 check(s) failed"
+    assert report.read_text(encoding="utf-8") == out
+
+
+def test_a_build_without_its_manifest_fails(
+    frozen: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (frozen / MANIFEST_NAME).unlink()
+
+    assert run_self_test(None, [("resources", self_test._check_resources)]) == 1
+
+    out = capsys.readouterr().out
+    assert "FAIL resources: the build's list of its resources (resources-manifest.json)" in out
+
+
+def test_a_report_that_cannot_be_written_is_a_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "missing-folder" / "self-test.txt"
+
+    assert run_self_test(report, [("always", lambda: "fine")]) == 1
+
+    assert "could not be written" in capsys.readouterr().err
+
+
+def test_report_goes_with_self_test(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    asked: list[Path | None] = []
+    monkeypatch.setattr(self_test, "run_self_test", lambda report: asked.append(report) or 0)
+
+    assert cli.main(["--self-test", "--report", str(tmp_path / "r.txt")]) == 0
+    assert asked == [tmp_path / "r.txt"]
+    with pytest.raises(SystemExit) as leaving:
+        cli.main(["--report", str(tmp_path / "r.txt")])
+    assert leaving.value.code == 2 and "--self-test" in capsys.readouterr().err
