@@ -29,6 +29,7 @@ DATA_PATTERNS = (
     "instance.lock",
     "instance.sock",
     "*.tmp",
+    ".journal-check-*",  # a private copy the start-up check of the journal left (a kill)
 )
 #: Folders that are Companion's entirely.
 DATA_FOLDERS = ("backups", "logs")

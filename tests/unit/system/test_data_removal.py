@@ -29,6 +29,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     storage.close()
     (folder / "journal.damaged-20261120-090000.db").write_bytes(b"old garbage")
     (folder / "settings.json").write_text("{}")
+    (folder / ".journal-check-k1ll3d").mkdir()  # a start-up check cut short by a kill
+    (folder / ".journal-check-k1ll3d" / "journal.db").write_bytes(b"a copy")
     (folder / "logs").mkdir()
     (folder / "logs" / "companion.log").write_text("log line")
     autostart = tmp_path / "config" / "autostart" / "companion.desktop"
