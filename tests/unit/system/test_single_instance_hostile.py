@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import os
 import random
 import subprocess
@@ -92,6 +93,20 @@ def test_any_bytes_are_answered_or_ignored_never_acted_on_wrongly(
     assert reply.startswith((b"error", b"ok")), reply
     assert all(isinstance(c.action, Action) for c in handler.commands)
     assert reply.startswith(b"ok") == bool(handler.commands)
+
+
+def test_a_refused_message_is_logged_without_its_words(
+    qtbot: QtBot, server: InstanceServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    server.set_handler(Recorder())
+    message = b'{"action": "tag", "reason": "CS-4711 shouted at me"}\n'
+
+    with caplog.at_level(logging.DEBUG):
+        reply = exchange(qtbot, server_name(tmp_path), message)
+
+    assert reply.startswith(b"error: ") and b"CS-4711" in reply  # the sender sees why
+    assert "malformed" in caplog.text
+    assert "CS-4711" not in caplog.text and "shouted" not in caplog.text
 
 
 SENDER = r"""
