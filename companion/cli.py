@@ -19,7 +19,7 @@ from companion.core.calls import (
     clean_text,
 )
 from companion.core.calls import parse_reason as parse_reason_text
-from companion.core.commands import Action, Command, Outcome, Reply
+from companion.core.commands import MAX_WHEN_LENGTH, Action, Command, Outcome, Reply
 from companion.core.journal_export import ExportFailed, ExportFormat, format_of
 
 _REASONS = ", ".join(r.value for r in Reason)
@@ -89,8 +89,19 @@ def command_from_args(args: argparse.Namespace) -> Command:
         )
     if args.command == "callback":
         when = args.at if args.at is not None else f"in {args.in_}"
-        return Command(Action.CALLBACK, case_ref=args.case_ref, when=when)
+        return Command(
+            Action.CALLBACK,
+            case_ref=clean_text(args.case_ref, MAX_CASE_REF_LENGTH, single_line=True),
+            when=clean_text(when, MAX_WHEN_LENGTH, single_line=True),
+        )
     return Command(Action(args.command) if args.command else Action.SHOW)
+
+
+def _expanded(parser: argparse.ArgumentParser, path: str) -> Path:
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # "~someone/..." for an account this computer doesn't know
+        parser.error(f"Companion can't find the home folder in {path}; write the path out in full.")
 
 
 def _checked_intensity(value: int | None) -> int | None:
@@ -115,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "delete-my-data":
         return _delete_my_data(args.yes)
     if args.command == "export":
-        return _export(parser, Path(args.path).expanduser(), args.format)
+        return _export(parser, _expanded(parser, args.path), args.format)
     return _dispatch(command)
 
 
