@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 
@@ -41,6 +42,7 @@ from companion.ui import bench_trace
 from companion.ui.actions_window import ActionsWindow
 from companion.ui.break_flow import BreakFlow
 from companion.ui.journal_flow import JournalFlow
+from companion.ui.journal_retry import JournalRetry
 from companion.ui.reminder_flow import ReminderFlow
 from companion.ui.reminder_ui import ReminderUi
 from companion.ui.toast import ToastNotifier
@@ -53,6 +55,11 @@ NOT_SAVED_TEXT = (
     "Companion could not save this call because its journal can't be written right now; "
     "the break has started all the same."
 )
+TEMPORARY_TEXT = (
+    "Done, but kept only in a temporary journal: Companion can't open its journal file right "
+    "now. It moves into your journal if the file opens before Companion closes."
+)
+REOPENED_TEXT = "Your journal file opens again, and what you wrote meanwhile is in it now."
 
 
 class CompanionApp(QObject):
@@ -114,6 +121,10 @@ class CompanionApp(QObject):
         self._backup_timer.setSingleShot(True)
         self._backup_timer.timeout.connect(self._take_daily_backup)
         QTimer.singleShot(0, self._take_daily_backup)
+        self._data_deleted = False
+        self._retry = JournalRetry(self._try_journal_file, parent=self)
+        if storage.temporary:
+            self._retry.start()
         self._refresh_count()
         for text in [*warnings, *storage.warnings]:
             self._tell(text)
@@ -141,8 +152,12 @@ class CompanionApp(QObject):
             self._journal.show_journal()
         elif command.action is Action.QUIT:
             self.quit()
-        elif command.action in (Action.CALLBACK, Action.SETTINGS):
+        elif command.action is Action.CALLBACK:
             self._handle_reminder_command(command)
+            if self._storage.temporary:
+                return Reply(Outcome.TEMPORARY, TEMPORARY_TEXT)
+        elif command.action is Action.SETTINGS:
+            self._show_settings()
         elif self._window is not None:
             self._window.bring_forward()
         else:
@@ -154,7 +169,35 @@ class CompanionApp(QObject):
         stored = self._breaks.tag_and_breathe(command.reason, command.intensity, command.case_ref)
         if stored is None:
             return Reply(Outcome.NOT_SAVED, NOT_SAVED_TEXT)
+        if self._storage.temporary:
+            return Reply(Outcome.TEMPORARY, TEMPORARY_TEXT)
         return Reply(Outcome.OK)
+
+    def _try_journal_file(self) -> bool:
+        """While on the temporary journal: open the file, moving into it what was written.
+
+        Only while no window, menu or notice with buttons is open: they may hold a row of
+        the temporary journal, whose id changes in the file. False means "try again later".
+        """
+        if not self._nothing_open():
+            return False
+        try:
+            warnings = self._storage.reopen(self._clock.now())
+        except StorageUnavailable as error:
+            log.info("journal file still unavailable: %s", error)
+            return False
+        for text in (REOPENED_TEXT, *warnings):
+            self._tell(text)
+        self._reminder_ui.refresh()
+        self._refresh_count()
+        self._take_daily_backup()
+        return True
+
+    def _nothing_open(self) -> bool:
+        shown = [
+            w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self._window
+        ]
+        return not shown and (self._buttons is None or not self._buttons.waiting)
 
     def _open_callback_lines(self) -> list[str]:
         """Open callbacks for the journal window, soonest first, overdue ones marked."""
@@ -182,6 +225,8 @@ class CompanionApp(QObject):
             self._breaks.window.close()
         self._journal.close_windows()
         self._backup_timer.stop()
+        self._retry.stop()
+        self._data_deleted = True
         self._server.close()
         self._storage.close()
         stop_logging()
@@ -204,6 +249,10 @@ class CompanionApp(QObject):
         if self._buttons is not None:
             self._buttons.stop()
         self._server.close()
+        if self._storage.temporary and not self._data_deleted:
+            # A last try: what was written on the temporary journal goes into the file.
+            with contextlib.suppress(StorageUnavailable):
+                self._storage.reopen(self._clock.now())
         self._storage.close()
 
     def _take_daily_backup(self) -> None:
@@ -276,9 +325,6 @@ class CompanionApp(QObject):
         self._reminders.reschedule()
 
     def _handle_reminder_command(self, command: Command) -> None:
-        if command.action is Action.SETTINGS:
-            self._show_settings()
-            return
         try:
             due_at = parse_when(command.when or "", self._clock.now())
         except InvalidWhen as error:

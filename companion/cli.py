@@ -190,14 +190,20 @@ def _hand_over(name: str, command: Command, send: Callable[[str, Command], Reply
     return 1
 
 
+#: The exit code when the command was done but kept only in a temporary journal.
+EXIT_TEMPORARY = 3
+
+
 def _report(reply: Reply) -> int:
-    """0 only when the running Companion did it (for a tag: stored it)."""
+    """0 only when the running Companion did it (for a tag: stored it in the journal file)."""
     if reply.outcome is Outcome.OK:
         return 0
     if reply.outcome is Outcome.NOT_RESPONDING:
         print(FROZEN, file=sys.stderr)
         return 1
     print(f"Companion: {reply.message or reply.outcome.value}", file=sys.stderr)
+    if reply.outcome is Outcome.TEMPORARY:
+        return EXIT_TEMPORARY
     return 2 if reply.outcome is Outcome.REFUSED else 1
 
 

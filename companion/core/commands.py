@@ -55,6 +55,9 @@ class Outcome(enum.StrEnum):
     REFUSED = "error"
     #: Understood and acted on, but it could not be stored (the message says why).
     NOT_SAVED = "unsaved"
+    #: Acted on and kept only in the temporary journal, while the journal file can't be
+    #: opened: lost at quit unless the file opens first (the message says so).
+    TEMPORARY = "temporary"
     #: Never sent by a server: nobody was listening, or it took the message and never answered.
     NOT_RUNNING = "not-running"
     NOT_RESPONDING = "not-responding"

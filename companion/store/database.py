@@ -145,6 +145,15 @@ def open_memory_database() -> Database:
     return db
 
 
+def move_connection(target: Database, source: Database) -> None:
+    """``target`` goes on over ``source``'s connection and its own is closed: the temporary
+    journal's Database, held by every repository, becomes the journal file's."""
+    old = target.conn
+    target.conn = source.conn
+    target.memory = False
+    old.close()
+
+
 def _prepare(db: Database, busy_timeout_ms: int, *, wal: bool) -> None:
     db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)};")
     refuse_newer(db)  # judged already; again in case a newer Companion wrote it meanwhile

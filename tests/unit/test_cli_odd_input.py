@@ -84,6 +84,7 @@ def replies(*outcomes: Reply):  # type: ignore[no-untyped-def]
         (Reply(Outcome.NOT_RESPONDING), 1, "not responding"),
         (Reply(Outcome.NOT_SAVED, "Your disk is full."), 1, "Your disk is full."),
         (Reply(Outcome.REFUSED, "unknown action"), 2, "unknown action"),
+        (Reply(Outcome.TEMPORARY, "only in a temporary journal"), 3, "temporary journal"),
     ],
 )
 def test_the_running_companions_answer_becomes_the_exit_code(
