@@ -59,6 +59,10 @@ TEMPORARY_TEXT = (
     "Done, but kept only in a temporary journal: Companion can't open its journal file right "
     "now. It moves into your journal if the file opens before Companion closes."
 )
+SETTINGS_NOT_SAVED = (
+    "Your settings could not be saved, because Companion can't write to its folder right now; "
+    "they apply until you quit."
+)
 REOPENED_TEXT = "Your journal file opens again, and what you wrote meanwhile is in it now."
 
 
@@ -346,7 +350,8 @@ class CompanionApp(QObject):
             own = settings_to_save(settings, self._effective.policy)
             save_settings_mapping(paths.data_dir() / "settings.json", own)
         except OSError as error:
-            self._tell(f"Your settings could not be saved ({error}); they apply until you quit.")
+            log.warning("settings not saved: %s", error)
+            self._tell(SETTINGS_NOT_SAVED)
         autostart_problem = sync_autostart(settings)
         if autostart_problem is not None:
             self._tell(autostart_problem)

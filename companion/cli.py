@@ -137,12 +137,14 @@ def _dispatch(command: Command) -> int:
     from companion.system.single_instance import InstanceLock, send_to_running, server_name
 
     try:
-        data_dir = paths.ensure_private_dir(paths.data_dir())
-    except OSError as error:
-        print(f"Companion cannot use its data folder ({error}).", file=sys.stderr)
+        # Normally the data folder; if that can't be used, the app starts all the same and
+        # says why in its own window (the same temporary journal as for a locked file).
+        folder = paths.instance_dir(paths.data_dir())
+    except OSError:
+        print(NO_FOLDER, file=sys.stderr)
         return 1
-    name = server_name(data_dir)
-    lock = InstanceLock(data_dir)
+    name = server_name(folder)
+    lock = InstanceLock(folder)
     if not lock.try_acquire():
         return _hand_over(name, command, send_to_running)
     if command.action is Action.QUIT:
@@ -165,6 +167,10 @@ def _dispatch(command: Command) -> int:
         lock.release()
 
 
+NO_FOLDER = (
+    "Companion can't start: neither its data folder nor a private temporary folder can be "
+    "used on this computer right now."
+)
 NOT_ANSWERING = (
     "Companion is already running but is not answering. If it stays that way, quit it "
     "from its tray menu or end it in the task manager, then start it again."

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+from companion.store.database import UNREACHABLE
 from tests.e2e.desktop import Desktop, Spawn
 
 APP = [sys.executable, "-m", "companion"]
@@ -92,3 +93,29 @@ def test_a_second_launch_says_so_when_the_first_is_frozen(desktop: Desktop, spaw
     thawed = launch(desktop.env, "break")
     assert thawed.returncode == 0, thawed.stderr
     desktop.find_window(BREAK_TITLE)
+
+
+def test_a_data_folder_that_is_a_file_starts_on_a_temporary_journal_and_says_why(
+    bare_desktop: Desktop, spawn: Spawn, artifacts_dir: Path
+) -> None:
+    """ENOTDIR, real even for root (chmod would not stop root writing)."""
+    env = dict(bare_desktop.env)
+    blocked = Path(env["COMPANION_DATA_DIR"])
+    blocked.rmdir()
+    blocked.write_text("a file where Companion's folder should be")
+
+    app = spawn(APP, env, desktop=bare_desktop, name="companion")
+    # The fallback window, and in front of it the message in plain words.
+    bare_desktop.wait_for(
+        lambda: len(bare_desktop.search("Companion")) >= 2, "the window and its message", 20
+    )
+    bare_desktop.screenshot(artifacts_dir / "data_folder_is_a_file.png")
+
+    tagged = launch(env, "tag", "--case", "CS-77")
+    assert tagged.returncode == 3, tagged.stderr
+    assert "temporary journal" in tagged.stderr
+    told = [line for line in app.errors().splitlines() if " companion.app: " in line]
+    assert any(UNREACHABLE in line for line in told), app.errors()
+    assert not any("Errno" in line or "directory" in line for line in told), told
+    assert blocked.read_text() == "a file where Companion's folder should be"
+    assert not any(sign in app.errors() for sign in CRASH_SIGNS), app.errors()
