@@ -33,6 +33,7 @@ from companion.system.effective_settings import (
 )
 from companion.system.idle import IdleTime
 from companion.system.logs import stop_logging
+from companion.system.private_files import narrow_private_files
 from companion.system.quit_signals import QuitOnSignals
 from companion.system.reduced_motion import system_prefers_reduced_motion
 from companion.system.resources import resource
@@ -81,6 +82,7 @@ class CompanionApp(QObject):
         self._qt_app = qt_app
         self._clock = SystemClock()
         data_dir = paths.data_dir()
+        narrow_private_files(data_dir, paths.log_dir())
         self._effective = load_effective_settings(data_dir / "settings.json")
         self._settings = self._effective.settings
         warnings = list(self._effective.warnings)

@@ -44,8 +44,8 @@ class Removal:
     failed: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def files_to_remove(data_dir: Path, log_dir: Path) -> list[Path]:
-    """Every file and folder Companion made, for showing before asking."""
+def companion_files(data_dir: Path, log_dir: Path) -> list[Path]:
+    """The files and folders Companion made in its data and log folders (not autostart)."""
     found: list[Path] = []
     if data_dir.is_dir():
         for pattern in DATA_PATTERNS:
@@ -53,6 +53,12 @@ def files_to_remove(data_dir: Path, log_dir: Path) -> list[Path]:
         found += [data_dir / name for name in DATA_FOLDERS if (data_dir / name).is_dir()]
     if log_dir.is_dir() and log_dir not in found:
         found.append(log_dir)
+    return found
+
+
+def files_to_remove(data_dir: Path, log_dir: Path) -> list[Path]:
+    """Every file and folder Companion made, for showing before asking."""
+    found = companion_files(data_dir, log_dir)
     autostart = _autostart_file()
     if autostart is not None:
         found.append(autostart)
