@@ -19,7 +19,7 @@ from companion.core.policy import settings_to_save
 from companion.core.ports import Notifier, StorageUnavailable
 from companion.core.reminder_texts import InvalidWhen, callback_label, clock_time, parse_when
 from companion.core.settings import Settings
-from companion.notify.chain import FallbackNotifier
+from companion.notify.chain import FallbackNotifier, InAppFallback, OnceNote
 from companion.notify.notify_send import NotifySendNotifier
 from companion.notify.notify_send_actions import ActionNotifySend
 from companion.notify.plyer_notifier import PlyerNotifier
@@ -298,10 +298,12 @@ class CompanionApp(QObject):
             in_break=lambda: self._breaks.window is not None,
         )
         self._buttons: ActionNotifySend | None = None
-        in_app: list[Notifier] = []
+        own: list[Notifier] = []
         if self._tray is not None:
-            in_app.append(TrayBalloonNotifier(self._tray.icon, self._reminders.on_action))
-        in_app.append(ToastNotifier(self._reminders.on_action))
+            own.append(TrayBalloonNotifier(self._tray.icon, self._reminders.on_action))
+        own.append(ToastNotifier(self._reminders.on_action))
+        self._no_service_note = OnceNote()
+        in_app = InAppFallback(own, self._no_service_note)
         chain: list[Notifier] = [PlyerNotifier(icon_path)]
         if sys.platform.startswith("linux"):
             # Buttons through notify-send answer later; if it fails, the same notice without
@@ -311,10 +313,10 @@ class CompanionApp(QObject):
                 icon_path,
                 self._reminders.on_action,
                 parent=self,
-                fallback=FallbackNotifier([plain, *in_app]),
+                fallback=FallbackNotifier([plain, in_app]),
             )
             chain.append(NotifySendNotifier(icon_path, with_actions=self._buttons))
-        chain.extend(in_app)
+        chain.append(in_app)
         self._reminders.set_notifier(FallbackNotifier(chain))
         self._reminders.break_wanted.connect(self._breaks.breathe)
         self._breaks.window_closed.connect(self._reminders.reschedule)
@@ -344,6 +346,7 @@ class CompanionApp(QObject):
             self._settings_warnings,
             self.locked_fields,
             autostart_on=autostart_is_on(),
+            no_notification_service=self._no_service_note.given,
         )
 
     def _save_settings(self, settings: Settings) -> None:

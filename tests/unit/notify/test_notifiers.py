@@ -12,7 +12,7 @@ import pytest
 from companion.core.notices import Notice
 from companion.core.reminder_texts import callback_notice
 from companion.core.reminders import Callback
-from companion.notify.chain import FallbackNotifier
+from companion.notify.chain import NO_SERVICE_NOTE, FallbackNotifier, InAppFallback, OnceNote
 from companion.notify.notify_send import NotifySendNotifier, command_args
 from companion.notify.plyer_notifier import PlyerNotifier
 from tests.fakes import T0, FailingNotifier, RecordingNotifier, UnavailableNotifier
@@ -130,3 +130,27 @@ def test_a_failing_plyer_backend_is_logged_by_the_kind_of_failure_only(
         FallbackNotifier([PlyerNotifier(ICON, platform="linux")]).notify(CALLBACK)
 
     assert "ValueError" in caplog.text and "CS-4711" not in caplog.text
+
+
+def test_the_no_service_note_goes_on_one_notice_shown_by_companion_itself() -> None:
+    desktop, own, later = (
+        RecordingNotifier("desktop"),
+        RecordingNotifier("toast"),
+        UnavailableNotifier(),
+    )
+    note = OnceNote()
+    working = FallbackNotifier([desktop, InAppFallback([own], note)])
+    working.notify(NOTICE)
+    assert desktop.shown == [NOTICE] and not note.given  # the desktop showed it: nothing to say
+
+    failing = FallbackNotifier([later, InAppFallback([own], note)])
+    buttons_fallback = FallbackNotifier([InAppFallback([own], note)])  # shares the note
+    failing.notify(NOTICE)
+    buttons_fallback.notify(NOTICE)
+    failing.notify(NOTICE)
+
+    assert [n.body for n in own.shown] == [
+        f"{NOTICE.body}\n\n{NO_SERVICE_NOTE}",
+        NOTICE.body,
+        NOTICE.body,
+    ]
