@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from companion.system.autostart import autostart_for
+from companion.system.paths import APP_NAME
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +90,21 @@ def remove_all(
             result.left_alone = sorted(data_dir.iterdir())
         else:
             result.removed.append(data_dir)
+    _remove_if_empty_and_ours(log_dir.parent, result)
     log.info("removed %d of Companion's files", len(result.removed))
     return result
+
+
+def _remove_if_empty_and_ours(folder: Path, result: Removal) -> None:
+    """The logs live in <state>/companion/log (platformdirs): that companion folder is ours
+    too, and would be left empty. Anything else in it keeps it."""
+    if folder.name != APP_NAME or not folder.is_dir():
+        return
+    try:
+        os.rmdir(folder)
+    except OSError:
+        return
+    result.removed.append(folder)
 
 
 def describe(removal: Removal) -> str:
