@@ -10,6 +10,7 @@ copy of it and its side files when it has any; only a journal found sound is ope
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -26,6 +27,7 @@ REPLAYED_SUFFIXES = ("-wal", "-journal")
 _WATCHED_SUFFIXES = ("", "-wal", "-shm", "-journal")
 #: The private copy's folder, inside the (0700) data folder; gone once the check is done.
 SCRATCH_PREFIX = ".journal-check-"
+_PRIVATE_FILE_MODE = 0o600
 
 Fingerprint = tuple[tuple[int, int] | None, ...]
 
@@ -70,10 +72,17 @@ def _image(path: Path) -> Iterator[Database]:
     try:
         copy = scratch / path.name
         for suffix in ("", *sides):
-            shutil.copyfile(_with_suffix(path, suffix), _with_suffix(copy, suffix))
+            _private_copy(_with_suffix(path, suffix), _with_suffix(copy, suffix))
         yield from _closing(Database(copy, execute_plugins=False))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _private_copy(source: Path, target: Path) -> None:
+    """Created 0600 like every file of the journal's (the folder is 0700 too)."""
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE_MODE)
+    with source.open("rb") as reading, os.fdopen(fd, "wb") as writing:
+        shutil.copyfileobj(reading, writing)
 
 
 def _closing(db: Database) -> Iterator[Database]:

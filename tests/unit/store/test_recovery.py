@@ -141,6 +141,22 @@ def test_our_own_journal_with_a_live_wal_opens_with_every_entry(tmp_path: Path) 
     assert not list(data_dir.glob(".journal-check-*"))
 
 
+def test_the_checks_copy_is_as_private_as_the_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a_journal_with_a_live_wal(tmp_path, tmp_path / "data")
+    modes: list[int] = []
+
+    def look_at_the_copy(db: object) -> None:
+        [scratch] = (tmp_path / "data").glob(".journal-check-*")
+        modes.extend(stat.S_IMODE(p.stat().st_mode) for p in [scratch, *scratch.iterdir()])
+
+    monkeypatch.setattr(database, "_refuse_foreign", look_at_the_copy)
+    open_storage(tmp_path / "data", NOW).close()
+
+    assert modes[0] == 0o700 and set(modes[1:]) == {0o600}
+
+
 def test_a_copy_left_by_a_check_cut_short_is_removed_at_the_next_start(tmp_path: Path) -> None:
     a_real_journal(tmp_path)
     stale = tmp_path / ".journal-check-k1ll3d"
@@ -341,7 +357,7 @@ def test_no_room_for_the_checks_copy_waits_in_a_temporary_journal(
     def disk_full(source: object, target: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("companion.store.inspection.shutil.copyfile", disk_full)
+    monkeypatch.setattr("companion.store.inspection.shutil.copyfileobj", disk_full)
 
     storage = open_storage(tmp_path / "data", NOW)
 
