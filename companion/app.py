@@ -254,6 +254,8 @@ class CompanionApp(QObject):
         """After the event loop: stop listening and close the journal."""
         if self._buttons is not None:
             self._buttons.stop()
+        self._retry.stop()
+        self._backup_timer.stop()
         self._server.close()
         if self._storage.temporary and not self._data_deleted:
             # A last try: what was written on the temporary journal goes into the file.

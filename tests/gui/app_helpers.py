@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -60,3 +61,5 @@ def close_everything(app: CompanionApp) -> None:
         widget.close()
         widget.hide()  # the fallback window only minimizes on closing
     app.shut_down()
+    app.deleteLater()  # and its timers with it: none may fire over a closed journal
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
