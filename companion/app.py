@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 
@@ -18,7 +19,7 @@ from companion.core.policy import settings_to_save
 from companion.core.ports import Notifier, StorageUnavailable
 from companion.core.reminder_texts import InvalidWhen, callback_label, clock_time, parse_when
 from companion.core.settings import Settings
-from companion.notify.chain import FallbackNotifier, system_notifiers
+from companion.notify.chain import FallbackNotifier, InAppFallback, OnceNote, system_notifiers
 from companion.notify.notify_send import NotifySendNotifier
 from companion.notify.notify_send_actions import ActionNotifySend
 from companion.store.storage import Storage, open_storage
@@ -31,6 +32,7 @@ from companion.system.effective_settings import (
 )
 from companion.system.idle import IdleTime
 from companion.system.logs import stop_logging
+from companion.system.private_files import narrow_private_files
 from companion.system.quit_signals import QuitOnSignals
 from companion.system.reduced_motion import system_prefers_reduced_motion
 from companion.system.resources import resource
@@ -40,6 +42,7 @@ from companion.ui import bench_trace
 from companion.ui.actions_window import ActionsWindow
 from companion.ui.break_flow import BreakFlow
 from companion.ui.journal_flow import JournalFlow
+from companion.ui.journal_retry import JournalRetry
 from companion.ui.reminder_flow import ReminderFlow
 from companion.ui.reminder_ui import ReminderUi
 from companion.ui.schedules import MidnightTimer, TrayWatcher
@@ -53,6 +56,15 @@ NOT_SAVED_TEXT = (
     "Companion could not save this call because its journal can't be written right now; "
     "the break has started all the same."
 )
+TEMPORARY_TEXT = (
+    "Done, but kept only in a temporary journal: Companion can't open its journal file right "
+    "now. It moves into your journal if the file opens before Companion closes."
+)
+SETTINGS_NOT_SAVED = (
+    "Your settings could not be saved, because Companion can't write to its folder right now; "
+    "they apply until you quit."
+)
+REOPENED_TEXT = "Your journal file opens again, and what you wrote meanwhile is in it now."
 
 
 class CompanionApp(QObject):
@@ -70,6 +82,7 @@ class CompanionApp(QObject):
         self._qt_app = qt_app
         self._clock = SystemClock()
         data_dir = paths.data_dir()
+        narrow_private_files(data_dir, paths.log_dir())
         self._effective = load_effective_settings(paths.settings_path(data_dir))
         self._settings = self._effective.settings
         warnings = list(self._effective.settings_warnings)
@@ -122,6 +135,10 @@ class CompanionApp(QObject):
         self._backup_timer.setSingleShot(True)
         self._backup_timer.timeout.connect(self._take_daily_backup)
         QTimer.singleShot(0, self._take_daily_backup)
+        self._data_deleted = False
+        self._retry = JournalRetry(self._try_journal_file, parent=self)
+        if storage.temporary:
+            self._retry.start()
         self._refresh_count()
         for text in [*self._effective.policy_warnings, *warnings, *storage.warnings]:
             self._tell(text)
@@ -164,8 +181,12 @@ class CompanionApp(QObject):
             self._journal.show_journal()
         elif command.action is Action.QUIT:
             self.quit()
-        elif command.action in (Action.CALLBACK, Action.SETTINGS):
+        elif command.action is Action.CALLBACK:
             self._handle_reminder_command(command)
+            if self._storage.temporary:
+                return Reply(Outcome.TEMPORARY, TEMPORARY_TEXT)
+        elif command.action is Action.SETTINGS:
+            self._show_settings()
         elif self._window is not None:
             self._window.bring_forward()
         else:
@@ -177,7 +198,35 @@ class CompanionApp(QObject):
         stored = self._breaks.tag_and_breathe(command.reason, command.intensity, command.case_ref)
         if stored is None:
             return Reply(Outcome.NOT_SAVED, NOT_SAVED_TEXT)
+        if self._storage.temporary:
+            return Reply(Outcome.TEMPORARY, TEMPORARY_TEXT)
         return Reply(Outcome.OK)
+
+    def _try_journal_file(self) -> bool:
+        """While on the temporary journal: open the file, moving into it what was written.
+
+        Only while no window, menu or notice with buttons is open: they may hold a row of
+        the temporary journal, whose id changes in the file. False means "try again later".
+        """
+        if not self._nothing_open():
+            return False
+        try:
+            warnings = self._storage.reopen(self._clock.now())
+        except StorageUnavailable as error:
+            log.info("journal file still unavailable: %s", error)
+            return False
+        for text in (REOPENED_TEXT, *warnings):
+            self._tell(text)
+        self._reminder_ui.refresh()
+        self._refresh_count()
+        self._take_daily_backup()
+        return True
+
+    def _nothing_open(self) -> bool:
+        shown = [
+            w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self._window
+        ]
+        return not shown and (self._buttons is None or not self._buttons.waiting)
 
     def _open_callback_lines(self) -> list[str]:
         """Open callbacks for the journal window, soonest first, overdue ones marked."""
@@ -205,6 +254,8 @@ class CompanionApp(QObject):
             self._breaks.window.close()
         self._journal.close_windows()
         self._backup_timer.stop()
+        self._retry.stop()
+        self._data_deleted = True
         self._server.close()
         self._storage.close()
         stop_logging()
@@ -226,7 +277,13 @@ class CompanionApp(QObject):
         """After the event loop: stop listening and close the journal."""
         if self._buttons is not None:
             self._buttons.stop()
+        self._retry.stop()
+        self._backup_timer.stop()
         self._server.close()
+        if self._storage.temporary and not self._data_deleted:
+            # A last try: what was written on the temporary journal goes into the file.
+            with contextlib.suppress(StorageUnavailable):
+                self._storage.reopen(self._clock.now())
         self._storage.close()
 
     def _take_daily_backup(self) -> None:
@@ -272,11 +329,13 @@ class CompanionApp(QObject):
             in_break=lambda: self._breaks.window is not None,
         )
         self._buttons: ActionNotifySend | None = None
-        in_app: list[Notifier] = []
+        own: list[Notifier] = []
         if self._tray is not None:
             self._balloon = TrayBalloonNotifier(self._tray.icon, self._reminders.on_action)
-            in_app.append(self._balloon)
-        in_app.append(ToastNotifier(self._reminders.on_action))
+            own.append(self._balloon)
+        own.append(ToastNotifier(self._reminders.on_action))
+        self._no_service_note = OnceNote()
+        in_app = InAppFallback(own, self._no_service_note)
         if sys.platform.startswith("linux"):
             # Buttons through notify-send answer later; if it fails, the same notice without
             # buttons, then the tray or a toast, show it instead (see notify_send_actions).
@@ -285,9 +344,9 @@ class CompanionApp(QObject):
                 icon_path,
                 self._reminders.on_action,
                 parent=self,
-                fallback=FallbackNotifier([plain, *in_app]),
+                fallback=FallbackNotifier([plain, in_app]),
             )
-        chain = [*system_notifiers(icon_path, buttons=self._buttons), *in_app]
+        chain: list[Notifier] = [*system_notifiers(icon_path, buttons=self._buttons), in_app]
         self._reminders.set_notifier(FallbackNotifier(chain))
         self._reminders.break_wanted.connect(self._breaks.breathe)
         self._breaks.window_closed.connect(self._reminders.reschedule)
@@ -304,9 +363,6 @@ class CompanionApp(QObject):
         self._reminders.reschedule()
 
     def _handle_reminder_command(self, command: Command) -> None:
-        if command.action is Action.SETTINGS:
-            self._show_settings()
-            return
         try:
             due_at = parse_when(command.when or "", self._clock.now())
         except InvalidWhen as error:
@@ -320,6 +376,7 @@ class CompanionApp(QObject):
             [*self._effective.policy_warnings, *self._settings_warnings],
             self.locked_fields,
             autostart_on=autostart_is_on(self._settings),
+            no_notification_service=self._no_service_note.given,
         )
 
     def _save_settings(self, settings: Settings) -> None:
@@ -328,7 +385,8 @@ class CompanionApp(QObject):
             own = settings_to_save(settings, self._effective.policy)
             save_settings_mapping(paths.settings_path(paths.data_dir()), own)
         except OSError as error:
-            self._tell(f"Your settings could not be saved ({error}); they apply until you quit.")
+            log.warning("settings not saved: %s", error)
+            self._tell(SETTINGS_NOT_SAVED)
         autostart_problem = sync_autostart(settings)
         if autostart_problem is not None:
             self._tell(autostart_problem)

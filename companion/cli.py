@@ -19,7 +19,7 @@ from companion.core.calls import (
     clean_text,
 )
 from companion.core.calls import parse_reason as parse_reason_text
-from companion.core.commands import Action, Command, Outcome, Reply
+from companion.core.commands import MAX_WHEN_LENGTH, Action, Command, Outcome, Reply
 from companion.core.journal_export import ExportFailed, ExportFormat, format_of
 
 _REASONS = ", ".join(r.value for r in Reason)
@@ -102,8 +102,19 @@ def command_from_args(args: argparse.Namespace) -> Command:
         )
     if args.command == "callback":
         when = args.at if args.at is not None else f"in {args.in_}"
-        return Command(Action.CALLBACK, case_ref=args.case_ref, when=when)
+        return Command(
+            Action.CALLBACK,
+            case_ref=clean_text(args.case_ref, MAX_CASE_REF_LENGTH, single_line=True),
+            when=clean_text(when, MAX_WHEN_LENGTH, single_line=True),
+        )
     return Command(Action(args.command) if args.command else Action.SHOW)
+
+
+def _expanded(parser: argparse.ArgumentParser, path: str) -> Path:
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # "~someone/..." for an account this computer doesn't know
+        parser.error(f"Companion can't find the home folder in {path}; write the path out in full.")
 
 
 def _checked_intensity(value: int | None) -> int | None:
@@ -132,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "delete-my-data":
         return _delete_my_data(args.yes)
     if args.command == "export":
-        return _export(parser, Path(args.path).expanduser(), args.format)
+        return _export(parser, _expanded(parser, args.path), args.format)
     return _dispatch(command, background=args.background)
 
 
@@ -146,12 +157,14 @@ def _dispatch(command: Command, *, background: bool = False) -> int:
     if early is not None:
         return early
     try:
-        data_dir = paths.ensure_private_dir(paths.data_dir())
-    except OSError as error:
-        print(f"Companion cannot use its data folder ({error}).", file=sys.stderr)
+        # Normally the data folder; if that can't be used, the app starts all the same and
+        # says why in its own window (the same temporary journal as for a locked file).
+        folder = paths.instance_dir(paths.data_dir())
+    except OSError:
+        print(NO_FOLDER, file=sys.stderr)
         return 1
-    name = server_name(data_dir)
-    lock = InstanceLock(data_dir)
+    name = server_name(folder)
+    lock = InstanceLock(folder)
     if not lock.try_acquire():
         if background:
             return 0  # a login start beside a running Companion: no window, nothing to do
@@ -202,6 +215,10 @@ def _login_start_wanted(data_dir: Path) -> bool:
     return login_start_wanted(settings_path(data_dir))
 
 
+NO_FOLDER = (
+    "Companion can't start: neither its data folder nor a private temporary folder can be "
+    "used on this computer right now."
+)
 NOT_ANSWERING = (
     "Companion is already running but is not answering. If it stays that way, quit it "
     "from its tray menu or end it in the task manager, then start it again."
@@ -227,14 +244,20 @@ def _hand_over(name: str, command: Command, send: Callable[[str, Command], Reply
     return 1
 
 
+#: The exit code when the command was done but kept only in a temporary journal.
+EXIT_TEMPORARY = 3
+
+
 def _report(reply: Reply) -> int:
-    """0 only when the running Companion did it (for a tag: stored it)."""
+    """0 only when the running Companion did it (for a tag: stored it in the journal file)."""
     if reply.outcome is Outcome.OK:
         return 0
     if reply.outcome is Outcome.NOT_RESPONDING:
         print(FROZEN, file=sys.stderr)
         return 1
     print(f"Companion: {reply.message or reply.outcome.value}", file=sys.stderr)
+    if reply.outcome is Outcome.TEMPORARY:
+        return EXIT_TEMPORARY
     return 2 if reply.outcome is Outcome.REFUSED else 1
 
 

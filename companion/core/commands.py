@@ -11,6 +11,8 @@ from companion.core.calls import Reason, check_intensity, clean_text, parse_reas
 
 #: A request longer than this is not a request Companion sends.
 MAX_MESSAGE_BYTES = 4096
+#: A callback's "when" ("15:30", "in 2h") is short; anything longer is cut, then read.
+MAX_WHEN_LENGTH = 40
 
 
 class Action(enum.StrEnum):
@@ -53,6 +55,9 @@ class Outcome(enum.StrEnum):
     REFUSED = "error"
     #: Understood and acted on, but it could not be stored (the message says why).
     NOT_SAVED = "unsaved"
+    #: Acted on and kept only in the temporary journal, while the journal file can't be
+    #: opened: lost at quit unless the file opens first (the message says so).
+    TEMPORARY = "temporary"
     #: Never sent by a server: nobody was listening, or it took the message and never answered.
     NOT_RUNNING = "not-running"
     NOT_RESPONDING = "not-responding"
@@ -121,7 +126,7 @@ def command_from_json(raw: bytes) -> Command:
             reason=parse_reason(reason),
             intensity=check_intensity(intensity),
             case_ref=clean_text(case_ref, 80, single_line=True),
-            when=clean_text(when, 40, single_line=True),
+            when=clean_text(when, MAX_WHEN_LENGTH, single_line=True),
         )
     except ValueError as error:
         raise BadCommand(str(error)) from error

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -60,3 +61,39 @@ def system_notifiers(
     if platform.startswith("linux"):
         chain.append(NotifySendNotifier(icon, with_actions=buttons))
     return chain
+
+
+NO_SERVICE_NOTE = (
+    "(Your desktop has no notification service, so Companion shows its reminders itself, "
+    "like this.)"
+)
+
+
+class InAppFallback:
+    """Companion's own ways of showing a notice (the tray balloon, a pop-up), for when the
+    desktop's notifications failed. The first notice shown this way says why, once: until
+    then only the log knew. ``note`` is shared by every chain that falls back to these."""
+
+    name = "Companion's own notices"
+
+    def __init__(self, notifiers: Sequence[Notifier], note: OnceNote) -> None:
+        self._chain = FallbackNotifier(notifiers)
+        self._note = note
+
+    def notify(self, notice: Notice) -> Delivery:
+        return self._chain.notify(self._note.add_to(notice))
+
+
+class OnceNote:
+    """A line added to one notice only; ``given`` says whether it has been."""
+
+    def __init__(self, text: str = NO_SERVICE_NOTE) -> None:
+        self.text = text
+        self.given = False
+
+    def add_to(self, notice: Notice) -> Notice:
+        if self.given:
+            return notice
+        self.given = True
+        log.info("telling the agent once that the desktop shows no notifications")
+        return replace(notice, body=f"{notice.body}\n\n{self.text}")

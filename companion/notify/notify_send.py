@@ -54,8 +54,11 @@ class NotifySendNotifier:
                 timeout=TIMEOUT_SECONDS,
                 check=False,
             )
-        except (OSError, subprocess.TimeoutExpired) as error:
-            return Delivery(self.name, False, str(error))
+        except subprocess.TimeoutExpired:
+            # Not str(error): it is the whole command line, the notice's words included.
+            return Delivery(self.name, False, f"did not answer within {TIMEOUT_SECONDS:g} s")
+        except OSError as error:
+            return Delivery(self.name, False, f"{type(error).__name__}: {error.strerror}")
         if done.returncode != 0:
             reason = done.stderr.strip() or f"exit code {done.returncode}"
             return Delivery(self.name, False, reason)

@@ -82,6 +82,11 @@ class ActionNotifySend(QObject):
         process.start(program, list(args))
         return Delivery(self.name, True, "handed to notify-send")
 
+    @property
+    def waiting(self) -> bool:
+        """A notice with buttons is on screen: its answer will name rows of the journal."""
+        return bool(self._running)
+
     def stop(self) -> None:
         """Quitting: stop waiting for answers (the notices stay on screen until they expire)."""
         for process in list(self._running):

@@ -83,9 +83,9 @@ class PlyerNotifier:
         # WORKAROUND: plyer's backends raise whatever their platform raises (DBusException,
         # OSError, pywintypes.error, NotImplementedError; kivy/plyer#645, #658). This is the
         # boundary with that library: any failure means "try the next notifier", and the
-        # chain logs it once.
+        # chain logs it once, by its kind only: a backend's text may quote the notice.
         except Exception as error:
-            return Delivery(self.name, False, f"{type(error).__name__}: {error}")
+            return Delivery(self.name, False, type(error).__name__)
         return Delivery(self.name, True)
 
     def _hints(self, notice: Notice) -> dict[str, Any]:

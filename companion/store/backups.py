@@ -49,6 +49,10 @@ class SqliteBackups:
     def folder(self) -> Path | None:
         return self._folder
 
+    def attach_folder(self, folder: Path) -> None:
+        """The temporary journal has become the journal file: copies of it go to ``folder``."""
+        self._folder = folder
+
     def list_backups(self) -> list[Backup]:
         """Newest first; a folder that can't be listed simply has none."""
         if self._folder is None or not self._folder.is_dir():

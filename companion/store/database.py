@@ -17,6 +17,7 @@ import sqlite_utils.utils
 from sqlite_utils import Database
 
 from companion.core.ports import StorageUnavailable
+from companion.store.inspection import ChangedWhileChecked, judge_untouched
 from companion.store.migrations import MIGRATIONS, migrate, refuse_newer
 
 log = logging.getLogger(__name__)
@@ -115,9 +116,13 @@ def open_database(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS)
         _create_private_file(path)
         _refuse_garbage(path)
         with storage_errors():
+            judge_untouched(path, _judge)
             db = Database(path, execute_plugins=False)
+    except ChangedWhileChecked as error:
+        log.warning("journal file changed while it was checked: in use by another program")
+        raise StorageUnavailable(BUSY) from error
     except OSError as error:
-        log.warning("cannot create journal file %s: %s", path, error)
+        log.warning("cannot create or check journal file %s: %s", path, error)
         raise StorageUnavailable(_message_for_os_error(error)) from error
     try:
         with storage_errors():
@@ -140,15 +145,28 @@ def open_memory_database() -> Database:
     return db
 
 
+def move_connection(target: Database, source: Database) -> None:
+    """``target`` goes on over ``source``'s connection and its own is closed: the temporary
+    journal's Database, held by every repository, becomes the journal file's."""
+    old = target.conn
+    target.conn = source.conn
+    target.memory = False
+    old.close()
+
+
 def _prepare(db: Database, busy_timeout_ms: int, *, wal: bool) -> None:
     db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)};")
-    # Before anything below writes to it: a damaged file, another program's database and a
-    # journal from a newer Companion are all left alone.
+    refuse_newer(db)  # judged already; again in case a newer Companion wrote it meanwhile
+    _set_pragmas(db, wal=wal)
+    migrate(db)
+
+
+def _judge(db: Database) -> None:
+    """Run on an untouched image of the file (see inspection): a damaged file, another
+    program's database and a journal from a newer Companion are all left alone."""
     _refuse_damaged(db)
     _refuse_foreign(db)
     refuse_newer(db)
-    _set_pragmas(db, wal=wal)
-    migrate(db)
 
 
 def _refuse_garbage(path: Path) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from companion.core.ports import (
-    BackupStore,
     BreakRepository,
     CallRepository,
     DraftStore,
@@ -21,10 +20,12 @@ from companion.core.ports import (
 from companion.store.backups import BACKUP_FOLDER, SqliteBackups
 from companion.store.breaks_repo import SqliteBreakRepository
 from companion.store.calls_repo import SqliteCallRepository
+from companion.store.carry_over import carry_over
 from companion.store.database import (
     DATABASE_FILENAME,
     DamagedJournal,
     ForeignJournal,
+    move_connection,
     open_database,
     open_memory_database,
 )
@@ -36,8 +37,8 @@ from companion.store.reminders_repo import SqliteReminderRepository
 log = logging.getLogger(__name__)
 
 TEMPORARY_JOURNAL = (
-    "Until then, breaks work as usual, but anything you write is kept only while "
-    "Companion stays open."
+    "Until then, breaks work as usual; what you write is kept while Companion stays open, "
+    "and moves into your journal as soon as Companion can open it."
 )
 
 SET_ASIDE_DAMAGED = (
@@ -52,9 +53,13 @@ SET_ASIDE_FOREIGN = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class Storage:
-    """The repositories over one database; ``warnings`` are for the agent, shown once."""
+    """The repositories over one database; ``warnings`` are for the agent, shown once.
+
+    ``waiting_for`` is the data folder while a temporary journal stands in for the file there
+    (see ``reopen``); None when the journal is the file.
+    """
 
     db: Database
     calls: CallRepository
@@ -62,15 +67,47 @@ class Storage:
     journal: JournalRepository
     drafts: DraftStore
     reminders: ReminderRepository
-    backups: BackupStore
+    backups: SqliteBackups
     warnings: tuple[str, ...] = ()
+    waiting_for: Path | None = None
+
+    @property
+    def temporary(self) -> bool:
+        return self.waiting_for is not None
+
+    def reopen(self, now: datetime | None = None) -> tuple[str, ...]:
+        """Open the journal file at last, move what the temporary journal holds into it, and
+        go on with the file: the repositories stay the same objects, so every window and timer
+        that holds one writes to the file from now on. Raises StorageUnavailable while it
+        still can't be opened (nothing changes then); returns the warnings for the agent.
+
+        Call it only while nothing holds a row of the temporary journal (a window, a notice
+        with buttons): the rows get the file's ids.
+        """
+        if self.waiting_for is None:
+            return ()
+        data_dir = self.waiting_for
+        db, warnings = _open_file(data_dir, now or datetime.now().astimezone())
+        try:
+            carried = carry_over(self.db, db)
+        except BaseException:
+            db.close()
+            raise
+        move_connection(self.db, db)
+        self.backups.attach_folder(data_dir / BACKUP_FOLDER)
+        self.waiting_for = None
+        log.info("journal file opened again; %d rows moved from the temporary journal", carried)
+        return warnings
 
     def close(self) -> None:
         self.db.close()
 
 
 def storage_over(
-    db: Database, warnings: tuple[str, ...] = (), backup_folder: Path | None = None
+    db: Database,
+    warnings: tuple[str, ...] = (),
+    backup_folder: Path | None = None,
+    waiting_for: Path | None = None,
 ) -> Storage:
     return Storage(
         db=db,
@@ -81,6 +118,7 @@ def storage_over(
         reminders=SqliteReminderRepository(db),
         backups=SqliteBackups(db, backup_folder),
         warnings=warnings,
+        waiting_for=waiting_for,
     )
 
 
@@ -92,30 +130,34 @@ def open_storage(data_dir: Path, now: datetime | None = None) -> Storage:
     aside (renamed, never deleted) and a fresh journal started; a locked journal or a newer
     Companion's is left untouched and a temporary journal used until it can be opened.
     """
+    try:
+        db, warnings = _open_file(data_dir, now or datetime.now().astimezone())
+    except StorageUnavailable as error:
+        log.warning("journal unavailable, using a temporary one: %s", error)
+        return storage_over(
+            open_memory_database(),
+            warnings=(f"{error} {TEMPORARY_JOURNAL}",),
+            waiting_for=data_dir,
+        )
+    return storage_over(db, warnings, backup_folder=data_dir / BACKUP_FOLDER)
+
+
+def _open_file(data_dir: Path, now: datetime) -> tuple[Database, tuple[str, ...]]:
     path = data_dir / DATABASE_FILENAME
     try:
-        db = open_database(path)
+        return open_database(path), ()
     except (DamagedJournal, ForeignJournal) as error:
-        return _start_afresh(path, error, now or datetime.now().astimezone())
-    except StorageUnavailable as error:
-        return _temporary(error)
-    return storage_over(db, backup_folder=data_dir / BACKUP_FOLDER)
+        return _start_afresh(path, error, now)
 
 
-def _start_afresh(path: Path, error: StorageUnavailable, now: datetime) -> Storage:
+def _start_afresh(
+    path: Path, error: StorageUnavailable, now: datetime
+) -> tuple[Database, tuple[str, ...]]:
     why = "damaged" if isinstance(error, DamagedJournal) else "not-companion"
     try:
         aside = set_aside(path, why, now)
-        db = open_database(path)
     except OSError as os_error:
         log.warning("could not set the journal file aside: %s", os_error)
-        return _temporary(error)
-    except StorageUnavailable as again:
-        return _temporary(again)
+        raise error from os_error
     warning = (SET_ASIDE_DAMAGED if why == "damaged" else SET_ASIDE_FOREIGN).format(name=aside.name)
-    return storage_over(db, (warning,), backup_folder=path.parent / BACKUP_FOLDER)
-
-
-def _temporary(error: StorageUnavailable) -> Storage:
-    log.warning("journal unavailable, using a temporary one: %s", error)
-    return storage_over(open_memory_database(), warnings=(f"{error} {TEMPORARY_JOURNAL}",))
+    return open_database(path), (warning,)

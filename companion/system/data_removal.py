@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from companion.system.autostart import autostart_for
+from companion.system.paths import APP_NAME
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ DATA_PATTERNS = (
     "instance.lock",
     "instance.sock",
     "*.tmp",
+    ".journal-check-*",  # a private copy the start-up check of the journal left (a kill)
 )
 #: Folders that are Companion's entirely.
 DATA_FOLDERS = ("backups", "logs")
@@ -43,8 +45,8 @@ class Removal:
     failed: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def files_to_remove(data_dir: Path, log_dir: Path) -> list[Path]:
-    """Every file and folder Companion made, for showing before asking."""
+def companion_files(data_dir: Path, log_dir: Path) -> list[Path]:
+    """The files and folders Companion made in its data and log folders (not autostart)."""
     found: list[Path] = []
     if data_dir.is_dir():
         for pattern in DATA_PATTERNS:
@@ -52,6 +54,12 @@ def files_to_remove(data_dir: Path, log_dir: Path) -> list[Path]:
         found += [data_dir / name for name in DATA_FOLDERS if (data_dir / name).is_dir()]
     if log_dir.is_dir() and log_dir not in found:
         found.append(log_dir)
+    return found
+
+
+def files_to_remove(data_dir: Path, log_dir: Path) -> list[Path]:
+    """Every file and folder Companion made, for showing before asking."""
+    found = companion_files(data_dir, log_dir)
     autostart = _autostart_file()
     if autostart is not None:
         found.append(autostart)
@@ -82,8 +90,21 @@ def remove_all(
             result.left_alone = sorted(data_dir.iterdir())
         else:
             result.removed.append(data_dir)
+    _remove_if_empty_and_ours(log_dir.parent, result)
     log.info("removed %d of Companion's files", len(result.removed))
     return result
+
+
+def _remove_if_empty_and_ours(folder: Path, result: Removal) -> None:
+    """The logs live in <state>/companion/log (platformdirs): that companion folder is ours
+    too, and would be left empty. Anything else in it keeps it."""
+    if folder.name != APP_NAME or not folder.is_dir():
+        return
+    try:
+        os.rmdir(folder)
+    except OSError:
+        return
+    result.removed.append(folder)
 
 
 def describe(removal: Removal) -> str:

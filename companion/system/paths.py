@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import stat
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -51,6 +54,32 @@ def ensure_private_dir(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
     os.chmod(path, PRIVATE_DIR_MODE)
     return path
+
+
+def instance_dir(data_dir: Path, env: Mapping[str, str] | None = None) -> Path:
+    """Where the "Companion is running" lock and socket go: the data folder, private.
+
+    When the data folder can't be used (a read-only drive, a file where it should be, a
+    network folder that is not there), a private folder in the per-user runtime folder
+    instead, named after the data folder, so Companion still starts (on a temporary journal,
+    and says why) and a second launch still finds it. OSError when neither can be used.
+    """
+    try:
+        return ensure_private_dir(data_dir)
+    except OSError:
+        pass
+    env = os.environ if env is None else env
+    digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:12]
+    uid = getattr(os, "getuid", lambda: 0)()
+    base = Path(env.get("XDG_RUNTIME_DIR") or tempfile.gettempdir())
+    folder = base / f"companion-{uid}-{digest}"
+    folder.mkdir(mode=PRIVATE_DIR_MODE, exist_ok=True)
+    # In a shared /tmp the name could be someone else's: only our own real folder will do.
+    info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode) or getattr(info, "st_uid", uid) != uid:
+        raise PermissionError(f"{folder} is not this account's folder")
+    os.chmod(folder, PRIVATE_DIR_MODE)
+    return folder
 
 
 def _override(env: Mapping[str, str] | None) -> Path | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Mapping
@@ -10,6 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from companion.core.settings import Settings, settings_from_mapping, settings_to_mapping
+
+log = logging.getLogger(__name__)
+
+UNREADABLE = "Your settings file could not be read, so Companion is using its defaults."
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:
@@ -26,10 +31,11 @@ def load_settings_mapping(path: Path) -> tuple[dict[str, Any], list[str]]:
     """
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}, []
+    except (FileNotFoundError, NotADirectoryError):
+        return {}, []  # no file, or no data folder (the journal's message says why)
     except (OSError, UnicodeDecodeError) as error:
-        return {}, [f"Your settings file could not be read ({error}); using defaults."]
+        log.warning("settings file unreadable: %s", type(error).__name__)
+        return {}, [UNREADABLE]
     try:
         data = json.loads(text)
     except json.JSONDecodeError:

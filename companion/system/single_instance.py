@@ -148,7 +148,8 @@ class InstanceServer(QObject):
         try:
             command = command_from_json(line)
         except BadCommand as error:
-            log.info("ignored a malformed single-instance message: %s", error)
+            # Its size only: the reason may quote what was sent (a case reference, say).
+            log.info("ignored a malformed single-instance message (%d bytes)", len(line))
             self._answer(socket, Reply(Outcome.REFUSED, str(error)))
             return
         self._buffers.pop(socket, None)

@@ -18,11 +18,13 @@ from companion.core.calls import Reason
 from companion.ui.tray import tooltip_for
 
 WINDOW_TITLE = "Companion"
+NO_TRAY_TEXT = "Your desktop has no tray, so Companion lives in this small window."
 
 _STYLE = """
 QWidget#actionsWindow { background: #f4f7f6; }
 QLabel { color: #23403d; font-size: 13px; }
 QLabel#countLabel { color: #4b6461; }
+QLabel#noTrayNote { color: #4b6461; font-size: 12px; }
 QPushButton { font-size: 14px; padding: 8px 14px; border-radius: 8px;
               border: 1px solid #b9cfcb; background: #ffffff; color: #1d3b38; }
 QPushButton:focus { border: 2px solid #1f7a74; }
@@ -86,10 +88,14 @@ class ActionsWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 18, 18, 18)
         layout.setSpacing(10)
+        note = QLabel(NO_TRAY_TEXT)
+        note.setObjectName("noTrayNote")
+        note.setWordWrap(True)
         layout.addWidget(hard_call)
         layout.addWidget(self._reason)
         layout.addWidget(self._count)
         layout.addLayout(row)
+        layout.addWidget(note)
         hard_call.setFocus()
 
     def set_today_count(self, count: int) -> None:

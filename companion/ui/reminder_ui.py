@@ -93,11 +93,18 @@ class ReminderUi(QObject):
         locked: frozenset[str] = frozenset(),
         *,
         autostart_on: bool = False,
+        no_notification_service: bool = False,
     ) -> SettingsWindow:
         if self._settings_window is None or not self._settings_window.isVisible():
             from companion.ui.settings_window import SettingsWindow
 
-            window = SettingsWindow(settings, warnings, locked, autostart_on=autostart_on)
+            window = SettingsWindow(
+                settings,
+                warnings,
+                locked,
+                autostart_on=autostart_on,
+                no_notification_service=no_notification_service,
+            )
             window.test_requested.connect(lambda: window.show_test_result(self._flow.send_test()))
             window.saved.connect(self._on_settings_saved)
             self._settings_window = window

@@ -54,6 +54,12 @@ def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
     return spin
 
 
+NO_SERVICE_TEXT = (
+    "Your desktop has no notification service, so Companion shows its reminders itself: "
+    "by its tray icon, or in a small window in the corner of the screen."
+)
+
+
 class SettingsWindow(QWidget):
     """Shows ``settings``; emits ``saved`` with a checked new value, or ``test_requested``."""
 
@@ -67,6 +73,7 @@ class SettingsWindow(QWidget):
         locked: frozenset[str] = frozenset(),
         *,
         autostart_on: bool = False,
+        no_notification_service: bool = False,
     ) -> None:
         super().__init__()
         self.setWindowTitle(TITLE)
@@ -122,6 +129,10 @@ class SettingsWindow(QWidget):
         self.test_result = QLabel("")
         self.test_result.setObjectName("testResult")
         self.test_result.setWordWrap(True)
+        self.service_note = QLabel(NO_SERVICE_TEXT)
+        self.service_note.setObjectName("serviceNote")
+        self.service_note.setWordWrap(True)
+        self.service_note.setVisible(no_notification_service)
         self.locked_note = QLabel(
             "Greyed-out settings are set by your IT department and can't be changed here."
         )
@@ -162,6 +173,7 @@ class SettingsWindow(QWidget):
         reminders.addRow("Wait while I'm away for", self.away)
         reminders.addRow("", self.reflection)
         notifications = QFormLayout()
+        notifications.addRow(self.service_note)
         notifications.addRow(self.sound)
         test = QHBoxLayout()
         test.addWidget(self.test_button)

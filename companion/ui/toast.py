@@ -76,6 +76,9 @@ class Toast(QWidget):
     def place(self) -> None:
         screen = QGuiApplication.primaryScreen()
         self.adjustSize()
+        # adjustSize gives a wrapped body the height of a shorter text and clips it: ask the
+        # layout for the height at this (fixed) width instead.
+        self.resize(self.width(), max(self.height(), self.heightForWidth(self.width())))
         if screen is not None:
             area = screen.availableGeometry()
             self.move(area.right() - self.width() - MARGIN, area.bottom() - self.height() - MARGIN)

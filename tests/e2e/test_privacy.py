@@ -76,14 +76,32 @@ def companion(desktop: Desktop, *args: str, stdin: str = "") -> subprocess.Compl
     )
 
 
+def left_wide_by_an_older_version(data_dir: Path) -> None:
+    """Files of Companion's readable by others, as an old version or a restore by hand leaves
+    them: the start narrows them all (the walk below checks every one)."""
+    for name, content in [
+        ("journal.damaged-20260101-090000.db", "set aside long ago"),
+        ("backups/journal-daily-20260101-090000.db", "an old daily copy"),
+        ("logs/companion.log", "2026-01-01 09:00:00 INFO companion.launch: starting\n"),
+        ("settings.json", "{}"),
+    ]:
+        path = data_dir / name
+        path.parent.mkdir(exist_ok=True)
+        path.parent.chmod(0o755)
+        path.write_text(content)
+        path.chmod(0o644)
+    data_dir.chmod(0o755)
+
+
 def test_a_whole_session_stays_local_private_and_leaves_nothing_behind(
     desktop: Desktop, spawn: Spawn, tmp_path: Path
 ) -> None:
     report = tmp_path / "audit.txt"
     env = desktop.env | {"COMPANION_AUDIT_REPORT": str(report)}
+    data_dir = Path(desktop.env["COMPANION_DATA_DIR"])
+    left_wide_by_an_older_version(data_dir)
     app = spawn([sys.executable, "-c", AUDITED], env, desktop=desktop, name="companion")
     desktop.wait_tray_icon(timeout=20)
-    data_dir = Path(desktop.env["COMPANION_DATA_DIR"])
 
     tagged = companion(desktop, "tag", "--reason", "abusive", "--case", SECRET_CASE)
     assert tagged.returncode == 0, tagged.stderr

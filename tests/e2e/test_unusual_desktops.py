@@ -3,6 +3,7 @@ instance. Companion works with what there is and says plainly what it could not 
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -10,10 +11,21 @@ import sys
 import time
 from pathlib import Path
 
+from companion.store.database import UNREACHABLE
 from tests.e2e.desktop import Desktop, Spawn
 
 APP = [sys.executable, "-m", "companion"]
 BREAK_TITLE = "Companion — Breathing break"
+TOAST_TITLE = "Companion — Reminder"
+ALL_DAY_REMINDERS = {
+    "reminders": {
+        "shift_start": "00:00",
+        "shift_end": "23:59",
+        "working_days": list(range(7)),
+        "reflection": False,
+        "away_minutes": 30,
+    }
+}
 CRASH_SIGNS = ("Traceback", "Aborted", "core dumped", "could not connect to display")
 
 
@@ -106,3 +118,55 @@ def test_a_tray_that_comes_up_after_companion_takes_over_from_the_window(
     bare_desktop.wait_window_gone("Companion")
     bare_desktop.click_tray(1)
     bare_desktop.find_window(BREAK_TITLE)
+
+
+def test_a_data_folder_that_is_a_file_starts_on_a_temporary_journal_and_says_why(
+    bare_desktop: Desktop, spawn: Spawn, artifacts_dir: Path
+) -> None:
+    """ENOTDIR, real even for root (chmod would not stop root writing)."""
+    env = dict(bare_desktop.env)
+    blocked = Path(env["COMPANION_DATA_DIR"])
+    blocked.rmdir()
+    blocked.write_text("a file where Companion's folder should be")
+
+    app = spawn(APP, env, desktop=bare_desktop, name="companion")
+    # The fallback window, and in front of it the message in plain words.
+    bare_desktop.wait_for(
+        lambda: len(bare_desktop.search("Companion")) >= 2, "the window and its message", 20
+    )
+    bare_desktop.screenshot(artifacts_dir / "data_folder_is_a_file.png")
+
+    tagged = launch(env, "tag", "--case", "CS-77")
+    assert tagged.returncode == 3, tagged.stderr
+    assert "temporary journal" in tagged.stderr
+    told = [line for line in app.errors().splitlines() if " companion.app: " in line]
+    assert any(UNREACHABLE in line for line in told), app.errors()
+    assert not any("Errno" in line or "directory" in line for line in told), told
+    assert blocked.read_text() == "a file where Companion's folder should be"
+    assert not any(sign in app.errors() for sign in CRASH_SIGNS), app.errors()
+
+
+def test_no_tray_and_no_notification_service_are_each_explained_once(
+    bare_desktop: Desktop, spawn: Spawn, artifacts_dir: Path
+) -> None:
+    """The fallback window says why it is there; the first reminder, shown by Companion
+    itself, says why it is not the desktop's (the screenshots show both lines). No session
+    bus answers, so nothing shows notifications (this bus would start dunst on demand)."""
+    env = bare_desktop.env | {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"}
+    data_dir = Path(env["COMPANION_DATA_DIR"])
+    (data_dir / "settings.json").write_text(json.dumps(ALL_DAY_REMINDERS), encoding="utf-8")
+    spawn(APP, env, desktop=bare_desktop, name="companion")
+    window = bare_desktop.find_window("Companion", timeout=20)
+    bare_desktop.screenshot(artifacts_dir / "no_tray_window.png")
+
+    for _ in range(3):
+        assert launch(env, "tag").returncode == 0
+    bare_desktop.key("Escape", window=bare_desktop.find_window(BREAK_TITLE))
+    bare_desktop.wait_window_gone(BREAK_TITLE)
+    bare_desktop.find_window(TOAST_TITLE)  # the nudge, shown by Companion itself
+    bare_desktop.screenshot(artifacts_dir / "no_notification_service_nudge.png")
+
+    log = (data_dir / "logs" / "companion.log").read_text(encoding="utf-8")
+    assert log.count("no system tray on this desktop") == 1
+    assert log.count("telling the agent once that the desktop shows no notifications") == 1
+    assert window in bare_desktop.search("Companion")

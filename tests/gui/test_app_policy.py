@@ -29,6 +29,7 @@ from companion.system.policy_file import POLICY_FILE_ENV
 from companion.system.single_instance import InstanceServer, server_name
 from companion.ui.locked_settings import LOCKED_TOOLTIP
 from companion.ui.settings_window import SettingsWindow
+from tests.fakes import FakeClock
 
 StartApp = Callable[[str], app_module.CompanionApp]
 
@@ -52,6 +53,7 @@ def start_app(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "etc-xdg"))
     monkeypatch.setattr(app_module, "QMessageBox", Told)
+    monkeypatch.setattr(app_module, "SystemClock", FakeClock)  # no evening reflection sent
     Told.texts = []
     started: list[app_module.CompanionApp] = []
 

@@ -5,18 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.notices import Notice, NoticeAction
 from companion.core.reminder_settings import ReminderSettings
+from companion.core.reminder_texts import nudge_notice
 from companion.core.settings import Settings
-from companion.notify.chain import FallbackNotifier
+from companion.notify.chain import NO_SERVICE_NOTE, FallbackNotifier, InAppFallback, OnceNote
 from companion.ui.callback_dialog import CallbackDialog
 from companion.ui.reminder_flow import AWAY_RECHECK, ReminderFlow
-from companion.ui.settings_window import SettingsWindow
+from companion.ui.settings_window import NO_SERVICE_TEXT, SettingsWindow
 from companion.ui.toast import ToastNotifier
 from tests.fakes import (
     FailingNotifier,
@@ -182,3 +183,34 @@ def test_settings_window_saves_a_checked_value_and_reports_the_test(qtbot: QtBot
     assert saved[0].reminders.shift_end == time(13, 0) and saved[0].reminders.sound
     window.show_test_result(RecordingNotifier("notify-send").notify(Notice("t", "b")))
     assert window.test_result.text() == "Sent through notify-send."
+
+
+def test_the_first_notice_companion_shows_itself_says_why_once_and_fits(qtbot: QtBot) -> None:
+    """No notification service: only the log knew. The first toast says so, then no more."""
+    toast = ToastNotifier(lambda notice, action: None)
+    note = OnceNote()
+    chain = FallbackNotifier([UnavailableNotifier(), InAppFallback([toast], note)])
+
+    chain.notify(nudge_notice(3))
+
+    assert toast.toast is not None
+    qtbot.addWidget(toast.toast)
+    body = toast.toast.findChild(QLabel, "toastBody")
+    assert body is not None and body.isVisible()
+    assert body.text().endswith(NO_SERVICE_NOTE) and note.given
+    assert body.height() >= body.heightForWidth(body.width())  # the wrapped note is not cut
+    chain.notify(Notice("A breather?", "Again."))
+    assert toast.toast.findChild(QLabel, "toastBody").text() == "Again."  # type: ignore[union-attr]
+
+
+def test_the_settings_window_says_when_the_desktop_has_no_notifications(qtbot: QtBot) -> None:
+    without = SettingsWindow(Settings())
+    qtbot.addWidget(without)
+    explained = SettingsWindow(Settings(), no_notification_service=True)
+    qtbot.addWidget(explained)
+    for window in (without, explained):
+        window.show()
+
+    assert not without.service_note.isVisible()
+    assert explained.service_note.isVisible()
+    assert explained.service_note.text() == NO_SERVICE_TEXT

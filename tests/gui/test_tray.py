@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.core.calls import Reason
 from companion.system.resources import resource
-from companion.ui.actions_window import ActionsWindow
+from companion.ui.actions_window import NO_TRAY_TEXT, ActionsWindow
 from companion.ui.reminder_menu import ReminderMenu
 from companion.ui.tray import TrayController, tooltip_for
 
@@ -66,6 +66,17 @@ def test_fallback_window_offers_the_same_actions(qtbot: QtBot) -> None:
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
     window.set_today_count(2)
     assert any("2 hard calls" in label.text() for label in window.findChildren(QLabel))
+
+
+def test_fallback_window_says_why_it_is_there(qtbot: QtBot) -> None:
+    window = ActionsWindow(make_icon())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+
+    note = window.findChild(QLabel, "noTrayNote")
+    assert note is not None and note.isVisible() and note.text() == NO_TRAY_TEXT
+    assert NO_TRAY_TEXT == "Your desktop has no tray, so Companion lives in this small window."
 
 
 def test_fallback_window_with_a_reason_tags_with_it(qtbot: QtBot) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -62,3 +63,27 @@ def test_without_a_display_it_says_so_in_one_sentence(tmp_path) -> None:  # type
     assert result.returncode == 1
     assert "xvfb-run" in result.stderr
     assert "Aborted" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_data_folder_that_cannot_be_used_still_starts_companion(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file where the folder should be (ENOTDIR, which no root can write through): the app
+    starts, its lock and socket in a private runtime folder; the app itself says why."""
+    (tmp_path / "data").write_text("not a folder")
+    monkeypatch.setenv("COMPANION_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
+    (tmp_path / "run").mkdir(mode=0o700)
+    monkeypatch.setattr("companion.system.display.display_problem", lambda: None)
+    locks: list[list[Path]] = []
+
+    def run(name: str, command: object) -> int:
+        locks.append(list((tmp_path / "run").glob("companion-*/instance.lock")))
+        return 0
+
+    monkeypatch.setattr("companion.launch.run", run)
+
+    assert main(["tag"]) == 0
+
+    assert len(locks) == 1 and len(locks[0]) == 1  # it ran, holding a lock there
+    assert capsys.readouterr().err == ""

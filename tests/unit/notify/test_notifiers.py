@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import logging
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from companion.core.notices import Notice, NoticeAction
-from companion.notify.chain import FallbackNotifier
+from companion.core.reminder_texts import callback_notice
+from companion.core.reminders import Callback
+from companion.notify.chain import NO_SERVICE_NOTE, FallbackNotifier, InAppFallback, OnceNote
 from companion.notify.notify_send import NotifySendNotifier, command_args
 from companion.notify.plyer_notifier import PlyerNotifier
-from tests.fakes import FailingNotifier, RecordingNotifier, UnavailableNotifier
+from tests.fakes import T0, FailingNotifier, RecordingNotifier, UnavailableNotifier
 
 NOTICE = Notice("A breather?", "That was a tough run.", topic="nudge")
 ICON = Path("/icons/companion.svg")
@@ -132,3 +135,67 @@ def test_notifiers_say_whether_they_would_work_without_showing_anything(
     )
     monkeypatch.setattr("importlib.util.find_spec", lambda name: None)
     assert PlyerNotifier(ICON, platform="linux").unavailable() == "dbus-python is not installed"
+
+
+CALLBACK = callback_notice(Callback(due_at=T0, text="", created_at=T0, id=3, case_ref="CS-4711"))
+
+
+def test_a_timed_out_callback_notice_leaves_no_case_reference_in_the_log(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """TimeoutExpired's text is the whole command line, the notice's words included."""
+
+    def hangs(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        raise subprocess.TimeoutExpired(args, kwargs["timeout"])
+
+    notify_send = NotifySendNotifier(ICON, hangs, lambda _: "/usr/bin/notify-send")
+    toast = RecordingNotifier("toast")
+    with caplog.at_level(logging.INFO):
+        assert FallbackNotifier([notify_send, toast]).notify(CALLBACK).ok
+
+    assert "CS-4711" in CALLBACK.body and toast.shown == [CALLBACK]
+    assert "did not answer within 5 s" in caplog.text
+    assert "CS-4711" not in caplog.text and "callback" not in caplog.text.casefold()
+
+
+def test_a_failing_plyer_backend_is_logged_by_the_kind_of_failure_only(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from plyer import notification
+
+    def refuses(**kwargs: Any) -> None:
+        raise ValueError(f"cannot show {kwargs['message']!r}")  # as a backend might
+
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: object())
+    monkeypatch.setattr(PlyerNotifier, "_hints", lambda self, notice: {})
+    monkeypatch.setattr(notification, "notify", refuses)
+    with caplog.at_level(logging.INFO):
+        # Without buttons: plyer declines notices that offer them, before trying.
+        plain = replace(CALLBACK, actions=())
+        FallbackNotifier([PlyerNotifier(ICON, platform="linux")]).notify(plain)
+
+    assert "ValueError" in caplog.text and "CS-4711" not in caplog.text
+
+
+def test_the_no_service_note_goes_on_one_notice_shown_by_companion_itself() -> None:
+    desktop, own, later = (
+        RecordingNotifier("desktop"),
+        RecordingNotifier("toast"),
+        UnavailableNotifier(),
+    )
+    note = OnceNote()
+    working = FallbackNotifier([desktop, InAppFallback([own], note)])
+    working.notify(NOTICE)
+    assert desktop.shown == [NOTICE] and not note.given  # the desktop showed it: nothing to say
+
+    failing = FallbackNotifier([later, InAppFallback([own], note)])
+    buttons_fallback = FallbackNotifier([InAppFallback([own], note)])  # shares the note
+    failing.notify(NOTICE)
+    buttons_fallback.notify(NOTICE)
+    failing.notify(NOTICE)
+
+    assert [n.body for n in own.shown] == [
+        f"{NOTICE.body}\n\n{NO_SERVICE_NOTE}",
+        NOTICE.body,
+        NOTICE.body,
+    ]

@@ -18,10 +18,22 @@ from companion.store.drafts_repo import SqliteDraftStore
 from companion.store.journal_repo import SqliteJournalRepository
 from tests.fakes import T0
 
-#: Every code point, lone surrogates included (JSON "\ud800" or a broken paste can carry one).
+#: Every code point, lone surrogates included (JSON "\ud800" or a broken paste can carry one:
+#: Python holds them, UTF-8 and so SQLite can't, and ``storable`` replaces them).
 ANY_CHAR = st.characters(exclude_categories=())
-PIECES = ["😤", "👩🏽‍💻", "\u202e", "שלום", "مرحبا", "\x00", "\x1b[31m", "\r\n", "\t", "'", '"']
-ODD_TEXT = st.text(ANY_CHAR) | st.lists(st.sampled_from(PIECES)).map("".join)
+PIECES = [
+    "😤", "👩🏽‍💻", "🏳️‍🌈", "\u202e", "\u200f", "\u2067", "שלום", "مرحبا", "e\u0301", "\u0300\u0336",
+    "\u200d", "\ufeff", "\u2028", "\x00", "\x1b[31m", "\x7f", "\r\n", "\t", "'", '"', "\ud800",
+    "\udfff", "NEAR(", '"*', "\uffff", "\U0010ffff",
+]  # fmt: skip
+PIECE = st.sampled_from(PIECES) | st.text(ANY_CHAR, min_size=1, max_size=8)
+#: Mostly short and odd; often a few hundred characters of mixed scripts and marks; now and
+#: then a long paste (one piece repeated into tens of thousands of characters).
+ODD_TEXT = st.one_of(
+    st.text(ANY_CHAR),
+    st.lists(PIECE, min_size=20, max_size=300).map("".join),
+    st.builds(lambda piece, times: piece * times, PIECE, st.integers(500, 12_000)),
+)
 EXAMPLES = 200
 
 
@@ -38,7 +50,11 @@ def test_storable_only_changes_what_utf8_cannot_hold() -> None:
     assert storable("\ud83d\ude00") == "😀"  # a surrogate pair written as two code points
 
 
-@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(body=ODD_TEXT, tags=ODD_TEXT, prompt=st.none() | ODD_TEXT)
 @example(body="lone \ud800 surrogate", tags="x\udfff", prompt="\ud83d")
 def test_any_journal_text_is_kept_as_typed(
@@ -57,7 +73,11 @@ def test_any_journal_text_is_kept_as_typed(
     repo.search(body[:50])
 
 
-@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(body=ODD_TEXT, key=st.sampled_from(["new", "call:1", "entry:7"]))
 @example(body="lone \udc00", key="new")
 def test_any_draft_text_comes_back(shared_db: Database, body: str, key: str) -> None:
@@ -67,7 +87,11 @@ def test_any_draft_text_comes_back(shared_db: Database, body: str, key: str) -> 
     assert got is not None and got.body == storable(body)
 
 
-@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(case_ref=st.none() | ODD_TEXT, note=st.none() | ODD_TEXT)
 @example(case_ref="CS-\ud800", note="note \udfff")
 def test_any_case_reference_and_note_are_cleaned_then_kept(

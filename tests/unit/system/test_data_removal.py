@@ -29,6 +29,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     storage.close()
     (folder / "journal.damaged-20261120-090000.db").write_bytes(b"old garbage")
     (folder / "settings.json").write_text("{}")
+    (folder / ".journal-check-k1ll3d").mkdir()  # a start-up check cut short by a kill
+    (folder / ".journal-check-k1ll3d" / "journal.db").write_bytes(b"a copy")
     (folder / "logs").mkdir()
     (folder / "logs" / "companion.log").write_text("log line")
     autostart = tmp_path / "config" / "autostart" / "companion.desktop"
@@ -89,3 +91,28 @@ def test_nothing_to_remove_is_said_plainly(
     assert remove_all(tmp_path / "none", tmp_path / "none" / "logs").removed == []
     assert cli.main(["delete-my-data"]) == 0
     assert "nothing of Companion's to remove" in capsys.readouterr().out
+
+
+def test_the_empty_companion_folder_around_the_logs_goes_too(tmp_path: Path) -> None:
+    """platformdirs' log folder is <state>/companion/log: removing log/ left companion/ behind."""
+    data, state = tmp_path / "share" / "companion", tmp_path / "state"
+    logs = state / "companion" / "log"
+    logs.mkdir(parents=True)
+    (logs / "companion.log").write_text("a line")
+    open_storage(data, NOW).close()
+
+    removal = remove_all(data, logs)
+
+    assert not (state / "companion").exists() and state.is_dir()
+    assert state / "companion" in removal.removed
+
+
+def test_a_companion_folder_holding_something_else_stays(tmp_path: Path) -> None:
+    logs = tmp_path / "state" / "companion" / "log"
+    logs.mkdir(parents=True)
+    (tmp_path / "state" / "companion" / "someone-elses.txt").write_text("not ours")
+
+    remove_all(tmp_path / "data", logs)
+
+    assert not logs.exists()
+    assert (tmp_path / "state" / "companion" / "someone-elses.txt").exists()

@@ -61,3 +61,37 @@ def test_ensure_private_dir_refuses_a_file_in_the_way(tmp_path: Path) -> None:
     (tmp_path / "data").write_text("")
     with pytest.raises(OSError):
         paths.ensure_private_dir(tmp_path / "data")
+
+
+def test_the_instance_folder_is_the_data_folder_when_it_can_be_used(tmp_path: Path) -> None:
+    assert paths.instance_dir(tmp_path / "data", {}) == tmp_path / "data"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_file_where_the_data_folder_should_be_gives_a_private_runtime_folder(
+    tmp_path: Path,
+) -> None:
+    """Real, even as root: no chmod stands in for it (ENOTDIR)."""
+    (tmp_path / "data").write_text("a file, not a folder")
+    env = {"XDG_RUNTIME_DIR": str(tmp_path / "run")}
+    (tmp_path / "run").mkdir(mode=0o700)
+
+    folder = paths.instance_dir(tmp_path / "data", env)
+
+    assert folder.parent == tmp_path / "run" and folder.name.startswith("companion-")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert paths.instance_dir(tmp_path / "data", env) == folder  # a second launch finds it
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_runtime_folder_name_someone_else_took_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "data").write_text("a file")
+    env = {"XDG_RUNTIME_DIR": str(tmp_path / "run")}
+    (tmp_path / "run").mkdir()
+    expected = paths.instance_dir(tmp_path / "data", env)
+    expected.rmdir()
+    (tmp_path / "elsewhere").mkdir()
+    expected.symlink_to(tmp_path / "elsewhere")  # planted by another account
+
+    with pytest.raises(PermissionError):
+        paths.instance_dir(tmp_path / "data", env)

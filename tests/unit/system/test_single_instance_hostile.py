@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import os
 import random
 import subprocess
@@ -13,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from pytestqt.qtbot import QtBot
 
@@ -78,20 +79,76 @@ def test_a_frozen_companion_is_reported_quickly_not_waited_for(
     assert time.monotonic() - started < 2
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(payload=st.binary(max_size=5000), newline=st.booleans())
-def test_any_bytes_are_answered_or_ignored_never_acted_on_wrongly(
-    qtbot: QtBot, server: InstanceServer, tmp_path: Path, payload: bytes, newline: bool
+FIELDS = ["action", "reason", "intensity", "case_ref", "when"]
+ODD_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.sampled_from([a.value for a in Action] + [r.value for r in Reason] + ["15:30", "2h"])
+    | st.text(st.characters(exclude_categories=("Cs",)), max_size=200),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=8,
+)
+#: Messages shaped like commands: known fields (and others) holding values of any JSON type.
+JSON_MESSAGES = st.dictionaries(
+    st.sampled_from(FIELDS) | st.text(max_size=12), ODD_VALUES, max_size=6
+).map(lambda message: json.dumps(message).encode() + b"\n")
+ODD_TEXT = st.text(st.characters(exclude_categories=()), max_size=300)  # lone surrogates too
+#: Commands as a script might send them, with odd text in every text field.
+NEAR_COMMANDS = st.fixed_dictionaries(
+    {"action": st.sampled_from([a.value for a in Action])},
+    optional={
+        "reason": st.sampled_from([r.value for r in Reason] + [r.label for r in Reason]) | ODD_TEXT,
+        "intensity": st.integers(-2, 8),
+        "case_ref": ODD_TEXT,
+        "when": ODD_TEXT,
+    },
+).map(lambda message: json.dumps(message).encode() + b"\n")
+#: Raw bytes, always finished with a newline (an unfinished message only waits for more).
+RAW_MESSAGES = st.binary(max_size=5000).map(lambda payload: payload + b"\n")
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.one_of(NEAR_COMMANDS, JSON_MESSAGES, RAW_MESSAGES))
+@example(data=b'{"action": "tag", "intensity": true, "case_ref": "CS-1"}\n')
+@example(data=b'{"action": "callback", "when": ["15:30"], "case_ref": null}\n')
+@example(data=b'{"action": "tag", "case_ref": "CS\\u0000\\n' + b"9" * 300 + b'"}\n')
+def test_any_message_is_answered_and_only_a_clean_command_acted_on(
+    qtbot: QtBot, server: InstanceServer, tmp_path: Path, data: bytes
 ) -> None:
     handler = Recorder()
     server.set_handler(handler)
-    data = payload + b"\n" if newline else payload
-    if b"\n" not in data and len(data) <= 4096:
-        return  # an unfinished message waits for more: covered by the hanging-client test
+
     reply = exchange(qtbot, server_name(tmp_path), data)
+
     assert reply.startswith((b"error", b"ok")), reply
-    assert all(isinstance(c.action, Action) for c in handler.commands)
     assert reply.startswith(b"ok") == bool(handler.commands)
+    event("acted on" if handler.commands else "refused")
+    for command in handler.commands:
+        assert isinstance(command.action, Action)
+        assert command.reason is None or isinstance(command.reason, Reason)
+        assert command.intensity is None or 1 <= command.intensity <= 5
+        for text, longest in ((command.case_ref, 80), (command.when, 40)):
+            assert text is None or (text.isprintable() and 0 < len(text) <= longest)
+
+
+def test_a_refused_message_is_logged_without_its_words(
+    qtbot: QtBot, server: InstanceServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    server.set_handler(Recorder())
+    message = b'{"action": "tag", "reason": "CS-4711 shouted at me"}\n'
+
+    with caplog.at_level(logging.DEBUG):
+        reply = exchange(qtbot, server_name(tmp_path), message)
+
+    assert reply.startswith(b"error: ") and b"CS-4711" in reply  # the sender sees why
+    assert "malformed" in caplog.text
+    assert "CS-4711" not in caplog.text and "shouted" not in caplog.text
 
 
 SENDER = r"""
