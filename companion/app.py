@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import sys
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -16,12 +15,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from companion.core.backups import next_backup_at
 from companion.core.commands import Action, Command, Outcome, Reply
 from companion.core.policy import settings_to_save
-from companion.core.ports import Notifier, StorageUnavailable
-from companion.core.reminder_texts import InvalidWhen, callback_label, clock_time, parse_when
+from companion.core.ports import StorageUnavailable
+from companion.core.reminder_texts import InvalidWhen, callback_lines, parse_when
 from companion.core.settings import Settings
-from companion.notify.chain import FallbackNotifier, InAppFallback, OnceNote, system_notifiers
-from companion.notify.notify_send import NotifySendNotifier
-from companion.notify.notify_send_actions import ActionNotifySend
+from companion.notify.chain import FallbackNotifier
 from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.clock import SystemClock
@@ -43,10 +40,10 @@ from companion.ui.actions_window import ActionsWindow
 from companion.ui.break_flow import BreakFlow
 from companion.ui.journal_flow import JournalFlow
 from companion.ui.journal_retry import JournalRetry
+from companion.ui.notifiers import build_notifiers
 from companion.ui.reminder_flow import ReminderFlow
 from companion.ui.reminder_ui import ReminderUi
 from companion.ui.schedules import MidnightTimer, TrayWatcher
-from companion.ui.toast import ToastNotifier
 from companion.ui.tray import TrayController
 from companion.ui.tray_notifier import TrayBalloonNotifier
 
@@ -229,17 +226,11 @@ class CompanionApp(QObject):
         return not shown and (self._buttons is None or not self._buttons.waiting)
 
     def _open_callback_lines(self) -> list[str]:
-        """Open callbacks for the journal window, soonest first, overdue ones marked."""
-        now = self._clock.now()
         try:
-            callbacks = sorted(self._storage.reminders.open_callbacks(), key=lambda c: c.due_at)
+            callbacks = self._storage.reminders.open_callbacks()
         except StorageUnavailable:
             return []
-        return [
-            f"{clock_time(c.due_at)} {callback_label(c)}"
-            + (" (overdue)" if c.is_overdue(now) else "")
-            for c in callbacks
-        ]
+        return callback_lines(callbacks, self._clock.now())
 
     def _delete_all_data(self) -> None:
         """Ask; then close the journal and the socket, remove every file we made, say so, quit."""
@@ -310,15 +301,9 @@ class CompanionApp(QObject):
     # -- reminders (issue #3) --------------------------------------------------------------
 
     def _start_reminders(self, warnings: list[str]) -> None:
-        """plyer, notify-send (Linux), the tray balloon, a toast; then the one reminder timer.
-
-        plyer takes only plain notices (it can't show buttons or report a click): one with
-        actions goes to notify-send with buttons on Linux, and to the tray balloon (a click
-        opens the right window) or the toast (buttons) on Windows and macOS.
-        """
+        """The notifier chain (companion.ui.notifiers), then the one reminder timer."""
         #: Problems with the agent's settings, shown in the settings window until they save.
         self._settings_warnings = list(warnings)
-        icon_path = resource("companion.svg")
         self._reminders = ReminderFlow(
             self._storage.reminders,
             self._clock,
@@ -328,26 +313,13 @@ class CompanionApp(QObject):
             self._tell,
             in_break=lambda: self._breaks.window is not None,
         )
-        self._buttons: ActionNotifySend | None = None
-        own: list[Notifier] = []
-        if self._tray is not None:
-            self._balloon = TrayBalloonNotifier(self._tray.icon, self._reminders.on_action)
-            own.append(self._balloon)
-        own.append(ToastNotifier(self._reminders.on_action))
-        self._no_service_note = OnceNote()
-        in_app = InAppFallback(own, self._no_service_note)
-        if sys.platform.startswith("linux"):
-            # Buttons through notify-send answer later; if it fails, the same notice without
-            # buttons, then the tray or a toast, show it instead (see notify_send_actions).
-            plain = NotifySendNotifier(icon_path)
-            self._buttons = ActionNotifySend(
-                icon_path,
-                self._reminders.on_action,
-                parent=self,
-                fallback=FallbackNotifier([plain, in_app]),
-            )
-        chain: list[Notifier] = [*system_notifiers(icon_path, buttons=self._buttons), in_app]
-        self._reminders.set_notifier(FallbackNotifier(chain))
+        tray_icon = self._tray.icon if self._tray is not None else None
+        notifiers = build_notifiers(
+            resource("companion.svg"), tray_icon, self._reminders.on_action, self
+        )
+        self._buttons, self._balloon = notifiers.buttons, notifiers.balloon
+        self._no_service_note = notifiers.no_service_note
+        self._reminders.set_notifier(notifiers.chain)
         self._reminders.break_wanted.connect(self._breaks.breathe)
         self._breaks.window_closed.connect(self._reminders.reschedule)
         self._reminders.reflection_wanted.connect(lambda prompt: self._journal.reflect(prompt))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
@@ -55,6 +56,19 @@ def callback_label(callback: Callback) -> str:
 
 def clock_time(moment: datetime) -> str:
     return moment.strftime("%H:%M")
+
+
+def callback_lines(callbacks: Iterable[Callback], now: datetime) -> list[str]:
+    """Open callbacks for the journal window, soonest first, overdue ones marked; one from
+    another day says which ("Mon 15:30"): a bare time would read as today's."""
+    lines = []
+    for callback in sorted(callbacks, key=lambda c: (c.due_at, c.id or 0)):
+        when = clock_time(callback.due_at)
+        if callback.due_at.date() != now.date():
+            when = f"{callback.due_at:%a} {when}"
+        overdue = " (overdue)" if callback.is_overdue(now) else ""
+        lines.append(f"{when} {callback_label(callback)}{overdue}")
+    return lines
 
 
 @dataclass(frozen=True)

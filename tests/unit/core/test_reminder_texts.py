@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -9,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from companion.core.notices import Notice, NoticeAction
-from companion.core.reminder_texts import DayNumbers, InvalidWhen, notice_for, parse_when
+from companion.core.reminder_texts import (
+    DayNumbers,
+    InvalidWhen,
+    callback_lines,
+    notice_for,
+    parse_when,
+)
 from companion.core.reminders import Callback, Due, Reminder, ReminderKind
 
 FIVE = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
@@ -195,3 +202,14 @@ def test_parse_when_reads_a_time_of_day_or_a_delay(typed: str, moment: datetime)
 def test_parse_when_says_what_works_when_it_can_not_read_it(typed: str, message: str) -> None:
     with pytest.raises(InvalidWhen, match=message):
         parse_when(typed, TEN)
+
+
+def test_the_journal_lists_open_callbacks_soonest_first_with_the_day_when_not_today() -> None:
+    yesterday = callback(1, hours_ago=26, case="4711")
+    earlier = callback(2, hours_ago=1)
+    later = replace(callback(3, hours_ago=-1), text="Mrs Díaz")
+    assert callback_lines([later, yesterday, earlier], FIVE) == [
+        "Sun 15:00 Call back case 4711 (overdue)",
+        "16:00 Call back (overdue)",
+        "18:00 Mrs Díaz",
+    ]
