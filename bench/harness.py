@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -46,7 +47,19 @@ def desktop() -> Iterator[Desktop]:
     """A fresh Xvfb + private D-Bus + trayer desktop in a temporary folder."""
     require_desktop_tools()
     with TemporaryDirectory(prefix="companion-bench-") as root, Desktop(Path(root)) as started:
+        write_quiet_settings(Path(started.env["COMPANION_DATA_DIR"]))
         yield started
+
+
+#: Nothing falls due while a bench watches. A fresh journal has no calls or callbacks, but a run
+#: started after the shift's end still owes that day's reflection and sends it at start-up: a
+#: notification, and notify-send waiting for its answer in the app's process tree for 20 s.
+QUIET_SETTINGS = {"reminders": {"reflection": False}}
+
+
+def write_quiet_settings(data_dir: Path) -> None:
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    (data_dir / "settings.json").write_text(json.dumps(QUIET_SETTINGS), encoding="utf-8")
 
 
 def spawn(on: Desktop, cmd: Sequence[str], name: str, **env: str) -> ChildProcess:
