@@ -14,7 +14,8 @@ Rules, in plain words:
 - At the *end of the shift* on a working day: one invitation to reflect, and, if any callbacks
   are still open and overdue, one list of them. Held back (a pause, the rate limit) or missed
   (a restart, a suspend, time away), they still come once until the day the shift ended on
-  is over; then they are dropped.
+  is over; then they are dropped. A shift with no call tagged and no break taken gets its
+  invitation only within half an hour of its end.
 - Nudges and reflections (not callbacks) wait while reminders are paused, and never come
   within the rate limit of the previous one.
 - Several reminders due at once (after a restart, a suspend or time away) come back as one
@@ -35,6 +36,8 @@ from companion.core.reminder_settings import ReminderSettings, Shift
 #: Which shifts to look at for the next end-of-shift moment: from yesterday's (it may still owe
 #: its invitation) through a whole week and one more day.
 _LOOKAHEAD_DAYS = 9
+#: How late the invitation of a shift with no call and no break may still come.
+QUIET_SHIFT_GRACE = timedelta(minutes=30)
 
 
 class ReminderKind(enum.StrEnum):
@@ -213,13 +216,23 @@ def _end_of_shift_due(
         found = []
         if settings.reflection and not _sent_for(history, ReminderKind.REFLECTION, shift):
             at = _held_back(shift.end, history, settings)
-            if max(at, now) < deadline:
+            if _reflection_still_fits(history, shift, max(at, now)):
                 found.append(Reminder(ReminderKind.REFLECTION, at))
         if not _sent_for(history, ReminderKind.OVERDUE, shift) and _open_before(history, shift):
             found.append(Reminder(ReminderKind.OVERDUE, shift.end))
         if found:
             return found
     return []
+
+
+def _reflection_still_fits(history: ReminderHistory, shift: Shift, deliver: datetime) -> bool:
+    """Before the deadline; and, for a shift with nothing in it (no call tagged, no break),
+    only around its end: hours later, or at a new install's first start in the evening, "No
+    hard calls tagged today. A minute to set the day down?" would be about nothing."""
+    if deliver >= shift.reflection_deadline:
+        return False
+    worked = any(shift.covers(moment) for moment in (*history.calls, *history.breaks))
+    return worked or deliver <= shift.end + QUIET_SHIFT_GRACE
 
 
 def _open_before(history: ReminderHistory, shift: Shift) -> bool:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from companion.core.reminder_settings import ReminderSettings
 from companion.core.reminders import (
+    QUIET_SHIFT_GRACE,
     Callback,
     ReminderHistory,
     ReminderKind,
@@ -264,7 +265,7 @@ def test_what_a_restart_or_suspend_missed_comes_once_as_one_reflection_included(
 ) -> None:
     """Companion stops (or the computer sleeps) during Monday's shift and is back later that
     day: everything missed arrives in one delivery at once, nothing twice, and a missed end
-    of shift still brings its reflection that day."""
+    of shift still brings its reflection that day, if the shift had a call or a break in it."""
     reminders = ReminderSettings(rate_limit_minutes=rate)
     world = World(reminders)
     down = MONDAY + timedelta(minutes=down_at)
@@ -282,6 +283,10 @@ def test_what_a_restart_or_suspend_missed_comes_once_as_one_reflection_included(
     assert len(fired) == len(set(fired))
     reflections = [d.at for d in after for r in d.reminders if r.kind is ReminderKind.REFLECTION]
     end = MONDAY.replace(hour=17)
+    worked = any(e.what in ("call", "break") for e in happened if e.at < down)
+    if not worked and back > end + QUIET_SHIFT_GRACE:
+        assert reflections == []  # a shift with nothing in it is not reflected on hours later
+        return
     assert len(reflections) == 1  # at 17:00, or, when that was missed, late but that day
     before = world.delivered[:already]
     last_sent = max(
@@ -338,3 +343,16 @@ def test_reminder_settings_round_trip_through_the_settings_file_mapping() -> Non
     assert loaded == chosen and warnings == []
     broken, warnings = settings_from_mapping({"reminders": {"shift_start": "25:99"}})
     assert broken.reminders == ReminderSettings() and len(warnings) == 1
+
+
+def test_a_new_install_started_in_the_evening_owes_no_reflection_for_a_shift_it_never_saw() -> None:
+    evening = MONDAY.replace(hour=19, minute=51)
+    due = next_due(ReminderHistory(), ReminderSettings(), evening)
+    assert due is not None and due.at == MONDAY.replace(hour=17) + timedelta(days=1)  # Tuesday's
+    just_after = MONDAY.replace(hour=17, minute=20)
+    due = next_due(ReminderHistory(), ReminderSettings(), just_after)
+    assert due is not None and [r.kind for r in due.reminders] == [ReminderKind.REFLECTION]
+    worked = ReminderHistory(calls=(MONDAY.replace(hour=11),))
+    due = next_due(worked, ReminderSettings(), evening)
+    assert due is not None and due.at == evening  # Monday's, late
+    assert [r.kind for r in due.reminders] == [ReminderKind.REFLECTION]
