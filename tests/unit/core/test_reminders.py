@@ -352,6 +352,9 @@ def test_a_new_install_started_in_the_evening_owes_no_reflection_for_a_shift_it_
     just_after = MONDAY.replace(hour=17, minute=20)
     due = next_due(ReminderHistory(), ReminderSettings(), just_after)
     assert due is not None and [r.kind for r in due.reminders] == [ReminderKind.REFLECTION]
+    after_hours = ReminderHistory(calls=(MONDAY.replace(hour=19, minute=40),))
+    due = next_due(after_hours, ReminderSettings(), evening)  # a call outside the shift
+    assert due is not None and due.at == MONDAY.replace(hour=17) + timedelta(days=1)
     worked = ReminderHistory(calls=(MONDAY.replace(hour=11),))
     due = next_due(worked, ReminderSettings(), evening)
     assert due is not None and due.at == evening  # Monday's, late
