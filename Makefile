@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 .PHONY: run test check lint typecheck desktop-tools package clean
 
 $(STAMP): pyproject.toml
-	@bash scripts/make_venv.sh $(PYTHON) $(VENV)
+	@bash packaging/make_venv.sh $(PYTHON) $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)

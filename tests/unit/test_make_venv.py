@@ -1,4 +1,4 @@
-"""scripts/make_venv.sh on a fresh Debian: Python without its venv module (python3-venv)."""
+"""packaging/make_venv.sh on a fresh Debian: Python without its venv module (python3-venv)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "make_venv.sh"
+SCRIPT = Path(__file__).resolve().parents[2] / "packaging" / "make_venv.sh"
 
 #: A Python whose venv module (with ensurepip) is there only once apt-get has installed it.
 FAKE_PYTHON = """#!/usr/bin/env bash
@@ -87,5 +87,5 @@ def test_with_the_venv_module_nothing_is_installed(tmp_path: Path, uid: int) -> 
 def test_the_makefile_makes_its_venv_with_this_script() -> None:
     makefile = (SCRIPT.parents[1] / "Makefile").read_text(encoding="utf-8")
     rule = makefile.split("$(STAMP): pyproject.toml\n", 1)[1].split("\n\n", 1)[0]
-    assert "scripts/make_venv.sh $(PYTHON) $(VENV)" in rule
+    assert "packaging/make_venv.sh $(PYTHON) $(VENV)" in rule
     assert "-m venv" not in rule
