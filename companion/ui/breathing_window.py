@@ -259,13 +259,11 @@ class BreathingWindow(BreathingFrame):
         self._ticker.stop()
         bench_trace.mark("breathing_stopped", frames=self.pacer.frames_painted, ticks=self._ticks)
         self._call.commit()
-        record = self._session.finish(skipped=skipped)
-        if record is not None:
-            self.break_recorded.emit(record)
+        self._emit_record(skipped=skipped)
 
-    def _record_unbreathed(self) -> None:
-        """Closed at the mood check: a skipped break of 0 s, so the day's numbers know."""
-        record = self._session.finish(skipped=True)
+    def _emit_record(self, *, skipped: bool) -> None:
+        """The session's record, once (closed at the mood check: skipped, 0 s)."""
+        record = self._session.finish(skipped=skipped)
         if record is not None:
             self.break_recorded.emit(record)
 
@@ -328,12 +326,10 @@ class BreathingWindow(BreathingFrame):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._countdown.stop(say_so=False)
-        if self._discarded:
-            pass
-        elif self._page == "breathing":
+        if not self._discarded and self._page == "breathing":
             self._record(skipped=False)
-        elif self._page == "before":
-            self._record_unbreathed()
+        elif not self._discarded and self._page == "before":
+            self._emit_record(skipped=True)  # so the day's numbers know
         self._ticker.stop()
         self._call.dismiss()
         super().closeEvent(event)

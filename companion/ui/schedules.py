@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from companion.core.calls import next_local_midnight
 from companion.core.ports import Clock
 
-#: The waits, each three times the last, before looking again for a system tray that was not
-#: there at start-up: at 5, 20, 65 and 185 s, then no more.
+#: The waits before each look again for a system tray that was not there at start-up: at 5,
+#: 20, 65 and 185 s after it, then no more.
 TRAY_RECHECK_WAITS_S: tuple[int, ...] = (5, 15, 45, 120)
 #: Past midnight by this much, so a timer that fires a hair early still lands on the new day.
 MIDNIGHT_MARGIN_MS = 1000
