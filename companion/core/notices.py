@@ -31,6 +31,8 @@ _LABELS = {
     NoticeAction.SHOW_CALLBACKS: "See callbacks",
 }
 
+#: Topics whose notices must reach the agent (see ``Notice.must_be_seen``).
+MUST_BE_SEEN_TOPICS = frozenset({"callback", "callbacks"})
 #: How long a notification stays on screen when the desktop lets us choose.
 EXPIRY_SECONDS = 20
 
@@ -46,6 +48,15 @@ class Notice:
     #: The callbacks it is about, so Snooze and Done know what to move.
     callback_ids: tuple[int, ...] = ()
     sound: bool = False
+    #: Not now (the agent is on a call, or the desktop is in Do Not Disturb): no banner and no
+    #: sound; the notice goes only to the desktop's message list, where the server has one.
+    quiet: bool = False
+
+    @property
+    def must_be_seen(self) -> bool:
+        """A promise to a customer (a due callback): shown with normal urgency, never muted
+        into a list the agent may not open. Nudges and reflections are gentle."""
+        return self.topic in MUST_BE_SEEN_TOPICS
 
 
 @dataclass(frozen=True)
