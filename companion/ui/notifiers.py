@@ -51,21 +51,21 @@ def build_notifiers(
 ) -> Notifiers:
     """D-Bus (Linux), plyer (Linux, with dbus-python), then the tray balloon, else a toast."""
     balloon = None if tray_icon is None else TrayBalloonNotifier(tray_icon, on_action)
-    own: list[Notifier] = [*([balloon] if balloon else []), ToastNotifier(on_action)]
+    toast = ToastNotifier(on_action)
     note = OnceNote()
+    if not platform.startswith("linux"):
+        # The tray icon's messages are the system's notifications here: nothing to explain
+        # until Companion has to use its own pop-up.
+        tray_first: list[Notifier] = [balloon] if balloon else []
+        chain = FallbackNotifier([*tray_first, InAppFallback([toast], note)])
+        return Notifiers(chain, None, balloon, note)
+    own: list[Notifier] = [*([balloon] if balloon else []), toast]
     in_app = InAppFallback(own, note)
-    desktop = None
-    if platform.startswith("linux"):
-        # What the server could not show goes to Companion's own ways, saying why once; a
-        # notice whose buttons it can't offer goes there too, without that note (the
-        # desktop does have notifications).
-        desktop = DBusNotifier(
-            icon,
-            on_action,
-            bus=bus(),
-            fallback=in_app,
-            answerable=FallbackNotifier(own),
-            parent=parent,
-        )
+    # What the server could not show goes to Companion's own ways, saying why once; a notice
+    # whose buttons it can't offer goes there too, without that note (the desktop does have
+    # notifications).
+    desktop = DBusNotifier(
+        icon, on_action, bus=bus(), fallback=in_app, answerable=FallbackNotifier(own), parent=parent
+    )
     chain = FallbackNotifier([*system_notifiers(icon, desktop=desktop, platform=platform), in_app])
     return Notifiers(chain, desktop, balloon, note)

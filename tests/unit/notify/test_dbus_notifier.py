@@ -7,7 +7,6 @@ wrong type just as dunst and GNOME Shell do, and records each call as it arrived
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -29,7 +28,7 @@ from companion.core.reminders import Callback
 from companion.notify.dbus_notifier import DBusNotifier
 from companion.notify.notification_server import method_call
 from companion.notify.presentation import ANSWERS_ELSEWHERE
-from tests.fake_notification_server import FakeNotificationServer, PrivateBus, missing_tools
+from tests.fake_notification_server import FakeNotificationServer
 from tests.fakes import T0, RecordingNotifier
 
 ICON = Path("/opt/companion/resources/companion.svg")
@@ -40,39 +39,6 @@ SLOW_MS = 3000
 WAIT_MS = 15_000
 
 Answers = list[tuple[Notice, NoticeAction]]
-
-
-@pytest.fixture(scope="module")
-def bus_address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    missing = missing_tools()
-    if missing:
-        pytest.skip(f"missing: {', '.join(missing)} (run `make desktop-tools`)")
-    bus = PrivateBus(tmp_path_factory.mktemp("bus")).start()
-    yield bus.address
-    bus.stop()
-
-
-@pytest.fixture
-def start_server(
-    bus_address: str, tmp_path: Path
-) -> Iterator[Callable[..., FakeNotificationServer]]:
-    started: list[FakeNotificationServer] = []
-
-    def start(**behaviour: Any) -> FakeNotificationServer:
-        server = FakeNotificationServer(bus_address, tmp_path, **behaviour).start()
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
-
-
-@pytest.fixture
-def connection(bus_address: str, qapp: object) -> Iterator[QDBusConnection]:
-    name = f"companion-test-{uuid.uuid4().hex}"
-    yield QDBusConnection.connectToBus(bus_address, name)
-    QDBusConnection.disconnectFromBus(name)
 
 
 class Desktop:
