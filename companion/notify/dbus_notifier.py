@@ -19,6 +19,11 @@ If the server leaves the bus while notices with buttons are showing, those shown
 expired or wait in a message list that is gone with the server: a callback among them is
 still listed under Callbacks in Companion's menu, with Done and Snooze.
 
+Only the notification server's answers are waited for, and never on the GUI thread. The
+waits there are local, short and at start-up: connecting to the session bus, and the bus
+daemon's own ``GetNameOwner``, which QtDBus asks when it starts listening to the server's
+signals (so that only the server that owns the name can answer for a notice).
+
 Slots are bound methods that find their pending call or timer with ``sender()``, not
 lambdas holding them (lambdas in the notify-send version crashed the process in Qt's event
 processing when a notifier was freed soon after an answer).
@@ -107,7 +112,9 @@ class DBusNotifier(QObject):
         self._shown: dict[int, _Shown] = {}
         self._logged: set[str] = set()
         self._server: NotificationServer | None = None
-        if bus is not None:
+        #: Why nothing can be sent this way (then the chain goes on at once), if so.
+        self._problem = "no session bus" if bus is None else dbus_args.marshalling_problem()
+        if bus is not None and self._problem is None:
             self._server = NotificationServer(bus, answer_within_ms, self)
             self._server.settled.connect(self._on_settled)
             self._server.vanished.connect(self._on_vanished)
@@ -121,8 +128,8 @@ class DBusNotifier(QObject):
             ("NotificationClosed", "_on_closed(QDBusMessage)"),
         ):
             # PySide6 6.11 takes SLOT()'s str here; its stub says bytes, which it refuses.
-            connect = bus.connect
-            if not connect(SERVICE, PATH, INTERFACE, signal, self, SLOT(slot)):  # type: ignore[call-overload]
+            ok = bus.connect(SERVICE, PATH, INTERFACE, signal, self, SLOT(slot))  # type: ignore[call-overload]
+            if not ok:
                 log.warning("not listening to %s: %s", signal, bus.lastError().message())
 
     # -- what the chain and the app ask ----------------------------------------------------
@@ -143,7 +150,7 @@ class DBusNotifier(QObject):
 
     def notify(self, notice: Notice) -> Delivery:
         if self._server is None:
-            return Delivery(self.name, False, "no session bus")
+            return Delivery(self.name, False, self._problem or "no session bus")
         if self._server.state is ServerState.READY:
             return self._send(notice)
         self._queued.append(notice)
@@ -204,7 +211,10 @@ class DBusNotifier(QObject):
                 error = watcher.error()
                 self._give_up(sending.notice, f"{error.name()}: {error.message()}")
             return
-        notification_id = int(watcher.reply().arguments()[0])
+        answer = watcher.reply().arguments()
+        if not answer:  # shown, says the reply, but without the id its buttons would need
+            return
+        notification_id = int(answer[0])
         if sending.given_up:
             log.info("a slow notification server showed a notice late: closing it again")
             self._close(notification_id)
@@ -245,7 +255,10 @@ class DBusNotifier(QObject):
 
     @Slot(QDBusMessage)
     def _on_action_invoked(self, message: QDBusMessage) -> None:
-        notification_id, key = message.arguments()[:2]
+        arguments = message.arguments()
+        if len(arguments) != 2:
+            return  # not the specification's (id, action key): no answer to take from it
+        notification_id, key = arguments
         shown = self._shown.pop(int(notification_id), None)
         if shown is None:
             return  # another application's notice, or one answered already
@@ -259,7 +272,9 @@ class DBusNotifier(QObject):
 
     @Slot(QDBusMessage)
     def _on_closed(self, message: QDBusMessage) -> None:
-        self._shown.pop(int(message.arguments()[0]), None)
+        arguments = message.arguments()
+        if arguments:
+            self._shown.pop(int(arguments[0]), None)
 
     def _on_vanished(self) -> None:
         """The server left with our notices: those likely still on screen are shown again."""

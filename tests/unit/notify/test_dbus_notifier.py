@@ -25,11 +25,13 @@ from companion.core.reminder_texts import (
     reflection_notice,
 )
 from companion.core.reminders import Callback
+from companion.notify import dbus_args
 from companion.notify.dbus_notifier import DBusNotifier
 from companion.notify.notification_server import method_call
 from companion.notify.presentation import ANSWERS_ELSEWHERE
 from tests.fake_notification_server import FakeNotificationServer
 from tests.fakes import T0, RecordingNotifier
+from tests.notification_fixtures import StartServer
 
 ICON = Path("/opt/companion/resources/companion.svg")
 CALLBACK = callback_notice(Callback(due_at=T0, text="", created_at=T0, id=7, case_ref="CS-4711"))
@@ -62,8 +64,11 @@ class Desktop:
         shiboken6.delete(self.notifier)
 
 
+MakeDesktop = Callable[..., Desktop]
+
+
 @pytest.fixture
-def desktop(connection: QDBusConnection, start_server: object) -> Iterator[Callable[..., Desktop]]:
+def desktop(connection: QDBusConnection, start_server: object) -> Iterator[MakeDesktop]:
     """Makes notifiers on the test bus; each is gone before its server stops."""
     made: list[Desktop] = []
 
@@ -86,7 +91,7 @@ def shown(qtbot: QtBot, server: FakeNotificationServer, count: int = 1) -> list[
 
 @pytest.mark.parametrize("name", ["gnome-shell", "dunst", "Plasma"])
 def test_a_due_callback_goes_with_normal_urgency_and_its_buttons(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], desktop: Any, name: str
+    qtbot: QtBot, start_server: StartServer, desktop: MakeDesktop, name: str
 ) -> None:
     server = start_server(name=name)
     delivery = desktop().notifier.notify(CALLBACK)
@@ -105,7 +110,7 @@ def test_a_due_callback_goes_with_normal_urgency_and_its_buttons(
 
 
 def test_a_callback_may_make_a_sound_when_the_agent_allows_it(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], desktop: Any
+    qtbot: QtBot, start_server: StartServer, desktop: MakeDesktop
 ) -> None:
     server = start_server(name="gnome-shell")
     desktop().notifier.notify(replace(CALLBACK, sound=True))
@@ -118,8 +123,8 @@ def test_a_callback_may_make_a_sound_when_the_agent_allows_it(
 )
 def test_gentle_notices_are_low_where_low_shows_and_a_quiet_banner_on_gnome(
     qtbot: QtBot,
-    start_server: Callable[..., FakeNotificationServer],
-    desktop: Any,
+    start_server: StartServer,
+    desktop: MakeDesktop,
     notice: Notice,
 ) -> None:
     dunst = start_server(name="dunst")
@@ -138,7 +143,7 @@ def test_gentle_notices_are_low_where_low_shows_and_a_quiet_banner_on_gnome(
 
 @pytest.mark.parametrize("name", ["gnome-shell", "dunst"])
 def test_a_quiet_notice_goes_low_and_silent_into_the_message_list(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], desktop: Any, name: str
+    qtbot: QtBot, start_server: StartServer, desktop: MakeDesktop, name: str
 ) -> None:
     server = start_server(name=name)
     desktop().notifier.notify(replace(CALLBACK, quiet=True, sound=True))
@@ -155,8 +160,8 @@ def test_a_quiet_notice_goes_low_and_silent_into_the_message_list(
 )
 def test_a_button_or_a_click_on_the_notice_reaches_the_app_once(
     qtbot: QtBot,
-    start_server: Callable[..., FakeNotificationServer],
-    desktop: Any,
+    start_server: StartServer,
+    desktop: MakeDesktop,
     key: str,
     action: NoticeAction,
 ) -> None:
@@ -170,22 +175,21 @@ def test_a_button_or_a_click_on_the_notice_reaches_the_app_once(
     qtbot.waitUntil(lambda: one.answers == [(CALLBACK, action)], timeout=WAIT_MS)
     server.invoke(call["id"], "snooze")  # a second answer to the same notice
     qtbot.waitUntil(lambda: not one.notifier.waiting, timeout=WAIT_MS)
-    later = server_roundtrip(qtbot, server, one)
-    assert one.answers == [(CALLBACK, action)] and later
+    caught_up(qtbot, server, one)
+    assert one.answers == [(CALLBACK, action)]
 
 
-def server_roundtrip(qtbot: QtBot, server: FakeNotificationServer, one: Desktop) -> bool:
-    """Everything the server sent before now has reached the notifier: send one more notice
-    and wait for the server to have it, and for its answer to be back."""
+def caught_up(qtbot: QtBot, server: FakeNotificationServer, one: Desktop) -> None:
+    """Wait until everything the server sent before now has reached the notifier: one more
+    notice there and its answer back (D-Bus keeps a connection's messages in order)."""
     before = len(server.notifications())
     one.notifier.notify(Notice("t", "b"))
     qtbot.waitUntil(lambda: len(server.notifications()) > before, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not one.notifier._sending, timeout=WAIT_MS)
-    return True
 
 
 def test_closed_without_an_answer_ends_the_wait_and_nothing_happens(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], desktop: Any
+    qtbot: QtBot, start_server: StartServer, desktop: MakeDesktop
 ) -> None:
     server = start_server()
     one = desktop()
@@ -197,7 +201,7 @@ def test_closed_without_an_answer_ends_the_wait_and_nothing_happens(
     qtbot.waitUntil(lambda: not one.notifier.waiting, timeout=WAIT_MS)
     server.invoke(call["id"], "start-break")  # too late: it was closed
     server.invoke(call["id"] + 100, "start-break")  # another application's notice
-    assert server_roundtrip(qtbot, server, one)
+    caught_up(qtbot, server, one)
     assert one.answers == [] and one.fallback.shown == []
 
 
@@ -205,7 +209,7 @@ def test_closed_without_an_answer_ends_the_wait_and_nothing_happens(
 
 
 def test_without_actions_a_callback_goes_without_buttons_and_says_where_they_are(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], desktop: Any
+    qtbot: QtBot, start_server: StartServer, desktop: MakeDesktop
 ) -> None:
     server = start_server(name="dunst", capabilities=["body"])
     one = desktop()
@@ -218,13 +222,13 @@ def test_without_actions_a_callback_goes_without_buttons_and_says_where_they_are
 
 
 def test_without_actions_a_nudge_goes_where_it_can_be_answered(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], desktop: Any
+    qtbot: QtBot, start_server: StartServer, desktop: MakeDesktop
 ) -> None:
     server = start_server(name="dunst", capabilities=["body"])
     one = desktop()
     one.notifier.notify(NUDGE)
     qtbot.waitUntil(lambda: one.answerable.shown == [NUDGE], timeout=WAIT_MS)
-    assert server_roundtrip(qtbot, server, one)
+    caught_up(qtbot, server, one)
     assert [c["summary"] for c in server.notifications()] == ["t"]  # the nudge never went
     assert one.fallback.shown == []  # and it is not "no notification service"
 
@@ -233,7 +237,7 @@ def test_without_actions_a_nudge_goes_where_it_can_be_answered(
 
 
 def test_an_error_reply_hands_the_notice_to_companion_once(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], desktop: Any
+    qtbot: QtBot, start_server: StartServer, desktop: MakeDesktop
 ) -> None:
     server = start_server(notify_error="org.freedesktop.DBus.Error.Failed")
     one = desktop()
@@ -243,7 +247,7 @@ def test_an_error_reply_hands_the_notice_to_companion_once(
 
 
 def test_a_slow_server_hands_it_on_and_its_late_notice_is_taken_back(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], desktop: Any
+    qtbot: QtBot, start_server: StartServer, desktop: MakeDesktop
 ) -> None:
     server = start_server(notify_delay=SLOW_MS / 1000 + 2)
     one = desktop(answer_within_ms=SLOW_MS)
@@ -258,7 +262,7 @@ def test_a_slow_server_hands_it_on_and_its_late_notice_is_taken_back(
 
 
 def test_a_server_that_never_says_who_it_is_counts_as_absent(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], desktop: Any
+    qtbot: QtBot, start_server: StartServer, desktop: MakeDesktop
 ) -> None:
     server = start_server(info_delay=-1)
     one = desktop(answer_within_ms=SLOW_MS)
@@ -268,7 +272,7 @@ def test_a_server_that_never_says_who_it_is_counts_as_absent(
 
 
 def test_nothing_waits_for_the_server(
-    start_server: Callable[..., FakeNotificationServer], connection: QDBusConnection
+    start_server: StartServer, connection: QDBusConnection
 ) -> None:
     """A server that never answers anything: building the notifier and handing it a notice
     return at once (a blocking call would take D-Bus's 25 s timeout)."""
@@ -281,7 +285,9 @@ def test_nothing_waits_for_the_server(
     assert all(d.ok for d in deliveries) and took < 1.0
 
 
-def test_no_server_on_the_bus_hands_the_notice_to_companion(qtbot: QtBot, desktop: Any) -> None:
+def test_no_server_on_the_bus_hands_the_notice_to_companion(
+    qtbot: QtBot, desktop: MakeDesktop
+) -> None:
     one = desktop()
     assert one.notifier.notify(CALLBACK).ok
     qtbot.waitUntil(lambda: one.fallback.shown == [CALLBACK], timeout=WAIT_MS)
@@ -294,8 +300,19 @@ def test_without_a_session_bus_it_says_so_at_once(qtbot: QtBot) -> None:
     assert delivery == Delivery("desktop notifications (D-Bus)", False, "no session bus")
 
 
+def test_a_qt_that_cannot_write_the_arguments_steps_aside_at_once(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, start_server: StartServer, desktop: MakeDesktop
+) -> None:
+    """So that plyer (with dbus-python) or Companion's own ways take the notice at once."""
+    server = start_server()
+    monkeypatch.setattr(dbus_args, "marshalling_problem", lambda: "libQt6DBus.so.6: gone")
+    delivery = desktop().notifier.notify(CALLBACK)
+    assert not delivery.ok and delivery.detail == "libQt6DBus.so.6: gone"
+    assert server.calls() == []  # not even asked who it is
+
+
 def test_a_server_that_vanishes_while_a_callback_shows_is_not_the_end_of_it(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], desktop: Any
+    qtbot: QtBot, start_server: StartServer, desktop: MakeDesktop
 ) -> None:
     now = [100.0]
     server = start_server()
@@ -318,7 +335,7 @@ def replace_body(notice: Notice, body: str) -> Notice:
 
 
 def test_a_server_is_asked_who_it_is_once_and_again_when_another_takes_over(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], desktop: Any
+    qtbot: QtBot, start_server: StartServer, desktop: MakeDesktop
 ) -> None:
     dunst = start_server(name="dunst")
     one = desktop()
@@ -341,7 +358,7 @@ def test_a_server_is_asked_who_it_is_once_and_again_when_another_takes_over(
 
 
 def test_a_server_that_starts_after_companion_is_used_from_then_on(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], desktop: Any
+    qtbot: QtBot, start_server: StartServer, desktop: MakeDesktop
 ) -> None:
     one = desktop()
     one.notifier.notify(NUDGE)
@@ -355,7 +372,7 @@ def test_a_server_that_starts_after_companion_is_used_from_then_on(
 
 
 def test_the_fake_server_refuses_an_int32_where_uint32_is_due(
-    qtbot: QtBot, start_server: Callable[..., FakeNotificationServer], connection: QDBusConnection
+    qtbot: QtBot, start_server: StartServer, connection: QDBusConnection
 ) -> None:
     """As dunst and GNOME Shell do (GDBus checks signatures): what PySide6 sends for a plain
     Python int, and why companion.notify.dbus_args writes Qt's typed values instead."""
