@@ -12,7 +12,6 @@ from typing import Protocol
 
 from companion.core.notices import Delivery, Notice
 from companion.core.ports import Notifier
-from companion.notify.dbus_notifier import DBusCheck
 from companion.notify.plyer_notifier import PlyerNotifier
 
 log = logging.getLogger(__name__)
@@ -65,6 +64,8 @@ def system_notifiers(
     """
     if not platform.startswith("linux"):
         return []
+    from companion.notify.dbus_notifier import DBusCheck  # QtDBus: loaded on Linux only
+
     chain: list[SystemNotifier] = [desktop or DBusCheck()]
     if importlib.util.find_spec("dbus") is not None:
         chain.append(PlyerNotifier(icon, platform))

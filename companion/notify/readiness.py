@@ -7,14 +7,13 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
+from typing import TYPE_CHECKING
 
 from companion.notify.chain import SystemNotifier, system_notifiers
-from companion.notify.dbus_args import marshalling_problem
-from companion.notify.notification_server import SERVICE, method_call, session_bus_problem
 from companion.notify.plyer_notifier import PlyerNotifier, plyer_backend
+
+if TYPE_CHECKING:  # QtDBus is loaded on Linux only
+    from PySide6.QtDBus import QDBusConnection
 
 #: What the app falls back on when no system notifier would take a notice.
 IN_APP_FALLBACK = "the tray balloon, else a small Companion pop-up"
@@ -48,6 +47,8 @@ def describe_notifications(
     linux = platform.startswith("linux")
     chain = system_notifiers(icon, platform=platform) if notifiers is None else notifiers
     _check_build(chain, linux)
+    if not linux:
+        return TRAY_NOTICES
     chosen, skipped = None, []
     for notifier in chain:
         reason = notifier.unavailable()
@@ -55,20 +56,18 @@ def describe_notifications(
             chosen = notifier.name
             break
         skipped.append(f"{notifier.name} skipped: {reason}")
-    fallback = IN_APP_FALLBACK if linux else TRAY_NOTICES
-    first = f"{chosen} first" if chosen else f"{fallback} (no system notifier here)"
-    if not linux:
-        first = fallback
-    parts = [first, *skipped]
-    if linux:
-        state = (service_state or notification_service)(env)
-        parts.append(f"D-Bus notification service: {state}")
-    return "; ".join(parts)
+    first = f"{chosen} first" if chosen else f"{IN_APP_FALLBACK} (no system notifier here)"
+    state = (service_state or notification_service)(env)
+    return "; ".join([first, *skipped, f"D-Bus notification service: {state}"])
 
 
 def _check_build(chain: list[SystemNotifier], linux: bool) -> None:
-    if linux and (problem := marshalling_problem()) is not None:
-        raise BuildIncomplete(f"Qt's D-Bus can't write a notification's arguments ({problem})")
+    if linux:
+        from companion.notify.dbus_args import marshalling_problem
+
+        problem = marshalling_problem()
+        if problem is not None:
+            raise BuildIncomplete(f"Qt's D-Bus can't write a notification's arguments ({problem})")
     for notifier in chain:
         backend = plyer_backend("linux") if isinstance(notifier, PlyerNotifier) else None
         if backend is None:
@@ -86,6 +85,11 @@ def notification_service(env: Mapping[str, str]) -> str:
     libdbus would otherwise try to autolaunch a bus for this check. Unlike the app (which
     never waits), this asks and waits: --self-test has no window to keep responsive.
     """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtDBus import QDBusConnection
+
+    from companion.notify.notification_server import SERVICE, session_bus_problem
+
     problem = session_bus_problem(env)
     if problem is not None:
         return problem
@@ -103,6 +107,10 @@ def notification_service(env: Mapping[str, str]) -> str:
 
 def _server_identity(bus: QDBusConnection) -> str:
     """E.g. "dunst 1.9.0, with buttons", as the running server says (waiting, with a limit)."""
+    from PySide6.QtDBus import QDBus, QDBusMessage
+
+    from companion.notify.notification_server import method_call
+
     info = bus.call(method_call("GetServerInformation"), QDBus.CallMode.Block, ASK_TIMEOUT_MS)
     caps = bus.call(method_call("GetCapabilities"), QDBus.CallMode.Block, ASK_TIMEOUT_MS)
     if QDBusMessage.MessageType.ErrorMessage in (info.type(), caps.type()):

@@ -14,17 +14,22 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from companion.core.ports import Notifier
 from companion.notify.chain import FallbackNotifier, InAppFallback, OnceNote, system_notifiers
-from companion.notify.dbus_notifier import DBusNotifier
-from companion.notify.notification_server import session_bus
 from companion.ui.toast import ActionHandler, ToastNotifier
 from companion.ui.tray_notifier import TrayBalloonNotifier
+
+if TYPE_CHECKING:  # QtDBus is loaded on Linux only
+    from PySide6.QtDBus import QDBusConnection
+
+    from companion.notify.dbus_notifier import DBusNotifier
+
+SessionBus = Callable[[], "QDBusConnection | None"]
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ def build_notifiers(
     on_action: ActionHandler,
     parent: QObject,
     platform: str = sys.platform,
-    bus: Callable[[], QDBusConnection | None] = session_bus,
+    bus: SessionBus | None = None,
 ) -> Notifiers:
     """D-Bus (Linux), plyer (Linux, with dbus-python), then the tray balloon, else a toast."""
     balloon = None if tray_icon is None else TrayBalloonNotifier(tray_icon, on_action)
@@ -59,13 +64,21 @@ def build_notifiers(
         tray_first: list[Notifier] = [balloon] if balloon else []
         chain = FallbackNotifier([*tray_first, InAppFallback([toast], note)])
         return Notifiers(chain, None, balloon, note)
+    from companion.notify.dbus_notifier import DBusNotifier
+    from companion.notify.notification_server import session_bus
+
     own: list[Notifier] = [*([balloon] if balloon else []), toast]
     in_app = InAppFallback(own, note)
     # What the server could not show goes to Companion's own ways, saying why once; a notice
     # whose buttons it can't offer goes there too, without that note (the desktop does have
     # notifications).
     desktop = DBusNotifier(
-        icon, on_action, bus=bus(), fallback=in_app, answerable=FallbackNotifier(own), parent=parent
+        icon,
+        on_action,
+        bus=(bus or session_bus)(),
+        fallback=in_app,
+        answerable=FallbackNotifier(own),
+        parent=parent,
     )
     chain = FallbackNotifier([*system_notifiers(icon, desktop=desktop, platform=platform), in_app])
     return Notifiers(chain, desktop, balloon, note)

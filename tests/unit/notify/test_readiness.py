@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from companion.core.notices import Delivery, Notice
-from companion.notify import readiness
+from companion.notify import dbus_args, readiness
 from companion.notify.chain import system_notifiers
 from companion.notify.dbus_notifier import DBusNotifier
 from companion.notify.plyer_notifier import PlyerNotifier
@@ -82,7 +82,7 @@ def test_windows_and_macos_use_the_tray_icon_and_report_no_linux_parts(platform:
 def test_a_qt_that_cannot_write_notify_arguments_is_a_broken_build(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(readiness, "marshalling_problem", lambda: "libQt6DBus.so.6: missing")
+    monkeypatch.setattr(dbus_args, "marshalling_problem", lambda: "libQt6DBus.so.6: missing")
 
     with pytest.raises(BuildIncomplete, match="Qt's D-Bus can't write"):
         describe_notifications(ICON, platform="linux", notifiers=[], service_state=service(""))
