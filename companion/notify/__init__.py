@@ -1,1 +1,1 @@
-"""Notification adapters behind core.ports.Notifier: plyer first, then notify-send, in a chain."""
+"""Notification adapters behind core.ports.Notifier: the desktop's D-Bus server, plyer."""

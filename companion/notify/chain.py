@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import sys
 from collections.abc import Sequence
@@ -11,14 +12,14 @@ from typing import Protocol
 
 from companion.core.notices import Delivery, Notice
 from companion.core.ports import Notifier
-from companion.notify.notify_send import NotifySendNotifier
 from companion.notify.plyer_notifier import PlyerNotifier
 
 log = logging.getLogger(__name__)
 
 
 class FallbackNotifier:
-    """plyer, then notify-send, then the tray balloon, then an in-app toast (as app.py builds it).
+    """The desktop's notifiers, then the tray balloon, then an in-app toast (see
+    companion.ui.notifiers, which builds it).
 
     A notifier may decline a notice that is not its kind (plyer one with buttons): the next
     one takes it and nothing is logged. A notifier that failed is still tried next time (a
@@ -50,16 +51,24 @@ class SystemNotifier(Notifier, Protocol):
 
 
 def system_notifiers(
-    icon: Path, *, buttons: Notifier | None = None, platform: str = sys.platform
+    icon: Path, *, desktop: SystemNotifier | None = None, platform: str = sys.platform
 ) -> list[SystemNotifier]:
-    """The desktop's own notifiers, in the order the app tries them (before the tray's).
+    """The desktop's own notifiers, in the order the app tries them (before Companion's own).
 
-    plyer (D-Bus with dbus-python on Linux, native elsewhere); on Linux then notify-send,
-    which hands notices with buttons to ``buttons``. ``--self-test`` builds the same list.
+    Linux: the notification server through QtDBus (``desktop``, the app's DBusNotifier;
+    ``--self-test`` passes nothing and gets a check in its place), then plyer where it can
+    work, with dbus-python (a source install; never the frozen build): it only helps when
+    QtDBus can't send at all. Windows and macOS: none. There the app's own tray icon shows
+    notices natively (Windows' notification area; macOS's notification centre, as the app
+    bundle); plyer would add a second tray icon on Windows and needs pyobjus on macOS.
     """
-    chain: list[SystemNotifier] = [PlyerNotifier(icon, platform)]
-    if platform.startswith("linux"):
-        chain.append(NotifySendNotifier(icon, with_actions=buttons))
+    if not platform.startswith("linux"):
+        return []
+    from companion.notify.dbus_notifier import DBusCheck  # QtDBus: loaded on Linux only
+
+    chain: list[SystemNotifier] = [desktop or DBusCheck()]
+    if importlib.util.find_spec("dbus") is not None:
+        chain.append(PlyerNotifier(icon, platform))
     return chain
 
 

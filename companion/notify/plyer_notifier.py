@@ -1,19 +1,17 @@
-"""Desktop notifications through plyer: D-Bus on Linux (with dbus-python), native elsewhere.
+"""Desktop notifications through plyer: on Linux only, and only with dbus-python.
 
-On Linux plyer picks dbus-python when it can import it and otherwise shells out to
-notify-send, passing ``-u normal -t 0`` and no icon whatever it was asked (plyer 2.1.0's
-facade never forwards urgency or expiry to that path). A reminder that never expires and
-claims normal urgency is the opposite of gentle, so this adapter only uses plyer's D-Bus path
-on Linux and reports itself unavailable without dbus-python; ``NotifySendNotifier`` then
-calls notify-send itself with the right flags.
+plyer is the declared fallback where it can work: a source install on Linux with dbus-python,
+should Qt's own D-Bus be unable to send (``companion.notify.dbus_notifier``). Elsewhere it is
+not used: the frozen Linux build has no dbus-python (plyer would shell out to notify-send with
+``-u normal -t 0`` and no icon, whatever it was asked), on Windows its notices add a second
+tray icon, and on macOS it needs pyobjus, which the build lacks; the app's own tray icon
+shows notices natively there.
 
-plyer has no buttons and never reports a click, on any platform, so this adapter declines a
-notice that offers actions (a nudge's "Start a break", a callback's Done/Snooze): the chain
-hands it to one that can. On Linux that is notify-send with ``--action``. On Windows and
-macOS it is the Qt tray balloon, which has no buttons but reports a click, so clicking opens
-the right window (the break, the reflection, the callbacks); without a tray icon it is
-Companion's own pop-up, which has the buttons. Plain notices (the test notification) still
-go through plyer there, as native notifications.
+plyer has no buttons and never reports a click, so this adapter declines a notice that offers
+actions (a nudge's "Start a break", a callback's Done/Snooze): the chain hands it to one that
+can (the tray balloon, which opens the right window on a click, or Companion's own pop-up).
+It can't ask the server who it is either, so it sends urgency and hints as for a server that
+shows low-urgency notices as banners (see ``companion.notify.presentation``).
 """
 
 from __future__ import annotations
@@ -26,11 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from companion.core.notices import EXPIRY_SECONDS, Delivery, Notice
+from companion.notify.presentation import APP_NAME, ServerInfo, present
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "Companion"
-DESKTOP_ENTRY = "companion"
 #: plyer's backend package per platform; a frozen build must carry it (kivy/plyer#485, #613).
 PLYER_BACKENDS = {"linux": "linux", "win32": "win", "darwin": "macosx"}
 
@@ -93,11 +90,7 @@ class PlyerNotifier:
             return {}
         import dbus  # only reached when find_spec found it
 
-        hints: dict[str, Any] = {
-            "urgency": dbus.Byte(0),  # low; the spec wants a byte, dunst ignores an int32
-            "desktop-entry": DESKTOP_ENTRY,
-            "category": f"x-companion.{notice.topic}",
-        }
-        if not notice.sound:
-            hints["suppress-sound"] = True
-        return hints
+        shown = present(notice, ServerInfo("unknown"))
+        assert shown is not None  # a notice without buttons always has a presentation
+        # The specification wants a byte: dunst ignores an int32 urgency.
+        return {"urgency": dbus.Byte(int(shown.urgency)), **shown.hints}

@@ -1,26 +1,35 @@
 """The notification chain the app delivers reminders through: the desktop's, then its own.
 
-plyer takes only plain notices (it can't show buttons or report a click): one with actions
-goes to notify-send with buttons on Linux, and to the tray balloon (a click opens the right
-window) or the toast (buttons) on Windows and macOS. ``--self-test`` describes the same
-system part (``companion.notify.chain.system_notifiers``) without showing anything.
+On Linux the desktop's notification server through Qt's own D-Bus comes first (buttons and
+clicks included; companion.notify.dbus_notifier), then plyer where it can work. On Windows
+and macOS the tray icon's messages are the system's own notifications, so Companion's own
+ways are the whole chain there: the tray balloon (a click opens the right window), else a
+small pop-up with the buttons. ``--self-test`` describes the same system part
+(``companion.notify.chain.system_notifiers``) without showing anything.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from companion.core.ports import Notifier
 from companion.notify.chain import FallbackNotifier, InAppFallback, OnceNote, system_notifiers
-from companion.notify.notify_send import NotifySendNotifier
-from companion.notify.notify_send_actions import ActionNotifySend
 from companion.ui.toast import ActionHandler, ToastNotifier
 from companion.ui.tray_notifier import TrayBalloonNotifier
+
+if TYPE_CHECKING:  # QtDBus is loaded on Linux only
+    from PySide6.QtDBus import QDBusConnection
+
+    from companion.notify.dbus_notifier import DBusNotifier
+
+SessionBus = Callable[[], "QDBusConnection | None"]
 
 
 @dataclass(frozen=True)
@@ -28,8 +37,9 @@ class Notifiers:
     """The chain, and the parts of it the app talks to directly."""
 
     chain: FallbackNotifier
-    #: notify-send with buttons (Linux): stopped at shut-down, asked whether a notice is open.
-    buttons: ActionNotifySend | None
+    #: The desktop's notifications with buttons (Linux): stopped at shut-down, asked whether
+    #: a notice that may still be answered is out.
+    buttons: DBusNotifier | None
     #: The tray balloon, which the app's own messages go through too (None without a tray).
     balloon: TrayBalloonNotifier | None
     #: Said once, on the first notice Companion has to show itself.
@@ -42,21 +52,33 @@ def build_notifiers(
     on_action: ActionHandler,
     parent: QObject,
     platform: str = sys.platform,
+    bus: SessionBus | None = None,
 ) -> Notifiers:
-    """plyer, notify-send (Linux), then Companion's own: the tray balloon, else a toast."""
+    """D-Bus (Linux), plyer (Linux, with dbus-python), then the tray balloon, else a toast."""
     balloon = None if tray_icon is None else TrayBalloonNotifier(tray_icon, on_action)
-    own: list[Notifier] = [*([balloon] if balloon else []), ToastNotifier(on_action)]
+    toast = ToastNotifier(on_action)
     note = OnceNote()
+    if not platform.startswith("linux"):
+        # The tray icon's messages are the system's notifications here: nothing to explain
+        # until Companion has to use its own pop-up.
+        tray_first: list[Notifier] = [balloon] if balloon else []
+        chain = FallbackNotifier([*tray_first, InAppFallback([toast], note)])
+        return Notifiers(chain, None, balloon, note)
+    from companion.notify.dbus_notifier import DBusNotifier
+    from companion.notify.notification_server import session_bus
+
+    own: list[Notifier] = [*([balloon] if balloon else []), toast]
     in_app = InAppFallback(own, note)
-    buttons = None
-    if platform.startswith("linux"):
-        # Buttons through notify-send answer later; if it fails, the same notice without
-        # buttons, then the tray or a toast, show it instead (see notify_send_actions).
-        buttons = ActionNotifySend(
-            icon,
-            on_action,
-            parent=parent,
-            fallback=FallbackNotifier([NotifySendNotifier(icon), in_app]),
-        )
-    chain = FallbackNotifier([*system_notifiers(icon, buttons=buttons, platform=platform), in_app])
-    return Notifiers(chain, buttons, balloon, note)
+    # What the server could not show goes to Companion's own ways, saying why once; a notice
+    # whose buttons it can't offer goes there too, without that note (the desktop does have
+    # notifications).
+    desktop = DBusNotifier(
+        icon,
+        on_action,
+        bus=(bus or session_bus)(),
+        fallback=in_app,
+        answerable=FallbackNotifier(own),
+        parent=parent,
+    )
+    chain = FallbackNotifier([*system_notifiers(icon, desktop=desktop, platform=platform), in_app])
+    return Notifiers(chain, desktop, balloon, note)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.bus_monitor import notify_calls, start_monitor
 from tests.e2e.desktop import Desktop, Spawn
 from tests.e2e.test_app import BREAK_TITLE, second_launch, start_app
 
@@ -89,6 +90,9 @@ def tag_three_and_close_the_break_unbreathed(desktop: Desktop) -> None:
 def test_three_tags_bring_one_gentle_nudge_and_a_callback_arrives_once(
     desktop: Desktop, spawn: Spawn
 ) -> None:
+    """On dunst, which shows low-urgency notices: the nudge goes low, the callback (a promise
+    to a customer) normal, each with its buttons and a click on the notice itself."""
+    monitor = start_monitor(desktop, spawn)
     start_with_dunst(desktop, spawn)
 
     result = second_launch(desktop, "callback", "--in", "1m", "--case", "4711")
@@ -106,6 +110,15 @@ def test_three_tags_bring_one_gentle_nudge_and_a_callback_arrives_once(
     time.sleep(2)
     assert len(from_companion(desktop, "4711")) == len(callback) == 1
     assert len(from_companion(desktop, "tough run")) == 1
+    calls = [c for c in notify_calls(monitor.output()) if c.app_name == "Companion"]
+    assert [(c.summary, c.urgency, c.actions) for c in calls] == [
+        ("A breather?", 0, ["default", "Open", "start-break", "Start a break"]),
+        (
+            "Time for a callback",
+            1,
+            ["default", "Open", "done", "Done", "snooze", "Snooze 15 min"],
+        ),
+    ]
 
 
 def test_clicking_the_nudge_on_the_daemon_opens_a_break(

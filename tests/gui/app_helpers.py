@@ -38,7 +38,7 @@ def data_dir(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setattr("companion.app.QMessageBox", Told)
     # A fixed Tuesday morning: on the wall clock an evening run would owe the day's reflection
-    # and send it through the real notify-send, holding the app's "notice with buttons" open.
+    # and send it to the desktop, holding the app's "notice with buttons" open.
     monkeypatch.setattr("companion.app.SystemClock", FakeClock)
     Told.texts = []
     return tmp_path / "data"

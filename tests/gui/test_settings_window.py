@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import time
-from pathlib import Path
 
 from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
 from companion.core.notices import Notice
 from companion.core.settings import Settings
-from companion.notify.notify_send import command_args
+from companion.notify.presentation import ServerInfo, present
 from companion.ui.locked_settings import LOCKED_TOOLTIP
 from companion.ui.settings_window import SettingsWindow
 
-ICON = Path("/icons/companion.svg")
+DUNST = ServerInfo("dunst", capabilities=frozenset({"actions"}))
 
 
 def open_window(qtbot: QtBot, settings: Settings, **kwargs: object) -> SettingsWindow:
@@ -81,7 +80,7 @@ def test_the_sound_setting_says_what_it_does_and_reaches_the_notification(
     assert window.sound.text() == "Let notifications make a sound (when your desktop plays them)"
     assert "plays no sound itself" in window.sound.toolTip()
     window.sound.setChecked(True)
-    quiet = Notice("t", "b")
-    assert "--hint=boolean:suppress-sound:true" in command_args(quiet, ICON)
-    allowed = replace(quiet, sound=window.chosen().reminders.sound)
-    assert not any("suppress-sound" in arg for arg in command_args(allowed, ICON))
+    silent = Notice("t", "b")
+    assert (shown := present(silent, DUNST)) is not None and shown.hints["suppress-sound"]
+    allowed = replace(silent, sound=window.chosen().reminders.sound)
+    assert (shown := present(allowed, DUNST)) is not None and "suppress-sound" not in shown.hints

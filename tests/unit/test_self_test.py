@@ -27,7 +27,8 @@ def test_a_working_installation_passes_every_check(
     assert [line.split(":")[0] for line in lines[1:-1]] == [f"ok   {name}" for name, _ in CHECKS]
     assert "ok   resources: all 1 listed by the source tree are intact: companion.svg" in lines
     notifications = next(line for line in lines if line.startswith("ok   notifications:"))
-    assert "notify-send:" in notifications and "D-Bus notification service:" in notifications
+    assert "desktop notifications (D-Bus)" in notifications
+    assert "D-Bus notification service:" in notifications
     assert report.read_text(encoding="utf-8") == out
 
 

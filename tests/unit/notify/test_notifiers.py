@@ -1,9 +1,9 @@
-"""The notifier chain with a recording, an unavailable and a failing notifier; the adapters."""
+"""The notifier chain with a recording, an unavailable and a failing notifier; plyer."""
 
 from __future__ import annotations
 
 import logging
-import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,8 +13,14 @@ import pytest
 from companion.core.notices import Notice, NoticeAction
 from companion.core.reminder_texts import callback_notice
 from companion.core.reminders import Callback
-from companion.notify.chain import NO_SERVICE_NOTE, FallbackNotifier, InAppFallback, OnceNote
-from companion.notify.notify_send import NotifySendNotifier, command_args
+from companion.notify.chain import (
+    NO_SERVICE_NOTE,
+    FallbackNotifier,
+    InAppFallback,
+    OnceNote,
+    system_notifiers,
+)
+from companion.notify.dbus_notifier import DBusCheck
 from companion.notify.plyer_notifier import PlyerNotifier
 from tests.fakes import T0, FailingNotifier, RecordingNotifier, UnavailableNotifier
 
@@ -51,31 +57,6 @@ def test_when_nothing_works_the_chain_says_why_and_does_not_raise() -> None:
     assert not delivery.ok and "daemon went away" in delivery.describe()
 
 
-def test_notify_send_gets_low_urgency_icon_expiry_and_no_sound() -> None:
-    args = command_args(NOTICE, ICON)
-    assert "--urgency=low" in args and f"--icon={ICON}" in args
-    assert "--expire-time=20000" in args and "--app-name=Companion" in args
-    assert "--hint=boolean:suppress-sound:true" in args
-    assert list(args[-3:]) == ["--", NOTICE.title, NOTICE.body]
-
-
-def _runner(code: int, stderr: str = "") -> Any:
-    def run(args: list[str], **_: Any) -> subprocess.CompletedProcess[str]:
-        return subprocess.CompletedProcess(args, code, "", stderr)
-
-    return run
-
-
-def test_notify_send_reports_its_exit_code_and_its_absence() -> None:
-    def found(_: str) -> str:
-        return "/usr/bin/notify-send"
-
-    assert NotifySendNotifier(ICON, _runner(0), found).notify(NOTICE).ok
-    failed = NotifySendNotifier(ICON, _runner(1, "no daemon"), found).notify(NOTICE)
-    assert not failed.ok and failed.detail == "no daemon"
-    assert not NotifySendNotifier(ICON, _runner(0), lambda _: None).notify(NOTICE).ok
-
-
 def test_plyer_on_linux_without_dbus_python_steps_aside(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("importlib.util.find_spec", lambda name: None)
     delivery = PlyerNotifier(ICON, platform="linux").notify(NOTICE)
@@ -110,26 +91,20 @@ def test_plyer_takes_plain_notices_and_leaves_ones_with_buttons_to_the_next(
     through_plyer: list[str] = []
     monkeypatch.setattr(notification, "notify", lambda **kw: through_plyer.append(kw["title"]))
     monkeypatch.setattr("importlib.util.find_spec", lambda name: None)  # no dbus-python either
-    with_buttons = RecordingNotifier("notify-send with buttons")
+    with_buttons = RecordingNotifier("D-Bus with buttons")
     chain = FallbackNotifier([PlyerNotifier(ICON, platform=platform), with_buttons])
     with caplog.at_level(logging.WARNING):
         delivery = chain.notify(NUDGE)
-    assert delivery.backend == "notify-send with buttons" and with_buttons.shown == [NUDGE]
+    assert delivery.backend == "D-Bus with buttons" and with_buttons.shown == [NUDGE]
     assert through_plyer == [] and caplog.records == []  # a decline is not a failure
     if platform != "linux":  # on Linux plyer needs dbus-python, missing here
         assert chain.notify(NOTICE).backend == "system notifications (plyer)"
         assert through_plyer == [NOTICE.title] and with_buttons.shown == [NUDGE]
 
 
-def test_notifiers_say_whether_they_would_work_without_showing_anything(
+def test_plyer_says_whether_it_would_work_without_showing_anything(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert (
-        NotifySendNotifier(ICON, _runner(1), lambda _: "/usr/bin/notify-send").unavailable() is None
-    )
-    assert NotifySendNotifier(ICON, _runner(0), lambda _: None).unavailable() == (
-        "notify-send is not installed"
-    )
     assert PlyerNotifier(ICON, platform="plan9").unavailable() == (
         "plyer knows no notifications for plan9"
     )
@@ -137,25 +112,24 @@ def test_notifiers_say_whether_they_would_work_without_showing_anything(
     assert PlyerNotifier(ICON, platform="linux").unavailable() == "dbus-python is not installed"
 
 
-CALLBACK = callback_notice(Callback(due_at=T0, text="", created_at=T0, id=3, case_ref="CS-4711"))
-
-
-def test_a_timed_out_callback_notice_leaves_no_case_reference_in_the_log(
-    caplog: pytest.LogCaptureFixture,
+def test_the_desktop_chain_is_d_bus_on_linux_and_the_tray_elsewhere(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """TimeoutExpired's text is the whole command line, the notice's words included."""
+    """plyer only where it can work (Linux with dbus-python), after Qt's own D-Bus; none on
+    Windows (a second tray icon) or macOS (no pyobjus): the tray icon's messages are native."""
+    assert system_notifiers(ICON, platform="win32") == []
+    assert system_notifiers(ICON, platform="darwin") == []
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: None)
+    [check] = system_notifiers(ICON, platform="linux")
+    assert isinstance(check, DBusCheck)
+    assert not check.notify(NOTICE).ok and check.notify(NOTICE).declined  # it never sends
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: object())
+    desktop = RecordingNotifier("desktop")
+    names = [n.name for n in system_notifiers(ICON, desktop=desktop, platform="linux")]  # type: ignore[arg-type]
+    assert names == ["desktop", "D-Bus notifications (plyer)"]
 
-    def hangs(args: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
-        raise subprocess.TimeoutExpired(args, kwargs["timeout"])
 
-    notify_send = NotifySendNotifier(ICON, hangs, lambda _: "/usr/bin/notify-send")
-    toast = RecordingNotifier("toast")
-    with caplog.at_level(logging.INFO):
-        assert FallbackNotifier([notify_send, toast]).notify(CALLBACK).ok
-
-    assert "CS-4711" in CALLBACK.body and toast.shown == [CALLBACK]
-    assert "did not answer within 5 s" in caplog.text
-    assert "CS-4711" not in caplog.text and "callback" not in caplog.text.casefold()
+CALLBACK = callback_notice(Callback(due_at=T0, text="", created_at=T0, id=3, case_ref="CS-4711"))
 
 
 def test_a_failing_plyer_backend_is_logged_by_the_kind_of_failure_only(
@@ -175,6 +149,30 @@ def test_a_failing_plyer_backend_is_logged_by_the_kind_of_failure_only(
         FallbackNotifier([PlyerNotifier(ICON, platform="linux")]).notify(plain)
 
     assert "ValueError" in caplog.text and "CS-4711" not in caplog.text
+
+
+def test_plyer_sends_urgency_as_a_byte_chosen_by_what_the_notice_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same choice as Qt's D-Bus path makes for a server that shows low notices."""
+    import types
+
+    from plyer import notification
+
+    class Byte(int):
+        """dbus-python's byte type, as far as the hints go."""
+
+    sent: list[dict[str, Any]] = []
+    monkeypatch.setitem(sys.modules, "dbus", types.SimpleNamespace(Byte=Byte))
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: object())
+    monkeypatch.setattr(notification, "notify", lambda **kw: sent.append(kw["hints"]))
+    plyer = PlyerNotifier(ICON, platform="linux")
+    for notice in (NOTICE, replace(CALLBACK, actions=()), replace(NOTICE, quiet=True)):
+        assert plyer.notify(notice).ok
+
+    assert [(type(h["urgency"]), h["urgency"]) for h in sent] == [(Byte, 0), (Byte, 1), (Byte, 0)]
+    assert all(h["desktop-entry"] == "companion" for h in sent)
+    assert sent[0]["category"] == "x-companion.nudge" and sent[2]["suppress-sound"] is True
 
 
 def test_the_no_service_note_goes_on_one_notice_shown_by_companion_itself() -> None:
