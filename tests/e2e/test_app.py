@@ -14,10 +14,12 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 from companion.ui.start_countdown import AUTO_START_ENV, AUTO_START_SECONDS
 from tests.e2e.desktop import ChildProcess, Desktop, Geometry, Spawn
+from tests.e2e.pins import PINNED_START
 from tests.e2e.timing import patience
 from tests.e2e.x11 import top_level
 
@@ -93,6 +95,10 @@ def test_one_click_tags_and_breathes_and_both_are_saved(
     breaks = rows(desktop, "select call_id, outcome, mood_before, pattern_key from breaks")
     assert len(calls) == 1 and calls[0][1] is None
     assert breaks == [(calls[0][0], "ended_early", 3, "sigh")]
+    # On the pinned clock (tests/e2e/pins.py): that Wednesday, minutes after ten.
+    [(tagged_at,)] = rows(desktop, "select tagged_at from calls")
+    tagged = datetime.fromisoformat(str(tagged_at))
+    assert tagged.date() == PINNED_START.date() and tagged.hour == PINNED_START.hour
 
 
 def test_a_tray_click_and_nothing_else_starts_the_breathing(

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
+import pytest
+
 from tests.e2e.desktop import Desktop, Geometry, Spawn
+from tests.e2e.display import Display, TimedOut, ToolFailed
+from tests.e2e.timing import patience
 
 BARE_TRAY = Path(__file__).with_name("bare_tray.py")
 CLICKED = "Bare — clicked"
@@ -55,3 +60,27 @@ def test_tray_is_unavailable_on_bare_x(bare_desktop: Desktop, spawn: Spawn) -> N
     probe = spawn([sys.executable, "-c", PRINT_TRAY_AVAILABLE], bare_desktop.env, name="probe")
     assert probe.wait_exit() == 0, probe.describe()
     assert probe.output().strip() == "False"
+
+
+def test_until_repeats_the_action_only_while_its_effect_is_absent() -> None:
+    display = Display()
+    sent: list[int] = []
+
+    def act() -> None:
+        sent.append(len(sent))
+        if len(sent) == 1:
+            raise ToolFailed("the window was replaced")  # a lost try, not the end
+
+    effect = display.until(act, lambda: len(sent) >= 3 or None, "three tries", 5.0, every=0.05)
+    assert effect is True
+    assert sent == [0, 1, 2]  # and not one more once the effect showed
+
+
+def test_until_gives_up_at_its_deadline_saying_how_often_it_tried() -> None:
+    display = Display()
+    sent: list[int] = []
+    started = time.monotonic()
+    with pytest.raises(TimedOut, match=r"after 0\.3s and \d+ tries waiting for nothing"):
+        display.until(lambda: sent.append(1), lambda: None, "nothing", 0.3, every=0.1)
+    assert 0.3 <= time.monotonic() - started < 0.3 + patience(1)
+    assert 2 <= len(sent) <= 4
