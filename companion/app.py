@@ -44,6 +44,7 @@ from companion.ui.notifiers import build_notifiers
 from companion.ui.reminder_flow import ReminderFlow
 from companion.ui.reminder_ui import ReminderUi
 from companion.ui.schedules import MidnightTimer, TrayWatcher
+from companion.ui.start_countdown import auto_start_seconds
 from companion.ui.tray import TrayController
 from companion.ui.tray_notifier import TrayBalloonNotifier
 
@@ -110,6 +111,7 @@ class CompanionApp(QObject):
             on_count_changed=self._refresh_count,
             tell=self._tell,
             support_contact=self._effective.policy.eap_contact,
+            auto_start_seconds=auto_start_seconds(),
         )
         self._icon = icon
         self._tray_watch = TrayWatcher(lambda: TrayController.is_available(), parent=self)

@@ -16,7 +16,7 @@ from companion.core.ports import BreakRepository, CallRepository, Clock, Storage
 from companion.core.settings import Settings
 from companion.ui import bench_trace
 from companion.ui.breathing_window import BreathingWindow
-from companion.ui.start_countdown import STEP_MS
+from companion.ui.start_countdown import AUTO_START_SECONDS, STEP_MS
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +52,11 @@ class BreakFlow(QObject):
         on_count_changed: Callable[[], None],
         tell: Callable[[str], None],
         support_contact: str | None = None,
+        auto_start_seconds: int = AUTO_START_SECONDS,
         countdown_step_ms: int = STEP_MS,
     ) -> None:
         super().__init__()
+        self._auto_start_seconds = auto_start_seconds
         self._countdown_step_ms = countdown_step_ms
         self._support_contact = support_contact
         self._calls = calls
@@ -126,6 +128,7 @@ class BreakFlow(QObject):
             call=call,
             show_undo=call is not None,
             support_contact=self._support_contact,
+            auto_start_seconds=self._auto_start_seconds,
             countdown_step_ms=self._countdown_step_ms,
         )
         window.break_recorded.connect(self._on_break_recorded)

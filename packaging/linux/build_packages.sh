@@ -9,7 +9,31 @@ bundle=$root/build/dist/companion
 out=$root/build/packages
 stage=$root/build/deb-root
 arch=$(dpkg --print-architecture 2>/dev/null || echo amd64)
+command -v dpkg-shlibdeps >/dev/null ||
+  { echo "dpkg-shlibdeps is missing: install dpkg-dev (it names the .deb's Depends)" >&2; exit 1; }
 [ -x "$bundle/companion" ] || { echo "no frozen build in $bundle: run pyinstaller first" >&2; exit 1; }
+# Libraries the app opens by name at run time, which no file of the bundle lists as needed:
+# libXss for the idle time on X11 (companion/system/idle.py, through ctypes).
+DLOPENED="libxss1"
+
+# The .deb's Depends follow from what the bundle loads (build.spec leaves every system library
+# to the distribution): dpkg-shlibdeps reads each ELF file's needs and the symbol versions it
+# uses, and names the packages (with their minimum versions) that provide them, glibc's too.
+# The bundle's own folders are searched first; a library found nowhere fails the build.
+deb_depends() {
+  local dir=$root/build/shlibdeps elf=() private=()
+  rm -rf "$dir" && mkdir -p "$dir/debian"
+  printf 'Source: companion\n\nPackage: companion\nArchitecture: any\n' > "$dir/debian/control"
+  mapfile -t elf < <(find "$1" -type f -exec sh -c 'head -c4 "$1" | grep -q ELF' sh {} \; -print)
+  mapfile -t private < <(find "$1" -type f -name '*.so*' -printf '-l%h\n' | sort -u)
+  local found
+  if ! found=$(cd "$dir" && dpkg-shlibdeps -O --ignore-missing-info "${private[@]}" "${elf[@]}" \
+      2> "$dir/messages.txt"); then
+    grep -v 'warning:' "$dir/messages.txt" >&2
+    exit 1
+  fi
+  echo "${found#shlibs:Depends=}, $DLOPENED"
+}
 echo "bundle $bundle: $(du -sh "$bundle" | cut -f1) uncompressed, $(find "$bundle" -type f | wc -l) files"
 
 rm -rf "$stage" && mkdir -p "$stage/DEBIAN" "$out"
@@ -26,10 +50,10 @@ install -m 0644 "$root/resources/companion.svg" "$stage/usr/share/icons/hicolor/
   "$stage/usr/share/icons/hicolor"
 install -m 0644 "$root/docs/deploying.md" "$stage/usr/share/doc/companion/deploying.md"
 installed_kb=$(du -sk "$stage" --exclude=DEBIAN | cut -f1)
-# The bundle (its Python, the libraries it carries) needs the build machine's glibc or newer.
-libc=$(getconf GNU_LIBC_VERSION | cut -d' ' -f2)
+depends=$(deb_depends "$bundle")
+echo "Depends: $depends"
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$installed_kb/" \
-  -e "s/@LIBC@/$libc/" "$root/packaging/linux/control.in" > "$stage/DEBIAN/control"
+  -e "s/@DEPENDS@/$(printf '%s' "$depends" | sed 's/[\/&]/\\&/g')/" "$root/packaging/linux/control.in" > "$stage/DEBIAN/control"
 install -m 0755 "$root/packaging/linux/postinst" "$root/packaging/linux/postrm" "$stage/DEBIAN/"
 # Every file under /etc is a conffile: an admin's edit survives upgrades, purge removes it.
 (cd "$stage" && find etc -type f -printf '/%p\n' | sort) > "$stage/DEBIAN/conffiles"

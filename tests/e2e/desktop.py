@@ -2,35 +2,31 @@
 
     with Desktop(tmp_path) as desktop:
         app = desktop.spawn([sys.executable, "-m", "companion"])
-        desktop.click_tray(1)
-        desktop.find_window("Companion")
+        desktop.click_tray_until(1, lambda: desktop.search("Companion"), "a window")
 
 Everything runs in its own process group and is killed at the end. Programs started on the
 desktop get `desktop.env`: a private HOME, XDG directories and COMPANION_DATA_DIR under the
-desktop's directory, so nothing touches the real user's files.
+desktop's directory, so nothing touches the real user's files; and the pins of
+tests/e2e/pins.py, so nothing an app does depends on the wall clock (no reminder unless a test
+writes its own settings). Waiting, keys and windows come from tests/e2e/display.py: every
+deadline scales with patience(), and input is sent again while its effect is absent.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
 
+from tests.e2e import pins
+from tests.e2e.display import WAIT_TIMEOUT, Display, TimedOut, ToolFailed
 from tests.e2e.processes import ChildProcess, DesktopError, read_line_from_fd, start_process
-from tests.e2e.x11 import (
-    Geometry,
-    TrayIcon,
-    XWindow,
-    embedded_icons,
-    parse_tree,
-    trayer_panels,
-    window_attributes,
-)
+from tests.e2e.timing import patience
+from tests.e2e.x11 import Geometry, TrayIcon, XWindow, embedded_icons, trayer_panels
 
 __all__ = [
     "ChildProcess",
@@ -38,6 +34,8 @@ __all__ = [
     "DesktopError",
     "Geometry",
     "Spawn",
+    "TimedOut",
+    "ToolFailed",
     "TrayIcon",
     "XWindow",
     "missing_tools",
@@ -52,8 +50,8 @@ TRAYER_ARGS = (
     "--edge", "top", "--align", "right", "--widthtype", "request", "--height", "32",
     "--transparent", "false", "--tint", "0x333333", "--expand", "true", "--SetDockType", "true",
 )  # fmt: skip
+#: Base seconds for a service to start (scaled by patience()).
 START_TIMEOUT = 10.0
-POLL_INTERVAL = 0.05
 # Qt embeds its icon, then trayer resizes the socket; clicks before that settle can be lost.
 TRAY_SETTLE = 0.5
 T = TypeVar("T")
@@ -67,17 +65,15 @@ def missing_tools(tray: bool = True) -> list[str]:
     return [tool for tool in tools if shutil.which(tool) is None]
 
 
-class Desktop:
+class Desktop(Display):
     """Xvfb + private D-Bus session (+ trayer when `tray`), and ways to drive it from outside."""
 
     def __init__(self, root: Path, *, tray: bool = True) -> None:
+        super().__init__()
         self.root = root
         self.tray = tray
-        self.display = ""
-        self.env: dict[str, str] = {}
         self._services: list[ChildProcess] = []  # Xvfb, dbus-daemon, trayer
         self._children: list[ChildProcess] = []  # programs under test, stopped first
-        self._watched: list[ChildProcess] = []
         self._settled: dict[str | None, TrayIcon] = {}  # icons seen holding still, by match
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -138,89 +134,6 @@ class Desktop:
         """Stop watching `child`, for example before asking it to quit."""
         self._watched.remove(child)
 
-    # -- waiting and X tools ---------------------------------------------------------------
-
-    def wait_for(self, probe: Callable[[], T | None], what: str, timeout: float) -> T:
-        """Poll `probe` until it returns something other than None (or False)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            for child in self._watched:
-                if child.returncode is not None:
-                    raise DesktopError(
-                        f"{child.name} exited while waiting for {what}.\n{child.describe()}"
-                    )
-            result = probe()
-            if result is not None and result is not False:
-                return result
-            if time.monotonic() >= deadline:
-                raise DesktopError(
-                    f"Timed out after {timeout:.1f}s waiting for {what}.{self._logs()}"
-                )
-            time.sleep(POLL_INTERVAL)
-
-    def run(self, *args: str, check: bool = True, timeout: float = 10.0) -> str:
-        """Run an X tool against this display and return its stdout."""
-        try:
-            done = subprocess.run(
-                args, env=self.env, capture_output=True, text=True, timeout=timeout, check=False
-            )
-        except subprocess.TimeoutExpired:
-            raise DesktopError(f"{' '.join(args)} hung for {timeout:.1f}s{self._logs()}") from None
-        if check and done.returncode != 0:
-            raise DesktopError(
-                f"{' '.join(args)} failed with code {done.returncode}: {done.stderr.strip()}"
-            )
-        return done.stdout
-
-    def windows(self) -> list[XWindow]:
-        """Every window on the display, from `xwininfo -root -tree`."""
-        return parse_tree(self.run("xwininfo", "-root", "-tree"))
-
-    def is_viewable(self, window: int) -> bool:
-        """Whether the window and all its ancestors are mapped."""
-        text = self.run("xwininfo", "-id", str(window), check=False)
-        return window_attributes(text).get("Map State") == "IsViewable"
-
-    # -- windows ---------------------------------------------------------------------------
-
-    def search(self, title: str, *, exact: bool = True) -> list[int]:
-        """Visible windows whose title is `title` (or matches the regex, when not `exact`)."""
-        pattern = f"^{_ere_escape(title)}$" if exact else title
-        out = self.run("xdotool", "search", "--onlyvisible", "--name", pattern, check=False)
-        return [int(line) for line in out.split()]
-
-    def find_window(self, title: str, *, timeout: float = 10.0, exact: bool = True) -> int:
-        """Wait for a visible window with this title; return its X window id."""
-        found = self.wait_for(
-            lambda: self.search(title, exact=exact) or None, f"window {title!r}", timeout
-        )
-        return found[0]
-
-    def wait_window_gone(self, title: str, *, timeout: float = 10.0, exact: bool = True) -> None:
-        """Wait until no visible window has this title."""
-        self.wait_for(lambda: not self.search(title, exact=exact), f"{title!r} to go", timeout)
-
-    def window_geometry(self, window: int) -> Geometry:
-        """The window's rectangle in root coordinates."""
-        a = window_attributes(self.run("xwininfo", "-id", str(window)))
-        keys = ("Absolute upper-left X", "Absolute upper-left Y", "Width", "Height")
-        return Geometry(*(int(a[key]) for key in keys))
-
-    def popups(self) -> list[XWindow]:
-        """Visible override-redirect top-level windows: menus and tooltips."""
-        found = []
-        for window in self.windows():
-            if window.parent is not None or window.geometry.width <= 3:
-                continue
-            a = window_attributes(self.run("xwininfo", "-id", str(window.id), check=False))
-            if a.get("Map State") == "IsViewable" and a.get("Override Redirect State") == "yes":
-                found.append(window)
-        return found
-
-    def wait_popup(self, *, timeout: float = 5.0) -> XWindow:
-        """Wait for a menu or tooltip to show; return the newest."""
-        return self.wait_for(lambda: next(reversed(self.popups()), None), "a popup", timeout)
-
     # -- tray ------------------------------------------------------------------------------
 
     def tray_icons(self, match: str | None = None) -> list[TrayIcon]:
@@ -233,10 +146,15 @@ class Desktop:
         return [icon for icon in icons if self.is_viewable(icon.window)]
 
     def wait_tray_icon(
-        self, match: str | None = None, *, timeout: float = 10.0, settle: float = TRAY_SETTLE
+        self,
+        match: str | None = None,
+        *,
+        timeout: float | None = None,
+        settle: float = TRAY_SETTLE,
     ) -> TrayIcon:
         """Wait for an embedded icon whose geometry then holds still for `settle` seconds."""
         what = f"a tray icon{f' matching {match!r}' if match else ''}"
+        timeout = patience(WAIT_TIMEOUT) if timeout is None else timeout
         deadline = time.monotonic() + timeout
 
         def first_icon() -> TrayIcon | None:
@@ -260,11 +178,6 @@ class Desktop:
 
     # -- input -----------------------------------------------------------------------------
 
-    def click(self, x: int, y: int, button: int = 1) -> None:
-        """Move the pointer to (x, y) on the root window and click."""
-        # No --sync: xdotool 3.20160805 hangs on it when the pointer is already at (x, y).
-        self.run("xdotool", "mousemove", str(x), str(y), "click", str(button))
-
     def click_tray(self, button: int = 1, match: str | None = None) -> TrayIcon:
         """Click the centre of the tray icon: 1 is Trigger (on press), 2 Middle, 3 Context.
 
@@ -276,41 +189,35 @@ class Desktop:
         self.click(*icon.geometry.center, button=button)
         return icon
 
-    def focus(self, window: int) -> None:
-        """Raise and focus a window. No window manager runs, so windowactivate cannot work."""
-        self.run("xdotool", "windowraise", str(window), "windowfocus", "--sync", str(window))
+    def click_tray_until(
+        self,
+        button: int,
+        probe: Callable[[], T | None],
+        what: str,
+        *,
+        match: str | None = None,
+        timeout: float | None = None,
+        every: float | None = None,
+    ) -> T:
+        """Click the tray icon until `probe` sees the click's effect. A left click on Companion's
+        icon tags a call: give a probe that sees the tag itself (its row), not only the window
+        it opens later, so that a click is repeated only when none arrived."""
+        return self.until(lambda: self.click_tray(button, match), probe, what, timeout, every=every)
 
-    def key(self, *keysyms: str, window: int | None = None) -> None:
-        """Press keys ("Escape", "ctrl+s") into the focused window, focusing `window` first."""
-        if window is not None:
-            self.focus(window)
-        self.run("xdotool", "key", "--delay", "20", *keysyms)
+    # -- what the apps run with ---------------------------------------------------------------
 
-    def type_text(self, text: str, *, window: int | None = None) -> None:
-        """Type text (any Unicode) into the focused window, focusing `window` first."""
-        if window is not None:
-            self.focus(window)
-        self.run("xdotool", "type", "--delay", "12", "--", text)
+    @property
+    def data_dir(self) -> Path:
+        """COMPANION_DATA_DIR of the programs on this desktop."""
+        return Path(self.env["COMPANION_DATA_DIR"])
 
-    # -- screenshots -----------------------------------------------------------------------
+    def write_settings(self, settings: Mapping[str, object]) -> None:
+        """Replace the pinned settings (no reminders) with a test's own, before the app starts."""
+        pins.write_settings(self.data_dir, settings)
 
-    def screenshot(self, path: Path, region: Geometry | None = None, scale: int = 1) -> Path:
-        """Save the screen (or a region of it, optionally enlarged) as an image."""
-        args = ["import", "-silent", "-window", "root"]
-        if region is not None:
-            args += ["-crop", f"{region.width}x{region.height}+{region.x}+{region.y}", "+repage"]
-        if scale != 1:
-            args += ["-filter", "point", "-resize", f"{scale * 100}%"]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.run(*args, str(path))
-        return path
-
-    def screenshot_window(self, title: str, path: Path) -> Path:
-        """Save one window, found by its title, as an image."""
-        window = self.find_window(title)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.run("import", "-silent", "-window", str(window), str(path))
-        return path
+    def trace_events(self) -> list[str]:
+        """What the apps on this desktop traced (a tray click arriving, breathing starting)."""
+        return pins.trace_events(Path(self.env[pins.TRACE_ENV]))
 
     # -- startup ---------------------------------------------------------------------------
 
@@ -331,6 +238,8 @@ class Desktop:
             path.mkdir(parents=True, exist_ok=True)
             env[key] = str(path)
         (self.root / "run").chmod(0o700)
+        env |= pins.pinned_env(self.root)
+        pins.write_settings(self.root / "data", pins.PINNED_SETTINGS)
         return env
 
     def _start_service(
@@ -365,7 +274,7 @@ class Desktop:
                 service = self._start_service(cmd(write_fd), name, [write_fd])
             finally:
                 os.close(write_fd)  # The child has its own copy: EOF now means it died.
-            return read_line_from_fd(read_fd, service, START_TIMEOUT)
+            return read_line_from_fd(read_fd, service, patience(START_TIMEOUT))
         finally:
             os.close(read_fd)
 
@@ -381,13 +290,4 @@ class Desktop:
             panels = trayer_panels(self.windows())
             return bool(panels) and self.is_viewable(panels[0].id)
 
-        self.wait_for(panel_mapped, "trayer's panel to map", START_TIMEOUT)
-
-    def _logs(self) -> str:
-        watched = [child.describe() for child in self._watched]
-        return "".join(f"\n{text}" for text in watched)
-
-
-def _ere_escape(text: str) -> str:
-    """Escape POSIX extended-regex metacharacters, for xdotool search."""
-    return "".join(f"\\{char}" if char in r"\.[]()*+?{}|^$" else char for char in text)
+        self.wait_for(panel_mapped, "trayer's panel to map", patience(START_TIMEOUT))

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end tests need when it is missing and we are root on Debian.
+# Installs what the end-to-end tests need when it is missing and we are root on Debian:
+# the desktop, dunst, Qt's xcb libraries, the .deb's tools (dpkg-dev, binutils) and GNOME Shell.
 # Elsewhere it only says what is missing; the e2e tests then skip with that reason.
 set -euo pipefail
 packages=(xvfb trayer xdotool imagemagick x11-utils dbus dbus-x11 libxcb-cursor0 libxkbcommon-x11-0
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
-  fonts-noto-color-emoji dunst libnotify-bin libxss1 python3-gi)
+  fonts-noto-color-emoji dunst libnotify-bin libxss1 dpkg-dev binutils
+  gnome-shell xwayland gjs gnome-shell-extension-appindicator python3-gi)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

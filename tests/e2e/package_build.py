@@ -10,6 +10,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from tests.e2e.timing import patience
+
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = ROOT / "build" / "packages"
 LOG = ROOT / "build" / "package-build.log"
@@ -45,8 +47,9 @@ def start_build() -> None:
         )
 
 
-def wait_for_build(timeout: float = 900.0) -> str | None:
+def wait_for_build(timeout: float | None = None) -> str | None:
     """None when the packages are ready; otherwise the tail of the build log."""
+    timeout = patience(900.0) if timeout is None else timeout
     start_build()
     if _build is None:
         return None

@@ -11,6 +11,8 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from tests.e2e.timing import patience
+
 LOG_TAIL = 4000
 
 
@@ -61,8 +63,9 @@ class ChildProcess:
         if self.returncode is not None:
             raise DesktopError(f"{self.name} exited early.\n{self.describe()}")
 
-    def wait_exit(self, timeout: float = 10.0) -> int:
+    def wait_exit(self, timeout: float | None = None) -> int:
         """Wait for the program to end by itself and return its exit code."""
+        timeout = patience(10.0) if timeout is None else timeout
         try:
             return self.popen.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -70,8 +73,9 @@ class ChildProcess:
                 f"{self.name} still running after {timeout:.1f}s.\n{self.describe()}"
             ) from None
 
-    def stop(self, grace: float = 2.0) -> None:
+    def stop(self, grace: float | None = None) -> None:
         """End the program and everything in its process group: SIGTERM, then SIGKILL."""
+        grace = patience(2.0) if grace is None else grace
         _signal_group(self.pid, signal.SIGTERM)
         try:
             self.popen.wait(grace)

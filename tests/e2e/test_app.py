@@ -1,40 +1,78 @@
-"""The real app on a real X desktop with a tray host, driven and observed from outside."""
+"""The real app on a real X desktop with a tray host, driven and observed from outside.
+
+Each key or click is sent again until its effect shows (desktop.key_until and friends), the
+break never starts breathing by itself unless that is the test (tests/e2e/pins.py), and every
+deadline scales with patience().
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
+from companion.ui.start_countdown import AUTO_START_ENV, AUTO_START_SECONDS
 from tests.e2e.desktop import ChildProcess, Desktop, Geometry, Spawn
+from tests.e2e.pins import PINNED_START
+from tests.e2e.timing import patience
 from tests.e2e.x11 import top_level
 
 APP = [sys.executable, "-m", "companion"]
 BREAK_TITLE = "Companion — Breathing break"
 JOURNAL_TITLE = "Companion — Journal"
-TRACE_ENV = "COMPANION_BENCH_TRACE"
 
 
-def start_app(desktop: Desktop, spawn: Spawn) -> ChildProcess:
-    app = spawn(APP, desktop=desktop, name="companion")
-    desktop.wait_tray_icon(timeout=20)
+def start_app(desktop: Desktop, spawn: Spawn, env: dict[str, str] | None = None) -> ChildProcess:
+    app = spawn(APP, env, desktop=desktop, name="companion")
+    desktop.wait_tray_icon(timeout=patience(20))
     return app
 
 
 def rows(desktop: Desktop, query: str) -> list[tuple[object, ...]]:
-    path = Path(desktop.env["COMPANION_DATA_DIR"]) / "journal.db"
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    path = desktop.data_dir / "journal.db"
+    if not path.exists():
+        return []  # not made yet: opening it read-only would fail
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
         return db.execute(query).fetchall()
 
 
 def second_launch(desktop: Desktop, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*APP, *args], env=desktop.env, capture_output=True, text=True, timeout=30, check=False
+        [*APP, *args],
+        env=desktop.env,
+        capture_output=True,
+        text=True,
+        timeout=patience(30),
+        check=False,
     )
+
+
+def tag_with_a_tray_click(desktop: Desktop) -> object:
+    """A left click on the icon: sent again only while no call was tagged (a click that
+    arrived has its row at once), so it tags one call. The break window it opens is shown."""
+    [(call_id,)] = desktop.click_tray_until(
+        1, lambda: rows(desktop, "select id from calls") or None, "a call tagged by the click"
+    )
+    desktop.find_window(BREAK_TITLE)
+    return call_id
+
+
+def breathing_started(desktop: Desktop) -> bool:
+    return "breathing_started" in desktop.trace_events()
+
+
+def break_recorded(desktop: Desktop) -> list[tuple[object, ...]] | None:
+    return rows(desktop, "select id from breaks") or None
+
+
+def gone(desktop: Desktop, title: str, exact: bool = True) -> bool:
+    return not desktop.search(title, exact=exact)
 
 
 def test_one_click_tags_and_breathes_and_both_are_saved(
@@ -45,50 +83,38 @@ def test_one_click_tags_and_breathes_and_both_are_saved(
     corner = Geometry(panel.x + panel.width - 160, 0, 160, panel.height + 8)
     desktop.screenshot(artifacts_dir / "app_tray.png", region=corner, scale=4)
 
-    desktop.click_tray(1)
-    window = desktop.find_window(BREAK_TITLE)
-    desktop.wait_for(lambda: rows(desktop, "select id from calls") or None, "a call row", 5)
-    desktop.key("3", window=window)  # "Okay" on the mood check starts the breathing
-    desktop.wait_for(
-        lambda: desktop.screenshot_window(BREAK_TITLE, artifacts_dir / "app_break.png"),
-        "a break screenshot",
-        5,
-    )
-    desktop.key("Escape", window=window)  # ends the breathing early
-    desktop.wait_for(lambda: rows(desktop, "select outcome from breaks") or None, "a break", 5)
-    desktop.key("Escape", window=window)  # closes the window from the after page
-    desktop.wait_window_gone(BREAK_TITLE)
+    tag_with_a_tray_click(desktop)
+    # "Okay" on the mood check starts the breathing (once it has, a mood key does nothing).
+    desktop.key_until("3", BREAK_TITLE, lambda: breathing_started(desktop), "breathing")
+    desktop.screenshot_window(BREAK_TITLE, artifacts_dir / "app_break.png")
+    # Escape ends the breathing early (the break's row), then closes the after page.
+    desktop.key_until("Escape", BREAK_TITLE, lambda: break_recorded(desktop), "the break")
+    desktop.key_until("Escape", BREAK_TITLE, lambda: gone(desktop, BREAK_TITLE), "it to close")
 
     calls = rows(desktop, "select id, reason from calls")
     breaks = rows(desktop, "select call_id, outcome, mood_before, pattern_key from breaks")
     assert len(calls) == 1 and calls[0][1] is None
     assert breaks == [(calls[0][0], "ended_early", 3, "sigh")]
-
-
-def trace_events(trace: Path) -> list[str]:
-    """The events the app wrote with COMPANION_BENCH_TRACE (see companion/ui/bench_trace.py)."""
-    if not trace.exists():
-        return []
-    return [line.split()[1] for line in trace.read_text(encoding="utf-8").splitlines()]
+    # On the pinned clock (tests/e2e/pins.py): that Wednesday, minutes after ten.
+    [(tagged_at,)] = rows(desktop, "select tagged_at from calls")
+    tagged = datetime.fromisoformat(str(tagged_at))
+    assert tagged.date() == PINNED_START.date() and tagged.hour == PINNED_START.hour
 
 
 def test_a_tray_click_and_nothing_else_starts_the_breathing(
-    desktop: Desktop, spawn: Spawn, artifacts_dir: Path, tmp_path: Path
+    desktop: Desktop, spawn: Spawn, artifacts_dir: Path
 ) -> None:
-    trace = tmp_path / "trace.txt"
-    spawn(APP, desktop.env | {TRACE_ENV: str(trace)}, desktop=desktop, name="companion")
-    desktop.wait_tray_icon(timeout=20)
+    # The one test with the app's own countdown: the others pin it off (tests/e2e/pins.py).
+    start_app(desktop, spawn, desktop.env | {AUTO_START_ENV: str(AUTO_START_SECONDS)})
 
-    desktop.click_tray(1)  # and then the agent does nothing at all
-    window = desktop.find_window(BREAK_TITLE)
+    tag_with_a_tray_click(desktop)  # and then the agent does nothing at all
     desktop.screenshot_window(BREAK_TITLE, artifacts_dir / "app_break_countdown.png")
     desktop.wait_for(
-        lambda: "breathing_started" in trace_events(trace), "breathing to start by itself", 15
+        lambda: breathing_started(desktop), "breathing to start by itself", patience(15)
     )
     time.sleep(1.5)  # a little breathing, so the break has a length
     desktop.screenshot_window(BREAK_TITLE, artifacts_dir / "app_break_by_itself.png")
-    desktop.key("Escape", window=window)
-    desktop.wait_for(lambda: rows(desktop, "select id from breaks") or None, "a break", 5)
+    desktop.key_until("Escape", BREAK_TITLE, lambda: break_recorded(desktop), "the break")
 
     [(call_id,)] = rows(desktop, "select id from calls")
     [(linked, outcome, actual, mood_before)] = rows(
@@ -114,7 +140,7 @@ def test_a_second_launch_hands_its_tag_to_the_first(
 
     desktop.unwatch(app)
     assert second_launch(desktop, "quit").returncode == 0
-    assert app.wait_exit(10) == 0
+    assert app.wait_exit() == 0
 
 
 def stacking(desktop: Desktop) -> list[int]:
@@ -133,7 +159,7 @@ def test_without_a_tray_a_window_offers_the_actions(
     bare_desktop: Desktop, spawn: Spawn, artifacts_dir: Path
 ) -> None:
     spawn(APP, desktop=bare_desktop, name="companion")
-    actions = bare_desktop.find_window("Companion", timeout=20)
+    actions = bare_desktop.find_window("Companion", timeout=patience(20))
     bare_desktop.screenshot_window("Companion", artifacts_dir / "app_no_tray.png")
 
     # Another window covers it and has the keyboard: the journal, opened right over it (it
@@ -144,13 +170,18 @@ def test_without_a_tray_a_window_offers_the_actions(
     assert second_launch(bare_desktop, "journal").returncode == 0
     journal = bare_desktop.find_window(JOURNAL_TITLE)
     where = bare_desktop.window_geometry(actions)
-    bare_desktop.run("xdotool", "windowmove", "--sync", str(journal), str(where.x), str(where.y))
-    bare_desktop.wait_for(
-        lambda: on_top_and_focused(bare_desktop, journal, actions), "the journal on top", 5
+    bare_desktop.until(
+        lambda: bare_desktop.run(
+            "xdotool", "windowmove", "--sync", str(journal), str(where.x), str(where.y)
+        ),
+        lambda: on_top_and_focused(bare_desktop, journal, actions),
+        "the journal on top",
     )
-    assert second_launch(bare_desktop).returncode == 0
-    bare_desktop.wait_for(
-        lambda: on_top_and_focused(bare_desktop, actions, journal), "Companion on top", 5
+    # `companion` again only brings the window forward: harmless to ask twice.
+    bare_desktop.until(
+        lambda: second_launch(bare_desktop).check_returncode(),
+        lambda: on_top_and_focused(bare_desktop, actions, journal),
+        "Companion on top",
     )
 
     result = second_launch(bare_desktop, "tag")
@@ -162,12 +193,11 @@ def test_sigterm_mid_break_saves_the_break_and_exits_cleanly(
     desktop: Desktop, spawn: Spawn
 ) -> None:
     app = start_app(desktop, spawn)
-    desktop.click_tray(1)
-    window = desktop.find_window(BREAK_TITLE)
-    desktop.key("5", window=window)
+    tag_with_a_tray_click(desktop)
+    desktop.key_until("5", BREAK_TITLE, lambda: breathing_started(desktop), "breathing")
     desktop.unwatch(app)
     os.kill(app.pid, signal.SIGTERM)
-    assert app.wait_exit(10) == 0, app.describe()
+    assert app.wait_exit() == 0, app.describe()
     assert rows(desktop, "select outcome, mood_before from breaks") == [("ended_early", 5)]
 
 
@@ -180,43 +210,68 @@ def test_write_about_the_call_quit_restart_and_find_it(
     desktop: Desktop, spawn: Spawn, artifacts_dir: Path
 ) -> None:
     app = start_app(desktop, spawn)
-    desktop.click_tray(1)
-    window = desktop.find_window(BREAK_TITLE)
-    desktop.key("2", window=window)  # mood before: starts breathing
-    desktop.key("Escape", window=window)  # end early
-    desktop.key("4", window=window)  # mood after
-    desktop.key("shift+Tab", window=window)  # from "Back to work" to "Write about it"
-    desktop.key("space", window=window)
-    editor = desktop.find_window(EDITOR_CALL_TITLE, exact=False)
-    desktop.type_text(
-        "He shouted about the refund. Not my fault, and I stayed calm.", window=editor
+    call_id = tag_with_a_tray_click(desktop)
+    desktop.key_until("2", BREAK_TITLE, lambda: breathing_started(desktop), "breathing")
+    desktop.key_until("Escape", BREAK_TITLE, lambda: break_recorded(desktop), "an early end")
+    desktop.key_until(  # the mood after, then the way out shows
+        "4", BREAK_TITLE, lambda: rows(desktop, "select id from breaks where mood_after = 4"), "4"
+    )
+    # From "Back to work" to "Write about it", pressed: the editor opens over the break.
+    desktop.key_until(
+        ("shift+Tab", "space"),
+        BREAK_TITLE,
+        lambda: desktop.search(EDITOR_CALL_TITLE, exact=False),
+        "the editor",
+    )
+    desktop.type_until(
+        WRITTEN,
+        EDITOR_CALL_TITLE,
+        lambda: (WRITTEN,) in rows(desktop, "select body from drafts"),
+        "the text kept as a draft",
+        exact=False,
     )
     desktop.screenshot(artifacts_dir / "app_editor.png")
-    desktop.key("ctrl+s", window=editor)
-    desktop.wait_window_gone(EDITOR_CALL_TITLE, exact=False)
-    [(call_id,)] = rows(desktop, "select id from calls")
+    desktop.key_until(
+        "ctrl+s",
+        EDITOR_CALL_TITLE,
+        lambda: gone(desktop, EDITOR_CALL_TITLE, exact=False),
+        "the editor to save and close",
+        exact=False,
+    )
     # The mood given after the break (4, "Calmer") came into the entry with the call.
     assert rows(desktop, "select call_id, body, mood from journal") == [(call_id, WRITTEN, 4)]
 
     desktop.unwatch(app)
     assert second_launch(desktop, "quit").returncode == 0
-    assert app.wait_exit(10) == 0
+    assert app.wait_exit() == 0
     start_app(desktop, spawn)
     assert rows(desktop, "select call_id, body, mood from journal") == [(call_id, WRITTEN, 4)]
     assert second_launch(desktop, "journal").returncode == 0
-    journal = desktop.find_window(JOURNAL_TITLE)
+    desktop.find_window(JOURNAL_TITLE)
 
-    # Found as the agent finds it: search, Down into the results, Enter opens the entry.
-    # A word it doesn't contain first, so an editor can only come from a search that found it.
-    desktop.type_text("zebra", window=journal)
-    desktop.key("Down", "Return", window=journal)
+    # Found as the agent finds it: search, Down into the results, Enter opens the entry (sent
+    # again until it does: opening the same entry again only brings its editor forward).
+    desktop.until(
+        lambda: search_and_open(desktop, "refund", artifacts_dir / "app_journal_found.png"),
+        lambda: desktop.search(EDITOR_TITLE),
+        "the entry found by a search",
+    )
+    desktop.key_until("Escape", EDITOR_TITLE, lambda: gone(desktop, EDITOR_TITLE), "it to close")
+    # A word it doesn't contain, on a journal window now known to take keys: no editor.
+    search_and_open(desktop, "zebra")
     time.sleep(1.0)  # room for a wrong editor to appear
     assert desktop.search(EDITOR_TITLE) == []
-    desktop.key("Escape", window=journal)  # clears the search
-    desktop.type_text("refund", window=journal)
-    desktop.screenshot(artifacts_dir / "app_journal_found.png")
-    desktop.key("Down", "Return", window=journal)
-    desktop.find_window(EDITOR_TITLE)
+
+
+def search_and_open(desktop: Desktop, words: str, screenshot: Path | None = None) -> None:
+    """In the journal: Ctrl+F, Ctrl+A (so the words replace any search), the words, Down into
+    the results and Enter on the first."""
+    journal = desktop.find_window(JOURNAL_TITLE)
+    desktop.key("ctrl+f", "ctrl+a", window=journal)
+    desktop.type_text(words)
+    if screenshot is not None:
+        desktop.screenshot(screenshot)
+    desktop.key("Down", "Return")
 
 
 def test_killed_mid_sentence_the_draft_is_there_next_start(
@@ -224,20 +279,19 @@ def test_killed_mid_sentence_the_draft_is_there_next_start(
 ) -> None:
     app = start_app(desktop, spawn)
     assert second_launch(desktop, "journal").returncode == 0
-    journal = desktop.find_window(JOURNAL_TITLE)
-    desktop.key("ctrl+n", window=journal)
-    editor = desktop.find_window(EDITOR_TITLE)
-    desktop.type_text("Half a thought about the escalation", window=editor)
-    desktop.wait_for(
+    # Ctrl+N again only brings the new entry's editor forward.
+    desktop.key_until("ctrl+n", JOURNAL_TITLE, lambda: desktop.search(EDITOR_TITLE), "an editor")
+    desktop.type_until(
+        "Half a thought about the escalation",
+        EDITOR_TITLE,
         lambda: (
             rows(desktop, "select body from drafts") == [("Half a thought about the escalation",)]
         ),
         "the draft on disk",
-        5,
     )
     desktop.unwatch(app)
     os.kill(app.pid, signal.SIGKILL)
-    app.wait_exit(5)
+    app.wait_exit()
 
     start_app(desktop, spawn)
     assert rows(desktop, "select body from drafts") == [("Half a thought about the escalation",)]

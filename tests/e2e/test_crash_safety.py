@@ -24,6 +24,7 @@ from pathlib import Path
 
 from companion.system.single_instance import server_name
 from tests.e2e.desktop import ChildProcess, Desktop, Spawn
+from tests.e2e.timing import patience
 
 APP = [sys.executable, "-m", "companion"]
 ROUNDS = 24
@@ -38,8 +39,9 @@ JOURNAL_TITLE = "Companion — Journal"
 EDITOR_TITLE = "Companion — Journal entry"
 
 
-def send(name: str, message: dict[str, object], timeout: float = 5.0) -> str:
+def send(name: str, message: dict[str, object], timeout: float | None = None) -> str:
     """One command over the app's socket, as any local program could send it; its reply."""
+    timeout = patience(5.0) if timeout is None else timeout
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
         client.settimeout(timeout)
         client.connect(name)
@@ -68,7 +70,7 @@ class Tagger(threading.Thread):
             case = f"{self._prefix}-{n}"
             n += 1
             try:
-                reply = send(self._name, {"action": "tag", "case_ref": case}, timeout=2)
+                reply = send(self._name, {"action": "tag", "case_ref": case}, patience(2))
             except OSError:
                 return  # killed mid-exchange: not acknowledged
             if reply.startswith("ok"):
@@ -127,26 +129,17 @@ def backups_intact(data_dir: Path) -> set[str]:
     return names
 
 
-def wait_until(probe, what: str, timeout: float = 10.0):  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = probe()
-        if result:
-            return result
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def answers(name: str) -> bool:
+    """Whether the app takes commands yet ("show" is harmless to send again and again)."""
     try:
-        return send(name, {"action": "show"}, timeout=2).startswith("ok")
+        return send(name, {"action": "show"}, patience(2)).startswith("ok")
     except OSError:
         return False
 
 
 def kill(app: ChildProcess) -> None:
     os.kill(app.pid, signal.SIGKILL)
-    app.wait_exit(5)
+    app.wait_exit()
 
 
 @dataclass
@@ -195,7 +188,7 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(
 
     for round_ in range(ROUNDS):
         app = spawn(APP, desktop=desktop, name=f"companion-{round_}")
-        wait_until(lambda: answers(name), "the app to answer on its socket", 20)
+        desktop.wait_for(lambda: answers(name), "the app to answer on its socket", patience(20))
         typing: subprocess.Popen[bytes] | None = None
         edit = (
             EDITING[(round_ // EDITOR_EVERY) % len(EDITING)] if round_ % EDITOR_EVERY == 0 else None
@@ -203,6 +196,10 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(
         if edit is not None:
             draft_on_disk, typing = type_into_editor(desktop, name, journal, round_, draft_on_disk)
             tally.drafts += 1
+            if edit != "draft":
+                # Ctrl+S only once that typing has ended: a letter typed while Ctrl is held
+                # would be a shortcut (Ctrl+A, and the words after it replace the text).
+                typing.wait(patience(10))
             if edit == "save":
                 saved.append(save_entry(desktop, journal))
                 tally.saves += 1
@@ -217,10 +214,10 @@ def test_sigkill_at_random_moments_loses_nothing_acknowledged(
             kill(app)
         tally.kills += 1
         tagger.stop.set()
-        tagger.join(5)
+        tagger.join(patience(5))
         if typing is not None:
-            typing.kill()
-            typing.wait()
+            # Left to finish (into no window): killed, it could leave a key held down.
+            typing.wait(patience(10))
         acknowledged |= set(tagger.acknowledged)
 
         (cases, draft, bodies), hot = journal.after_kill()
@@ -271,16 +268,20 @@ def type_into_editor(
     """Open the new-entry editor (it restores the draft), type, wait until the draft is
     on disk (that is its acknowledgement), then keep typing in the background."""
     assert send(name, {"action": "journal"}).startswith("ok")
-    window = desktop.find_window(JOURNAL_TITLE)
-    desktop.key("ctrl+n", window=window)
-    editor = desktop.find_window(EDITOR_TITLE)
-    time.sleep(0.3)  # WORKAROUND: keys sent the instant the editor maps can miss its text box
+    # Ctrl+N again only brings the new entry's editor forward.
+    desktop.key_until("ctrl+n", JOURNAL_TITLE, lambda: desktop.search(EDITOR_TITLE), "an editor")
     chunk = f" round{round_}"
-    desktop.type_text(chunk, window=editor)
     # The editor keeps the draft 400 ms after typing stops, and that write is the app's
-    # acknowledgement ("Draft kept at ..."): from then on, it must survive any kill. (X can
-    # drop a keystroke under load, so the text kept is read back, not assumed.)
-    kept = wait_until(lambda: kept_draft(journal, on_disk, chunk), "the draft on disk")
+    # acknowledgement ("Draft kept at ..."): from then on, it must survive any kill. The text
+    # kept is read back, not assumed; keys sent before the editor's text box could take them
+    # are typed again, after what arrived (the draft may then hold the words twice).
+    kept = desktop.type_until(
+        chunk,
+        EDITOR_TITLE,
+        lambda: kept_draft(journal, on_disk, chunk),
+        "the draft on disk",
+        replace=False,
+    )
     more = subprocess.Popen(
         ["xdotool", "type", "--delay", "25", "--", " and then some more words"],
         env=desktop.env,
@@ -301,9 +302,8 @@ def kept_draft(journal: Journal, before: str, chunk: str) -> str | None:
 
 def save_entry(desktop: Desktop, journal: Journal) -> str:
     """Ctrl+S in the editor; the entry counts as acknowledged once the editor has closed."""
-    time.sleep(0.3)
-    editor = desktop.find_window(EDITOR_TITLE)
-    desktop.key("ctrl+s", window=editor)
-    desktop.wait_window_gone(EDITOR_TITLE)
+    desktop.key_until(
+        "ctrl+s", EDITOR_TITLE, lambda: not desktop.search(EDITOR_TITLE), "the entry saved"
+    )
     bodies = journal.live()[2]
     return bodies[-1]

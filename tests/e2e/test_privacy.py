@@ -3,14 +3,19 @@ in the logs, and "delete my data" leaves nothing behind."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import re
+import sqlite3
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
 from tests.e2e.desktop import Desktop, Spawn
+from tests.e2e.pins import PINNED_SETTINGS
+from tests.e2e.timing import patience
 
 SECRET_CASE = "CASE-SECRET-4711"
 SECRET_WORDS = "ZebraSecretWords about the caller"
@@ -71,7 +76,7 @@ def companion(desktop: Desktop, *args: str, stdin: str = "") -> subprocess.Compl
         input=stdin,
         capture_output=True,
         text=True,
-        timeout=30,
+        timeout=patience(30),
         check=False,
     )
 
@@ -83,7 +88,7 @@ def left_wide_by_an_older_version(data_dir: Path) -> None:
         ("journal.damaged-20260101-090000.db", "set aside long ago"),
         ("backups/journal-daily-20260101-090000.db", "an old daily copy"),
         ("logs/companion.log", "2026-01-01 09:00:00 INFO companion.launch: starting\n"),
-        ("settings.json", "{}"),
+        ("settings.json", json.dumps(PINNED_SETTINGS)),
     ]:
         path = data_dir / name
         path.parent.mkdir(exist_ok=True)
@@ -101,18 +106,16 @@ def test_a_whole_session_stays_local_private_and_leaves_nothing_behind(
     data_dir = Path(desktop.env["COMPANION_DATA_DIR"])
     left_wide_by_an_older_version(data_dir)
     app = spawn([sys.executable, "-c", AUDITED], env, desktop=desktop, name="companion")
-    desktop.wait_tray_icon(timeout=20)
+    desktop.wait_tray_icon(timeout=patience(20))
 
     tagged = companion(desktop, "tag", "--reason", "abusive", "--case", SECRET_CASE)
     assert tagged.returncode == 0, tagged.stderr
-    window = desktop.find_window(BREAK_TITLE)
-    desktop.key("Escape", window=window)
+    desktop.key_until("Escape", BREAK_TITLE, lambda: gone(desktop, BREAK_TITLE), "no break")
     assert companion(desktop, "journal").returncode == 0
-    desktop.key("ctrl+n", window=desktop.find_window(JOURNAL_TITLE))
-    editor = desktop.find_window(EDITOR_TITLE)
-    desktop.type_text(SECRET_WORDS, window=editor)
-    desktop.key("ctrl+s", window=editor)
-    desktop.wait_window_gone(EDITOR_TITLE)
+    # Ctrl+N again only brings the editor forward; the words typed again replace themselves.
+    desktop.key_until("ctrl+n", JOURNAL_TITLE, lambda: desktop.search(EDITOR_TITLE), "an editor")
+    desktop.type_until(SECRET_WORDS, EDITOR_TITLE, lambda: draft_is(desktop, SECRET_WORDS), "it")
+    desktop.key_until("ctrl+s", EDITOR_TITLE, lambda: gone(desktop, EDITOR_TITLE), "a save")
     assert companion(desktop, "tag", "--intensity", "9").returncode == 2  # a refusal, logged?
     assert network_sockets(app.pid) == []
 
@@ -132,9 +135,20 @@ def test_a_whole_session_stays_local_private_and_leaves_nothing_behind(
     removed = companion(desktop, "delete-my-data", "--yes")
     assert removed.returncode == 0, removed.stderr
     assert "journal.db" in removed.stdout and "backups" in removed.stdout
-    assert app.wait_exit(10) == 0
+    assert app.wait_exit() == 0
     assert not data_dir.exists(), sorted(data_dir.rglob("*"))
     assert not report.exists() or report.read_text() == "", report.read_text()
+
+
+def gone(desktop: Desktop, title: str) -> bool:
+    return not desktop.search(title)
+
+
+def draft_is(desktop: Desktop, words: str) -> bool:
+    """Whether the new entry's draft on disk holds exactly ``words`` (read-only, beside it)."""
+    path = desktop.data_dir / "journal.db"
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        return db.execute("SELECT body FROM drafts").fetchall() == [(words,)]
 
 
 def test_the_audit_hook_does_catch_a_network_socket(tmp_path: Path) -> None:
@@ -148,6 +162,6 @@ def test_the_audit_hook_does_catch_a_network_socket(tmp_path: Path) -> None:
         [sys.executable, "-c", HOOK + reach_out],
         env=os.environ | {"COMPANION_AUDIT_REPORT": str(report)},
         check=True,
-        timeout=30,
+        timeout=patience(30),
     )
     assert "127.0.0.1" in report.read_text()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QCursor, QEnterEvent, QIcon, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,7 +16,12 @@ from companion.core.moods import Mood
 from companion.core.settings import Settings
 from companion.system.resources import resource
 from companion.ui.break_flow import BreakFlow
-from companion.ui.start_countdown import STOPPED_TEXT
+from companion.ui.start_countdown import (
+    AUTO_START_ENV,
+    AUTO_START_SECONDS,
+    STOPPED_TEXT,
+    auto_start_seconds,
+)
 from companion.ui.tray import TrayController
 from tests.fakes import FakeClock, InMemoryBreaks, InMemoryCalls
 from tests.gui.breathing_helpers import Break, MakeBreak, break_opener
@@ -167,10 +172,22 @@ def test_no_countdown_when_it_is_turned_off(make_break: MakeBreak) -> None:
     assert countdown_text(b) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("0", 0), (" 12 ", 12), ("", None), ("-3", None), ("soon", None), ("2.5", None)],
+)
+def test_the_environment_pins_the_countdown_only_to_whole_seconds(
+    text: str, seconds: int | None
+) -> None:
+    expected = AUTO_START_SECONDS if seconds is None else seconds
+    assert auto_start_seconds({AUTO_START_ENV: text}) == expected
+    assert auto_start_seconds({}) == AUTO_START_SECONDS
+
+
 class FlowHarness:
     """Tray, break flow and repositories wired as app.py wires them, on a fake clock."""
 
-    def __init__(self, step_ms: int) -> None:
+    def __init__(self, step_ms: int, auto_start: int = AUTO_START_SECONDS) -> None:
         self.clock = FakeClock()
         self.calls = InMemoryCalls()
         self.breaks = InMemoryBreaks()
@@ -183,6 +200,7 @@ class FlowHarness:
             on_write=lambda call, mood: None,
             on_count_changed=lambda: None,
             tell=lambda text: None,
+            auto_start_seconds=auto_start,
             countdown_step_ms=step_ms,
         )
         self.tray = TrayController(QIcon(str(resource("companion.svg"))))
@@ -235,3 +253,17 @@ def test_start_a_breathing_break_from_the_menu_also_starts_by_itself(
     [record] = flow.breaks.rows.values()
     assert record.call_id is None and record.mood_before is None
     assert record.actual_seconds == pytest.approx(2.0)
+
+
+def test_a_flow_with_the_countdown_off_waits_for_the_agent(qtbot: QtBot) -> None:
+    harness = FlowHarness(step_ms=10, auto_start=0)
+    harness.flow.breathe()
+    window = harness.flow.window
+    assert window is not None
+    try:
+        assert not window.counting_down
+        timer = window.findChild(QTimer, "startCountdown")
+        assert timer is not None and not timer.isActive()
+        assert window.current_page == "before"
+    finally:
+        window.discard()
