@@ -9,7 +9,7 @@ import contextlib
 import logging
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion.core.backups import next_backup_at
@@ -21,6 +21,7 @@ from companion.core.settings import Settings
 from companion.notify.chain import FallbackNotifier
 from companion.store.storage import Storage, open_storage
 from companion.system import paths
+from companion.system.activation import launched_with
 from companion.system.clock import SystemClock
 from companion.system.effective_settings import (
     autostart_is_on,
@@ -170,8 +171,13 @@ class CompanionApp(QObject):
         self._reminder_ui.refresh()
 
     def handle(self, command: Command) -> Reply:
-        """Act on a command from the command line or a second launch; the reply comes after."""
+        """Act on a command from the command line or a second launch; the reply comes after.
+        A window it opens may take the focus with the sender's token (system.activation)."""
         log.info("command: %s", command.action.value)
+        with launched_with(command, QGuiApplication.platformName()):
+            return self._act_on(command)
+
+    def _act_on(self, command: Command) -> Reply:
         if command.action is Action.TAG:
             return self._tag(command)
         if command.action is Action.BREAK:

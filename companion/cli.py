@@ -7,6 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from companion import __version__
@@ -19,7 +20,14 @@ from companion.core.calls import (
     clean_text,
 )
 from companion.core.calls import parse_reason as parse_reason_text
-from companion.core.commands import MAX_WHEN_LENGTH, Action, Command, Outcome, Reply
+from companion.core.commands import (
+    MAX_WHEN_LENGTH,
+    Action,
+    Command,
+    Outcome,
+    Reply,
+    launch_tokens,
+)
 from companion.core.journal_export import ExportFailed, ExportFormat, format_of
 
 _REASONS = ", ".join(r.value for r in Reason)
@@ -140,6 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = command_from_args(args)
     except InvalidCallDetail as error:
         parser.error(str(error))
+    # A hotkey daemon, a softphone or a launcher may have given us leave to take the focus:
+    # the window the running Companion opens for us uses it (issue #11, focus on Wayland).
+    token, startup_id = launch_tokens(os.environ)
+    command = replace(command, activation_token=token, startup_id=startup_id)
     if args.command == "delete-my-data":
         return _delete_my_data(args.yes)
     if args.command == "export":

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from companion import __version__
 from companion.core.commands import Command
 from companion.system import paths
+from companion.system.activation import forget_launch_tokens
 from companion.system.logs import setup_logging
 from companion.system.resources import resource
 from companion.ui.tray import TrayController
@@ -49,6 +50,9 @@ def run(server_name: str, first: Command | None) -> int:
     os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
+    # Qt's X11 plugin has read the startup id by now; this launch's tokens travel with
+    # ``first`` (cli.main), so no later window and no program we start finds a stale one.
+    forget_launch_tokens()
     qt_app.setApplicationName("Companion")
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName("companion")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from companion.core.calls import Reason, check_intensity, clean_text, parse_reason
 
@@ -13,6 +14,12 @@ from companion.core.calls import Reason, check_intensity, clean_text, parse_reas
 MAX_MESSAGE_BYTES = 4096
 #: A callback's "when" ("15:30", "in 2h") is short; anything longer is cut, then read.
 MAX_WHEN_LENGTH = 40
+#: Activation tokens and startup ids are opaque, short and printable ASCII (mutter's are a UUID
+#: and "_TIME<ms>", about 50 characters); anything else did not come from a launcher.
+MAX_TOKEN_LENGTH = 255
+#: Where a launcher puts them (the xdg-activation and startup-notification specifications).
+ACTIVATION_TOKEN_VARIABLE = "XDG_ACTIVATION_TOKEN"
+STARTUP_ID_VARIABLE = "DESKTOP_STARTUP_ID"
 
 
 class Action(enum.StrEnum):
@@ -33,6 +40,11 @@ class Command:
     case_ref: str | None = None
     #: For CALLBACK: "15:30" or "in 2 hours", read by the running app against its clock.
     when: str | None = None
+    #: What the launcher gave the sending process so the window it asks for may take the
+    #: focus: XDG_ACTIVATION_TOKEN (Wayland) and DESKTOP_STARTUP_ID (X11; GLib before 2.76
+    #: also puts the Wayland token there). Opaque; the running app hands them to the desktop.
+    activation_token: str | None = None
+    startup_id: str | None = None
 
     def to_json(self) -> bytes:
         data: dict[str, Any] = {"action": self.action.value}
@@ -44,6 +56,10 @@ class Command:
             data["case_ref"] = self.case_ref
         if self.when is not None:
             data["when"] = self.when
+        if self.activation_token is not None:
+            data["activation_token"] = self.activation_token
+        if self.startup_id is not None:
+            data["startup_id"] = self.startup_id
         return json.dumps(data).encode("utf-8") + b"\n"
 
 
@@ -127,6 +143,32 @@ def command_from_json(raw: bytes) -> Command:
             intensity=check_intensity(intensity),
             case_ref=clean_text(case_ref, 80, single_line=True),
             when=clean_text(when, MAX_WHEN_LENGTH, single_line=True),
+            activation_token=_strict_token(data.get("activation_token")),
+            startup_id=_strict_token(data.get("startup_id")),
         )
     except ValueError as error:
         raise BadCommand(str(error)) from error
+
+
+def is_token(value: object) -> TypeGuard[str]:
+    """Whether ``value`` looks like an activation token or startup id a launcher makes."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_TOKEN_LENGTH
+        and all("!" <= ch <= "~" for ch in value)
+    )
+
+
+def launch_tokens(environ: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """(activation token, startup id) from a launched process's environment; odd values,
+    which no launcher makes, are left out rather than refused: the command still goes."""
+    token, startup = environ.get(ACTIVATION_TOKEN_VARIABLE), environ.get(STARTUP_ID_VARIABLE)
+    return (token if is_token(token) else None, startup if is_token(startup) else None)
+
+
+def _strict_token(value: object) -> str | None:
+    if value is None:
+        return None
+    if not is_token(value):
+        raise BadCommand("an activation token is short printable text")
+    return value

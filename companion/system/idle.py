@@ -1,8 +1,9 @@
-"""How long since the agent last touched keyboard or mouse: X11, Windows, macOS; else unknown.
+"""How long since the agent last touched keyboard or mouse: X11, Windows, macOS, and on Wayland
+(or without libXss) the desktop's own D-Bus service; else unknown.
 
 Asked only when a reminder is due, never on a timer of its own. ``None`` means "can't tell",
-which counts as present (Wayland, no X connection, a missing library): a reminder then goes
-at its time rather than waiting for a return Companion could never see.
+which counts as present (no X connection and no desktop service that answers): a reminder
+then goes at its time rather than waiting for a return Companion could never see.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from companion.system.idle_dbus import DBusIdle
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +54,9 @@ class IdleTime:
     """Seconds since the last input, from whatever this desktop offers.
 
     Called on the GUI thread. ``seconds`` may raise OSError when the platform call itself
-    fails (a lost X connection, a Windows SEH error); callers treat that as unknown.
+    fails (a lost X connection, a Windows SEH error); callers treat that as unknown. On
+    Linux, XScreenSaver first (an X11 session), then ``desktop`` (GNOME's and KDE's D-Bus
+    services, ``companion.system.idle_dbus``; the session bus unless one is given).
     """
 
     def __init__(
@@ -58,22 +64,48 @@ class IdleTime:
         platform: str = sys.platform,
         environ: Mapping[str, str] = os.environ,
         find_library: Callable[[str], str | None] = ctypes.util.find_library,
+        desktop: DBusIdle | None = None,
     ) -> None:
         self._platform = platform
         self._environ = environ
         self._find_library = find_library
+        self._desktop = desktop
         self._x11: tuple[ctypes.CDLL, ctypes.CDLL, int] | None = None
         self._x11_failed = False
+        #: Where the last answer came from ("X11", "GNOME", ...); None while unknown.
+        self.source: str | None = None
 
     def seconds(self) -> float | None:
+        found, source = self._ask()
+        self.source = None if found is None else source
+        return found
+
+    def known(self) -> bool:
+        """Whether idle time can be told here, asked now (for Settings: "unknown" otherwise)."""
+        return self.seconds() is not None
+
+    def _ask(self) -> tuple[float | None, str | None]:
         if self._platform.startswith("linux") or self._platform.startswith("freebsd"):
-            return self._x11_idle()
+            x11 = self._x11_idle()
+            if x11 is not None:
+                return x11, "X11"
+            desktop = self._desktop_service()
+            return desktop.seconds(), desktop.source
         if self._platform == "win32":
             windll: Any = getattr(ctypes, "windll", None)
-            return None if windll is None else windows_idle(windll.user32, windll.kernel32)
+            if windll is None:
+                return None, None
+            return windows_idle(windll.user32, windll.kernel32), "Windows"
         if self._platform == "darwin":
-            return _macos_idle()
-        return None
+            return _macos_idle(), "macOS"
+        return None, None
+
+    def _desktop_service(self) -> DBusIdle:
+        if self._desktop is None:
+            from companion.system.idle_dbus import DBusIdle  # QtDBus: only where it is used
+
+            self._desktop = DBusIdle()
+        return self._desktop
 
     def close(self) -> None:
         """Let go of the X connection (the app does not need to: it ends with the session)."""
@@ -103,7 +135,7 @@ class IdleTime:
             return self._x11
         self._x11_failed = True
         if is_wayland(self._environ):
-            log.info("idle time unknown: a Wayland session (XScreenSaver can't see its input)")
+            log.info("idle time from the desktop: a Wayland session (XScreenSaver can't see it)")
             return None
         display_name = self._environ.get("DISPLAY")
         if not display_name:

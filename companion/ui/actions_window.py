@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from companion.core.calls import Reason
 from companion.ui.tray import tooltip_for
+from companion.ui.window_activation import bring_forward as bring_window_forward
 
 WINDOW_TITLE = "Companion"
 NO_TRAY_TEXT = "Your desktop has no tray, so Companion lives in this small window."
@@ -103,10 +104,7 @@ class ActionsWindow(QWidget):
         self._count.setText(text)
 
     def bring_forward(self) -> None:
-        self.show()
-        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
-        self.raise_()
-        self.activateWindow()
+        bring_window_forward(self)
 
     def _on_hard_call(self) -> None:
         value = self._reason.currentData()

@@ -17,6 +17,7 @@ from companion.core.settings import Settings
 from companion.ui import bench_trace
 from companion.ui.breathing_window import BreathingWindow
 from companion.ui.start_countdown import AUTO_START_SECONDS, STEP_MS
+from companion.ui.window_activation import bring_forward
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +148,6 @@ class BreakFlow(QObject):
         self._window = window
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         window.show_centered_on(screen)
-        self._raise(window)
 
     def _on_first_paint(self) -> None:
         # A timer, not a call: the event loop delivers it once the frame is painted and flushed.
@@ -165,9 +165,7 @@ class BreakFlow(QObject):
 
     @staticmethod
     def _raise(window: BreathingWindow) -> None:
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        bring_forward(window)
 
     def _on_break_recorded(self, record: BreakRecord) -> None:
         try:

@@ -20,6 +20,7 @@ from companion.ui.breathing_session import BreathingSession
 from companion.ui.mood_picker import MoodPicker, mood_for_key
 from companion.ui.pacer import PacerWidget
 from companion.ui.start_countdown import AUTO_START_SECONDS, STEP_MS, StartCountdown
+from companion.ui.window_activation import bring_forward
 
 FRAME_INTERVAL_MS = 16
 REDUCED_MOTION_INTERVAL_MS = 100
@@ -166,9 +167,7 @@ class BreathingWindow(BreathingFrame):
         self.setScreen(screen)
         area = screen.availableGeometry()
         self.move(area.center() - QPoint(self.width() // 2, self.height() // 2))
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        bring_forward(self)
 
     def tick(self) -> None:
         """Draw the current moment of the break; the frame timer calls this while breathing."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
 from companion.core.ports import BackupStore, CallRepository, Clock, DraftStore, JournalRepository
+from companion.ui.window_activation import bring_forward
 
 if TYPE_CHECKING:
     from companion.ui.journal_window import JournalWindow
@@ -79,9 +80,7 @@ class JournalFlow:
         window.refresh()
         if self._open_callbacks is not None:
             window.set_open_callbacks(self._open_callbacks())
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        bring_forward(window)
 
     def write_about_call(self, call: DifficultCall | None, mood: Mood | None = None) -> None:
         """After a break: the editor linked to that call, with one gentle prompt and the mood

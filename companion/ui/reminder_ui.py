@@ -15,6 +15,7 @@ from companion.core.ports import Clock
 from companion.core.settings import Settings
 from companion.ui.reminder_flow import ReminderFlow
 from companion.ui.reminder_menu import ReminderMenu
+from companion.ui.window_activation import bring_forward
 
 if TYPE_CHECKING:  # both load on first use: an app waiting in the tray never needs them
     from companion.ui.callback_dialog import CallbackDialog
@@ -108,9 +109,7 @@ class ReminderUi(QObject):
             window.test_requested.connect(lambda: window.show_test_result(self._flow.send_test()))
             window.saved.connect(self._on_settings_saved)
             self._settings_window = window
-        self._settings_window.show()
-        self._settings_window.raise_()
-        self._settings_window.activateWindow()
+        bring_forward(self._settings_window)
         return self._settings_window
 
     def _on_pause_requested(self, minutes: int | None) -> None:

@@ -15,6 +15,7 @@ from companion.core.commands import (
     Outcome,
     Reply,
     command_from_json,
+    launch_tokens,
     reply_from_bytes,
 )
 
@@ -22,6 +23,32 @@ from companion.core.commands import (
 def test_round_trip() -> None:
     command = Command(Action.TAG, reason=Reason.ANGRY, intensity=3, case_ref="4711")
     assert command_from_json(command.to_json().strip()) == command
+
+
+def test_a_launchers_tokens_travel_with_the_command() -> None:
+    command = Command(
+        Action.BREAK,
+        activation_token="0d6a4f9e-2c1b-4e55-9a57-5f1c8e3d2b10_TIME1234",  # mutter's shape
+        startup_id="gnome-shell/Companion/2446-1-vm_TIME6545286",
+    )
+    assert command_from_json(command.to_json().strip()) == command
+
+
+@pytest.mark.parametrize(
+    "token",
+    ['""', '"has space"', '"tab\\tin"', '"caf\\u00e9"', '"' + "x" * 256 + '"', "42", "[]"],
+)
+def test_odd_tokens_are_refused(token: str) -> None:
+    for field in ("activation_token", "startup_id"):
+        with pytest.raises(BadCommand):
+            command_from_json(f'{{"action": "tag", "{field}": {token}}}'.encode())
+
+
+def test_only_tokens_a_launcher_could_have_made_are_taken_from_the_environment() -> None:
+    environ = {"XDG_ACTIVATION_TOKEN": "abc_TIME1", "DESKTOP_STARTUP_ID": "has space"}
+    assert launch_tokens(environ) == ("abc_TIME1", None)
+    assert launch_tokens({}) == (None, None)
+    assert launch_tokens({"DESKTOP_STARTUP_ID": "id_TIME2"}) == (None, "id_TIME2")
 
 
 @pytest.mark.parametrize(

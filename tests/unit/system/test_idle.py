@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from companion.system.idle import IdleTime, is_wayland, windows_idle
+from companion.system.idle_dbus import DBusIdle
 
 DAY_MS = 24 * 3600 * 1000
 
@@ -24,21 +25,25 @@ def no_library_lookups(name: str) -> str | None:
         {"DISPLAY": ":0", "XDG_SESSION_TYPE": "wayland"},
     ],
 )
-def test_under_wayland_with_xwayland_idle_time_is_unknown(environ: dict[str, str]) -> None:
-    idle = IdleTime("linux", environ, find_library=no_library_lookups)
+def test_under_wayland_with_xwayland_xscreensaver_is_never_asked(environ: dict[str, str]) -> None:
+    """The desktop's D-Bus service is asked instead (test_idle_dbus.py); with none, unknown."""
+    idle = IdleTime("linux", environ, no_library_lookups, DBusIdle(services=()))
     assert is_wayland(environ)
     assert idle.seconds() is None
-    assert idle.seconds() is None  # and it does not try again
+    assert idle.seconds() is None  # and XScreenSaver is not tried later either
+    assert not idle.known()
 
 
 def test_an_x11_session_is_not_taken_for_wayland() -> None:
     assert not is_wayland({"DISPLAY": ":0", "XDG_SESSION_TYPE": "x11"})
 
 
-def test_without_a_display_or_libxss_it_is_unknown() -> None:
-    assert IdleTime("linux", {}, find_library=no_library_lookups).seconds() is None
-    missing = IdleTime("linux", {"DISPLAY": ":0"}, find_library=lambda name: None)
+def test_without_a_display_or_libxss_and_no_desktop_service_it_is_unknown() -> None:
+    nothing = DBusIdle(services=())
+    assert IdleTime("linux", {}, no_library_lookups, nothing).seconds() is None
+    missing = IdleTime("linux", {"DISPLAY": ":0"}, lambda name: None, nothing)
     assert missing.seconds() is None
+    assert missing.source is None
 
 
 class CFunction:
