@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from companion.core.notices import Delivery, Notice
 from companion.core.ports import Notifier
 from companion.notify.chain import FallbackNotifier, InAppFallback, OnceNote, system_notifiers
 from companion.notify.notify_send import NotifySendNotifier
@@ -34,6 +35,29 @@ class Notifiers:
     balloon: TrayBalloonNotifier | None
     #: Said once, on the first notice Companion has to show itself.
     no_service_note: OnceNote
+    #: Companion's own ways (balloon, toast): ``own.use_tray`` when a tray appears late.
+    own: OwnNotifiers
+
+
+class OwnNotifiers:
+    """Companion's own ways of showing a notice: the tray balloon, else a toast. A tray that
+    appears after start-up (autostart before the panel) is added with ``use_tray``."""
+
+    name = "Companion's own"
+
+    def __init__(self, toast: Notifier, balloon: TrayBalloonNotifier | None) -> None:
+        self._toast = toast
+        self.balloon = balloon
+        self._chain = FallbackNotifier([*([balloon] if balloon else []), toast])
+
+    def use_tray(self, tray_icon: QSystemTrayIcon, on_action: ActionHandler) -> TrayBalloonNotifier:
+        """From now on the balloon of ``tray_icon`` comes first; returns it (for ``tell``)."""
+        self.balloon = TrayBalloonNotifier(tray_icon, on_action)
+        self._chain = FallbackNotifier([self.balloon, self._toast])
+        return self.balloon
+
+    def notify(self, notice: Notice) -> Delivery:
+        return self._chain.notify(notice)
 
 
 def build_notifiers(
@@ -45,9 +69,9 @@ def build_notifiers(
 ) -> Notifiers:
     """plyer, notify-send (Linux), then Companion's own: the tray balloon, else a toast."""
     balloon = None if tray_icon is None else TrayBalloonNotifier(tray_icon, on_action)
-    own: list[Notifier] = [*([balloon] if balloon else []), ToastNotifier(on_action)]
+    own = OwnNotifiers(ToastNotifier(on_action), balloon)
     note = OnceNote()
-    in_app = InAppFallback(own, note)
+    in_app = InAppFallback([own], note)
     buttons = None
     if platform.startswith("linux"):
         # Buttons through notify-send answer later; if it fails, the same notice without
@@ -59,4 +83,4 @@ def build_notifiers(
             fallback=FallbackNotifier([NotifySendNotifier(icon), in_app]),
         )
     chain = FallbackNotifier([*system_notifiers(icon, buttons=buttons, platform=platform), in_app])
-    return Notifiers(chain, buttons, balloon, note)
+    return Notifiers(chain, buttons, balloon, note, own)

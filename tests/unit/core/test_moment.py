@@ -22,7 +22,11 @@ NUDGE = Reminder(ReminderKind.NUDGE, AT)
 REFLECTION = Reminder(ReminderKind.REFLECTION, AT)
 CALLBACK = Reminder(ReminderKind.CALLBACK, AT, callback_id=7)
 OVERDUE = Reminder(ReminderKind.OVERDUE, AT)
-BUSY = [Moment(do_not_disturb=True), Moment(on_call=True), Moment(do_not_disturb=True, on_call=True)]
+BUSY = [
+    Moment(do_not_disturb=True),
+    Moment(on_call=True),
+    Moment(do_not_disturb=True, on_call=True),
+]
 
 
 def due(*reminders: Reminder) -> Due:
