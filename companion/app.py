@@ -23,6 +23,7 @@ from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.activation import launched_with
 from companion.system.clock import SystemClock
+from companion.system.dnd import desktop_do_not_disturb
 from companion.system.effective_settings import (
     autostart_is_on,
     load_effective_settings,
@@ -30,6 +31,7 @@ from companion.system.effective_settings import (
 )
 from companion.system.idle import IdleTime
 from companion.system.logs import stop_logging
+from companion.system.microphone import desktop_microphone
 from companion.system.private_files import narrow_private_files
 from companion.system.quit_signals import QuitOnSignals
 from companion.system.reduced_motion import system_prefers_reduced_motion
@@ -164,6 +166,7 @@ class CompanionApp(QObject):
         self._reminder_ui.use_menu(tray.menu).settings_requested.connect(self._show_settings)
         tray.show()
         self._tray = tray
+        self._balloon = self._own_notices.use_tray(tray.icon, self._reminders.on_action)
         if self._window is not None:
             self._window.hide()
             self._window = None
@@ -320,13 +323,15 @@ class CompanionApp(QObject):
             IdleTime().seconds,
             self._tell,
             in_break=lambda: self._breaks.window is not None,
+            do_not_disturb=desktop_do_not_disturb(),
+            microphone=desktop_microphone(),
         )
         tray_icon = self._tray.icon if self._tray is not None else None
         notifiers = build_notifiers(
             resource("companion.svg"), tray_icon, self._reminders.on_action, self
         )
         self._buttons, self._balloon = notifiers.buttons, notifiers.balloon
-        self._no_service_note = notifiers.no_service_note
+        self._no_service_note, self._own_notices = notifiers.no_service_note, notifiers.own
         self._reminders.set_notifier(notifiers.chain)
         self._reminders.break_wanted.connect(self._breaks.breathe)
         self._breaks.window_closed.connect(self._reminders.reschedule)

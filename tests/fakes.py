@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall
@@ -156,6 +157,14 @@ class FakeRegistry:
         found = self.keys.get((hive, path))
         return None if found is None else dict(found)
 
+    def subkeys(self, hive: str, path: str) -> list[str] | None:
+        """Keys right under ``path``: any stored key below it implies the ones between."""
+        prefix = f"{path}\\"
+        below = [p[len(prefix) :] for h, p in self.keys if h == hive and p.startswith(prefix)]
+        if not below and (hive, path) not in self.keys:
+            return None
+        return sorted({p.split("\\")[0] for p in below})
+
     def set_string(self, hive: str, path: str, name: str, value: str) -> None:
         self.keys.setdefault((hive, path), {})[name] = value
 
@@ -167,6 +176,9 @@ class FailingRegistry:
     """A registry that refuses everything, as under a locked-down or broken profile."""
 
     def values(self, hive: str, path: str) -> dict[str, object] | None:
+        raise PermissionError(5, "Access is denied")
+
+    def subkeys(self, hive: str, path: str) -> list[str] | None:
         raise PermissionError(5, "Access is denied")
 
     def set_string(self, hive: str, path: str, name: str, value: str) -> None:
@@ -303,3 +315,135 @@ class InMemoryReminders:
             if since <= b.started_at <= until and b.outcome is not BreakOutcome.SKIPPED
         ]
         return DayNumbers(calls=len(calls), breaks=len(breaks))
+
+
+# -- the right moment: Do Not Disturb and the microphone (issue #11) -----------------------------
+
+
+class FakeDoNotDisturb:
+    """A desktop that can tell: ``on`` says whether Do Not Disturb is on; counts the questions."""
+
+    def __init__(self, on: bool = False) -> None:
+        self.on = on
+        self.asked = 0
+
+    def is_on(self) -> bool | None:
+        self.asked += 1
+        return self.on
+
+
+class UnavailableDoNotDisturb:
+    """A desktop that can't tell (macOS, a notification server without a DND state)."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def is_on(self) -> bool | None:
+        self.asked += 1
+        return None
+
+
+class FailingDoNotDisturb:
+    """The platform call fails each time (a broken shell32, a lost bus)."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def is_on(self) -> bool | None:
+        self.asked += 1
+        raise OSError("SHQueryUserNotificationState: the call failed")
+
+
+class FakeMicrophone:
+    """A computer that can tell: ``recording`` says whether the agent is on a call."""
+
+    def __init__(self, recording: bool = False) -> None:
+        self.recording = recording
+        self.asked = 0
+
+    def in_use(self) -> bool | None:
+        self.asked += 1
+        return self.recording
+
+
+class UnavailableMicrophone:
+    """No way to tell (no sound server, no libpulse, an old Windows): always unknown."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def in_use(self) -> bool | None:
+        self.asked += 1
+        return None
+
+
+class FailingMicrophone:
+    """The platform call fails each time (CoreAudio missing, the registry refusing)."""
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def in_use(self) -> bool | None:
+        self.asked += 1
+        raise OSError("CoreAudio.framework could not be loaded")
+
+
+S_OK = 0
+E_FAIL = -2147467259  # 0x80004005 as the signed HRESULT ctypes returns
+
+
+class FakeShell32:
+    """shell32's SHQueryUserNotificationState, as documented (shellapi.h, Windows Vista and
+    later): it writes a QUERY_USER_NOTIFICATION_STATE (1-7) through its one pointer argument and
+    returns an HRESULT, S_OK on success; on failure it writes nothing. Not the real DLL: the
+    code under test is the same that calls ``ctypes.windll.shell32`` on Windows."""
+
+    def __init__(self, state: int = 5, result: int = S_OK) -> None:
+        self.state = state
+        self.result = result
+        self.calls = 0
+
+    def SHQueryUserNotificationState(self, pquns: Any) -> int:
+        self.calls += 1
+        if self.result == S_OK:
+            pquns.contents.value = self.state
+        return self.result
+
+
+def fourcc(code: str) -> int:
+    return int.from_bytes(code.encode("ascii"), "big")
+
+
+class FakeCoreAudio:
+    """CoreAudio's AudioObjectGetPropertyData, as documented (AudioHardware.h): it reads the
+    property at an AudioObjectPropertyAddress of an object, writes it to ``outData`` and the
+    bytes written to ``ioDataSize``, and returns an OSStatus: 0, or '!obj' for an unknown
+    object, 'who?' for an unknown property, '!siz' for a buffer of the wrong size. The
+    system object (1) has the default input device ('dIn ', 0 when there is none); a device
+    has 'gone' (kAudioDevicePropertyDeviceIsRunningSomewhere), a UInt32 0 or 1."""
+
+    def __init__(self, default_input: int = 73, running: dict[int, bool] | None = None) -> None:
+        self.default_input = default_input
+        self.running = dict(running or {})
+        self.asked: list[tuple[int, str]] = []
+
+    def AudioObjectGetPropertyData(
+        self, object_id: Any, address: Any, qualifier_size: int, qualifier: Any,
+        size: Any, data: Any,
+    ) -> int:  # fmt: skip
+        target = int(getattr(object_id, "value", object_id))
+        selector = address.contents.mSelector
+        self.asked.append((target, selector.to_bytes(4, "big").decode("ascii")))
+        if target == 1 and selector == fourcc("dIn "):
+            value = self.default_input
+        elif target in self.running and selector == fourcc("gone"):
+            value = int(self.running[target])
+        elif target == 1 or target in self.running:
+            return fourcc("who?")
+        else:
+            return fourcc("!obj")
+        if size.contents.value != 4:
+            return fourcc("!siz")
+        data.contents.value = value
+        size.contents.value = 4
+        return 0

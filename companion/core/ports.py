@@ -91,6 +91,24 @@ class Notifier(Protocol):
     def notify(self, notice: Notice) -> Delivery: ...
 
 
+class DoNotDisturb(Protocol):
+    """Whether the desktop is in Do Not Disturb (system/dnd.py). Asked on the GUI thread only
+    when a reminder is due or Settings opens, never on a timer; quick (a local round trip)."""
+
+    def is_on(self) -> bool | None:
+        """None: this desktop can't tell. May raise OSError when the platform call fails."""
+        ...
+
+
+class Microphone(Protocol):
+    """Whether any program is recording from a microphone: the agent is on a call
+    (system/microphone.py). Asked like ``DoNotDisturb``; never says which program."""
+
+    def in_use(self) -> bool | None:
+        """None: this computer can't tell. May raise OSError when the platform call fails."""
+        ...
+
+
 class ReminderRepository(Protocol):
     def add_callback(self, callback: Callback) -> Callback: ...
     def update_callback(self, callback: Callback) -> None: ...

@@ -14,6 +14,9 @@ class Registry(Protocol):
     def values(self, hive: Hive, path: str) -> dict[str, object] | None:
         """The values under a key by name (DWORD as int, SZ as str); None if there is no key."""
 
+    def subkeys(self, hive: Hive, path: str) -> list[str] | None:
+        """The names of the keys right under a key; None if there is no key."""
+
     def set_string(self, hive: Hive, path: str, name: str, value: str) -> None:
         """Create the key if needed and set a REG_SZ value."""
 
@@ -39,6 +42,15 @@ if sys.platform == "win32":
                     name, data, _kind = winreg.EnumValue(key, index)
                     found[name] = data
             return found
+
+        def subkeys(self, hive: Hive, path: str) -> list[str] | None:
+            try:
+                key = winreg.OpenKey(_HIVES[hive], path, 0, winreg.KEY_READ)
+            except FileNotFoundError:
+                return None
+            with key:
+                count = winreg.QueryInfoKey(key)[0]
+                return [winreg.EnumKey(key, index) for index in range(count)]
 
         def set_string(self, hive: Hive, path: str, name: str, value: str) -> None:
             with winreg.CreateKeyEx(_HIVES[hive], path, 0, winreg.KEY_SET_VALUE) as key:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from companion.core.notices import Delivery, Notice
 from companion.core.ports import Notifier
 from companion.notify.chain import FallbackNotifier, InAppFallback, OnceNote, system_notifiers
 from companion.ui.toast import ActionHandler, ToastNotifier
@@ -44,6 +45,35 @@ class Notifiers:
     balloon: TrayBalloonNotifier | None
     #: Said once, on the first notice Companion has to show itself.
     no_service_note: OnceNote
+    #: Companion's own ways (balloon, toast): ``own.use_tray`` when a tray appears late.
+    own: OwnNotifiers
+
+
+class OwnNotifiers:
+    """Companion's own ways of showing a notice: the tray balloon, else a toast (None: the
+    balloon alone). A tray that appears after start-up (autostart before the panel) is added
+    with ``use_tray``."""
+
+    name = "Companion's own"
+
+    def __init__(self, toast: Notifier | None, balloon: TrayBalloonNotifier | None) -> None:
+        self._toast = toast
+        self.balloon = balloon
+        self._chain = self._ways()
+
+    def _ways(self) -> FallbackNotifier:
+        balloon = [self.balloon] if self.balloon else []
+        return FallbackNotifier([*balloon, *([self._toast] if self._toast else [])])
+
+    def use_tray(self, tray_icon: QSystemTrayIcon, on_action: ActionHandler) -> TrayBalloonNotifier:
+        """From now on the balloon of ``tray_icon`` comes first; returns it (for ``tell``)."""
+        balloon = TrayBalloonNotifier(tray_icon, on_action)
+        self.balloon = balloon
+        self._chain = self._ways()
+        return balloon
+
+    def notify(self, notice: Notice) -> Delivery:
+        return self._chain.notify(notice)
 
 
 def build_notifiers(
@@ -56,19 +86,18 @@ def build_notifiers(
 ) -> Notifiers:
     """D-Bus (Linux), plyer (Linux, with dbus-python), then the tray balloon, else a toast."""
     balloon = None if tray_icon is None else TrayBalloonNotifier(tray_icon, on_action)
-    toast = ToastNotifier(on_action)
+    own = OwnNotifiers(ToastNotifier(on_action), balloon)
     note = OnceNote()
     if not platform.startswith("linux"):
         # The tray icon's messages are the system's notifications here: nothing to explain
         # until Companion has to use its own pop-up.
-        tray_first: list[Notifier] = [balloon] if balloon else []
-        chain = FallbackNotifier([*tray_first, InAppFallback([toast], note)])
-        return Notifiers(chain, None, balloon, note)
+        tray = OwnNotifiers(None, balloon)
+        chain = FallbackNotifier([tray, InAppFallback([ToastNotifier(on_action)], note)])
+        return Notifiers(chain, None, balloon, note, tray)
     from companion.notify.dbus_notifier import DBusNotifier
     from companion.notify.notification_server import session_bus
 
-    own: list[Notifier] = [*([balloon] if balloon else []), toast]
-    in_app = InAppFallback(own, note)
+    in_app = InAppFallback([own], note)
     # What the server could not show goes to Companion's own ways, saying why once; a notice
     # whose buttons it can't offer goes there too, without that note (the desktop does have
     # notifications).
@@ -77,8 +106,8 @@ def build_notifiers(
         on_action,
         bus=(bus or session_bus)(),
         fallback=in_app,
-        answerable=FallbackNotifier(own),
+        answerable=own,
         parent=parent,
     )
     chain = FallbackNotifier([*system_notifiers(icon, desktop=desktop, platform=platform), in_app])
-    return Notifiers(chain, desktop, balloon, note)
+    return Notifiers(chain, desktop, balloon, note, own)

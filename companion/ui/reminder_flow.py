@@ -13,8 +13,16 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from companion.core.moment import Decision, Moment, decide
 from companion.core.notices import Delivery, Notice, NoticeAction
-from companion.core.ports import Clock, Notifier, ReminderRepository, StorageUnavailable
+from companion.core.ports import (
+    Clock,
+    DoNotDisturb,
+    Microphone,
+    Notifier,
+    ReminderRepository,
+    StorageUnavailable,
+)
 from companion.core.reminder_settings import ReminderSettings
 from companion.core.reminder_texts import DayNumbers, notice_for, reflection_prompt
 from companion.core.reminders import (
@@ -26,6 +34,7 @@ from companion.core.reminders import (
     nudge_calls,
     overdue_callbacks,
 )
+from companion.ui.moment_probes import MomentProbes
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +43,13 @@ log = logging.getLogger(__name__)
 MAX_SLEEP = timedelta(minutes=15)
 #: While the agent is away and something is due, look again this often (only then).
 AWAY_RECHECK = timedelta(minutes=1)
+#: While a call holds a nudge back, look again this often (only then): after-call work is
+#: often under a minute or two, and that pause, not the next call, is where a nudge belongs.
+#: Each look is one local round trip to the sound server.
+CALL_RECHECK = timedelta(seconds=30)
+#: While Do Not Disturb holds one back: the agent turns it off on purpose, and a reflection
+#: a minute or two after that is on time; it may stay on for hours, so look less often.
+DND_RECHECK = timedelta(minutes=2)
 #: How far back the policy needs to see (the nudge window, today's end of shift).
 LOOKBACK = timedelta(days=2)
 SNOOZE_MINUTES = 15
@@ -68,6 +84,9 @@ class ReminderFlow(QObject):
         idle_seconds: Callable[[], float | None],
         tell: Callable[[str], None],
         in_break: Callable[[], bool] = lambda: False,
+        *,
+        do_not_disturb: DoNotDisturb | None = None,
+        microphone: Microphone | None = None,
     ) -> None:
         super().__init__()
         self._in_break = in_break
@@ -75,9 +94,10 @@ class ReminderFlow(QObject):
         self._clock = clock
         self._settings = settings
         self._notifier = notifier
-        self._idle_seconds = idle_seconds
+        self._probes = MomentProbes(idle_seconds, do_not_disturb, microphone)
         self._tell = tell
-        self._idle_failed = False
+        #: Why the due reminder waits (logged when it changes, not at every look).
+        self._waiting_for = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timeout)
@@ -118,43 +138,52 @@ class ReminderFlow(QObject):
         if due is None or due.at > now:
             self.reschedule()
             return
-        if self._agent_away():
-            log.info("a reminder is due but the agent is away; waiting")
-            self._timer.start(int(AWAY_RECHECK.total_seconds() * 1000))
-            return
-        if self._in_break():
-            # Never over a break window: the app reschedules when it closes (a break taken
-            # then makes a nudge moot); the recheck is only a safety net.
-            log.info("a reminder is due during a break; waiting until it ends")
-            self._timer.start(int(AWAY_RECHECK.total_seconds() * 1000))
-            return
-        try:
-            self.deliver(due, now)
-        except StorageUnavailable as error:
-            # Not recorded means due again at once: wait a while rather than repeat it now.
-            log.warning("a reminder could not be recorded: %s", error)
-            self._timer.start(int(AWAY_RECHECK.total_seconds() * 1000))
+        moment = self._probes.moment(self._settings.away_minutes, self._in_break())
+        decision = decide(moment, due)
+        self._log_wait(moment, decision)
+        if decision.deliver is not None:
+            try:
+                self.deliver(decision.deliver, now, quiet=decision.quiet)
+            except StorageUnavailable as error:
+                # Not recorded means due again at once: wait a while rather than repeat it now.
+                log.warning("a reminder could not be recorded: %s", error)
+                self._timer.start(_ms(AWAY_RECHECK))
+                return
+        if decision.wait:
+            # A break window closing reschedules at once (a break taken then makes a nudge
+            # moot); for the rest, looking again is the only way to see the moment change.
+            self._timer.start(_ms(_recheck(moment)))
             return
         self.reschedule()
+
+    def _log_wait(self, moment: Moment, decision: Decision) -> None:
+        """Why a reminder waits, once per reason: never what is on a call, or with whom."""
+        reason = ""
+        if decision.wait:
+            reason = (
+                "the agent is away" if moment.away
+                else "a break is open" if moment.in_break
+                else "the agent is on a call" if moment.on_call
+                else "Do Not Disturb is on"
+            )  # fmt: skip
+        if reason and reason != self._waiting_for:
+            log.info("a reminder is due but waits: %s", reason)
+        if decision.quiet:
+            log.info("callbacks due go quietly to the message list: not a moment for banners")
+        self._waiting_for = reason
 
     def _day_numbers(self, now: datetime) -> DayNumbers:
         """Today's numbers; a night shift's from its start, across midnight."""
         return self._repo.day_numbers(self._settings.numbers_since(now), now)
 
-    def _agent_away(self) -> bool:
-        """Idle for longer than the setting; unknown (or the system call failing) is present."""
-        try:
-            idle = self._idle_seconds()
-        except OSError as error:
-            if not self._idle_failed:
-                log.warning("idle time unknown, reminders go at their time: %s", error)
-                self._idle_failed = True
-            return False
-        return idle is not None and idle > self._settings.away_minutes * 60
+    def cannot_tell(self) -> list[str]:
+        """What this computer can't tell Companion about the moment, for Settings."""
+        return self._probes.cannot_tell()
 
-    def deliver(self, due: Due, now: datetime) -> Delivery | None:
+    def deliver(self, due: Due, now: datetime, *, quiet: bool = False) -> Delivery | None:
         """Show ``due`` as one notice and remember it was shown (even if no desktop took it:
         the callbacks stay listed in the tray, so nothing is lost and nothing repeats).
+        ``quiet``: not a moment for banners or sound (a call, Do Not Disturb).
 
         None when there was nothing left to say (its callbacks were done meanwhile)."""
         callbacks = {c.id: c for c in self._repo.open_callbacks() if c.id is not None}
@@ -168,7 +197,8 @@ class ReminderFlow(QObject):
         )
         delivery = None
         if notice is not None:
-            delivery = self._notifier.notify(replace(notice, sound=self._settings.sound))
+            sound = self._settings.sound and not quiet
+            delivery = self._notifier.notify(replace(notice, sound=sound, quiet=quiet))
             log.info("reminder %s: %s", sorted(due.kinds()), delivery.describe())
         for reminder in due.reminders:
             if reminder.kind is ReminderKind.CALLBACK and reminder.callback_id in callbacks:
@@ -274,3 +304,14 @@ class ReminderFlow(QObject):
     def _changed(self) -> None:
         self.callbacks_changed.emit()
         self.reschedule()
+
+
+def _recheck(moment: Moment) -> timedelta:
+    """How long until the next look at a moment that holds a reminder back."""
+    if moment.absent:
+        return AWAY_RECHECK
+    return CALL_RECHECK if moment.on_call else DND_RECHECK
+
+
+def _ms(wait: timedelta) -> int:
+    return int(wait.total_seconds() * 1000)

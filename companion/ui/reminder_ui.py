@@ -105,6 +105,7 @@ class ReminderUi(QObject):
                 locked,
                 autostart_on=autostart_on,
                 no_notification_service=no_notification_service,
+                cannot_tell=self._flow.cannot_tell(),
             )
             window.test_requested.connect(lambda: window.show_test_result(self._flow.send_test()))
             window.saved.connect(self._on_settings_saved)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import time
 
@@ -59,6 +60,11 @@ NO_SERVICE_TEXT = (
     "by its tray icon, or in a small window in the corner of the screen."
 )
 
+WAITS_TEXT = (
+    "Reminders wait while you're away from the keyboard. While you're on a call or in Do Not "
+    "Disturb, nudges and reflections wait too, and callbacks still come, quietly."
+)
+
 
 class SettingsWindow(QWidget):
     """Shows ``settings``; emits ``saved`` with a checked new value, or ``test_requested``."""
@@ -74,6 +80,7 @@ class SettingsWindow(QWidget):
         *,
         autostart_on: bool = False,
         no_notification_service: bool = False,
+        cannot_tell: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.setWindowTitle(TITLE)
@@ -116,6 +123,10 @@ class SettingsWindow(QWidget):
         self.away = _spin(1, 30, r.away_minutes, " min")
         self.reflection = QCheckBox("Invite me to reflect when my shift ends")
         self.reflection.setChecked(r.reflection)
+        # What waits when (away, a call, Do Not Disturb) and what this computer can't tell.
+        self.moment_note = QLabel(WAITS_TEXT + "".join(f"\n{line}" for line in cannot_tell))
+        self.moment_note.setObjectName("momentNote")
+        self.moment_note.setWordWrap(True)
         self._autostart_on = autostart_on
         self.autostart = QCheckBox("Start Companion when I log in")
         self.autostart.setChecked(autostart_on)
@@ -172,6 +183,7 @@ class SettingsWindow(QWidget):
         reminders.addRow("At most one reminder every", self.rate)
         reminders.addRow("Wait while I'm away for", self.away)
         reminders.addRow("", self.reflection)
+        reminders.addRow(self.moment_note)
         notifications = QFormLayout()
         notifications.addRow(self.service_note)
         notifications.addRow(self.sound)

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.app import CompanionApp
@@ -23,6 +23,8 @@ from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.resources import resource
 from companion.system.single_instance import InstanceServer, server_name
+from companion.ui.settings_window import SettingsWindow
+from companion.ui.toast import TITLE as TOAST_TITLE
 from companion.ui.tray import TrayController
 from tests.fakes import FakeClock
 from tests.unit.system.ipc_helpers import exchange
@@ -182,3 +184,47 @@ def test_a_tray_that_appears_later_takes_over_from_the_window(
     assert running.handle(Action.SHOW) == Reply(Outcome.OK)
     assert len(shown("Companion — Journal")) == 1, "with a tray, show opens the journal"
     assert not window.isVisible()
+
+
+class BalloonTrayIcon(QSystemTrayIcon):
+    """The tray icon a late panel gives (offscreen has none): shown, and it keeps each balloon."""
+
+    def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
+        super().__init__(icon, parent)
+        self.balloons: list[tuple[str, str]] = []
+
+    def isVisible(self) -> bool:
+        return True
+
+    def supportsMessages(self) -> bool:
+        return True
+
+    def showMessage(self, title: str, body: str, *args: object) -> None:  # type: ignore[override]
+        self.balloons.append((title, body))
+
+
+@pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface::systemTrayWindowChanged")
+def test_a_tray_that_appears_later_shows_notices_and_messages_in_its_balloon(
+    running: Running, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    """Autostart before the panel: once the tray is there, what the desktop's notifications
+    can't show goes to its balloon (not a toast), and so do the app's own messages."""
+    # No session bus: the desktop's notifiers fail, so the notice falls to Companion's own.
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+    monkeypatch.setattr("companion.ui.tray.QSystemTrayIcon", BalloonTrayIcon)
+    monkeypatch.setattr(TrayController, "is_available", staticmethod(lambda: True))
+    app_timer(running, "trayRecheck").timeout.emit()
+    [tray] = running.app.findChildren(TrayController)
+    icon = tray.icon
+    assert isinstance(icon, BalloonTrayIcon)
+
+    running.handle(Action.CALLBACK, when="whenever")  # a message the app tells the agent
+    assert icon.balloons and "Try a time like" in icon.balloons[-1][1]
+
+    running.handle(Action.SETTINGS)
+    [settings] = shown("Companion — Settings")
+    assert isinstance(settings, SettingsWindow)
+    settings.test_button.click()
+    assert settings.test_result.text() == "Sent through tray balloon."
+    assert icon.balloons[-1][1].startswith("This is how reminders will look.")
+    assert shown(TOAST_TITLE) == []
