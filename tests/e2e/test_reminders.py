@@ -20,6 +20,8 @@ from tests.e2e.pins import ALL_DAY_REMINDERS
 from tests.e2e.test_app import BREAK_TITLE, second_launch, start_app
 from tests.e2e.timing import patience
 
+NOTIFICATIONS = "org.freedesktop.Notifications"
+
 # dunst's history has no urgency field, but it keeps the formatted message: a rule per
 # urgency writes the urgency into it.
 DUNSTRC = "".join(
@@ -34,10 +36,20 @@ def start_dunst(desktop: Desktop, spawn: Spawn) -> None:
     config = desktop.root / "dunstrc"
     config.write_text(DUNSTRC, encoding="utf-8")
     spawn(["dunst", "-conf", str(config)], desktop=desktop, name="dunst")
-    desktop.wait_for(
-        lambda: desktop.run("dunstctl", "is-paused", check=False).strip() == "false",
-        "dunst on the session bus",
-    )
+    # Asked without calling it first: a call (dunstctl's) to a name nobody owns yet makes the
+    # bus start a second dunst from its service file, and one of the two then exits.
+    desktop.wait_for(lambda: has_owner(desktop, NOTIFICATIONS), "dunst on the session bus")
+    assert desktop.run("dunstctl", "is-paused").strip() == "false"
+
+
+def has_owner(desktop: Desktop, name: str) -> bool:
+    """Whether ``name`` is owned on the desktop's bus (NameHasOwner never starts a service)."""
+    reply = desktop.run(
+        "dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
+        "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", f"string:{name}",
+        check=False,
+    )  # fmt: skip
+    return "boolean true" in reply
 
 
 def notifications(desktop: Desktop) -> list[dict[str, Any]]:
