@@ -51,7 +51,7 @@ class SoundServer:
         return f"unix:{self.socket}"
 
     def start(self) -> SoundServer:
-        for path in (self.runtime / "pulse", Path(self.env["XDG_CONFIG_HOME"])):
+        for path in (self.root, self.runtime / "pulse", Path(self.env["XDG_CONFIG_HOME"])):
             path.mkdir(parents=True, exist_ok=True)
         self.runtime.chmod(0o700)
         modules = [

@@ -7,7 +7,8 @@ packages=(xvfb trayer xdotool imagemagick x11-utils dbus dbus-x11 libxcb-cursor0
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
   fonts-noto-color-emoji dunst libnotify-bin libxss1 dpkg-dev binutils
-  gnome-shell xwayland gjs gnome-shell-extension-appindicator python3-gi)
+  gnome-shell xwayland gjs gnome-shell-extension-appindicator python3-gi
+  pulseaudio pulseaudio-utils gsettings-desktop-schemas libglib2.0-bin)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
