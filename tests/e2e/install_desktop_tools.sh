@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need when it is missing and we are root on Debian:
-# the desktop, dunst, Qt's xcb libraries, the .deb's tools (dpkg-dev, binutils) and GNOME Shell.
+# the desktop, dunst, Qt's xcb libraries, the .deb's tools (dpkg-dev, binutils), GNOME Shell, and a
+# sound server and GNOME's settings schemas for the Do Not Disturb and microphone probes.
 # Elsewhere it only says what is missing; the e2e tests then skip with that reason.
 set -euo pipefail
 packages=(xvfb trayer xdotool imagemagick x11-utils dbus dbus-x11 libxcb-cursor0 libxkbcommon-x11-0

@@ -4,8 +4,9 @@ once the call is over; dunst's pause reads as Do Not Disturb.
 The call is real as far as Companion can tell: a program records from the microphone of a
 PulseAudio server of the test's own (tests/sound_server.py), whose socket is where libpulse
 looks by default in the desktop's private XDG_RUNTIME_DIR. Notices are read from dunst's
-history. Nothing depends on the wall clock: the shift covers every hour of every day, and
-the nudge is due the moment the third hard call is tagged.
+history. Nothing depends on the wall clock: the app's clock is pinned (tests/e2e/pins.py), the
+shift covers every hour of every day, and the nudge is due the moment the third hard call is
+tagged.
 """
 
 from __future__ import annotations
@@ -25,21 +26,12 @@ from PySide6.QtWidgets import QApplication
 from companion.system.dnd import NotificationServerDnd
 from companion.ui.reminder_flow import CALL_RECHECK
 from tests.e2e.desktop import Desktop, Spawn
+from tests.e2e.pins import ALL_DAY_REMINDERS
 from tests.e2e.timing import patience
 from tests.sound_server import SoundServer, missing_tools
 
 APP = [sys.executable, "-m", "companion"]
 BREAK_TITLE = "Companion — Breathing break"
-#: Every hour of every day; no reflection; the idle X server must not count as "away".
-SETTINGS = {
-    "reminders": {
-        "shift_start": "00:00",
-        "shift_end": "23:59",
-        "working_days": [0, 1, 2, 3, 4, 5, 6],
-        "reflection": False,
-        "away_minutes": 30,
-    }
-}
 WAITS_FOR_THE_CALL = "a reminder is due but waits: the agent is on a call"
 
 
@@ -60,11 +52,19 @@ def start_dunst(desktop: Desktop, spawn: Spawn) -> None:
     config = desktop.root / "dunstrc"
     config.write_text("", encoding="utf-8")
     spawn(["dunst", "-conf", str(config)], desktop=desktop, name="dunst")
-    desktop.wait_for(
-        lambda: desktop.run("dunstctl", "is-paused", check=False).strip() == "false",
-        "dunst on the session bus",
-        patience(10),
-    )
+    # Not dunstctl until dunst owns its name: a call to an unowned name makes the bus start a
+    # second dunst from its service file, and one of the two then exits.
+    desktop.wait_for(lambda: has_owner(desktop), "dunst on the session bus", patience(10))
+
+
+def has_owner(desktop: Desktop) -> bool:
+    """Whether the notification server's name is owned (NameHasOwner never starts one)."""
+    reply = desktop.run(
+        "dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
+        "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner",
+        "string:org.freedesktop.Notifications", check=False,
+    )  # fmt: skip
+    return "boolean true" in reply
 
 
 def nudges(desktop: Desktop) -> list[dict[str, Any]]:
@@ -108,7 +108,7 @@ def test_a_nudge_due_during_a_call_waits_and_arrives_once_the_call_is_over(
 ) -> None:
     start_dunst(desktop, spawn)
     data_dir = Path(desktop.env["COMPANION_DATA_DIR"])
-    (data_dir / "settings.json").write_text(json.dumps(SETTINGS), encoding="utf-8")
+    desktop.write_settings(ALL_DAY_REMINDERS)  # the idle X server is not "away" either
     spawn(APP, desktop=desktop, name="companion")
     desktop.wait_tray_icon(timeout=patience(20))
 
