@@ -12,6 +12,12 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from companion.app_messages import (
+    NOT_SAVED_TEXT,
+    REOPENED_TEXT,
+    SETTINGS_NOT_SAVED,
+    TEMPORARY_TEXT,
+)
 from companion.core.backups import next_backup_at
 from companion.core.commands import Action, Command, Outcome, Reply
 from companion.core.policy import settings_to_save
@@ -52,20 +58,6 @@ from companion.ui.tray import TrayController
 from companion.ui.tray_notifier import TrayBalloonNotifier
 
 log = logging.getLogger(__name__)
-
-NOT_SAVED_TEXT = (
-    "Companion could not save this call because its journal can't be written right now; "
-    "the break has started all the same."
-)
-TEMPORARY_TEXT = (
-    "Done, but kept only in a temporary journal: Companion can't open its journal file right "
-    "now. It moves into your journal if the file opens before Companion closes."
-)
-SETTINGS_NOT_SAVED = (
-    "Your settings could not be saved, because Companion can't write to its folder right now; "
-    "they apply until you quit."
-)
-REOPENED_TEXT = "Your journal file opens again, and what you wrote meanwhile is in it now."
 
 
 class CompanionApp(QObject):
