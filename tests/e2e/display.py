@@ -9,6 +9,7 @@ display and adds its tray.
 from __future__ import annotations
 
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -77,8 +78,10 @@ class Display:
 
         For an action that is harmless to repeat while its effect is absent: `probe` must see
         the effect as soon as the app has it (the row it writes, the window it shows), so a
-        repeat only follows an action that was lost, never one still on its way. An act that
-        fails with ToolFailed (its window replaced while it settles) counts as a lost try.
+        repeat follows only an action of which nothing showed for `every` seconds (patience(2),
+        many times what an idle app takes): one lost on its way, in practice. An act that fails
+        with ToolFailed (its window replaced while it settles) counts as a lost try. Each
+        repeat is noted on stderr, which a failed test's report shows.
         """
         timeout = patience(WAIT_TIMEOUT) if timeout is None else timeout
         every = patience(RETRY_EVERY) if every is None else every
@@ -94,6 +97,7 @@ class Display:
             try:
                 return self.wait_for(probe, what, max(min(every, left), 0.0))
             except TimedOut:
+                print(f"e2e: nothing of try {tries} for {what} after {every:.1f}s", file=sys.stderr)
                 if left <= every:
                     tried = "".join(f"\n  {text}" for text in failures[-3:])
                     raise TimedOut(
