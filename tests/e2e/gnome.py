@@ -323,9 +323,14 @@ class GnomeShell:
         self._send("click")
 
     def click_softphone(self) -> None:
-        """Click the softphone's button near the bottom-left corner, clear of Companion's
+        """Click the softphone's "Hard call" button at the left edge, clear of Companion's
         windows, which open in the middle of the screen."""
-        self.click(60, SCREEN[1] - 60)
+        self.click(60, SCREEN[1] // 2)
+
+    def focus_softphone(self) -> None:
+        """Click the softphone's status line (bottom left): it takes the focus, nothing runs."""
+        self.click(60, SCREEN[1] - 40)
+        self.wait_focus("Softphone")
 
     def key(self, keysym: int) -> None:
         """Press and release one key (an X keysym: 0xFF1B is Escape)."""

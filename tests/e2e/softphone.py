@@ -9,8 +9,8 @@ display's GAppLaunchContext, which asks the compositor for an xdg-activation tok
 click and passes it in the child's environment (DESKTOP_STARTUP_ID with GLib 2.74, also
 XDG_ACTIVATION_TOKEN from GLib 2.76). With --no-token it runs COMMAND without a launch context,
 as a softphone hook that just spawns a script would: the child gets no token. The window opens
-maximized, so a click anywhere outside another window lands on the button. Prints "shown" once
-presented and "launched" for each run.
+maximized: the button fills it but for a status line along the bottom (a click there only
+focuses the softphone). Prints "shown" once presented and "launched" for each run.
 """
 
 import sys
@@ -20,6 +20,8 @@ import gi
 gi.require_version("Gtk", "4.0")
 from gi.repository import Gio, GLib, Gtk  # noqa: E402
 
+#: The status line along the bottom of the window, in pixels.
+STATUS_HEIGHT = 120
 args = sys.argv[1:]
 with_token = args[:1] != ["--no-token"]
 command = args if with_token else args[1:]
@@ -37,9 +39,14 @@ def launch(button):
 
 def on_activate(app):
     window = Gtk.ApplicationWindow(application=app, title="Softphone")
-    button = Gtk.Button(label="Hard call")
+    button = Gtk.Button(label="Hard call", vexpand=True)
     button.connect("clicked", launch)
-    window.set_child(button)
+    status = Gtk.Label(label="Line 1: idle")  # a click here only focuses the window
+    status.set_size_request(-1, STATUS_HEIGHT)
+    box = Gtk.Box(orientation=Gtk.Orientation.VERTICAL)
+    box.append(button)
+    box.append(status)
+    window.set_child(box)
     window.maximize()
     window.present()
     print("shown", flush=True)
