@@ -6,8 +6,8 @@ managers use the startup id's timestamp the same way. A command sent by a second
 carries its own process's tokens (``Command.activation_token``, ``Command.startup_id``). While
 the running app handles it, :func:`launched_with` puts them in this process's environment,
 where Qt looks: its Wayland plugin reads XDG_ACTIVATION_TOKEN when a window asks to be
-activated and then unsets it (qtbase 6.11, src/plugins/platforms/wayland/plugins/
-shellintegration/xdg-shell/qwaylandxdgshell.cpp, ``QWaylandXdgSurface::requestActivate``), and
+activated and then unsets it (``QWaylandXdgSurface::requestActivate`` in the xdg-shell
+integration, qwaylandxdgshell.cpp; PySide6 6.11.3's libxdg-shell.so names the variable), and
 Qt's tray sets it when the panel provides one (``ProvideXdgActivationToken``). X11 has no such
 hook in Qt after start-up: ``companion.ui.window_activation`` writes the startup id on the
 window itself (see ``companion.system.x11_startup``).

@@ -7,8 +7,9 @@ a token of its own, which GNOME does not honour for an app the agent was not usi
 window asks for the focus only with a token in hand (``companion.system.activation``): a
 launcher's, forwarded with a command, or the one the panel gives Qt's tray icon on a click.
 Without one, a window already open stays where it is, and a new one is shown without asking,
-so the compositor's own rule decides (GNOME focuses a new window while the agent has not
-been typing elsewhere since). On X11 the launch's startup id goes on the window first.
+so the compositor's own rule decides (GNOME Shell 43 gave a new window the focus in every case
+tried, also right after a click in another window). On X11 the launch's startup id goes on the
+window first.
 """
 
 from __future__ import annotations

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e import gnome as gnome_shell_module
 from tests.e2e import package_build
 from tests.e2e.desktop import ChildProcess, Desktop, Spawn, missing_tools
+from tests.e2e.gnome import GnomeShell
 from tests.e2e.processes import start_process
 
 HERE = Path(__file__).parent
@@ -79,6 +81,32 @@ def bare_desktop(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Des
     with Desktop(tmp_path / "bare-desktop", tray=False) as started:
         _report_on_failure(request, lambda: started.processes)
         yield started
+
+
+@pytest.fixture(scope="module")
+def gnome_shell(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GnomeShell]:
+    """One headless GNOME Shell for the module (it takes a few seconds to start)."""
+    reason = gnome_shell_module.missing()
+    if reason is not None:
+        pytest.skip(f"GNOME Shell can't run here ({reason}; run `make desktop-tools` as root)")
+    with GnomeShell(tmp_path_factory.mktemp("gnome")) as shell:
+        yield shell
+
+
+@pytest.fixture
+def gnome(
+    gnome_shell: GnomeShell, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[GnomeShell]:
+    """The module's GNOME Shell, with a Companion data folder of this test's own and no
+    banner up; what the test started is stopped at its end, so the next one finds no window
+    of it."""
+    data = tmp_path / "companion-data"
+    data.mkdir(mode=0o700)
+    gnome_shell.env["COMPANION_DATA_DIR"] = str(data)
+    _report_on_failure(request, lambda: gnome_shell.processes)
+    gnome_shell.let_banners_go()
+    yield gnome_shell
+    gnome_shell.stop_children()
 
 
 @pytest.fixture

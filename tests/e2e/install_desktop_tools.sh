@@ -8,8 +8,11 @@ packages=(xvfb trayer xdotool imagemagick x11-utils dbus dbus-x11 libxcb-cursor0
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
   fonts-noto-color-emoji dunst libnotify-bin libxss1 dpkg-dev binutils
-  gnome-shell xwayland gjs gnome-shell-extension-appindicator python3-gi
-  pulseaudio pulseaudio-utils gsettings-desktop-schemas libglib2.0-bin)
+  pulseaudio pulseaudio-utils gsettings-desktop-schemas
+  # A real GNOME Shell, headless (tests/e2e/gnome.py): the shell, Ubuntu's tray extension, the
+  # system Python's GObject and AT-SPI bindings that read it, GTK 4 for the stand-in softphone.
+  gnome-shell xwayland gjs gnome-shell-extension-appindicator python3-gi python3-pyatspi
+  at-spi2-core gir1.2-gtk-4.0 libglib2.0-bin)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -97,6 +97,22 @@ def test_deb_declares_what_qt_needs_and_installs_desktop_files(
         assert "opt/companion/companion" in archive.getnames()
 
 
+#: What a native Wayland window needs from Qt: the platform plugin and the xdg-shell
+#: integration, which also carries xdg-activation (the focus a launcher's token grants).
+WAYLAND_PLUGINS = (
+    "plugins/platforms/libqwayland",
+    "plugins/wayland-shell-integration/libxdg-shell",
+)
+
+
+def test_the_bundle_keeps_qts_wayland_client(packages: tuple[Path, Path]) -> None:
+    _, tarball = packages
+    with tarfile.open(tarball) as archive:
+        names = archive.getnames()
+    for plugin in WAYLAND_PLUGINS:
+        assert any(plugin in name for name in names), plugin
+
+
 def test_deb_depends_on_every_system_library_the_bundle_loads(
     packages: tuple[Path, Path], tmp_path: Path
 ) -> None:
