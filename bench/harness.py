@@ -53,7 +53,7 @@ def desktop() -> Iterator[Desktop]:
 
 #: Nothing falls due while a bench watches. A fresh journal has no calls or callbacks, but a run
 #: started after the shift's end still owes that day's reflection and sends it at start-up: a
-#: notification, and notify-send waiting for its answer in the app's process tree for 20 s.
+#: notification whose D-Bus round trips and expiry timer would be counted as idle work.
 QUIET_SETTINGS = {"reminders": {"reflection": False}}
 
 

@@ -68,8 +68,13 @@ class Delivery:
     detail: str = ""
     #: Not this backend's kind of notice (nothing failed): the next one takes it, unlogged.
     declined: bool = False
+    #: Given to a service (``detail`` names it) that answers later: shown is not yet known,
+    #: and should the service fail, the backend's own fallback shows it.
+    handed_over: bool = False
 
     def describe(self) -> str:
+        if self.ok and self.handed_over:
+            return f"Handed to {self.detail}. If it can't show it, Companion will."
         if self.ok:
             return f"Sent through {self.backend}."
         return f"{self.backend} could not show it: {self.detail}"

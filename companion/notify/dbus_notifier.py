@@ -155,7 +155,9 @@ class DBusNotifier(QObject):
             return self._send(notice)
         self._queued.append(notice)
         self._server.ask()  # again, if the last ask found nobody: a server may be back
-        return Delivery(self.name, True, "handed to the desktop's notification service")
+        return Delivery(
+            self.name, True, "the desktop's notification service", handed_over=True
+        )
 
     def stop(self) -> None:
         """Quitting: stop waiting for answers (what is on screen stays until it expires)."""
@@ -186,7 +188,7 @@ class DBusNotifier(QObject):
         self._sending[watcher] = _Sending(notice, timer, bool(shown.actions))
         self._timers[timer] = watcher
         timer.start(self._answer_within_ms)
-        return Delivery(self.name, True, f"handed to {info.describe()}")
+        return Delivery(self.name, True, info.describe(), handed_over=True)
 
     def _on_settled(self) -> None:
         assert self._server is not None

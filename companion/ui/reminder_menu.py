@@ -46,7 +46,7 @@ class ReminderMenu(QObject):
         else:
             menu.insertActions(before, items)
         self._build_pause_menu()
-        self.set_callbacks([], datetime.now().astimezone())
+        self.callbacks_menu.setEnabled(False)  # none until the app passes its list and clock
 
     def set_callbacks(self, callbacks: list[Callback], now: datetime) -> None:
         self.callbacks_menu.clear()

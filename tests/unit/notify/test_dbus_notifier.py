@@ -98,6 +98,9 @@ def test_a_due_callback_goes_with_normal_urgency_and_its_buttons(
 
     [call] = shown(qtbot, server)
     assert delivery.ok
+    # Handed over, not yet known to be shown: the settings' test line must not claim more.
+    assert delivery.describe().startswith("Handed to ")
+    assert delivery.describe().endswith("If it can't show it, Companion will.")
     assert (call["app_name"], call["replaces_id"], call["app_icon"]) == ("Companion", 0, str(ICON))
     assert (call["summary"], call["body"]) == (CALLBACK.title, CALLBACK.body)
     assert call["actions"] == ["default", "Open", "done", "Done", "snooze", "Snooze 15 min"]
