@@ -155,9 +155,7 @@ class DBusNotifier(QObject):
             return self._send(notice)
         self._queued.append(notice)
         self._server.ask()  # again, if the last ask found nobody: a server may be back
-        return Delivery(
-            self.name, True, "the desktop's notification service", handed_over=True
-        )
+        return Delivery(self.name, True, "the desktop's notification service", handed_over=True)
 
     def stop(self) -> None:
         """Quitting: stop waiting for answers (what is on screen stays until it expires)."""
