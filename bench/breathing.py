@@ -29,7 +29,7 @@ from tests.e2e.desktop import Desktop
 FLOOR_SCRIPT = Path(__file__).with_name("bare_animation.py")
 WINDOW_S = 60.0
 QUICK_WINDOW_S = 1.0
-#: Mirrors companion.ui.breathing_window's frame intervals (ms).
+#: Mirrors companion.ui.breathing.breathing_window's frame intervals (ms).
 FRAME_INTERVAL_MS = {False: 16, True: 100}
 TARGET_CPU_SHARE = 0.03
 TARGET_FPS = 60.0

@@ -160,7 +160,7 @@ def measure_window(storage: Storage) -> None:
     app = QApplication.instance() or QApplication([])
     for label in ("cold", "warm"):
         began = time.perf_counter()
-        from companion.ui.journal_flow import JournalFlow
+        from companion.flows.journaling import JournalFlow
 
         flow = JournalFlow(storage.journal, storage.drafts, storage.calls, SystemClock())
         flow.show_journal()

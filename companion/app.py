@@ -24,6 +24,12 @@ from companion.core.policy import settings_to_save
 from companion.core.ports import StorageUnavailable
 from companion.core.reminder_texts import InvalidWhen, callback_lines, parse_when
 from companion.core.settings import Settings
+from companion.flows.journal_retry import JournalRetry
+from companion.flows.journaling import JournalFlow
+from companion.flows.notices import build_notifiers
+from companion.flows.reminder_scheduler import ReminderFlow
+from companion.flows.schedules import MidnightTimer, TrayWatcher
+from companion.flows.tag_and_breathe import BreakFlow
 from companion.notify.chain import FallbackNotifier
 from companion.store.storage import Storage, open_storage
 from companion.system import paths
@@ -45,17 +51,11 @@ from companion.system.resources import resource
 from companion.system.settings_file import save_settings_mapping
 from companion.system.single_instance import InstanceServer
 from companion.ui import bench_trace
-from companion.ui.actions_window import ActionsWindow
-from companion.ui.break_flow import BreakFlow
-from companion.ui.journal_flow import JournalFlow
-from companion.ui.journal_retry import JournalRetry
-from companion.ui.notifiers import build_notifiers
-from companion.ui.reminder_flow import ReminderFlow
-from companion.ui.reminder_ui import ReminderUi
-from companion.ui.schedules import MidnightTimer, TrayWatcher
-from companion.ui.start_countdown import auto_start_seconds
-from companion.ui.tray import TrayController
-from companion.ui.tray_notifier import TrayBalloonNotifier
+from companion.ui.breathing.start_countdown import auto_start_seconds
+from companion.ui.reminders.reminder_ui import ReminderUi
+from companion.ui.reminders.tray_notifier import TrayBalloonNotifier
+from companion.ui.shell.actions_window import ActionsWindow
+from companion.ui.shell.tray import TrayController
 
 log = logging.getLogger(__name__)
 
@@ -238,7 +238,7 @@ class CompanionApp(QObject):
     def _delete_all_data(self) -> None:
         """Ask; then close the journal and the socket, remove every file we made, say so, quit."""
         from companion.system.data_removal import describe, files_to_remove, remove_all
-        from companion.ui.delete_data_dialog import confirm_delete_all, show_removed
+        from companion.ui.settings.delete_data_dialog import confirm_delete_all, show_removed
 
         data_dir, log_dir = paths.data_dir(), paths.log_dir()
         if not confirm_delete_all(files_to_remove(data_dir, log_dir), self._journal.window):
@@ -304,7 +304,7 @@ class CompanionApp(QObject):
     # -- reminders (issue #3) --------------------------------------------------------------
 
     def _start_reminders(self, warnings: list[str]) -> None:
-        """The notifier chain (companion.ui.notifiers), then the one reminder timer."""
+        """The notifier chain (companion.flows.notices), then the one reminder timer."""
         #: Problems with the agent's settings, shown in the settings window until they save.
         self._settings_warnings = list(warnings)
         self._reminders = ReminderFlow(

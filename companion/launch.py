@@ -26,7 +26,7 @@ from companion.system import paths
 from companion.system.activation import forget_launch_tokens
 from companion.system.logs import setup_logging
 from companion.system.resources import resource
-from companion.ui.tray import TrayController
+from companion.ui.shell.tray import TrayController
 
 if TYPE_CHECKING:
     from companion.app import CompanionApp

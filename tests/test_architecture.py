@@ -1,4 +1,5 @@
-"""Keeps the layering true: plain-Python core, Qt widgets only in ui and app, no network code."""
+"""Keeps the layering true: plain-Python core, adapters that know nothing of the app, flows
+without widgets, Qt widgets only in ui and app, no network code."""
 
 from __future__ import annotations
 
@@ -99,7 +100,7 @@ def test_the_check_sees_relative_and_third_party_imports() -> None:
 
 @pytest.mark.parametrize("sub", ["store", "notify", "system"])
 def test_adapters_never_import_ui_or_each_other(sub: str) -> None:
-    others = {"store", "notify", "system", "ui"} - {sub}
+    others = {"store", "notify", "system", "flows", "ui"} - {sub}
     for path in modules_in(sub):
         for name in imports_of(path):
             for other in others:
@@ -113,10 +114,27 @@ def test_only_store_speaks_sql() -> None:
         assert not roots(imports_of(path)) & {"sqlite3", "sqlite_utils"}, path
 
 
+#: Flows that still build their windows themselves; being given window factories instead
+#: (issue 12). The check below fails as soon as this list says more or less than the code.
+NOT_YET_DECOUPLED = {"tag_and_breathe.py", "journaling.py", "notices.py"}
+
+
+def widgets_or_ui(path: Path) -> set[str]:
+    ui = ("companion.ui", "PySide6.QtWidgets", "PySide6.QtGui")
+    return {n for n in imports_of(path) if n.startswith(ui)}
+
+
+def test_flows_never_import_ui_or_widgets() -> None:
+    offenders = {path.name for path in modules_in("flows") if widgets_or_ui(path)}
+    assert offenders == NOT_YET_DECOUPLED
+
+
 def test_qt_widgets_only_in_ui_and_app() -> None:
     for path in PACKAGE.rglob("*.py"):
         parts = path.relative_to(PACKAGE).parts
         if parts[0] in ("ui", "app.py", "launch.py", "self_test.py"):
+            continue
+        if parts[0] == "flows" and path.name in NOT_YET_DECOUPLED:
             continue
         widgets = {
             n for n in imports_of(path) if n.startswith(("PySide6.QtWidgets", "PySide6.QtGui"))

@@ -9,7 +9,7 @@ where Qt looks: its Wayland plugin reads XDG_ACTIVATION_TOKEN when a window asks
 activated and then unsets it (``QWaylandXdgSurface::requestActivate`` in the xdg-shell
 integration, qwaylandxdgshell.cpp; PySide6 6.11.3's libxdg-shell.so names the variable), and
 Qt's tray sets it when the panel provides one (``ProvideXdgActivationToken``). X11 has no such
-hook in Qt after start-up: ``companion.ui.window_activation`` writes the startup id on the
+hook in Qt after start-up: ``companion.ui.shell.window_activation`` writes the startup id on the
 window itself (see ``companion.system.x11_startup``).
 """
 

@@ -19,7 +19,7 @@ from typing import Any
 from companion.system.clock import OFFSET_ENV
 from companion.system.policy_file import POLICY_FILE_ENV
 from companion.ui.bench_trace import ENV as TRACE_ENV
-from companion.ui.start_countdown import AUTO_START_ENV
+from companion.ui.breathing.start_countdown import AUTO_START_ENV
 
 #: Local time on the apps' clock when the desktop starts: a working day, inside the default
 #: shift (09:00-17:00) and seven hours from its end.

@@ -17,7 +17,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from companion.ui.start_countdown import AUTO_START_ENV, AUTO_START_SECONDS
+from companion.ui.breathing.start_countdown import AUTO_START_ENV, AUTO_START_SECONDS
 from tests.e2e.desktop import ChildProcess, Desktop, Geometry, Spawn
 from tests.e2e.pins import PINNED_START
 from tests.e2e.timing import patience

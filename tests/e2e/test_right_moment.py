@@ -23,8 +23,8 @@ import pytest
 from PySide6.QtDBus import QDBusConnection
 from PySide6.QtWidgets import QApplication
 
+from companion.flows.reminder_scheduler import CALL_RECHECK
 from companion.system.dnd import NotificationServerDnd
-from companion.ui.reminder_flow import CALL_RECHECK
 from tests.e2e.desktop import Desktop, Spawn
 from tests.e2e.pins import ALL_DAY_REMINDERS
 from tests.e2e.timing import patience

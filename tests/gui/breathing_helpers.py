@@ -13,8 +13,8 @@ from companion.core.breaks import BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
 from companion.core.settings import Settings
-from companion.ui.breathing_window import BreathingWindow
-from companion.ui.start_countdown import AUTO_START_SECONDS, STEP_MS
+from companion.ui.breathing.breathing_window import BreathingWindow
+from companion.ui.breathing.start_countdown import AUTO_START_SECONDS, STEP_MS
 from tests.fakes import FakeClock
 
 

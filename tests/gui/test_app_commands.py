@@ -23,9 +23,9 @@ from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.resources import resource
 from companion.system.single_instance import InstanceServer, server_name
-from companion.ui.settings_window import SettingsWindow
-from companion.ui.toast import TITLE as TOAST_TITLE
-from companion.ui.tray import TrayController
+from companion.ui.reminders.toast import TITLE as TOAST_TITLE
+from companion.ui.settings.settings_window import SettingsWindow
+from companion.ui.shell.tray import TrayController
 from tests.fakes import FakeClock
 from tests.unit.system.ipc_helpers import exchange
 
@@ -211,7 +211,7 @@ def test_a_tray_that_appears_later_shows_notices_and_messages_in_its_balloon(
     can't show goes to its balloon (not a toast), and so do the app's own messages."""
     # No session bus: the desktop's notifiers fail, so the notice falls to Companion's own.
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
-    monkeypatch.setattr("companion.ui.tray.QSystemTrayIcon", BalloonTrayIcon)
+    monkeypatch.setattr("companion.ui.shell.tray.QSystemTrayIcon", BalloonTrayIcon)
     monkeypatch.setattr(TrayController, "is_available", staticmethod(lambda: True))
     app_timer(running, "trayRecheck").timeout.emit()
     [tray] = running.app.findChildren(TrayController)

@@ -27,8 +27,8 @@ from companion.store.storage import open_storage
 from companion.system.paths import ensure_private_dir
 from companion.system.policy_file import POLICY_FILE_ENV
 from companion.system.single_instance import InstanceServer, server_name
-from companion.ui.locked_settings import LOCKED_TOOLTIP
-from companion.ui.settings_window import SettingsWindow
+from companion.ui.settings.locked_settings import LOCKED_TOOLTIP
+from companion.ui.settings.settings_window import SettingsWindow
 from tests.fakes import FakeClock
 
 StartApp = Callable[[str], app_module.CompanionApp]

@@ -13,8 +13,8 @@ from companion.core.calls import DifficultCall, Reason
 from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
 from companion.core.settings import Settings
-from companion.ui.break_flow import BreakFlow
-from companion.ui.breathing_window import BreathingWindow
+from companion.flows.tag_and_breathe import BreakFlow
+from companion.ui.breathing.breathing_window import BreathingWindow
 from tests.fakes import FakeClock, InMemoryBreaks, InMemoryCalls
 
 

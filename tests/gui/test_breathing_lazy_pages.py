@@ -11,7 +11,7 @@ from companion.core.breathing import BOX, CYCLIC_SIGHING
 from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
 from companion.core.settings import Settings
-from companion.ui.pacer import PacerWidget
+from companion.ui.breathing.pacer import PacerWidget
 from tests.fakes import T0
 from tests.gui.breathing_helpers import Break, MakeBreak, break_opener
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from companion.core.calls import DifficultCall, InvalidCallDetail, Reason
-from companion.ui.call_details import CallDetailsForm
+from companion.ui.calls.call_details import CallDetailsForm
 from tests.fakes import T0
 
 

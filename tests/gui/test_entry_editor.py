@@ -14,8 +14,8 @@ from companion.core.calls import DifficultCall, Reason
 from companion.core.journal import REFLECTION_PROMPTS, Draft, JournalEntry, prompt_for
 from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
-from companion.ui.entry_editor import BODY_PLACEHOLDER, EntryEditor
-from companion.ui.journal_flow import JournalFlow
+from companion.flows.journaling import JournalFlow
+from companion.ui.journal.entry_editor import BODY_PLACEHOLDER, EntryEditor
 from tests.fakes import InMemoryDrafts
 from tests.gui.journal_helpers import (
     NOW,

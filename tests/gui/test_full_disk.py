@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.store.database import FULL
 from companion.store.storage import open_storage
-from companion.ui.entry_editor import EntryEditor
+from companion.ui.journal.entry_editor import EntryEditor
 from tests.fakes import FakeClock
 from tests.gui.journal_helpers import NOW, button, child, label
 

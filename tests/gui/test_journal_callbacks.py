@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
-from companion.ui.journal_flow import JournalFlow
+from companion.flows.journaling import JournalFlow
 from tests.gui.journal_helpers import make_services
 
 

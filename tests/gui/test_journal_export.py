@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from companion.core.journal import JournalEntry
 from companion.store.storage import Storage, open_storage
-from companion.ui.export_dialog import FILTERS
-from companion.ui.journal_window import JournalWindow
+from companion.ui.journal.export_dialog import FILTERS
+from companion.ui.journal.journal_window import JournalWindow
 from tests.fakes import FakeClock
 from tests.gui.journal_helpers import child, label, visible_texts
 

@@ -11,8 +11,8 @@ from companion.core.calls import Reason
 from companion.core.journal import Draft, JournalEntry, JournalListItem
 from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
-from companion.ui.entry_editor import EntryEditor
-from companion.ui.journal_window import EMPTY_TEXT, JournalWindow
+from companion.ui.journal.entry_editor import EntryEditor
+from companion.ui.journal.journal_window import EMPTY_TEXT, JournalWindow
 from tests.gui.journal_helpers import (
     NOW,
     JournalWithCalls,

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.core.moods import Mood
-from companion.ui.mood_picker import FaceButton, MoodPicker
+from companion.ui.breathing.mood_picker import FaceButton, MoodPicker
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.core.breathing import CYCLIC_SIGHING, PhaseState, phase_at
-from companion.ui.pacer import PacerWidget
+from companion.ui.breathing.pacer import PacerWidget
 
 INHALE = CYCLIC_SIGHING.steps[0]
 

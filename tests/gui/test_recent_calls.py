@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from companion.core.calls import DifficultCall, Reason
 from companion.core.ports import StorageUnavailable
-from companion.ui.call_details import CallDetailsForm
-from companion.ui.journal_flow import JournalFlow
-from companion.ui.recent_calls import RecentCallsWindow
+from companion.flows.journaling import JournalFlow
+from companion.ui.calls.call_details import CallDetailsForm
+from companion.ui.calls.recent_calls import RecentCallsWindow
 from tests.fakes import InMemoryCalls
 from tests.gui.journal_helpers import Services, button, make_services, rows, visible_texts
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.core.notices import Notice, NoticeAction
 from companion.core.reminders import Due, Reminder, ReminderKind
-from companion.ui.reminder_flow import ReminderFlow
+from companion.flows.reminder_scheduler import ReminderFlow
 from tests.fakes import RecordingNotifier
 from tests.gui.test_reminders_gui import make_flow
 

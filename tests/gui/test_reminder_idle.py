@@ -8,7 +8,7 @@ import logging
 import pytest
 from pytestqt.qtbot import QtBot
 
-from companion.ui.reminder_flow import AWAY_RECHECK
+from companion.flows.reminder_scheduler import AWAY_RECHECK
 from tests.fakes import FailingIdle, FakeIdle, RecordingNotifier, UnavailableIdle
 from tests.gui.test_reminders_gui import make_flow, tag_three
 

@@ -15,15 +15,15 @@ from companion.core.moment import CALL_UNKNOWN, DND_UNKNOWN, IDLE_UNKNOWN
 from companion.core.ports import DoNotDisturb, Microphone
 from companion.core.reminder_settings import ReminderSettings
 from companion.core.settings import Settings
-from companion.ui.reminder_flow import (
+from companion.flows.reminder_scheduler import (
     AWAY_RECHECK,
     CALL_RECHECK,
     DND_RECHECK,
     MAX_SLEEP,
     ReminderFlow,
 )
-from companion.ui.reminder_ui import ReminderUi
-from companion.ui.settings_window import WAITS_TEXT, SettingsWindow
+from companion.ui.reminders.reminder_ui import ReminderUi
+from companion.ui.settings.settings_window import WAITS_TEXT, SettingsWindow
 from tests.fakes import (
     FailingDoNotDisturb,
     FailingMicrophone,

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from companion.core.notices import NoticeAction
 from companion.core.reminder_settings import ReminderSettings
 from companion.core.settings import Settings
-from companion.ui.journal_flow import JournalFlow
-from companion.ui.reminder_flow import ReminderFlow
-from companion.ui.reminder_ui import ReminderUi
+from companion.flows.journaling import JournalFlow
+from companion.flows.reminder_scheduler import ReminderFlow
+from companion.ui.reminders.reminder_ui import ReminderUi
 from tests.fakes import (
     FakeClock,
     InMemoryBreaks,

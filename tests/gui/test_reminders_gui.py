@@ -14,11 +14,11 @@ from companion.core.notices import Notice, NoticeAction
 from companion.core.reminder_settings import ReminderSettings
 from companion.core.reminder_texts import nudge_notice
 from companion.core.settings import Settings
+from companion.flows.reminder_scheduler import AWAY_RECHECK, ReminderFlow
 from companion.notify.chain import NO_SERVICE_NOTE, FallbackNotifier, InAppFallback, OnceNote
-from companion.ui.callback_dialog import CallbackDialog
-from companion.ui.reminder_flow import AWAY_RECHECK, ReminderFlow
-from companion.ui.settings_window import NO_SERVICE_TEXT, SettingsWindow
-from companion.ui.toast import ToastNotifier
+from companion.ui.reminders.callback_dialog import CallbackDialog
+from companion.ui.reminders.toast import ToastNotifier
+from companion.ui.settings.settings_window import NO_SERVICE_TEXT, SettingsWindow
 from tests.fakes import (
     FailingNotifier,
     FakeClock,

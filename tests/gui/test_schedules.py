@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from companion.ui.schedules import MidnightTimer, TrayWatcher
+from companion.flows.schedules import MidnightTimer, TrayWatcher
 from tests.fakes import FakeClock
 
 BERLIN_WINTER = timezone(timedelta(hours=1))

@@ -14,15 +14,15 @@ from pytestqt.qtbot import QtBot
 from companion.core.breaks import BreakOutcome
 from companion.core.moods import Mood
 from companion.core.settings import Settings
+from companion.flows.tag_and_breathe import BreakFlow
 from companion.system.resources import resource
-from companion.ui.break_flow import BreakFlow
-from companion.ui.start_countdown import (
+from companion.ui.breathing.start_countdown import (
     AUTO_START_ENV,
     AUTO_START_SECONDS,
     STOPPED_TEXT,
     auto_start_seconds,
 )
-from companion.ui.tray import TrayController
+from companion.ui.shell.tray import TrayController
 from tests.fakes import FakeClock, InMemoryBreaks, InMemoryCalls
 from tests.gui.breathing_helpers import Break, MakeBreak, break_opener
 

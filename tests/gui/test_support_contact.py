@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.core.calls import DifficultCall
 from companion.core.settings import Settings
-from companion.ui.break_flow import BreakFlow
+from companion.flows.tag_and_breathe import BreakFlow
 from tests.fakes import T0, FakeClock, InMemoryBreaks, InMemoryCalls
 from tests.gui.breathing_helpers import MakeBreak, break_opener
 

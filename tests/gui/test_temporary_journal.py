@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from companion.app import REOPENED_TEXT, TEMPORARY_TEXT, CompanionApp
 from companion.core.commands import Action, Command, Outcome, Reply
+from companion.flows.journal_retry import JournalRetry
 from companion.store import database
 from companion.store.storage import open_storage
-from companion.ui.journal_retry import JournalRetry
 from tests.gui.app_helpers import Told, close_everything, companion, data_dir, start_app
 
 __all__ = ["companion", "data_dir"]  # fixtures

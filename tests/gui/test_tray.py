@@ -9,9 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from companion.core.calls import Reason
 from companion.system.resources import resource
-from companion.ui.actions_window import NO_TRAY_TEXT, ActionsWindow
-from companion.ui.reminder_menu import ReminderMenu
-from companion.ui.tray import TrayController, tooltip_for
+from companion.ui.reminders.reminder_menu import ReminderMenu
+from companion.ui.shell.actions_window import NO_TRAY_TEXT, ActionsWindow
+from companion.ui.shell.tray import TrayController, tooltip_for
 
 
 def make_icon() -> QIcon:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from companion.core.notices import Notice, NoticeAction
-from companion.ui.tray_notifier import TrayBalloonNotifier
+from companion.ui.reminders.tray_notifier import TrayBalloonNotifier
 
 NUDGE = Notice("A breather?", "That was a tough run.", topic="nudge")
 

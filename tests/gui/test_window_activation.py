@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from companion.ui.window_activation import bring_forward
+from companion.ui.shell.window_activation import bring_forward
 
 TOKEN = "24d27c64-29e7-4d79-aaec-32285e0b3a56_TIME0"
 

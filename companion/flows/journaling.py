@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
 from companion.core.ports import BackupStore, CallRepository, Clock, DraftStore, JournalRepository
-from companion.ui.window_activation import bring_forward
+from companion.ui.shell.window_activation import bring_forward
 
 if TYPE_CHECKING:
-    from companion.ui.journal_window import JournalWindow
-    from companion.ui.recent_calls import RecentCallsWindow
+    from companion.ui.calls.recent_calls import RecentCallsWindow
+    from companion.ui.journal.journal_window import JournalWindow
 
 
 class JournalFlow:
@@ -44,7 +44,7 @@ class JournalFlow:
 
     def _ensure_window(self) -> JournalWindow:
         if self._window is None:
-            from companion.ui.journal_window import JournalWindow
+            from companion.ui.journal.journal_window import JournalWindow
 
             self._window = JournalWindow(
                 self._journal, self._drafts, self._calls, self._clock, backups=self._backups
@@ -61,7 +61,7 @@ class JournalFlow:
     def show_recent_calls(self, call_id: int | None = None) -> None:
         """The latest calls to add or change details, with ``call_id`` chosen if given."""
         if self._calls_window is None:
-            from companion.ui.recent_calls import RecentCallsWindow
+            from companion.ui.calls.recent_calls import RecentCallsWindow
 
             self._calls_window = RecentCallsWindow(self._calls, self._clock)
             self._calls_window.call_changed.connect(self._on_call_changed)

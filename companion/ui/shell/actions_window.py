@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from companion.core.calls import Reason
-from companion.ui.tray import tooltip_for
-from companion.ui.window_activation import bring_forward as bring_window_forward
+from companion.ui.shell.tray import tooltip_for
+from companion.ui.shell.window_activation import bring_forward as bring_window_forward
 
 WINDOW_TITLE = "Companion"
 NO_TRAY_TEXT = "Your desktop has no tray, so Companion lives in this small window."

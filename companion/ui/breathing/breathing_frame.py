@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QMouseEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from companion.ui.breathing_pages import make_button
-from companion.ui.breathing_style import BREATHING_STYLESHEET
+from companion.ui.breathing.breathing_pages import make_button
+from companion.ui.breathing.breathing_style import BREATHING_STYLESHEET
 
 WINDOW_TITLE = "Companion — Breathing break"
 

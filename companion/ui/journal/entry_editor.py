@@ -28,8 +28,8 @@ from companion.core.journal import (
 )
 from companion.core.moods import Mood
 from companion.core.ports import Clock, DraftStore, JournalRepository, StorageUnavailable
-from companion.ui.journal_parts import MoodRow, PromptBox
-from companion.ui.journal_style import (
+from companion.ui.journal.journal_parts import MoodRow, PromptBox
+from companion.ui.journal.journal_style import (
     JOURNAL_STYLESHEET,
     call_text,
     make_button,

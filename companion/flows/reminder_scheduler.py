@@ -34,7 +34,7 @@ from companion.core.reminders import (
     nudge_calls,
     overdue_callbacks,
 )
-from companion.ui.moment_probes import MomentProbes
+from companion.flows.moment_probes import MomentProbes
 
 log = logging.getLogger(__name__)
 

@@ -12,15 +12,15 @@ from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
 from companion.core.ports import Clock
 from companion.core.settings import Settings
+from companion.flows.breathing_session import BreathingSession
 from companion.ui import bench_trace
-from companion.ui.break_call import BreakCall
-from companion.ui.breathing_frame import BreathingFrame
-from companion.ui.breathing_pages import AfterPage, BeforePage, BreathingPage, kind_line
-from companion.ui.breathing_session import BreathingSession
-from companion.ui.mood_picker import MoodPicker, mood_for_key
-from companion.ui.pacer import PacerWidget
-from companion.ui.start_countdown import AUTO_START_SECONDS, STEP_MS, StartCountdown
-from companion.ui.window_activation import bring_forward
+from companion.ui.breathing.break_call import BreakCall
+from companion.ui.breathing.breathing_frame import BreathingFrame
+from companion.ui.breathing.breathing_pages import AfterPage, BeforePage, BreathingPage, kind_line
+from companion.ui.breathing.mood_picker import MoodPicker, mood_for_key
+from companion.ui.breathing.pacer import PacerWidget
+from companion.ui.breathing.start_countdown import AUTO_START_SECONDS, STEP_MS, StartCountdown
+from companion.ui.shell.window_activation import bring_forward
 
 FRAME_INTERVAL_MS = 16
 REDUCED_MOTION_INTERVAL_MS = 100

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from companion.core.backups import Backup, BackupKind
 from companion.core.ports import BackupStore, Clock, StorageUnavailable
-from companion.ui.journal_style import JOURNAL_STYLESHEET, make_button, make_label
+from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
 
 TITLE = "Companion — Restore from backup"
 INTRO = (

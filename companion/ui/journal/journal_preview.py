@@ -9,7 +9,13 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QStackedWidget, QVBox
 
 from companion.core.journal import JournalListItem
 from companion.core.ports import Clock
-from companion.ui.journal_style import call_text, make_button, make_label, tags_text, when_text
+from companion.ui.journal.journal_style import (
+    call_text,
+    make_button,
+    make_label,
+    tags_text,
+    when_text,
+)
 
 NOTHING_CHOSEN = "Choose an entry on the left to read it here."
 

@@ -26,7 +26,7 @@ from companion.core.breathing import PATTERNS
 from companion.core.notices import Delivery
 from companion.core.reminder_settings import WEEKDAYS, ReminderSettings
 from companion.core.settings import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS, Settings
-from companion.ui.locked_settings import show_locked
+from companion.ui.settings.locked_settings import show_locked
 
 TITLE = "Companion — Settings"
 SOUND_TOOLTIP = (

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from companion.core.breaks import EXTEND_SECONDS, BreakOutcome
 from companion.core.breathing import PATTERNS, Pattern
 from companion.core.moods import Mood, mood_change
-from companion.ui.call_details import CallDetailsForm
-from companion.ui.mood_picker import MoodPicker
-from companion.ui.pacer import PacerWidget
+from companion.ui.breathing.mood_picker import MoodPicker
+from companion.ui.breathing.pacer import PacerWidget
+from companion.ui.calls.call_details import CallDetailsForm
 
 
 def make_button(text: str, accessible_name: str, object_name: str = "") -> QPushButton:

@@ -15,9 +15,9 @@ from companion.core.moods import Mood
 from companion.core.ports import BreakRepository, CallRepository, Clock, StorageUnavailable
 from companion.core.settings import Settings
 from companion.ui import bench_trace
-from companion.ui.breathing_window import BreathingWindow
-from companion.ui.start_countdown import AUTO_START_SECONDS, STEP_MS
-from companion.ui.window_activation import bring_forward
+from companion.ui.breathing.breathing_window import BreathingWindow
+from companion.ui.breathing.start_countdown import AUTO_START_SECONDS, STEP_MS
+from companion.ui.shell.window_activation import bring_forward
 
 log = logging.getLogger(__name__)
 

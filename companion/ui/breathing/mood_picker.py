@@ -15,7 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from companion.core.moods import Mood
-from companion.ui.breathing_style import MOOD_FACE_PX, MOOD_WORD_COLOR, MOOD_WORD_PX, TEXT_COLOR
+from companion.ui.breathing.breathing_style import (
+    MOOD_FACE_PX,
+    MOOD_WORD_COLOR,
+    MOOD_WORD_PX,
+    TEXT_COLOR,
+)
 
 _DIGIT_KEYS = {
     Qt.Key.Key_1: Mood.AWFUL,

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from companion.core.calls import UNDO_WINDOW, DifficultCall, can_undo
 from companion.core.ports import Clock
-from companion.ui.breathing_pages import make_button
+from companion.ui.breathing.breathing_pages import make_button
 
 
 class UndoBanner(QFrame):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from companion.core.journal import REFLECTION_PROMPTS, Draft
 from companion.core.moods import Mood
-from companion.ui.journal_style import make_button, make_label, time_text
+from companion.ui.journal.journal_style import make_button, make_label, time_text
 
 
 class PromptBox(QWidget):

@@ -30,12 +30,12 @@ from companion.core.ports import (
     JournalRepository,
     StorageUnavailable,
 )
-from companion.ui.entry_editor import EntryEditor, editor_key
-from companion.ui.export_dialog import ask_export_target
-from companion.ui.journal_list import EntryListPane
-from companion.ui.journal_parts import CallbacksBanner, DraftsBanner, ErrorBox
-from companion.ui.journal_preview import EntryPreview
-from companion.ui.journal_style import JOURNAL_STYLESHEET, make_button, make_label
+from companion.ui.journal.entry_editor import EntryEditor, editor_key
+from companion.ui.journal.export_dialog import ask_export_target
+from companion.ui.journal.journal_list import EntryListPane
+from companion.ui.journal.journal_parts import CallbacksBanner, DraftsBanner, ErrorBox
+from companion.ui.journal.journal_preview import EntryPreview
+from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
 
 TITLE = "Companion — Journal"
 SEARCH_DELAY_MS = 150
@@ -154,7 +154,7 @@ class JournalWindow(QWidget):
         """The list of daily copies; after a restore, the list shows the journal as restored."""
         if self._backups is None:
             return
-        from companion.ui.restore_dialog import RestoreDialog
+        from companion.ui.journal.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self._backups, self._clock, self)
         dialog.restored.connect(lambda _backup: self.refresh())

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from companion.core.journal import JournalListItem, title_of
 from companion.core.ports import Clock
-from companion.ui.journal_style import CARD, INK, SELECTED, SOFT, TEAL, tags_text, when_text
+from companion.ui.journal.journal_style import CARD, INK, SELECTED, SOFT, TEAL, tags_text, when_text
 
 #: The ``JournalListItem`` of a row.
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1

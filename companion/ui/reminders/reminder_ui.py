@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QMenu
 from companion.core.calls import DifficultCall
 from companion.core.ports import Clock
 from companion.core.settings import Settings
-from companion.ui.reminder_flow import ReminderFlow
-from companion.ui.reminder_menu import ReminderMenu
-from companion.ui.window_activation import bring_forward
+from companion.flows.reminder_scheduler import ReminderFlow
+from companion.ui.reminders.reminder_menu import ReminderMenu
+from companion.ui.shell.window_activation import bring_forward
 
 if TYPE_CHECKING:  # both load on first use: an app waiting in the tray never needs them
-    from companion.ui.callback_dialog import CallbackDialog
-    from companion.ui.settings_window import SettingsWindow
+    from companion.ui.reminders.callback_dialog import CallbackDialog
+    from companion.ui.settings.settings_window import SettingsWindow
 
 #: A tagged call this recent offers its case reference to a new callback.
 RECENT_CALL = timedelta(hours=1)
@@ -76,7 +76,7 @@ class ReminderUi(QObject):
         call = self._latest_call()
         if call is not None and self._clock.now() - call.tagged_at > RECENT_CALL:
             call = None
-        from companion.ui.callback_dialog import CallbackDialog
+        from companion.ui.reminders.callback_dialog import CallbackDialog
 
         self._dialog = CallbackDialog(self._clock.now, call.case_ref if call else None)
         call_id = call.id if call else None
@@ -97,7 +97,7 @@ class ReminderUi(QObject):
         no_notification_service: bool = False,
     ) -> SettingsWindow:
         if self._settings_window is None or not self._settings_window.isVisible():
-            from companion.ui.settings_window import SettingsWindow
+            from companion.ui.settings.settings_window import SettingsWindow
 
             window = SettingsWindow(
                 settings,

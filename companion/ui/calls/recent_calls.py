@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLa
 
 from companion.core.calls import MAX_INTENSITY, DifficultCall
 from companion.core.ports import CallRepository, Clock, StorageUnavailable
-from companion.ui.call_details import CallDetailsForm
-from companion.ui.journal_style import (
+from companion.ui.calls.call_details import CallDetailsForm
+from companion.ui.journal.journal_style import (
     JOURNAL_STYLESHEET,
     SELECTED,
     TEAL,

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QBoxLayout
 
 from companion.core.calls import DifficultCall
 from companion.core.ports import Clock
-from companion.ui.call_details import CallDetailsForm
-from companion.ui.undo_banner import UndoBanner
+from companion.ui.breathing.undo_banner import UndoBanner
+from companion.ui.calls.call_details import CallDetailsForm
 
 
 class BreakCall(QObject):

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from companion.core.notices import Delivery, Notice
 from companion.core.ports import Notifier
 from companion.notify.chain import FallbackNotifier, InAppFallback, OnceNote, system_notifiers
-from companion.ui.toast import ActionHandler, ToastNotifier
-from companion.ui.tray_notifier import TrayBalloonNotifier
+from companion.ui.reminders.toast import ActionHandler, ToastNotifier
+from companion.ui.reminders.tray_notifier import TrayBalloonNotifier
 
 if TYPE_CHECKING:  # QtDBus is loaded on Linux only
     from PySide6.QtDBus import QDBusConnection

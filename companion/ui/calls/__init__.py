@@ -1,0 +1,1 @@
+"""Recent calls and the form that edits one call's details."""

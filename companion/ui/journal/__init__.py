@@ -1,0 +1,1 @@
+"""The private journal's window: list, editor, preview, export and restore."""

@@ -1,0 +1,1 @@
+"""Reminders as the agent sees them: tray menu entries, callback dialog, balloon, pop-up."""

@@ -1,0 +1,1 @@
+"""Settings, the note shown when IT locks them, and deleting all data."""

@@ -1,0 +1,1 @@
+"""The tray icon, its fallback window, and bringing windows forward."""
