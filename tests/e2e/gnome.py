@@ -22,17 +22,16 @@ helper. Everything runs in its own process group and is killed at the end.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any, TypeVar
 
-from tests.e2e.processes import ChildProcess, DesktopError, read_line_from_fd, start_process
+from tests.e2e.processes import ChildProcess, DesktopError, start_process
+from tests.e2e.session import Session, session_env, start_reporting_process
 from tests.e2e.timing import patience
 
 HERE = Path(__file__).parent
@@ -112,7 +111,7 @@ class Label:
         return self.x + self.width // 2, self.y + self.height // 2
 
 
-class GnomeShell:
+class GnomeShell(Session):
     """The shell and its buses; one per test module, the tests' programs one per test."""
 
     def __init__(self, root: Path) -> None:
@@ -126,18 +125,6 @@ class GnomeShell:
         self._input_count = 0
 
     # -- lifecycle -------------------------------------------------------------------------
-
-    def __enter__(self) -> GnomeShell:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     def start(self) -> None:
         """Buses, dconf, the accessibility bus, the shell, its notifications and our input."""
@@ -396,42 +383,24 @@ class GnomeShell:
         self.let_banners_go()
 
     def _base_env(self) -> dict[str, str]:
-        dirs = {
-            "HOME": "home",
-            "XDG_CONFIG_HOME": "home/.config",
-            "XDG_DATA_HOME": "home/.local/share",
-            "XDG_STATE_HOME": "home/.local/state",
-            "XDG_CACHE_HOME": "home/.cache",
-            "XDG_RUNTIME_DIR": "run",
-            "COMPANION_DATA_DIR": "data",
+        return session_env(self.root) | {
+            "XDG_SESSION_TYPE": "wayland",
+            "XDG_CURRENT_DESKTOP": "GNOME",
         }
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
-        env |= {"LC_ALL": "C.UTF-8", "XDG_SESSION_TYPE": "wayland", "XDG_CURRENT_DESKTOP": "GNOME"}
-        for key, relative in dirs.items():
-            path = self.root / relative
-            path.mkdir(parents=True, exist_ok=True)
-            env[key] = str(path)
-        (self.root / "run").chmod(0o700)
-        return env
 
-    def _start_service(self, cmd: Sequence[str], fds: Sequence[int] = ()) -> ChildProcess:
-        service = start_process(cmd, self.env, self.root / "logs", Path(cmd[0]).name, pass_fds=fds)
+    def _start_service(self, cmd: Sequence[str]) -> ChildProcess:
+        service = start_process(cmd, self.env, self.root / "logs", Path(cmd[0]).name)
         self._services.append(service)
         return service
 
     def _start_bus(self, name: str) -> str:
         """A dbus-daemon of our own; its address, once it accepts connections."""
-        read_fd, write_fd = os.pipe()
-        try:
-            try:
-                cmd = ["dbus-daemon", "--session", "--nofork", f"--print-address={write_fd}"]
-                bus = start_process(cmd, self.env, self.root / "logs", name, pass_fds=[write_fd])
-                self._services.append(bus)
-            finally:
-                os.close(write_fd)
-            return read_line_from_fd(read_fd, bus, patience(10))
-        finally:
-            os.close(read_fd)
+        bus, address = start_reporting_process(
+            lambda fd: ["dbus-daemon", "--session", "--nofork", f"--print-address={fd}"],
+            self.env, self.root / "logs", name, patience(10),
+        )  # fmt: skip
+        self._services.append(bus)
+        return address
 
     def _start_shell(self) -> None:
         size = "x".join(map(str, SCREEN))
