@@ -15,6 +15,8 @@ deadline scales with patience(), and input is sent again while its effect is abs
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -28,6 +30,7 @@ from tests.e2e.timing import patience
 from tests.e2e.x11 import Geometry, TrayIcon, XWindow, embedded_icons, trayer_panels
 
 __all__ = [
+    "APP",
     "ChildProcess",
     "Desktop",
     "DesktopError",
@@ -40,6 +43,8 @@ __all__ = [
     "missing_tools",
 ]
 
+#: Companion from this checkout, as the tests start it.
+APP = (sys.executable, "-m", "companion")
 SCREEN = "1280x800x24"
 XVFB_OPTIONS = ("-nolisten", "tcp", "-noreset")
 X_TOOLS = ("Xvfb", "dbus-daemon", "xdotool", "xwininfo", "import")
@@ -201,6 +206,18 @@ class Desktop(Display, Session):
     def write_settings(self, settings: Mapping[str, object]) -> None:
         """Replace the pinned settings (no reminders) with a test's own, before the app starts."""
         pins.write_settings(self.data_dir, settings)
+
+    def run_app(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Companion's command line (`tag`, `journal`, `quit`) on this desktop, run to its end:
+        with the app running, a second launch that hands its words to the first."""
+        return subprocess.run(
+            [*APP, *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=patience(30),
+            check=False,
+        )
 
     def trace_events(self) -> list[str]:
         """What the apps on this desktop traced (a tray click arriving, breathing starting)."""
