@@ -33,6 +33,7 @@ from typing import Any, TypeVar
 from tests.e2e.processes import ChildProcess, DesktopError, start_process
 from tests.e2e.session import Session, session_env, start_reporting_process
 from tests.e2e.timing import patience
+from tests.e2e.x11 import Geometry
 
 HERE = Path(__file__).parent
 HELPER = HERE / "gnome_helper.py"
@@ -101,14 +102,7 @@ class Label:
     showing: bool
     #: Inside a notification: a banner, or an entry of the message list.
     notice: bool
-    x: int
-    y: int
-    width: int
-    height: int
-
-    @property
-    def center(self) -> tuple[int, int]:
-        return self.x + self.width // 2, self.y + self.height // 2
+    geometry: Geometry
 
 
 class GnomeShell(Session):
@@ -238,7 +232,13 @@ class GnomeShell(Session):
 
     def labels(self) -> list[Label]:
         """Every text in GNOME Shell's own accessibility tree, shown or not."""
-        return [Label(**entry) for entry in self._helper("labels")]
+        return [
+            Label(
+                entry["text"], entry["role"], entry["showing"], entry["notice"],
+                Geometry(entry["x"], entry["y"], entry["width"], entry["height"]),
+            )
+            for entry in self._helper("labels")
+        ]  # fmt: skip
 
     def banners(self) -> list[str]:
         """Texts of the notification banners GNOME shows right now (summaries and bodies).
@@ -264,7 +264,7 @@ class GnomeShell(Session):
                 label
                 for label in self.labels()
                 if label.role == "menu" and label.text == name and label.showing
-                and label.y < TOP_BAR_HEIGHT
+                and label.geometry.y < TOP_BAR_HEIGHT
             ),
             None,
         )  # fmt: skip
@@ -327,7 +327,7 @@ class GnomeShell(Session):
         """Double-click the tray icon: the AppIndicator extension's "Activate", which also
         hands the app an activation token (a single click opens its menu)."""
         icon = self.wait_for(lambda: self.tray_icon(name), f"the {name} tray icon", patience(20))
-        self.pointer_to(*icon.center)
+        self.pointer_to(*icon.geometry.center)
         self._send("double-click")
 
     # -- internals -------------------------------------------------------------------------
