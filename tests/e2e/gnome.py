@@ -24,13 +24,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tests.e2e.processes import ChildProcess, DesktopError, start_process
+from tests.e2e.processes import ChildProcess, DesktopError, TimedOut, start_process
 from tests.e2e.session import Session, session_env, start_reporting_process
 from tests.e2e.timing import patience
 from tests.e2e.x11 import Geometry
@@ -117,6 +118,7 @@ class GnomeShell(Session):
         self._input: subprocess.Popen[str] | None = None
         self._input_out = root / "logs" / "input.stdout"
         self._input_count = 0
+        self._softphone: ChildProcess | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -179,6 +181,7 @@ class GnomeShell(Session):
         cmd = [SYSTEM_PYTHON, str(SOFTPHONE), *flags, *hook]
         phone = self.spawn(cmd, env, name="softphone")
         self.wait_focus("Softphone")
+        self._softphone = phone
         return phone
 
     # -- waiting ---------------------------------------------------------------------------
@@ -196,9 +199,7 @@ class GnomeShell(Session):
             if result is not None and result is not False:
                 return result
             if time.monotonic() >= deadline:
-                raise DesktopError(
-                    f"Timed out after {timeout:.1f}s waiting for {what}.{self._logs()}"
-                )
+                raise TimedOut(f"Timed out after {timeout:.1f}s waiting for {what}.{self._logs()}")
             time.sleep(POLL_INTERVAL)
 
     def wait_window(self, title: str, timeout: float | None = None) -> ShellWindow:
@@ -208,6 +209,21 @@ class GnomeShell(Session):
             f"a window {title!r}",
             patience(10) if timeout is None else timeout,
         )
+
+    def until(
+        self, act: Callable[[], None], probe: Callable[[], T | None], what: str, each: float
+    ) -> T:
+        """Do ``act``, then poll ``probe`` for ``each`` seconds; do it again if nothing came of
+        it (an input event can land before a window takes input), up to four times."""
+        for attempt in range(1, 5):
+            act()
+            try:
+                return self.wait_for(probe, what, each)
+            except TimedOut:
+                if attempt == 4:
+                    raise
+                print(f"gnome: no {what} yet, acting again ({attempt})", file=sys.stderr)
+        raise AssertionError("unreachable")
 
     def wait_focus(self, title: str, timeout: float | None = None) -> ShellWindow:
         """Wait until the window titled ``title`` has the keyboard focus."""
@@ -311,13 +327,26 @@ class GnomeShell(Session):
 
     def click_softphone(self) -> None:
         """Click the softphone's "Hard call" button at the left edge, clear of Companion's
-        windows, which open in the middle of the screen."""
-        self.click(60, SCREEN[1] // 2)
+        windows, which open in the middle of the screen, until the softphone says it ran its
+        hook (once seen here, a first click after start-up never reached the button)."""
+        phone = self._softphone
+        assert phone is not None, "start_softphone first"
+        ran = phone.output().count("launched")
+        self.until(
+            lambda: self.click(60, SCREEN[1] // 2),
+            lambda: phone.output().count("launched") > ran or None,
+            "run of the softphone's hook",
+            patience(5),
+        )
 
     def focus_softphone(self) -> None:
         """Click the softphone's status line (bottom left): it takes the focus, nothing runs."""
-        self.click(60, SCREEN[1] - 40)
-        self.wait_focus("Softphone")
+        self.until(
+            lambda: self.click(60, SCREEN[1] - 40),
+            lambda: next((w for w in self.windows() if w.title == "Softphone" and w.focused), None),
+            "focus on the softphone",
+            patience(5),
+        )
 
     def key(self, keysym: int) -> None:
         """Press and release one key (an X keysym: 0xFF1B is Escape)."""
