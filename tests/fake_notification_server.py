@@ -6,7 +6,10 @@ Two halves in one file:
   a bus daemon of its own, and a server on it that introduces itself as whatever the test
   needs ("gnome-shell", "dunst"), records every call in a JSON-lines file, and answers as
   told: at once, slowly, never, with an error, without the "actions" capability; it sends
-  ``ActionInvoked`` and ``NotificationClosed`` when the test asks, and can leave the bus.
+  ``ActionInvoked`` and ``NotificationClosed`` when the test asks, and can leave the bus. It
+  can also offer properties a Do Not Disturb probe reads (KDE's ``Inhibited``, dunst's
+  org.dunstproject.cmd0 ``paused``) and change them while it runs; for one it lacks, GDBus
+  answers org.freedesktop.DBus.Error.InvalidArgs, as dunst and GNOME Shell do.
 * ``_Server`` is the server itself. It runs in its own process under Debian's
   /usr/bin/python3 with python3-gi (Gio's GDBus), for three reasons: GDBus checks each call
   against the interface's signatures exactly as dunst and GNOME Shell (both GDBus) do, so a
@@ -14,8 +17,9 @@ Two halves in one file:
   would be there; it is another D-Bus implementation than the Qt one under test; and a
   server that answers slowly is just an invocation answered later from its main loop.
 
-The test talks to the server through its stdin (one JSON command a line); closing stdin ends
-it. python3-gi is installed by tests/e2e/install_desktop_tools.sh.
+The test talks to the server through its stdin (one JSON command a line, each acknowledged
+with a line "done" once done); closing stdin ends it. python3-gi is installed by
+tests/e2e/install_desktop_tools.sh.
 """
 
 from __future__ import annotations
@@ -63,17 +67,18 @@ def missing_tools() -> list[str]:
 
 
 class PrivateBus:
-    """A session bus of the test's own: ``address`` is what DBUS_SESSION_BUS_ADDRESS would be."""
+    """A session bus of the test's own: ``address`` is what DBUS_SESSION_BUS_ADDRESS would be;
+    ``root`` holds its socket and config, and can hold its servers' records."""
 
     def __init__(self, root: Path) -> None:
-        self._root = root
+        self.root = root
         self._process: subprocess.Popen[str] | None = None
         self.address = ""
 
     def start(self) -> PrivateBus:
-        self._root.mkdir(parents=True, exist_ok=True)
-        config = self._root / "bus.conf"
-        config.write_text(BUS_CONFIG.format(socket=self._root / "bus"), encoding="utf-8")
+        self.root.mkdir(parents=True, exist_ok=True)
+        config = self.root / "bus.conf"
+        config.write_text(BUS_CONFIG.format(socket=self.root / "bus"), encoding="utf-8")
         self._process = subprocess.Popen(
             ["dbus-daemon", "--config-file", str(config), "--nofork", "--print-address"],
             stdout=subprocess.PIPE,
@@ -93,8 +98,12 @@ class FakeNotificationServer:
     """Controls one fake server process; ``calls()`` reads what it was asked, oldest first.
 
     Behaviour (all optional): ``name`` ("gnome-shell", "dunst", ...), ``capabilities``,
-    ``notify_delay`` / ``info_delay`` (seconds before answering; ``-1`` never answers),
-    ``notify_error`` / ``info_error`` (a D-Bus error name to answer with instead).
+    ``notify_delay`` / ``info_delay`` / ``property_delay`` (seconds before answering; ``-1``
+    never answers), ``notify_error`` / ``info_error`` / ``property_error`` (a D-Bus error name
+    to answer with instead), and ``properties``: {interface: {name: bool}} on the server's
+    object, such as ``{"org.freedesktop.Notifications": {"Inhibited": True}}`` (KDE's Do Not
+    Disturb); read with org.freedesktop.DBus.Properties.Get. Which properties exist is fixed
+    at ``start``; ``set_property`` changes their values.
     """
 
     def __init__(self, address: str, root: Path, **behaviour: Any) -> None:
@@ -114,7 +123,7 @@ class FakeNotificationServer:
             text=True,
             env={**os.environ, "PYTHONPATH": ""},
         )
-        self._send({"do": "set", **self._behaviour})
+        self._write({"do": "set", **self._behaviour})  # read before "ready": no "done"
         line = _read_line(self._process, START_TIMEOUT, "the fake notification server")
         if not line.startswith("ready "):
             raise RuntimeError(f"the fake notification server said {line!r}")
@@ -146,6 +155,10 @@ class FakeNotificationServer:
         """Change how it answers from now on (see the class docstring)."""
         self._send({"do": "set", **behaviour})
 
+    def set_property(self, interface: str, name: str, value: bool) -> None:
+        """Change one of the ``properties`` it was started with; returns once it has."""
+        self._send({"do": "property", "interface": interface, "name": name, "value": value})
+
     def leave_bus(self) -> None:
         """Give up the name (as a crashed or replaced server does) and stay silent."""
         self._send({"do": "release"})
@@ -159,6 +172,14 @@ class FakeNotificationServer:
             self._process = None
 
     def _send(self, command: dict[str, Any]) -> None:
+        """One command; returns once the server has done it (signals sent, value changed)."""
+        self._write(command)
+        assert self._process is not None
+        line = _read_line(self._process, START_TIMEOUT, "the fake notification server")
+        if line != "done":
+            raise RuntimeError(f"the fake notification server said {line!r} to {command}")
+
+    def _write(self, command: dict[str, Any]) -> None:
         assert self._process is not None and self._process.stdin is not None
         self._process.stdin.write(json.dumps(command) + "\n")
         self._process.stdin.flush()
@@ -185,13 +206,15 @@ def _end(process: subprocess.Popen[str]) -> None:
 
 # -- the server (runs under /usr/bin/python3 with python3-gi) ----------------------------------
 
+#: The specification's interface, with ``{properties}`` and ``{others}`` (more interfaces, of
+#: properties only) filled in by ``introspection``.
 INTROSPECTION = """<node>
   <interface name="org.freedesktop.Notifications">
     <method name="Notify">
       <arg type="s" direction="in"/><arg type="u" direction="in"/>
       <arg type="s" direction="in"/><arg type="s" direction="in"/>
       <arg type="s" direction="in"/><arg type="as" direction="in"/>
-      <arg type="a{sv}" direction="in"/><arg type="i" direction="in"/>
+      <arg type="a{{sv}}" direction="in"/><arg type="i" direction="in"/>
       <arg type="u" direction="out"/>
     </method>
     <method name="CloseNotification"><arg type="u" direction="in"/></method>
@@ -201,13 +224,28 @@ INTROSPECTION = """<node>
       <arg type="s" direction="out"/><arg type="s" direction="out"/>
     </method>
     <signal name="NotificationClosed"><arg type="u"/><arg type="u"/></signal>
-    <signal name="ActionInvoked"><arg type="u"/><arg type="s"/></signal>
-  </interface>
+    <signal name="ActionInvoked"><arg type="u"/><arg type="s"/></signal>{properties}
+  </interface>{others}
 </node>"""
 
 
+def introspection(properties: dict[str, dict[str, bool]]) -> str:
+    """The server's interfaces, with the (boolean, read-only) ``properties`` it offers."""
+
+    def offered(interface: str) -> str:
+        names = properties.get(interface, {})
+        return "".join(f'\n    <property name="{n}" type="b" access="read"/>' for n in names)
+
+    others = "".join(
+        f'\n  <interface name="{interface}">{offered(interface)}\n  </interface>'
+        for interface in properties
+        if interface != SERVICE
+    )
+    return INTROSPECTION.format(properties=offered(SERVICE), others=others)
+
+
 class _Server:  # pragma: no cover - runs in its own process, under /usr/bin/python3
-    """The server: answers the four methods, obeys the commands on stdin."""
+    """The server: answers the four methods and Properties.Get, obeys the commands on stdin."""
 
     def __init__(self, address: str, records: str) -> None:
         import gi
@@ -233,8 +271,11 @@ class _Server:  # pragma: no cover - runs in its own process, under /usr/bin/pyt
         if first is None:
             return
         self.command(json.loads(first))
-        node = self.Gio.DBusNodeInfo.new_for_xml(INTROSPECTION)
-        self.bus.register_object(PATH, node.interfaces[0], self.on_call, None, None)
+        node = self.Gio.DBusNodeInfo.new_for_xml(introspection(self.properties))
+        # No property getter: GDBus refuses a property the server lacks and hands the Get of
+        # one it has to on_call, which can then answer it late or never, as any method.
+        for interface in node.interfaces:
+            self.bus.register_object(PATH, interface, self.on_call, None, None)
         owned = self.bus_call("RequestName", "(su)", (SERVICE, 4), "(u)")[0]  # 4: don't queue
         print(f"ready {self.bus.get_unique_name()}" if owned == 1 else f"not-owner {owned}")
         sys.stdout.flush()
@@ -247,6 +288,10 @@ class _Server:  # pragma: no cover - runs in its own process, under /usr/bin/pyt
             "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", member,
             GLib.Variant(signature, args), GLib.VariantType(reply), 0, -1, None,
         ).unpack()  # fmt: skip
+
+    @property
+    def properties(self) -> dict[str, dict[str, bool]]:
+        return self.behaviour.setdefault("properties", {})  # type: ignore[no-any-return]
 
     def record(self, entry: dict[str, Any]) -> None:
         with open(self.records, "a", encoding="utf-8") as out:
@@ -272,6 +317,11 @@ class _Server:  # pragma: no cover - runs in its own process, under /usr/bin/pyt
             version = str(self.behaviour.get("version", "1.0"))
             info = (self.behaviour["name"], "Fake", version, "1.2")
             self.answer(invocation, "info", Variant("(ssss)", info))
+        elif method == "Get":  # org.freedesktop.DBus.Properties, for a property it has
+            interface, name = params.unpack()
+            self.record({"method": method, "interface": interface, "name": name})
+            value = Variant("b", self.properties[interface][name])
+            self.answer(invocation, "property", Variant("(v)", (value,)))
 
     def notify_record(self, params: Any) -> dict[str, Any]:
         app, replaces, icon, summary, body, actions, hints, expire = params.unpack()
@@ -329,9 +379,16 @@ class _Server:  # pragma: no cover - runs in its own process, under /usr/bin/pyt
             self.loop.quit()
             return False
         self.command(json.loads(line))
+        self.acknowledge()
         while b"\n" in self.pending:  # lines that came in the same read
             self.command(json.loads(self.read_line() or "{}"))
+            self.acknowledge()
         return True
+
+    def acknowledge(self) -> None:
+        """A command is done: the test, waiting for this line, may go on."""
+        print("done")
+        sys.stdout.flush()
 
     def command(self, command: dict[str, Any]) -> None:
         what = command.pop("do")
@@ -345,6 +402,8 @@ class _Server:  # pragma: no cover - runs in its own process, under /usr/bin/pyt
             self.emit("NotificationClosed", "(uu)", (command["id"], command["reason"]))
         elif what == "release":
             self.bus_call("ReleaseName", "(s)", (SERVICE,), "(u)")
+        elif what == "property":
+            self.properties[command["interface"]][command["name"]] = command["value"]
         self.bus.flush_sync(None)
 
     def emit(self, signal: str, signature: str, values: tuple[Any, ...]) -> None:

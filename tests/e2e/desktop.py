@@ -14,21 +14,23 @@ deadline scales with patience(), and input is sent again while its effect is abs
 
 from __future__ import annotations
 
-import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import TypeVar
 
 from tests.e2e import pins
 from tests.e2e.display import WAIT_TIMEOUT, Display, TimedOut, ToolFailed
-from tests.e2e.processes import ChildProcess, DesktopError, read_line_from_fd, start_process
+from tests.e2e.processes import ChildProcess, DesktopError, start_process
+from tests.e2e.session import Session, session_env, start_reporting_process
 from tests.e2e.timing import patience
 from tests.e2e.x11 import Geometry, TrayIcon, XWindow, embedded_icons, trayer_panels
 
 __all__ = [
+    "APP",
     "ChildProcess",
     "Desktop",
     "DesktopError",
@@ -41,6 +43,8 @@ __all__ = [
     "missing_tools",
 ]
 
+#: Companion from this checkout, as the tests start it.
+APP = (sys.executable, "-m", "companion")
 SCREEN = "1280x800x24"
 XVFB_OPTIONS = ("-nolisten", "tcp", "-noreset")
 X_TOOLS = ("Xvfb", "dbus-daemon", "xdotool", "xwininfo", "import")
@@ -65,7 +69,7 @@ def missing_tools(tray: bool = True) -> list[str]:
     return [tool for tool in tools if shutil.which(tool) is None]
 
 
-class Desktop(Display):
+class Desktop(Display, Session):
     """Xvfb + private D-Bus session (+ trayer when `tray`), and ways to drive it from outside."""
 
     def __init__(self, root: Path, *, tray: bool = True) -> None:
@@ -77,18 +81,6 @@ class Desktop(Display):
         self._settled: dict[str | None, TrayIcon] = {}  # icons seen holding still, by match
 
     # -- lifecycle -------------------------------------------------------------------------
-
-    def __enter__(self) -> Desktop:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     def start(self) -> None:
         """Start Xvfb, D-Bus and the tray host; each is ready when this returns."""
@@ -215,6 +207,18 @@ class Desktop(Display):
         """Replace the pinned settings (no reminders) with a test's own, before the app starts."""
         pins.write_settings(self.data_dir, settings)
 
+    def run_app(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Companion's command line (`tag`, `journal`, `quit`) on this desktop, run to its end:
+        with the app running, a second launch that hands its words to the first."""
+        return subprocess.run(
+            [*APP, *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=patience(30),
+            check=False,
+        )
+
     def trace_events(self) -> list[str]:
         """What the apps on this desktop traced (a tray click arriving, breathing starting)."""
         return pins.trace_events(Path(self.env[pins.TRACE_ENV]))
@@ -222,30 +226,13 @@ class Desktop(Display):
     # -- startup ---------------------------------------------------------------------------
 
     def _base_env(self) -> dict[str, str]:
-        dirs = {
-            "HOME": "home",
-            "XDG_CONFIG_HOME": "home/.config",
-            "XDG_DATA_HOME": "home/.local/share",
-            "XDG_STATE_HOME": "home/.local/state",
-            "XDG_CACHE_HOME": "home/.cache",
-            "XDG_RUNTIME_DIR": "run",
-            "COMPANION_DATA_DIR": "data",
-        }
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C.UTF-8"}
-        env |= {"LANG": "C.UTF-8", "QT_QPA_PLATFORM": "xcb", "NO_AT_BRIDGE": "1"}
-        for key, relative in dirs.items():
-            path = self.root / relative
-            path.mkdir(parents=True, exist_ok=True)
-            env[key] = str(path)
-        (self.root / "run").chmod(0o700)
+        env = session_env(self.root) | {"QT_QPA_PLATFORM": "xcb", "NO_AT_BRIDGE": "1"}
         env |= pins.pinned_env(self.root)
         pins.write_settings(self.root / "data", pins.PINNED_SETTINGS)
         return env
 
-    def _start_service(
-        self, cmd: Sequence[str], name: str, fds: Sequence[int] = ()
-    ) -> ChildProcess:
-        service = start_process(cmd, self.env, self.root / "logs", name, pass_fds=fds)
+    def _start_service(self, cmd: Sequence[str], name: str) -> ChildProcess:
+        service = start_process(cmd, self.env, self.root / "logs", name)
         self._services.append(service)
         return service
 
@@ -268,15 +255,11 @@ class Desktop(Display):
 
     def _start_reporting_service(self, name: str, cmd: Callable[[int], list[str]]) -> str:
         """Start a service that writes one line (display, bus address) to a pipe we hand it."""
-        read_fd, write_fd = os.pipe()
-        try:
-            try:
-                service = self._start_service(cmd(write_fd), name, [write_fd])
-            finally:
-                os.close(write_fd)  # The child has its own copy: EOF now means it died.
-            return read_line_from_fd(read_fd, service, patience(START_TIMEOUT))
-        finally:
-            os.close(read_fd)
+        service, line = start_reporting_process(
+            cmd, self.env, self.root / "logs", name, patience(START_TIMEOUT)
+        )
+        self._services.append(service)
+        return line
 
     def start_tray_host(self) -> None:
         """Start trayer now, on a desktop made without it: a panel that comes up late."""

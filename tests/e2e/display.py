@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from tests.e2e.processes import ChildProcess, DesktopError
+from tests.e2e.processes import ChildProcess, DesktopError, TimedOut
 from tests.e2e.timing import patience
 from tests.e2e.x11 import Geometry, XWindow, parse_tree, window_attributes
 
@@ -24,10 +24,6 @@ WAIT_TIMEOUT = 10.0
 RETRY_EVERY = 2.0
 POLL_INTERVAL = 0.05
 T = TypeVar("T")
-
-
-class TimedOut(DesktopError):
-    """What a test waited for did not happen within its deadline."""
 
 
 class ToolFailed(DesktopError):

@@ -22,18 +22,19 @@ helper. Everything runs in its own process group and is killed at the end.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any, TypeVar
 
-from tests.e2e.processes import ChildProcess, DesktopError, read_line_from_fd, start_process
+from tests.e2e.processes import ChildProcess, DesktopError, TimedOut, start_process
+from tests.e2e.session import Session, session_env, start_reporting_process
 from tests.e2e.timing import patience
+from tests.e2e.x11 import Geometry
 
 HERE = Path(__file__).parent
 HELPER = HERE / "gnome_helper.py"
@@ -102,17 +103,10 @@ class Label:
     showing: bool
     #: Inside a notification: a banner, or an entry of the message list.
     notice: bool
-    x: int
-    y: int
-    width: int
-    height: int
-
-    @property
-    def center(self) -> tuple[int, int]:
-        return self.x + self.width // 2, self.y + self.height // 2
+    geometry: Geometry
 
 
-class GnomeShell:
+class GnomeShell(Session):
     """The shell and its buses; one per test module, the tests' programs one per test."""
 
     def __init__(self, root: Path) -> None:
@@ -124,20 +118,9 @@ class GnomeShell:
         self._input: subprocess.Popen[str] | None = None
         self._input_out = root / "logs" / "input.stdout"
         self._input_count = 0
+        self._softphone: ChildProcess | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
-
-    def __enter__(self) -> GnomeShell:
-        self.start()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     def start(self) -> None:
         """Buses, dconf, the accessibility bus, the shell, its notifications and our input."""
@@ -198,6 +181,7 @@ class GnomeShell:
         cmd = [SYSTEM_PYTHON, str(SOFTPHONE), *flags, *hook]
         phone = self.spawn(cmd, env, name="softphone")
         self.wait_focus("Softphone")
+        self._softphone = phone
         return phone
 
     # -- waiting ---------------------------------------------------------------------------
@@ -215,9 +199,7 @@ class GnomeShell:
             if result is not None and result is not False:
                 return result
             if time.monotonic() >= deadline:
-                raise DesktopError(
-                    f"Timed out after {timeout:.1f}s waiting for {what}.{self._logs()}"
-                )
+                raise TimedOut(f"Timed out after {timeout:.1f}s waiting for {what}.{self._logs()}")
             time.sleep(POLL_INTERVAL)
 
     def wait_window(self, title: str, timeout: float | None = None) -> ShellWindow:
@@ -227,6 +209,21 @@ class GnomeShell:
             f"a window {title!r}",
             patience(10) if timeout is None else timeout,
         )
+
+    def until(
+        self, act: Callable[[], None], probe: Callable[[], T | None], what: str, each: float
+    ) -> T:
+        """Do ``act``, then poll ``probe`` for ``each`` seconds; do it again if nothing came of
+        it (an input event can land before a window takes input), up to four times."""
+        for attempt in range(1, 5):
+            act()
+            try:
+                return self.wait_for(probe, what, each)
+            except TimedOut:
+                if attempt == 4:
+                    raise
+                print(f"gnome: no {what} yet, acting again ({attempt})", file=sys.stderr)
+        raise AssertionError("unreachable")
 
     def wait_focus(self, title: str, timeout: float | None = None) -> ShellWindow:
         """Wait until the window titled ``title`` has the keyboard focus."""
@@ -251,7 +248,13 @@ class GnomeShell:
 
     def labels(self) -> list[Label]:
         """Every text in GNOME Shell's own accessibility tree, shown or not."""
-        return [Label(**entry) for entry in self._helper("labels")]
+        return [
+            Label(
+                entry["text"], entry["role"], entry["showing"], entry["notice"],
+                Geometry(entry["x"], entry["y"], entry["width"], entry["height"]),
+            )
+            for entry in self._helper("labels")
+        ]  # fmt: skip
 
     def banners(self) -> list[str]:
         """Texts of the notification banners GNOME shows right now (summaries and bodies).
@@ -277,7 +280,7 @@ class GnomeShell:
                 label
                 for label in self.labels()
                 if label.role == "menu" and label.text == name and label.showing
-                and label.y < TOP_BAR_HEIGHT
+                and label.geometry.y < TOP_BAR_HEIGHT
             ),
             None,
         )  # fmt: skip
@@ -324,13 +327,26 @@ class GnomeShell:
 
     def click_softphone(self) -> None:
         """Click the softphone's "Hard call" button at the left edge, clear of Companion's
-        windows, which open in the middle of the screen."""
-        self.click(60, SCREEN[1] // 2)
+        windows, which open in the middle of the screen, until the softphone says it ran its
+        hook (once seen here, a first click after start-up never reached the button)."""
+        phone = self._softphone
+        assert phone is not None, "start_softphone first"
+        ran = phone.output().count("launched")
+        self.until(
+            lambda: self.click(60, SCREEN[1] // 2),
+            lambda: phone.output().count("launched") > ran or None,
+            "run of the softphone's hook",
+            patience(5),
+        )
 
     def focus_softphone(self) -> None:
         """Click the softphone's status line (bottom left): it takes the focus, nothing runs."""
-        self.click(60, SCREEN[1] - 40)
-        self.wait_focus("Softphone")
+        self.until(
+            lambda: self.click(60, SCREEN[1] - 40),
+            lambda: next((w for w in self.windows() if w.title == "Softphone" and w.focused), None),
+            "focus on the softphone",
+            patience(5),
+        )
 
     def key(self, keysym: int) -> None:
         """Press and release one key (an X keysym: 0xFF1B is Escape)."""
@@ -340,7 +356,7 @@ class GnomeShell:
         """Double-click the tray icon: the AppIndicator extension's "Activate", which also
         hands the app an activation token (a single click opens its menu)."""
         icon = self.wait_for(lambda: self.tray_icon(name), f"the {name} tray icon", patience(20))
-        self.pointer_to(*icon.center)
+        self.pointer_to(*icon.geometry.center)
         self._send("double-click")
 
     # -- internals -------------------------------------------------------------------------
@@ -396,42 +412,24 @@ class GnomeShell:
         self.let_banners_go()
 
     def _base_env(self) -> dict[str, str]:
-        dirs = {
-            "HOME": "home",
-            "XDG_CONFIG_HOME": "home/.config",
-            "XDG_DATA_HOME": "home/.local/share",
-            "XDG_STATE_HOME": "home/.local/state",
-            "XDG_CACHE_HOME": "home/.cache",
-            "XDG_RUNTIME_DIR": "run",
-            "COMPANION_DATA_DIR": "data",
+        return session_env(self.root) | {
+            "XDG_SESSION_TYPE": "wayland",
+            "XDG_CURRENT_DESKTOP": "GNOME",
         }
-        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
-        env |= {"LC_ALL": "C.UTF-8", "XDG_SESSION_TYPE": "wayland", "XDG_CURRENT_DESKTOP": "GNOME"}
-        for key, relative in dirs.items():
-            path = self.root / relative
-            path.mkdir(parents=True, exist_ok=True)
-            env[key] = str(path)
-        (self.root / "run").chmod(0o700)
-        return env
 
-    def _start_service(self, cmd: Sequence[str], fds: Sequence[int] = ()) -> ChildProcess:
-        service = start_process(cmd, self.env, self.root / "logs", Path(cmd[0]).name, pass_fds=fds)
+    def _start_service(self, cmd: Sequence[str]) -> ChildProcess:
+        service = start_process(cmd, self.env, self.root / "logs", Path(cmd[0]).name)
         self._services.append(service)
         return service
 
     def _start_bus(self, name: str) -> str:
         """A dbus-daemon of our own; its address, once it accepts connections."""
-        read_fd, write_fd = os.pipe()
-        try:
-            try:
-                cmd = ["dbus-daemon", "--session", "--nofork", f"--print-address={write_fd}"]
-                bus = start_process(cmd, self.env, self.root / "logs", name, pass_fds=[write_fd])
-                self._services.append(bus)
-            finally:
-                os.close(write_fd)
-            return read_line_from_fd(read_fd, bus, patience(10))
-        finally:
-            os.close(read_fd)
+        bus, address = start_reporting_process(
+            lambda fd: ["dbus-daemon", "--session", "--nofork", f"--print-address={fd}"],
+            self.env, self.root / "logs", name, patience(10),
+        )  # fmt: skip
+        self._services.append(bus)
+        return address
 
     def _start_shell(self) -> None:
         size = "x".join(map(str, SCREEN))

@@ -20,6 +20,10 @@ class DesktopError(RuntimeError):
     """The desktop, or a program on it, did not do what a test waited for."""
 
 
+class TimedOut(DesktopError):
+    """What a test waited for did not happen within its deadline."""
+
+
 class ChildProcess:
     """A started program; its stdout and stderr go to files so a failure can show them."""
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import subprocess
 
-from tests.e2e.desktop import Desktop, Spawn
-from tests.e2e.test_app import APP, BREAK_TITLE, start_app
+from tests.e2e.desktop import APP, Desktop, Spawn
+from tests.e2e.test_app import BREAK_TITLE, start_app
 
 FIRST = "xterm-4242-hotkey_TIME81234"
 SECOND = "xbindkeys-77-softphone_TIME99871"

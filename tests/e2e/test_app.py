@@ -11,19 +11,16 @@ import contextlib
 import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from datetime import datetime
 from pathlib import Path
 
 from companion.ui.breathing.start_countdown import AUTO_START_ENV, AUTO_START_SECONDS
-from tests.e2e.desktop import ChildProcess, Desktop, Geometry, Spawn
+from tests.e2e.desktop import APP, ChildProcess, Desktop, Geometry, Spawn
 from tests.e2e.pins import PINNED_START
 from tests.e2e.timing import patience
 from tests.e2e.x11 import top_level
 
-APP = [sys.executable, "-m", "companion"]
 BREAK_TITLE = "Companion — Breathing break"
 JOURNAL_TITLE = "Companion — Journal"
 
@@ -40,17 +37,6 @@ def rows(desktop: Desktop, query: str) -> list[tuple[object, ...]]:
         return []  # not made yet: opening it read-only would fail
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
         return db.execute(query).fetchall()
-
-
-def second_launch(desktop: Desktop, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*APP, *args],
-        env=desktop.env,
-        capture_output=True,
-        text=True,
-        timeout=patience(30),
-        check=False,
-    )
 
 
 def tag_with_a_tray_click(desktop: Desktop) -> object:
@@ -128,18 +114,18 @@ def test_a_second_launch_hands_its_tag_to_the_first(
     desktop: Desktop, spawn: Spawn, artifacts_dir: Path
 ) -> None:
     app = start_app(desktop, spawn)
-    result = second_launch(desktop, "tag", "--reason", "abusive", "--intensity", "4")
+    result = desktop.run_app("tag", "--reason", "abusive", "--intensity", "4")
     assert result.returncode == 0, result.stderr
     desktop.find_window(BREAK_TITLE)
     assert rows(desktop, "select reason, intensity from calls") == [("abusive", 4)]
     assert app.returncode is None
 
-    assert second_launch(desktop, "journal").returncode == 0
+    assert desktop.run_app("journal").returncode == 0
     desktop.find_window(JOURNAL_TITLE)
     desktop.screenshot(artifacts_dir / "app_journal.png")
 
     desktop.unwatch(app)
-    assert second_launch(desktop, "quit").returncode == 0
+    assert desktop.run_app("quit").returncode == 0
     assert app.wait_exit() == 0
 
 
@@ -167,7 +153,7 @@ def test_without_a_tray_a_window_offers_the_actions(
     # another program focused with xdotool: with no window manager, X ignores a focus request
     # stamped earlier than the last focus change, so Qt could raise the window but never
     # take the keyboard back from it.)
-    assert second_launch(bare_desktop, "journal").returncode == 0
+    assert bare_desktop.run_app("journal").returncode == 0
     journal = bare_desktop.find_window(JOURNAL_TITLE)
     where = bare_desktop.window_geometry(actions)
     bare_desktop.until(
@@ -179,12 +165,12 @@ def test_without_a_tray_a_window_offers_the_actions(
     )
     # `companion` again only brings the window forward: harmless to ask twice.
     bare_desktop.until(
-        lambda: second_launch(bare_desktop).check_returncode(),
+        lambda: bare_desktop.run_app().check_returncode(),
         lambda: on_top_and_focused(bare_desktop, actions, journal),
         "Companion on top",
     )
 
-    result = second_launch(bare_desktop, "tag")
+    result = bare_desktop.run_app("tag")
     assert result.returncode == 0, result.stderr
     bare_desktop.find_window(BREAK_TITLE)
 
@@ -242,11 +228,11 @@ def test_write_about_the_call_quit_restart_and_find_it(
     assert rows(desktop, "select call_id, body, mood from journal") == [(call_id, WRITTEN, 4)]
 
     desktop.unwatch(app)
-    assert second_launch(desktop, "quit").returncode == 0
+    assert desktop.run_app("quit").returncode == 0
     assert app.wait_exit() == 0
     start_app(desktop, spawn)
     assert rows(desktop, "select call_id, body, mood from journal") == [(call_id, WRITTEN, 4)]
-    assert second_launch(desktop, "journal").returncode == 0
+    assert desktop.run_app("journal").returncode == 0
     desktop.find_window(JOURNAL_TITLE)
 
     # Found as the agent finds it: search, Down into the results, Enter opens the entry (sent
@@ -278,7 +264,7 @@ def test_killed_mid_sentence_the_draft_is_there_next_start(
     desktop: Desktop, spawn: Spawn, artifacts_dir: Path
 ) -> None:
     app = start_app(desktop, spawn)
-    assert second_launch(desktop, "journal").returncode == 0
+    assert desktop.run_app("journal").returncode == 0
     # Ctrl+N again only brings the new entry's editor forward.
     desktop.key_until("ctrl+n", JOURNAL_TITLE, lambda: desktop.search(EDITOR_TITLE), "an editor")
     desktop.type_until(
@@ -295,6 +281,6 @@ def test_killed_mid_sentence_the_draft_is_there_next_start(
 
     start_app(desktop, spawn)
     assert rows(desktop, "select body from drafts") == [("Half a thought about the escalation",)]
-    assert second_launch(desktop, "journal").returncode == 0
+    assert desktop.run_app("journal").returncode == 0
     desktop.find_window(JOURNAL_TITLE)
     desktop.screenshot(artifacts_dir / "app_journal_draft.png")

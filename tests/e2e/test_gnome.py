@@ -92,7 +92,9 @@ def test_a_tray_activate_starts_a_break_that_takes_the_focus_from_the_softphone(
     assert "/StatusNotifierItem" in registered_tray_items(gnome)
     gnome.start_softphone(["true"])
 
-    gnome.activate_tray()
+    gnome.until(  # the tray's click is "tag and breathe": a stored call says it arrived
+        gnome.activate_tray, lambda: calls(gnome) >= 1 or None, "call stored", patience(5)
+    )
 
     window = gnome.wait_focus(BREAK_TITLE)
     assert window.wayland  # Qt's own Wayland client, not XWayland

@@ -17,7 +17,7 @@ import pytest
 from tests.e2e.bus_monitor import notify_calls, start_monitor
 from tests.e2e.desktop import Desktop, Spawn
 from tests.e2e.pins import ALL_DAY_REMINDERS
-from tests.e2e.test_app import BREAK_TITLE, second_launch, start_app
+from tests.e2e.test_app import BREAK_TITLE, start_app
 from tests.e2e.timing import patience
 
 NOTIFICATIONS = "org.freedesktop.Notifications"
@@ -82,7 +82,7 @@ def tag_three_and_close_the_break_unbreathed(desktop: Desktop) -> None:
     the mood check, so the break is recorded as skipped, which is no break for the nudge: the
     nudge for three hard calls is due."""
     for _ in range(3):
-        assert second_launch(desktop, "tag").returncode == 0
+        assert desktop.run_app("tag").returncode == 0
     desktop.find_window(BREAK_TITLE)  # it waits for the agent (no countdown: pins.py)
     time.sleep(2.0)  # the nudge was due at the third tag: long enough to see it held back
     assert int(desktop.run("dunstctl", "count", "displayed")) == 0
@@ -99,7 +99,7 @@ def test_three_tags_bring_one_gentle_nudge_and_a_callback_arrives_once(
     monitor = start_monitor(desktop, spawn)
     start_with_dunst(desktop, spawn)
 
-    result = second_launch(desktop, "callback", "--in", "1m", "--case", "4711")
+    result = desktop.run_app("callback", "--in", "1m", "--case", "4711")
     assert result.returncode == 0, result.stderr
     set_at = time.monotonic()
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -25,25 +23,13 @@ from PySide6.QtWidgets import QApplication
 
 from companion.flows.reminder_scheduler import CALL_RECHECK
 from companion.system.dnd import NotificationServerDnd
-from tests.e2e.desktop import Desktop, Spawn
+from tests.e2e.desktop import APP, Desktop, Spawn
 from tests.e2e.pins import ALL_DAY_REMINDERS
 from tests.e2e.timing import patience
 from tests.sound_server import SoundServer, missing_tools
 
-APP = [sys.executable, "-m", "companion"]
 BREAK_TITLE = "Companion — Breathing break"
 WAITS_FOR_THE_CALL = "a reminder is due but waits: the agent is on a call"
-
-
-def launch(desktop: Desktop, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*APP, *args],
-        env=desktop.env,
-        capture_output=True,
-        text=True,
-        timeout=patience(30),
-        check=False,
-    )
 
 
 def start_dunst(desktop: Desktop, spawn: Spawn) -> None:
@@ -114,7 +100,7 @@ def test_a_nudge_due_during_a_call_waits_and_arrives_once_the_call_is_over(
 
     call = sound.record()  # the softphone takes the headset's microphone
     for _ in range(3):
-        assert launch(desktop, "tag").returncode == 0
+        assert desktop.run_app("tag").returncode == 0
     desktop.find_window(BREAK_TITLE, timeout=patience(10))
     close_break_window(desktop)  # the nudge is due now, and the agent is on the call
     desktop.wait_for(

@@ -3,7 +3,6 @@ fakes of SHQueryUserNotificationState (Windows); macOS can't tell."""
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Iterator
 from itertools import count
@@ -21,8 +20,8 @@ from companion.system.dnd import (
     desktop_do_not_disturb,
     windows_do_not_disturb,
 )
+from tests.fake_notification_server import FakeNotificationServer, PrivateBus, missing_tools
 from tests.fakes import E_FAIL, FakeShell32
-from tests.unit.system.dnd_server import DndServer, PrivateBus
 
 _names = count()
 
@@ -60,11 +59,17 @@ def test_macos_and_others_say_they_cannot_tell() -> None:
 
 @pytest.fixture
 def bus(tmp_path: Path, qapp: QApplication) -> Iterator[PrivateBus]:
-    if shutil.which("dbus-daemon") is None:
-        pytest.skip("dbus-daemon is missing (run `make desktop-tools`)")
-    private = PrivateBus(tmp_path / "bus")
+    missing = missing_tools()
+    if missing:
+        pytest.skip(f"missing: {', '.join(missing)} (run `make desktop-tools`)")
+    private = PrivateBus(tmp_path / "bus").start()
     yield private
     private.stop()
+
+
+def server_on(bus: PrivateBus, name: str, **behaviour: object) -> FakeNotificationServer:
+    """A fake notification server introducing itself as ``name``, on the test's bus."""
+    return FakeNotificationServer(bus.address, bus.root, name=name, **behaviour).start()
 
 
 def probe(bus: PrivateBus, **kwargs: object) -> NotificationServerDnd:
@@ -75,11 +80,11 @@ def probe(bus: PrivateBus, **kwargs: object) -> NotificationServerDnd:
 
 
 def test_kde_s_inhibited_property_is_read_as_it_changes(bus: PrivateBus) -> None:
-    server = DndServer(bus.address, "Plasma", {NOTIFICATIONS: {"Inhibited": True}})
+    server = server_on(bus, "Plasma", properties={NOTIFICATIONS: {"Inhibited": True}})
     try:
         dnd = probe(bus, show_banners=lambda: True)
         assert dnd.is_on() is True
-        server.set(NOTIFICATIONS, "Inhibited", False)
+        server.set_property(NOTIFICATIONS, "Inhibited", False)
         assert dnd.is_on() is False
     finally:
         server.stop()
@@ -89,7 +94,7 @@ def test_kde_s_inhibited_property_is_read_as_it_changes(bus: PrivateBus) -> None
 def test_gnome_shell_s_show_banners_switch_is_its_do_not_disturb(
     bus: PrivateBus, banners: bool | None, on: bool | None
 ) -> None:
-    server = DndServer(bus.address, "gnome-shell", {})  # GNOME 43 has no Inhibited
+    server = server_on(bus, "gnome-shell")  # GNOME 43 has no Inhibited
     try:
         assert probe(bus, show_banners=lambda: banners).is_on() is on
     finally:
@@ -97,11 +102,11 @@ def test_gnome_shell_s_show_banners_switch_is_its_do_not_disturb(
 
 
 def test_dunst_s_own_pause_is_its_do_not_disturb(bus: PrivateBus) -> None:
-    server = DndServer(bus.address, "dunst", {DUNST: {"paused": True}})
+    server = server_on(bus, "dunst", properties={DUNST: {"paused": True}})
     try:
         dnd = probe(bus, show_banners=lambda: False)  # not GNOME: its switch is not asked
         assert dnd.is_on() is True
-        server.set(DUNST, "paused", False)
+        server.set_property(DUNST, "paused", False)
         assert dnd.is_on() is False
     finally:
         server.stop()
@@ -115,7 +120,7 @@ def test_a_server_with_no_known_switch_and_no_server_at_all_are_unknown(bus: Pri
         return False
 
     assert probe(bus, show_banners=banners).is_on() is None  # nobody owns the name
-    server = DndServer(bus.address, "Xfce Notify Daemon", {})
+    server = server_on(bus, "Xfce Notify Daemon")
     try:
         assert probe(bus, show_banners=banners).is_on() is None
     finally:
@@ -124,7 +129,8 @@ def test_a_server_with_no_known_switch_and_no_server_at_all_are_unknown(bus: Pri
 
 
 def test_a_server_that_never_answers_holds_the_question_only_briefly(bus: PrivateBus) -> None:
-    server = DndServer(bus.address, "Plasma", {}, hang=True)
+    hang = {"info_delay": -1, "property_delay": -1}
+    server = server_on(bus, "Plasma", properties={NOTIFICATIONS: {"Inhibited": True}}, **hang)
     try:
         started = time.monotonic()
         assert probe(bus, show_banners=lambda: False, timeout_ms=300).is_on() is None
