@@ -22,6 +22,7 @@ from companion.ui.breathing.start_countdown import (
     STOPPED_TEXT,
     auto_start_seconds,
 )
+from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.tray import TrayController
 from tests.fakes import FakeClock, InMemoryBreaks, InMemoryCalls
 from tests.gui.breathing_helpers import Break, MakeBreak, break_opener
@@ -203,9 +204,9 @@ class FlowHarness:
             auto_start_seconds=auto_start,
             countdown_step_ms=step_ms,
         )
-        self.tray = TrayController(QIcon(str(resource("companion.svg"))))
-        self.tray.quick_tag_requested.connect(lambda: self.flow.tag_and_breathe(None))
-        self.tray.break_requested.connect(self.flow.breathe)
+        self.tray = TrayController(QIcon(str(resource("companion.svg"))), ShellActions())
+        self.tray.actions.quick_tag_requested.connect(lambda: self.flow.tag_and_breathe(None))
+        self.tray.actions.break_requested.connect(self.flow.breathe)
 
 
 @pytest.fixture
