@@ -16,10 +16,10 @@ from companion.core.moods import Mood
 from companion.core.settings import Settings
 from companion.flows.tag_and_breathe import BreakFlow
 from companion.system.resources import resource
+from companion.ui.breathing.messages import STOPPED_TEXT
 from companion.ui.breathing.start_countdown import (
     AUTO_START_ENV,
     AUTO_START_SECONDS,
-    STOPPED_TEXT,
     auto_start_seconds,
 )
 from companion.ui.shell.actions import ShellActions
