@@ -16,11 +16,10 @@ from companion.ui.journal.journal_style import (
     JOURNAL_STYLESHEET,
     SELECTED,
     TEAL,
-    local,
     make_button,
     make_label,
-    when_text,
 )
+from companion.ui.journal.messages import local, when_text
 
 RECENT_LIMIT = 20
 
