@@ -1,11 +1,12 @@
 """What the tray icon, its menu and the no-tray window say.
 
 Every user-facing sentence of a ui feature lives in its folder's ``messages.py``: plain
-constants, and small functions for texts built from a number. None is wrapped for translation
-yet; doing so is mechanical: each constant becomes ``_("…")`` and each function's return
-value is wrapped the same way (``ngettext`` where it branches on a count), with the
-translation installed before ``companion.ui`` is first imported (as ``companion.launch``
-imports the tray).
+constants, and small functions for texts built from a value. None is wrapped for translation
+yet; doing so is mechanical: each constant becomes ``_("…")``, each function's f-string
+becomes ``_("… {count} …").format(count=count)`` (extractors can't read f-strings), with
+``ngettext`` where a function branches on a count. Constants are read when a module is first
+imported, so the translation must be installed before ``companion.ui`` is (``companion.launch``
+imports the tray early).
 """
 
 from __future__ import annotations
