@@ -54,6 +54,7 @@ from companion.ui import bench_trace
 from companion.ui.breathing.start_countdown import auto_start_seconds
 from companion.ui.reminders.reminder_ui import ReminderUi
 from companion.ui.reminders.tray_notifier import TrayBalloonNotifier
+from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.actions_window import ActionsWindow
 from companion.ui.shell.tray import TrayController
 
@@ -111,13 +112,13 @@ class CompanionApp(QObject):
         self._icon = icon
         self._tray_watch = TrayWatcher(lambda: TrayController.is_available(), parent=self)
         self._tray_watch.appeared.connect(self._move_to_tray)
+        self._actions = tray.actions if tray is not None else ShellActions(self)
+        self._connect(self._actions)
         if self._tray is not None:
             self._tray.setParent(self)
-            self._connect(self._tray)
         else:
             log.info("no system tray on this desktop; showing the Companion window instead")
-            self._window = ActionsWindow(icon)
-            self._connect(self._window)
+            self._window = ActionsWindow(icon, self._actions)
             self._window.show()
             self._tray_watch.start()  # autostart may have come before the panel
         server.set_handler(self.handle)
@@ -142,7 +143,7 @@ class CompanionApp(QObject):
         """Settings IT locked: the settings window shows them as "Set by your IT department"."""
         return self._effective.locked
 
-    def _connect(self, source: TrayController | ActionsWindow) -> None:
+    def _connect(self, source: ShellActions) -> None:
         source.quick_tag_requested.connect(lambda: self._breaks.tag_and_breathe(None))
         source.tag_requested.connect(self._breaks.tag_and_breathe)
         source.break_requested.connect(self._breaks.breathe)
@@ -153,8 +154,7 @@ class CompanionApp(QObject):
     def _move_to_tray(self) -> None:
         """A tray appeared after start-up: the icon takes over, the small window goes."""
         log.info("a system tray is here now; moving Companion to it")
-        tray = TrayController(self._icon, self)
-        self._connect(tray)
+        tray = TrayController(self._icon, self._actions, self)
         self._reminder_ui.use_menu(tray.menu).settings_requested.connect(self._show_settings)
         tray.show()
         self._tray = tray

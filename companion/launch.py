@@ -26,6 +26,7 @@ from companion.system import paths
 from companion.system.activation import forget_launch_tokens
 from companion.system.logs import setup_logging
 from companion.system.resources import resource
+from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.tray import TrayController
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def run(server_name: str, first: Command | None) -> int:
     qt_app.setQuitOnLastWindowClosed(False)
     icon = QIcon(str(resource("companion.svg")))
     qt_app.setWindowIcon(icon)
-    tray = TrayController(icon) if TrayController.is_available() else None
+    tray = TrayController(icon, ShellActions()) if TrayController.is_available() else None
     if tray is not None:
         tray.show()
     started: list[CompanionApp] = []

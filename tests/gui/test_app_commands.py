@@ -23,7 +23,7 @@ from companion.store.storage import Storage, open_storage
 from companion.system import paths
 from companion.system.resources import resource
 from companion.system.single_instance import InstanceServer, server_name
-from companion.ui.reminders.toast import TITLE as TOAST_TITLE
+from companion.ui.reminders.messages import TOAST_TITLE
 from companion.ui.settings.settings_window import SettingsWindow
 from companion.ui.shell.tray import TrayController
 from tests.fakes import FakeClock

@@ -27,7 +27,7 @@ from companion.store.storage import open_storage
 from companion.system.paths import ensure_private_dir
 from companion.system.policy_file import POLICY_FILE_ENV
 from companion.system.single_instance import InstanceServer, server_name
-from companion.ui.settings.locked_settings import LOCKED_TOOLTIP
+from companion.ui.settings.messages import LOCKED_TOOLTIP
 from companion.ui.settings.settings_window import SettingsWindow
 from tests.fakes import FakeClock
 

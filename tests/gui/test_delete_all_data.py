@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from companion.app import CompanionApp
 from companion.core.calls import DifficultCall
-from companion.ui.settings.delete_data_dialog import QUESTION, QUESTION_TITLE
+from companion.ui.settings.messages import QUESTION, QUESTION_TITLE
 from tests.fakes import T0
 from tests.gui.app_helpers import companion, data_dir
 

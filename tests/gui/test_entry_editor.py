@@ -15,7 +15,8 @@ from companion.core.journal import REFLECTION_PROMPTS, Draft, JournalEntry, prom
 from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
 from companion.flows.journaling import JournalFlow
-from companion.ui.journal.entry_editor import BODY_PLACEHOLDER, EntryEditor
+from companion.ui.journal.entry_editor import EntryEditor
+from companion.ui.journal.messages import BODY_PLACEHOLDER
 from tests.fakes import InMemoryDrafts
 from tests.gui.journal_helpers import (
     NOW,

@@ -12,7 +12,8 @@ from companion.core.journal import Draft, JournalEntry, JournalListItem
 from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
 from companion.ui.journal.entry_editor import EntryEditor
-from companion.ui.journal.journal_window import EMPTY_TEXT, JournalWindow
+from companion.ui.journal.journal_window import JournalWindow
+from companion.ui.journal.messages import EMPTY_TEXT
 from tests.gui.journal_helpers import (
     NOW,
     JournalWithCalls,

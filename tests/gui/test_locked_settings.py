@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from companion.ui.settings.locked_settings import LOCKED_TOOLTIP, show_locked
+from companion.ui.settings.locked_settings import show_locked
+from companion.ui.settings.messages import LOCKED_TOOLTIP
 
 
 def test_locked_settings_are_disabled_with_the_reason(qtbot: QtBot) -> None:

@@ -23,7 +23,8 @@ from companion.flows.reminder_scheduler import (
     ReminderFlow,
 )
 from companion.ui.reminders.reminder_ui import ReminderUi
-from companion.ui.settings.settings_window import WAITS_TEXT, SettingsWindow
+from companion.ui.settings.messages import WAITS_TEXT
+from companion.ui.settings.settings_window import SettingsWindow
 from tests.fakes import (
     FailingDoNotDisturb,
     FailingMicrophone,

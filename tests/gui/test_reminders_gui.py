@@ -18,7 +18,8 @@ from companion.flows.reminder_scheduler import AWAY_RECHECK, ReminderFlow
 from companion.notify.chain import NO_SERVICE_NOTE, FallbackNotifier, InAppFallback, OnceNote
 from companion.ui.reminders.callback_dialog import CallbackDialog
 from companion.ui.reminders.toast import ToastNotifier
-from companion.ui.settings.settings_window import NO_SERVICE_TEXT, SettingsWindow
+from companion.ui.settings.messages import NO_SERVICE_TEXT
+from companion.ui.settings.settings_window import SettingsWindow
 from tests.fakes import (
     FailingNotifier,
     FakeClock,

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from companion.core.journal import JournalEntry
 from companion.store.storage import Storage, open_storage
 from companion.ui.journal.journal_window import JournalWindow
-from companion.ui.journal.restore_dialog import NO_COPIES, RestoreDialog
+from companion.ui.journal.messages import NO_COPIES
+from companion.ui.journal.restore_dialog import RestoreDialog
 from tests.fakes import FakeClock
 from tests.gui.journal_helpers import child
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from companion.core.notices import Notice
 from companion.core.settings import Settings
 from companion.notify.presentation import ServerInfo, present
-from companion.ui.settings.locked_settings import LOCKED_TOOLTIP
+from companion.ui.settings.messages import LOCKED_TOOLTIP
 from companion.ui.settings.settings_window import SettingsWindow
 
 DUNST = ServerInfo("dunst", capabilities=frozenset({"actions"}))

@@ -16,12 +16,13 @@ from companion.core.moods import Mood
 from companion.core.settings import Settings
 from companion.flows.tag_and_breathe import BreakFlow
 from companion.system.resources import resource
+from companion.ui.breathing.messages import STOPPED_TEXT
 from companion.ui.breathing.start_countdown import (
     AUTO_START_ENV,
     AUTO_START_SECONDS,
-    STOPPED_TEXT,
     auto_start_seconds,
 )
+from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.tray import TrayController
 from tests.fakes import FakeClock, InMemoryBreaks, InMemoryCalls
 from tests.gui.breathing_helpers import Break, MakeBreak, break_opener
@@ -203,9 +204,9 @@ class FlowHarness:
             auto_start_seconds=auto_start,
             countdown_step_ms=step_ms,
         )
-        self.tray = TrayController(QIcon(str(resource("companion.svg"))))
-        self.tray.quick_tag_requested.connect(lambda: self.flow.tag_and_breathe(None))
-        self.tray.break_requested.connect(self.flow.breathe)
+        self.tray = TrayController(QIcon(str(resource("companion.svg"))), ShellActions())
+        self.tray.actions.quick_tag_requested.connect(lambda: self.flow.tag_and_breathe(None))
+        self.tray.actions.break_requested.connect(self.flow.breathe)
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""The tray and its no-tray fallback window emit the agent's intents as signals."""
+"""The tray and its no-tray fallback window show one set of actions, which emit the agent's
+intents as signals."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from pytestqt.qtbot import QtBot
 from companion.core.calls import Reason
 from companion.system.resources import resource
 from companion.ui.reminders.reminder_menu import ReminderMenu
-from companion.ui.shell.actions_window import NO_TRAY_TEXT, ActionsWindow
+from companion.ui.shell.actions import ShellActions
+from companion.ui.shell.actions_window import ActionsWindow
+from companion.ui.shell.messages import NO_TRAY_TEXT
 from companion.ui.shell.tray import TrayController, tooltip_for
 
 
@@ -18,16 +21,25 @@ def make_icon() -> QIcon:
     return QIcon(str(resource("companion.svg")))
 
 
+def make_tray() -> TrayController:
+    return TrayController(make_icon(), ShellActions())
+
+
+def make_window() -> tuple[ActionsWindow, ShellActions]:
+    actions = ShellActions()
+    return ActionsWindow(make_icon(), actions), actions
+
+
 def test_left_click_is_the_one_click_tag(qtbot: QtBot) -> None:
-    tray = TrayController(make_icon())
-    with qtbot.waitSignal(tray.quick_tag_requested, timeout=1000):
+    tray = make_tray()
+    with qtbot.waitSignal(tray.actions.quick_tag_requested, timeout=1000):
         tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
-    with qtbot.assertNotEmitted(tray.quick_tag_requested):
+    with qtbot.assertNotEmitted(tray.actions.quick_tag_requested):
         tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Context)
 
 
 def test_menu_has_every_action_and_each_reason(qtbot: QtBot) -> None:
-    tray = TrayController(make_icon())
+    tray = make_tray()
     labels = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
     assert labels == [
         "Tag a difficult call",
@@ -40,14 +52,18 @@ def test_menu_has_every_action_and_each_reason(qtbot: QtBot) -> None:
     reasons = [a.text() for a in tag_menu.actions()]  # type: ignore[union-attr]
     assert reasons == [r.label for r in Reason]
     seen: list[object] = []
-    tray.tag_requested.connect(seen.append)
+    tray.actions.tag_requested.connect(seen.append)
     tag_menu.actions()[2].trigger()  # type: ignore[union-attr]
     assert seen == [Reason.DISTRESSING]
-    signals = ((1, tray.break_requested), (2, tray.journal_requested), (3, tray.calls_requested))
+    signals = (
+        (1, tray.actions.break_requested),
+        (2, tray.actions.journal_requested),
+        (3, tray.actions.calls_requested),
+    )
     for index, signal in signals:
         with qtbot.waitSignal(signal, timeout=1000):
             tray.menu.actions()[index].trigger()
-    with qtbot.waitSignal(tray.quit_requested, timeout=1000):
+    with qtbot.waitSignal(tray.actions.quit_requested, timeout=1000):
         tray.menu.actions()[-1].trigger()
 
 
@@ -58,18 +74,18 @@ def test_tooltip_counts_today() -> None:
 
 
 def test_fallback_window_offers_the_same_actions(qtbot: QtBot) -> None:
-    window = ActionsWindow(make_icon())
+    window, actions = make_window()
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.quick_tag_requested, timeout=1000):
+    with qtbot.waitSignal(actions.quick_tag_requested, timeout=1000):
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Space)
     window.set_today_count(2)
     assert any("2 hard calls" in label.text() for label in window.findChildren(QLabel))
 
 
 def test_fallback_window_says_why_it_is_there(qtbot: QtBot) -> None:
-    window = ActionsWindow(make_icon())
+    window, _ = make_window()
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -80,7 +96,7 @@ def test_fallback_window_says_why_it_is_there(qtbot: QtBot) -> None:
 
 
 def test_fallback_window_with_a_reason_tags_with_it(qtbot: QtBot) -> None:
-    window = ActionsWindow(make_icon())
+    window, actions = make_window()
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -89,14 +105,14 @@ def test_fallback_window_with_a_reason_tags_with_it(qtbot: QtBot) -> None:
     reasons.setCurrentIndex(1)
     button = window.findChild(QPushButton, "hardCallButton")
     assert button is not None
-    with qtbot.waitSignal(window.tag_requested, timeout=1000) as blocker:
+    with qtbot.waitSignal(actions.tag_requested, timeout=1000) as blocker:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert blocker.args == [Reason.ABUSIVE]
     assert reasons.currentIndex() == 0
 
 
 def test_closing_the_fallback_window_does_not_quit(qtbot: QtBot) -> None:
-    window = ActionsWindow(make_icon())
+    window, _ = make_window()
     qtbot.addWidget(window)
     window.show()
     assert window.close() is False
@@ -104,7 +120,7 @@ def test_closing_the_fallback_window_does_not_quit(qtbot: QtBot) -> None:
 
 def test_fallback_window_carries_the_reminder_menu(qtbot: QtBot) -> None:
     """Without a tray, callbacks, pause and settings must still be reachable."""
-    window = ActionsWindow(make_icon())
+    window, actions = make_window()
     qtbot.addWidget(window)
     ReminderMenu(window.more_menu, window)
     more = next(b for b in window.findChildren(QPushButton) if b.text() == "More")
@@ -113,5 +129,36 @@ def test_fallback_window_carries_the_reminder_menu(qtbot: QtBot) -> None:
     assert labels[0] == "Recent hard calls…"
     assert labels[2:] == ["Call back later…", "Pause reminders", "Settings…"]
     assert labels[1].startswith("Callbacks")
-    with qtbot.waitSignal(window.calls_requested, timeout=1000):
+    with qtbot.waitSignal(actions.calls_requested, timeout=1000):
         window.more_menu.actions()[0].trigger()
+
+
+def test_tray_and_window_show_the_very_same_actions(qtbot: QtBot) -> None:
+    """One QAction each, built once: what the menu triggers, the window's buttons trigger."""
+    actions = ShellActions()
+    tray = TrayController(make_icon(), actions)
+    window = ActionsWindow(make_icon(), actions)
+    qtbot.addWidget(window)
+    menu = tray.menu.actions()
+    assert menu[0].menu().actions() == list(actions.tags)  # type: ignore[union-attr]
+    assert menu[1:4] == [actions.breathe, actions.journal, actions.calls]
+    assert menu[-1] is actions.quit
+    assert window.more_menu.actions()[0] is actions.calls
+    buttons = {b.text(): b for b in window.findChildren(QPushButton)}
+    assert list(buttons) == [
+        "I just had a hard call",
+        "Breathing break",
+        "Journal…",
+        "More",
+        "Quit",
+    ]
+    clicks = (
+        ("Breathing break", actions.break_requested),
+        ("Journal…", actions.journal_requested),
+        ("Quit", actions.quit_requested),
+    )
+    for text, signal in clicks:
+        with qtbot.waitSignal(signal, timeout=1000):
+            qtbot.mouseClick(buttons[text], Qt.MouseButton.LeftButton)
+    actions.journal.setEnabled(False)
+    assert not buttons["Journal…"].isEnabled()

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from companion.ui.breathing.breathing_pages import make_button
 from companion.ui.breathing.breathing_style import BREATHING_STYLESHEET
-
-WINDOW_TITLE = "Companion — Breathing break"
+from companion.ui.breathing.messages import CLOSE_NAME, TITLE, WINDOW_TITLE
 
 
 class BreathingFrame(QWidget):
@@ -38,9 +37,9 @@ class BreathingFrame(QWidget):
         frame = QWidget()
         frame.setObjectName("breathingFrame")
         frame.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        title = QLabel("Breathing break")
+        title = QLabel(TITLE)
         title.setObjectName("windowTitle")
-        self.close_button = make_button("✕", "Close", "closeButton")
+        self.close_button = make_button("✕", CLOSE_NAME, "closeButton")
         self.close_button.clicked.connect(self.close)
         header = QHBoxLayout()
         header.addWidget(title)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,9 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.core.breaks import EXTEND_SECONDS, BreakOutcome
+from companion.core.breaks import EXTEND_SECONDS
 from companion.core.breathing import PATTERNS, Pattern
-from companion.core.moods import Mood, mood_change
+from companion.core.moods import Mood
+from companion.ui.breathing import messages
 from companion.ui.breathing.mood_picker import MoodPicker
 from companion.ui.breathing.pacer import PacerWidget
 from companion.ui.calls.call_details import CallDetailsForm
@@ -44,12 +43,6 @@ def make_label(text: str, object_name: str = "", *, wrap: bool = True) -> QLabel
     return label
 
 
-def time_left_text(seconds: float) -> str:
-    """``0:52 left``: whole seconds, rounded up so the count never shows 0:00 while breathing."""
-    whole = max(0, math.ceil(seconds - 1e-6))
-    return f"{whole // 60}:{whole % 60:02d} left"
-
-
 class BeforePage(QWidget):
     """Mood check (optional), the choice of pattern with why it works, and Start.
 
@@ -67,27 +60,27 @@ class BeforePage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         if mood_check:
-            self.picker = MoodPicker("How are you feeling right now?")
+            self.picker = MoodPicker(messages.MOOD_BEFORE)
             layout.addWidget(self.picker)
         else:
-            layout.addWidget(make_label("Ready for a short breathing break?", "heading"))
+            layout.addWidget(make_label(messages.READY, "heading"))
         layout.addSpacing(6)
         self.pattern_box = QComboBox()
-        self.pattern_box.setAccessibleName("Breathing pattern")
+        self.pattern_box.setAccessibleName(messages.PATTERN_NAME)
         for candidate in PATTERNS.values():
             self.pattern_box.addItem(candidate.name, candidate.key)
         self.pattern_box.setCurrentIndex(self.pattern_box.findData(pattern.key))
         self.pattern_box.currentIndexChanged.connect(self._on_pattern_box_changed)
         self.summary = make_label("", "soft")
-        self.why_toggle = make_button("Why this works", "Why this pattern works", "linkButton")
+        self.why_toggle = make_button(messages.WHY, messages.WHY_NAME, "linkButton")
         self.why_toggle.setCheckable(True)
         self.why_toggle.toggled.connect(self._on_why_toggle_toggled)
         # Built on the first "Why this works": most breaks never open it (issue #5).
         self._why: tuple[QScrollArea, QLabel, QLabel] | None = None
         self._pattern = pattern
-        self.start_button = make_button("Start breathing", "Start breathing", "primaryButton")
+        self.start_button = make_button(messages.START, messages.START, "primaryButton")
         self.countdown = make_label("", "soft")
-        self.countdown.setAccessibleName("When breathing starts")
+        self.countdown.setAccessibleName(messages.COUNTDOWN_NAME)
         self._layout = layout
         layout.addWidget(self.pattern_box)
         layout.addWidget(self.summary)
@@ -148,7 +141,7 @@ class BeforePage(QWidget):
             self.show_pattern(self._pattern)
         self._why[0].setVisible(checked)
         self._spacer.setVisible(not checked)
-        self.why_toggle.setText("Hide why" if checked else "Why this works")
+        self.why_toggle.setText(messages.HIDE_WHY if checked else messages.WHY)
 
 
 class BreathingPage(QWidget):
@@ -167,10 +160,12 @@ class BreathingPage(QWidget):
         self.time_left = make_label("", "timeLeft")
         self._time_left_text = ""
         seconds = int(EXTEND_SECONDS)
-        self.extend_button = make_button(f"+{seconds} s", f"Add {seconds} seconds")
-        self.pause_button = make_button("Pause", "Pause")
-        self.done_button = make_button("Done", "Done, end the break now")
-        self.skip_button = make_button("Skip", "Skip this break", "quietButton")
+        self.extend_button = make_button(
+            messages.extend_text(seconds), messages.extend_name(seconds)
+        )
+        self.pause_button = make_button(messages.PAUSE, messages.PAUSE)
+        self.done_button = make_button(messages.DONE, messages.DONE_NAME)
+        self.skip_button = make_button(messages.SKIP, messages.SKIP_NAME, "quietButton")
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
         for button in (self.extend_button, self.pause_button, self.done_button):
@@ -199,34 +194,16 @@ class BreathingPage(QWidget):
         self.pause_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_paused(self, paused: bool) -> None:
-        self.pause_button.setText("Resume" if paused else "Pause")
-        self.pause_button.setAccessibleName("Resume" if paused else "Pause")
+        self.pause_button.setText(messages.RESUME if paused else messages.PAUSE)
+        self.pause_button.setAccessibleName(messages.RESUME if paused else messages.PAUSE)
 
     def show_time_left(self, seconds: float, *, paused: bool) -> None:
-        text = time_left_text(seconds)
+        text = messages.time_left_text(seconds)
         if paused:
-            text = f"Paused · {text}"
+            text = messages.paused_text(text)
         if text != self._time_left_text:  # called every frame; it changes once a second
             self._time_left_text = text
             self.time_left.setText(text)
-
-
-def kind_line(outcome: BreakOutcome | None) -> str:
-    if outcome is BreakOutcome.ENDED_EARLY:
-        return "Even a short pause helps. Well done."
-    return "Well done for taking a minute."
-
-
-def mood_change_text(before: Mood | None, after: Mood | None) -> str:
-    change = mood_change(before, after)
-    if change is None or before is None or after is None:
-        return ""
-    went = f"From {before.face} {before.label} to {after.face} {after.label}."
-    if change > 0:
-        return f"{went} Good to see."
-    if change < 0:
-        return f"{went} Hard calls can linger; writing it down may help."
-    return f"Still {after.face} {after.label}. Taking the pause still counts."
 
 
 class AfterPage(QWidget):
@@ -240,19 +217,19 @@ class AfterPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.kind = make_label(kind_line(None), "kindLine")
+        self.kind = make_label(messages.kind_line(None), "kindLine")
         self.support: QLabel | None = None
         if support_contact:
             # IT's EAP or peer-support line; plain text so the policy cannot inject markup.
-            self.support = make_label(f"Need to talk? {support_contact}", "supportContact")
+            self.support = make_label(messages.support_text(support_contact), "supportContact")
             self.support.setTextFormat(Qt.TextFormat.PlainText)
             self.support.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.picker: MoodPicker | None = None
         if mood_check:
-            self.picker = MoodPicker("How do you feel now?")
+            self.picker = MoodPicker(messages.MOOD_AFTER)
         self.change = make_label("", "soft")
-        self.write_button = make_button("Write about it", "Write about it in the journal")
-        self.back_button = make_button("Back to work", "Back to work", "primaryButton")
+        self.write_button = make_button(messages.WRITE, messages.WRITE_NAME)
+        self.back_button = make_button(messages.BACK, messages.BACK, "primaryButton")
         self.closing = QWidget()
         closing = QVBoxLayout(self.closing)
         closing.setContentsMargins(0, 0, 0, 0)
@@ -286,7 +263,7 @@ class AfterPage(QWidget):
         if self.picker is not None:
             self.picker.hide()
         self._filler.hide()
-        text = mood_change_text(before, after)
+        text = messages.mood_change_text(before, after)
         self.change.setText(text)
         self.change.setVisible(bool(text))
         self.closing.show()

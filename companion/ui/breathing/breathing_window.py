@@ -16,7 +16,8 @@ from companion.flows.breathing_session import BreathingSession
 from companion.ui import bench_trace
 from companion.ui.breathing.break_call import BreakCall
 from companion.ui.breathing.breathing_frame import BreathingFrame
-from companion.ui.breathing.breathing_pages import AfterPage, BeforePage, BreathingPage, kind_line
+from companion.ui.breathing.breathing_pages import AfterPage, BeforePage, BreathingPage
+from companion.ui.breathing.messages import kind_line
 from companion.ui.breathing.mood_picker import MoodPicker, mood_for_key
 from companion.ui.breathing.pacer import PacerWidget
 from companion.ui.breathing.start_countdown import AUTO_START_SECONDS, STEP_MS, StartCountdown

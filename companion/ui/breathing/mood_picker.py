@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.core.moods import Mood
+from companion.ui.breathing import messages
 from companion.ui.breathing.breathing_style import (
     MOOD_FACE_PX,
     MOOD_WORD_COLOR,
@@ -64,8 +65,8 @@ class FaceButton(QPushButton):
     def __init__(self, mood: Mood, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("moodButton")
-        self.setAccessibleName(f"Mood {int(mood)}: {mood.label}")
-        self.setToolTip(f"{mood.label} (key {int(mood)})")
+        self.setAccessibleName(messages.mood_name(mood))
+        self.setToolTip(messages.mood_tooltip(mood))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoDefault(True)  # Enter activates the focused face, as in a dialog.
         self.setMinimumSize(72, 86)
@@ -119,9 +120,9 @@ class MoodPicker(QWidget):
             button.clicked.connect(lambda _checked=False, m=mood: self.choose(m))
             self._buttons[mood] = button
             faces.addWidget(button)
-        self._skip = QPushButton("Skip")
+        self._skip = QPushButton(messages.SKIP)
         self._skip.setObjectName("quietButton")
-        self._skip.setAccessibleName("Skip the mood question")
+        self._skip.setAccessibleName(messages.SKIP_MOOD_NAME)
         self._skip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._skip.setAutoDefault(True)
         self._skip.clicked.connect(lambda: self.choose(None))

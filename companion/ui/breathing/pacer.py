@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from companion.core.breathing import PhaseState
+from companion.ui.breathing import messages
 
 BACKGROUND_TOP = QColor("#12344d")
 BACKGROUND_BOTTOM = QColor("#145457")
@@ -92,7 +93,7 @@ class PacerWidget(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(240, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Breathing guide")
+        self.setAccessibleName(messages.PACER_NAME)
 
     @property
     def state(self) -> PhaseState | None:
@@ -348,5 +349,5 @@ class PacerWidget(QWidget):
 def _words(state: PhaseState | None) -> tuple[str, str]:
     """The phase word and the whole seconds left in it, as drawn."""
     if state is None:
-        return "Ready when you are", ""
+        return messages.PACER_READY, ""
     return state.word, str(max(1, math.ceil(state.seconds_left - 1e-6)))

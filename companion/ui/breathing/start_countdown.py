@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from companion.ui.breathing.messages import STOPPED_TEXT, countdown_text
+
 #: Seconds the mood page waits before breathing starts by itself.
 AUTO_START_SECONDS = 5
 #: Sets those seconds (0: never by itself). The end-to-end tests pin it to 0 so that a key a
@@ -24,7 +26,6 @@ STEP_MS = 1000
 #: How far the pointer must travel over the window to count as the agent moving it: a window
 #: that appears under a still pointer gets enter and move events too.
 POINTER_SLACK_PX = 8
-STOPPED_TEXT = "Start whenever you're ready."
 
 _ENGAGING = {
     QEvent.Type.KeyPress,
@@ -42,10 +43,6 @@ def auto_start_seconds(environ: Mapping[str, str] = os.environ) -> int:
     if text.isdecimal():
         return int(text)
     return AUTO_START_SECONDS
-
-
-def countdown_text(seconds: int) -> str:
-    return f"Starting in {seconds} s"
 
 
 class StartCountdown(QObject):

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from companion.core.calls import UNDO_WINDOW, DifficultCall, can_undo
 from companion.core.ports import Clock
+from companion.ui.breathing import messages
 from companion.ui.breathing.breathing_pages import make_button
 
 
@@ -29,8 +30,8 @@ class UndoBanner(QFrame):
         self._expiry.setObjectName("undoExpiry")
         self._expiry.setSingleShot(True)
         self._expiry.timeout.connect(self.refresh)
-        label = QLabel(f"Call tagged at {call.tagged_at:%H:%M} ·")
-        undo = make_button("Undo", "Undo tagging the call", "linkButton")
+        label = QLabel(messages.tagged_at_text(call.tagged_at))
+        undo = make_button(messages.UNDO, messages.UNDO_NAME, "linkButton")
         undo.clicked.connect(self._on_undo_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 2, 6, 2)

@@ -23,9 +23,7 @@ from companion.core.calls import (
     InvalidCallDetail,
     Reason,
 )
-
-SHOW_TEXT = "Add details (optional)"
-HIDE_TEXT = "Hide details"
+from companion.ui.calls import messages
 
 
 class CallDetailsForm(QWidget):
@@ -45,23 +43,23 @@ class CallDetailsForm(QWidget):
         super().__init__(parent)
         self.setObjectName("callDetails")
         self._call = call
-        self._toggle = QPushButton(SHOW_TEXT)
+        self._toggle = QPushButton(messages.SHOW_TEXT)
         self._toggle.setObjectName("linkButton")
         self._toggle.setCheckable(True)
         self._toggle.setAutoDefault(True)
-        self._toggle.setAccessibleName("Add details about the call")
+        self._toggle.setAccessibleName(messages.TOGGLE_NAME)
         self._toggle.toggled.connect(self._on_toggle_toggled)
         self._body = QWidget()
         self._body.setObjectName("callDetailsBody")
         self._reason = self._build_reason()
         self._intensity_buttons = self._build_intensity()
         self._case_ref = QLineEdit(call.case_ref or "")
-        self._case_ref.setPlaceholderText("Case or ticket number")
-        self._case_ref.setAccessibleName("Case or ticket reference")
+        self._case_ref.setPlaceholderText(messages.CASE_REF_PLACEHOLDER)
+        self._case_ref.setAccessibleName(messages.CASE_REF_NAME)
         self._case_ref.setMaxLength(MAX_CASE_REF_LENGTH)
         self._note = QLineEdit(call.note or "")
-        self._note.setPlaceholderText("A few words, only if it helps")
-        self._note.setAccessibleName("Short note about the call")
+        self._note.setPlaceholderText(messages.NOTE_PLACEHOLDER)
+        self._note.setAccessibleName(messages.NOTE_NAME)
         self._note.setMaxLength(MAX_NOTE_LENGTH)
         for edit in (self._case_ref, self._note):
             edit.editingFinished.connect(self.commit)
@@ -75,8 +73,8 @@ class CallDetailsForm(QWidget):
 
     def _build_reason(self) -> QComboBox:
         combo = QComboBox()
-        combo.setAccessibleName("Reason the call was hard")
-        combo.addItem("Not chosen", None)
+        combo.setAccessibleName(messages.REASON_NAME)
+        combo.addItem(messages.NOT_CHOSEN, None)
         for reason in Reason:
             combo.addItem(reason.label, reason.value)
         if self._call.reason is not None:
@@ -92,7 +90,7 @@ class CallDetailsForm(QWidget):
             button.setCheckable(True)
             button.setAutoDefault(True)
             button.setChecked(value == self._call.intensity)
-            button.setAccessibleName(f"Intensity {value} of {MAX_INTENSITY}")
+            button.setAccessibleName(messages.intensity_name(value, MAX_INTENSITY))
             button.clicked.connect(lambda checked, v=value: self._on_intensity_clicked(v, checked))
             buttons[value] = button
         return buttons
@@ -107,10 +105,10 @@ class CallDetailsForm(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setHorizontalSpacing(10)
         form.setVerticalSpacing(8)
-        form.addRow("Reason", self._reason)
-        form.addRow("How hard", intensity_row)
-        form.addRow("Case ref", self._case_ref)
-        form.addRow("Note", self._note)
+        form.addRow(messages.REASON, self._reason)
+        form.addRow(messages.HOW_HARD, intensity_row)
+        form.addRow(messages.CASE_REF, self._case_ref)
+        form.addRow(messages.NOTE, self._note)
         body = QVBoxLayout(self._body)
         body.setContentsMargins(0, 4, 0, 0)
         body.addLayout(form)
@@ -172,7 +170,7 @@ class CallDetailsForm(QWidget):
 
     def _on_toggle_toggled(self, checked: bool) -> None:
         self._body.setVisible(checked)
-        self._toggle.setText(HIDE_TEXT if checked else SHOW_TEXT)
+        self._toggle.setText(messages.HIDE_TEXT if checked else messages.SHOW_TEXT)
         if checked:
             self._reason.setFocus(Qt.FocusReason.OtherFocusReason)
         self.expanded_changed.emit(checked)

@@ -10,21 +10,18 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLa
 
 from companion.core.calls import MAX_INTENSITY, DifficultCall
 from companion.core.ports import CallRepository, Clock, StorageUnavailable
+from companion.ui.calls import messages
 from companion.ui.calls.call_details import CallDetailsForm
 from companion.ui.journal.journal_style import (
     JOURNAL_STYLESHEET,
     SELECTED,
     TEAL,
-    local,
     make_button,
     make_label,
-    when_text,
 )
+from companion.ui.journal.messages import local, when_text
 
-TITLE = "Companion — Recent hard calls"
 RECENT_LIMIT = 20
-EMPTY_TEXT = "No hard calls tagged yet. After one, a click on the tray icon tags it."
-CHOOSE_TEXT = "Choose a call to add a reason, how hard it was, a case reference or a note."
 
 _STYLE = f"""
 QWidget#recentCalls {{ background: #faf8f4; }}
@@ -45,13 +42,14 @@ QComboBox {{ font-size: 14px; padding: 5px; }}
 def row_text(call: DifficultCall, now: datetime) -> str:
     """'Today 10:41 · Angry · 4 of 5 · CS-4711': what is known, and that the rest is open."""
     moment = local(call.tagged_at, now)
-    when = f"Today {moment:%H:%M}" if moment.date() == now.date() else when_text(moment, now)
-    parts = [when, call.reason.label if call.reason is not None else "no reason given"]
+    today = moment.date() == now.date()
+    when = messages.today_at(moment) if today else when_text(moment, now)
+    parts = [when, call.reason.label if call.reason is not None else messages.NO_REASON_GIVEN]
     if call.intensity is not None:
-        parts.append(f"{call.intensity} of {MAX_INTENSITY}")
+        parts.append(messages.intensity_text(call.intensity, MAX_INTENSITY))
     if call.case_ref:
         parts.append(call.case_ref)
-    return " · ".join(parts)
+    return messages.ROW_SEPARATOR.join(parts)
 
 
 class RecentCallsWindow(QWidget):
@@ -66,7 +64,7 @@ class RecentCallsWindow(QWidget):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("recentCalls")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(messages.TITLE)
         self.setStyleSheet(JOURNAL_STYLESHEET + _STYLE)
         self._calls = calls
         self._clock = clock
@@ -74,17 +72,17 @@ class RecentCallsWindow(QWidget):
         self._form: CallDetailsForm | None = None
         self._list = QListWidget()
         self._list.setObjectName("recentCallsList")
-        self._list.setAccessibleName("Recent hard calls")
+        self._list.setAccessibleName(messages.LIST_NAME)
         self._list.setMinimumHeight(170)
         self._list.currentRowChanged.connect(self._on_row_changed)
-        self._hint = make_label(CHOOSE_TEXT, "soft")
+        self._hint = make_label(messages.CHOOSE_TEXT, "soft")
         self._error = make_label("", "errorLabel")
         self._error.hide()
-        close = make_button("Close", "Close recent hard calls")
+        close = make_button(messages.CLOSE, messages.CLOSE_NAME)
         close.clicked.connect(self.close)
         self._details = QVBoxLayout()
         buttons = QHBoxLayout()
-        buttons.addWidget(make_label("Stored only on this computer.", "footer"), 1)
+        buttons.addWidget(make_label(messages.FOOTER, "footer"), 1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
@@ -122,7 +120,7 @@ class RecentCallsWindow(QWidget):
             self._list.addItem(QListWidgetItem(row_text(call, now)))
         self._list.setCurrentRow(rows[0] if rows else (0 if calls else -1))
         self._list.blockSignals(False)
-        self._hint.setText(CHOOSE_TEXT if calls else EMPTY_TEXT)
+        self._hint.setText(messages.CHOOSE_TEXT if calls else messages.EMPTY_TEXT)
         self._on_row_changed(self._list.currentRow())
 
     def _on_row_changed(self, row: int) -> None:
@@ -143,7 +141,7 @@ class RecentCallsWindow(QWidget):
         try:
             self._calls.update(call)
         except StorageUnavailable as error:
-            self._show_error(f"{error} What you entered is still here.")
+            self._show_error(messages.not_saved(error))
             return
         self._error.hide()
         self._shown[row] = call

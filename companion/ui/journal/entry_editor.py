@@ -28,23 +28,15 @@ from companion.core.journal import (
 )
 from companion.core.moods import Mood
 from companion.core.ports import Clock, DraftStore, JournalRepository, StorageUnavailable
+from companion.ui.journal import messages
 from companion.ui.journal.journal_parts import MoodRow, PromptBox
-from companion.ui.journal.journal_style import (
-    JOURNAL_STYLESHEET,
-    call_text,
-    make_button,
-    make_label,
-    time_text,
-)
+from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
+from companion.ui.journal.messages import call_text, time_text
 
 _log = logging.getLogger(__name__)
 
 #: Quiet time after the last keystroke before the draft is written.
 DRAFT_DELAY_MS = 400
-TITLE = "Companion — Journal entry"
-CALL_TITLE = "Write about that call"
-BODY_PLACEHOLDER = "Write as much or as little as you like. Only you can read this."
-KEPT_TEXT = "Your writing is kept safe as you type."
 
 
 class EntryEditor(QWidget):
@@ -72,7 +64,8 @@ class EntryEditor(QWidget):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("entryEditor")
-        self.setWindowTitle(CALL_TITLE if call is not None and entry is None else TITLE)
+        new_for_call = call is not None and entry is None
+        self.setWindowTitle(messages.CALL_TITLE if new_for_call else messages.EDITOR_TITLE)
         self.setStyleSheet(JOURNAL_STYLESHEET)
         self._journal = journal
         self._drafts = drafts
@@ -118,14 +111,12 @@ class EntryEditor(QWidget):
                 draft = self._current_draft()
                 self._drafts.save_draft(draft)
                 kept_at = time_text(draft.saved_at, draft.saved_at)
-                self._status.setText(f"Draft kept at {kept_at}. Nothing is lost if you close.")
+                self._status.setText(messages.draft_kept(kept_at))
             else:
                 self._drafts.discard_draft(self._key)
         except StorageUnavailable as error:
             self._draft_error = True
-            self._show_error(
-                f"Your writing is still here, but could not be kept as a draft: {error}"
-            )
+            self._show_error(messages.draft_not_kept(error))
             return
         if self._draft_error:
             self._draft_error = False
@@ -145,13 +136,13 @@ class EntryEditor(QWidget):
         self._prompt = PromptBox(prompt, first)
         self._body = QPlainTextEdit(self._entry.body if self._entry else "")
         self._body.setObjectName("entryBody")
-        self._body.setPlaceholderText(BODY_PLACEHOLDER)
-        self._body.setAccessibleName("Journal entry")
+        self._body.setPlaceholderText(messages.BODY_PLACEHOLDER)
+        self._body.setAccessibleName(messages.BODY_NAME)
         self._body.setTabChangesFocus(True)
         self._tags = QLineEdit(format_tags(self._entry.tags) if self._entry else "")
         self._tags.setObjectName("entryTags")
-        self._tags.setPlaceholderText("tags, separated by commas")
-        self._tags.setAccessibleName("Tags")
+        self._tags.setPlaceholderText(messages.TAGS_PLACEHOLDER)
+        self._tags.setAccessibleName(messages.TAGS_NAME)
         self._moods = MoodRow(mood)
         self._error = make_label("", "errorLabel")
         self._error.hide()
@@ -167,14 +158,14 @@ class EntryEditor(QWidget):
         self._body.setFocus()
 
     def _build_button_row(self) -> QHBoxLayout:
-        self._status = make_label(KEPT_TEXT, "soft")
-        self._discard_button = make_button("Discard…", "Discard this writing", "discardButton")
+        self._status = make_label(messages.KEPT_TEXT, "soft")
+        self._discard_button = make_button(messages.DISCARD, messages.DISCARD_NAME, "discardButton")
         self._discard_button.clicked.connect(self._on_discard_clicked)
-        self._close_button = make_button("Close", "Close; your writing is kept as a draft")
+        self._close_button = make_button(messages.CLOSE, messages.CLOSE_NAME)
         self._close_button.setObjectName("closeButton")
         self._close_button.clicked.connect(self.close)
-        self._save_button = make_button("Save", "Save entry", "primaryButton")
-        self._save_button.setToolTip("Save (Ctrl+S)")
+        self._save_button = make_button(messages.SAVE, messages.SAVE_NAME, "primaryButton")
+        self._save_button.setToolTip(messages.SAVE_TIP)
         self._save_button.setDefault(True)
         self._save_button.clicked.connect(self._on_save_clicked)
         row = QHBoxLayout()
@@ -190,7 +181,7 @@ class EntryEditor(QWidget):
         try:
             draft = self._drafts.load_draft(self._key)
         except StorageUnavailable as error:
-            self._show_error(f"An unsaved draft could not be read: {error}")
+            self._show_error(messages.draft_unreadable(error))
             return
         if draft is None:
             return
@@ -201,7 +192,7 @@ class EntryEditor(QWidget):
             self._moods.set_mood(draft.mood)
         self._body.moveCursor(QTextCursor.MoveOperation.End)
         now = self._clock.now()
-        self._restored.setText(f"Restored your unsaved text from {time_text(draft.saved_at, now)}.")
+        self._restored.setText(messages.draft_restored(time_text(draft.saved_at, now)))
         self._restored.show()
 
     def _has_unsaved(self) -> bool:
@@ -257,7 +248,7 @@ class EntryEditor(QWidget):
         try:
             saved = self._journal.save(entry)
         except StorageUnavailable as error:
-            self._show_error(f"{error} Your writing is still here.")
+            self._show_error(messages.not_saved(error))
             self.flush_draft()
             return
         self._finish()
@@ -273,8 +264,8 @@ class EntryEditor(QWidget):
         """Ask before throwing writing away; tests replace this."""
         answer = QMessageBox.question(
             self,
-            "Discard this writing?",
-            "Throw away what you wrote here? This can't be undone.",
+            messages.DISCARD_TITLE,
+            messages.DISCARD_QUESTION,
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -9,11 +9,11 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from companion.core.journal_export import ExportFormat, default_file_name, export_target
+from companion.ui.journal import messages
 
-TITLE = "Export your journal"
 FILTERS = {
-    ExportFormat.MARKDOWN: "Markdown, to read (*.md)",
-    ExportFormat.JSON_LINES: "JSON Lines, for other programs (*.jsonl)",
+    ExportFormat.MARKDOWN: messages.MARKDOWN_FILTER,
+    ExportFormat.JSON_LINES: messages.JSON_LINES_FILTER,
 }
 
 
@@ -26,7 +26,7 @@ def ask_export_target(parent: QWidget, today: date) -> tuple[Path, ExportFormat]
     suggested = documents_folder() / default_file_name(today)
     chosen, selected = QFileDialog.getSaveFileName(
         parent,
-        TITLE,
+        messages.EXPORT_TITLE,
         str(suggested),
         ";;".join(FILTERS.values()),
         FILTERS[ExportFormat.MARKDOWN],

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from companion.core.journal import JournalListItem, title_of
 from companion.core.ports import Clock
-from companion.ui.journal.journal_style import CARD, INK, SELECTED, SOFT, TEAL, tags_text, when_text
+from companion.ui.journal import messages
+from companion.ui.journal.journal_style import CARD, INK, SELECTED, SOFT, TEAL
+from companion.ui.journal.messages import tags_text, when_text
 
 #: The ``JournalListItem`` of a row.
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,9 +80,9 @@ def meta_text(item: JournalListItem, clock: Clock) -> str:
     """'Tue 24 Nov, 10:41 · Call: Abusive'."""
     text = when_text(item.entry.created_at, clock.now())
     if item.call_reason is not None:
-        text += f"  ·  Call: {item.call_reason.label}"
+        text += messages.call_reason_text(item.call_reason)
     elif item.entry.call_id is not None:
-        text += "  ·  After a call"
+        text += messages.AFTER_A_CALL
     return text
 
 
@@ -88,7 +90,7 @@ def row_text(item: JournalListItem, clock: Clock) -> str:
     """The whole row as one line, for screen readers and tests."""
     parts = [meta_text(item, clock), title_of(item.entry.body)]
     if item.entry.mood is not None:
-        parts.append(f"{item.entry.mood.face} {item.entry.mood.label}")
+        parts.append(messages.mood_text(item.entry.mood))
     if item.entry.tags:
         parts.append(tags_text(item.entry.tags))
     return " — ".join(parts)
@@ -194,7 +196,7 @@ class EntryListPane(QStackedWidget):
         self._model = JournalListModel(clock, self)
         self.view = QListView()
         self.view.setObjectName("journalList")
-        self.view.setAccessibleName("Journal entries")
+        self.view.setAccessibleName(messages.LIST_NAME)
         self.view.setModel(self._model)
         self.view.setItemDelegate(JournalRowDelegate(clock, self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

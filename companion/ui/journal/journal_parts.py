@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from companion.core.journal import REFLECTION_PROMPTS, Draft
 from companion.core.moods import Mood
-from companion.ui.journal.journal_style import make_button, make_label, time_text
+from companion.ui.journal import messages
+from companion.ui.journal.journal_style import make_button, make_label
+from companion.ui.journal.messages import time_text
 
 
 class PromptBox(QWidget):
@@ -23,12 +25,14 @@ class PromptBox(QWidget):
         self._box = QFrame()
         self._box.setObjectName("promptBox")
         self._label = make_label("", "promptLabel")
-        self.another_button = make_button("Another question", "Show another question", "linkButton")
+        self.another_button = make_button(
+            messages.ANOTHER_QUESTION, messages.ANOTHER_QUESTION_NAME, "linkButton"
+        )
         self.another_button.clicked.connect(self._on_another_clicked)
-        self.hide_button = make_button("Not now", "Hide the question", "linkButton")
+        self.hide_button = make_button(messages.NOT_NOW, messages.NOT_NOW_NAME, "linkButton")
         self.hide_button.clicked.connect(lambda: self._set(None))
         self.show_button = make_button(
-            "Need a question to start?", "Show a question to start from", "linkButton"
+            messages.NEED_A_QUESTION, messages.NEED_A_QUESTION_NAME, "linkButton"
         )
         self.show_button.clicked.connect(self._on_show_clicked)
         row = QHBoxLayout()
@@ -83,9 +87,9 @@ class MoodRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
-        row.addWidget(make_label("How do you feel? (optional)", "soft", wrap=False))
+        row.addWidget(make_label(messages.MOOD_QUESTION, "soft", wrap=False))
         for choice in Mood:
-            button = make_button(choice.face, f"Mood: {choice.label}", "moodButton")
+            button = make_button(choice.face, messages.mood_name(choice), "moodButton")
             button.setToolTip(choice.label)
             button.setCheckable(True)
             button.setChecked(choice == mood)
@@ -120,7 +124,7 @@ class ErrorBox(QFrame):
         super().__init__(parent)
         self.setObjectName("errorBox")
         self.label = make_label("", "errorText")
-        retry = make_button("Try again", "Try reading the journal again", "linkButton")
+        retry = make_button(messages.TRY_AGAIN, messages.TRY_AGAIN_NAME, "linkButton")
         retry.clicked.connect(self.retry_clicked.emit)
         row = QHBoxLayout(self)
         row.setContentsMargins(12, 6, 8, 6)
@@ -143,9 +147,7 @@ class DraftsBanner(QFrame):
         self.setObjectName("draftsBanner")
         self._draft: Draft | None = None
         self.label = make_label("", "bannerLabel")
-        self.continue_button = make_button(
-            "Continue", "Continue your unsaved writing", "linkButton"
-        )
+        self.continue_button = make_button(messages.CONTINUE, messages.CONTINUE_NAME, "linkButton")
         self.continue_button.clicked.connect(self._on_continue_clicked)
         self.label.setWordWrap(False)
         row = QHBoxLayout(self)
@@ -161,9 +163,8 @@ class DraftsBanner(QFrame):
         if self._draft is None:
             self.hide()
             return
-        more = f" (and {len(drafts) - 1} more)" if len(drafts) > 1 else ""
         when = time_text(self._draft.saved_at, now)
-        self.label.setText(f"You have unsaved writing from {when}{more} —")
+        self.label.setText(messages.drafts_text(when, len(drafts)))
         self.show()
 
     def _on_continue_clicked(self) -> None:
@@ -188,5 +189,5 @@ class CallbacksBanner(QFrame):
         if not lines:
             self.hide()
             return
-        self.label.setText("Callbacks waiting: " + " · ".join(lines))
+        self.label.setText(messages.callbacks_text(lines))
         self.show()

@@ -9,15 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QStackedWidget, QVBox
 
 from companion.core.journal import JournalListItem
 from companion.core.ports import Clock
-from companion.ui.journal.journal_style import (
-    call_text,
-    make_button,
-    make_label,
-    tags_text,
-    when_text,
-)
-
-NOTHING_CHOSEN = "Choose an entry on the left to read it here."
+from companion.ui.journal import messages
+from companion.ui.journal.journal_style import make_button, make_label
+from companion.ui.journal.messages import call_text, tags_text, when_text
 
 
 class EntryPreview(QStackedWidget):
@@ -31,7 +25,7 @@ class EntryPreview(QStackedWidget):
         super().__init__(parent)
         self.setObjectName("entryPreview")
         self._clock = clock
-        hint = make_label(NOTHING_CHOSEN, "emptyState")
+        hint = make_label(messages.NOTHING_CHOSEN, "emptyState")
         hint.setMargin(16)
         self.addWidget(hint)
         self.addWidget(self._build_page())
@@ -45,15 +39,17 @@ class EntryPreview(QStackedWidget):
         self._body = QPlainTextEdit()
         self._body.setObjectName("previewBody")
         self._body.setReadOnly(True)
-        self._body.setAccessibleName("Entry text")
+        self._body.setAccessibleName(messages.ENTRY_TEXT_NAME)
         self._body.setTabChangesFocus(True)
-        self.edit_button = make_button("Edit", "Edit this entry", "primaryButton")
-        self.edit_button.setToolTip("Edit (Enter)")
+        self.edit_button = make_button(messages.EDIT, messages.EDIT_NAME, "primaryButton")
+        self.edit_button.setToolTip(messages.EDIT_TIP)
         self.edit_button.clicked.connect(self.edit_requested.emit)
-        self.delete_button = make_button("Delete…", "Delete this entry", "deleteButton")
-        self.delete_button.setToolTip("Delete (Del)")
+        self.delete_button = make_button(
+            messages.DELETE_ENTRY, messages.DELETE_ENTRY_NAME, "deleteButton"
+        )
+        self.delete_button.setToolTip(messages.DELETE_ENTRY_TIP)
         self.delete_button.clicked.connect(self.delete_requested.emit)
-        self.call_button = make_button("Call details…", "Details of the call this is about")
+        self.call_button = make_button(messages.CALL_DETAILS, messages.CALL_DETAILS_NAME)
         self.call_button.clicked.connect(self.call_details_requested.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.call_button)
@@ -84,14 +80,14 @@ class EntryPreview(QStackedWidget):
         now = self._clock.now()
         when = when_text(entry.created_at, now)
         if entry.updated_at - entry.created_at >= timedelta(minutes=1):
-            when += f"  ·  edited {when_text(entry.updated_at, now)}"
+            when += messages.edited_text(when_text(entry.updated_at, now))
         self._when.setText(when)
         self._call.setText(call_text(item.call_tagged_at, item.call_reason, now))
         self._call.setVisible(entry.call_id is not None)
         self.call_button.setVisible(entry.call_id is not None)
         extras = []
         if entry.mood is not None:
-            extras.append(f"{entry.mood.face} {entry.mood.label}")
+            extras.append(messages.mood_text(entry.mood))
         if entry.tags:
             extras.append(tags_text(entry.tags))
         self._mood_tags.setText("    ".join(extras))

@@ -1,13 +1,9 @@
-"""The shared look and wording of the journal window and the entry editor: calm, warm, light."""
+"""The shared look of the journal window and the entry editor: calm, warm, light."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
-
-from companion.core.calls import Reason
 
 # Contrast on the warm paper #faf8f4: ink #263836 is above 12:1, soft #56686a above 5.5:1,
 # the teal #1d6f69 above 5.5:1; white on the teal button above 5.5:1.
@@ -80,50 +76,6 @@ QPushButton#linkButton:focus {{ border: 2px solid {TEAL}; }}
 QPushButton#moodButton {{ font-size: 20px; padding: 2px; min-width: 40px; min-height: 36px; }}
 QPushButton#moodButton:checked {{ background: {SELECTED}; border: 2px solid {TEAL}; }}
 """
-
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def local(moment: datetime, now: datetime) -> datetime:
-    """``moment`` in the same zone as the clock's ``now``, so stored UTC reads as local."""
-    if moment.tzinfo is not None and now.tzinfo is not None:
-        return moment.astimezone(now.tzinfo)
-    return moment
-
-
-def when_text(moment: datetime, now: datetime) -> str:
-    """'Tue 24 Nov, 10:41'; the year only when it is not this year.
-
-    Day and month names are fixed English, like the rest of the interface, so a row never
-    mixes two languages.
-    """
-    moment = local(moment, now)
-    year = f" {moment.year}" if moment.year != now.year else ""
-    day = _DAYS[moment.weekday()]
-    return f"{day} {moment.day} {_MONTHS[moment.month - 1]}{year}, {moment:%H:%M}"
-
-
-def time_text(moment: datetime, now: datetime) -> str:
-    """'10:42' today, else the full date and time."""
-    moment = local(moment, now)
-    if moment.date() == now.date():
-        return f"{moment:%H:%M}"
-    return when_text(moment, now)
-
-
-def call_text(tagged_at: datetime | None, reason: Reason | None, now: datetime) -> str:
-    """'About the call tagged at 10:41 · Abusive'."""
-    text = "About the call"
-    if tagged_at is not None:
-        text += f" tagged at {time_text(tagged_at, now)}"
-    if reason is not None:
-        text += f" · {reason.label}"
-    return text
-
-
-def tags_text(tags: tuple[str, ...]) -> str:
-    return "  ".join(f"#{tag}" for tag in tags)
 
 
 def make_button(text: str, accessible_name: str = "", object_name: str = "") -> QPushButton:

@@ -30,6 +30,7 @@ from companion.core.ports import (
     JournalRepository,
     StorageUnavailable,
 )
+from companion.ui.journal import messages
 from companion.ui.journal.entry_editor import EntryEditor, editor_key
 from companion.ui.journal.export_dialog import ask_export_target
 from companion.ui.journal.journal_list import EntryListPane
@@ -37,10 +38,7 @@ from companion.ui.journal.journal_parts import CallbacksBanner, DraftsBanner, Er
 from companion.ui.journal.journal_preview import EntryPreview
 from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
 
-TITLE = "Companion — Journal"
 SEARCH_DELAY_MS = 150
-EMPTY_TEXT = "Nothing here yet. After a hard call, “Write about it” brings you here."
-UNREADABLE_TEXT = "Your entries will show here again as soon as the journal can be read."
 
 
 class JournalWindow(QWidget):
@@ -66,7 +64,7 @@ class JournalWindow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("journalWindow")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(messages.TITLE)
         self.setStyleSheet(JOURNAL_STYLESHEET)
         self._journal = journal
         self._drafts = drafts
@@ -90,13 +88,13 @@ class JournalWindow(QWidget):
     def _build(self) -> None:
         self._search = QLineEdit()
         self._search.setObjectName("journalSearch")
-        self._search.setPlaceholderText("Search your journal")
-        self._search.setAccessibleName("Search your journal")
+        self._search.setPlaceholderText(messages.SEARCH)
+        self._search.setAccessibleName(messages.SEARCH)
         self._search.setClearButtonEnabled(True)
         self._search.textChanged.connect(lambda _text: self._search_timer.start())
         self._search.installEventFilter(self)
-        new = make_button("New entry", "New journal entry", "primaryButton")
-        new.setToolTip("New entry (Ctrl+N)")
+        new = make_button(messages.NEW_ENTRY, messages.NEW_ENTRY_NAME, "primaryButton")
+        new.setToolTip(messages.NEW_ENTRY_TIP)
         new.clicked.connect(lambda: self.open_editor())
         top = QHBoxLayout()
         top.addWidget(self._search, 1)
@@ -133,18 +131,18 @@ class JournalWindow(QWidget):
         self._export_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._export_note.hide()
         layout.addWidget(self._export_note)
-        layout.addWidget(make_label("Stored only on this computer.", "footer"))
+        layout.addWidget(make_label(messages.FOOTER, "footer"))
 
     def _build_more_button(self) -> QPushButton:
         # A push button with a menu looks like its neighbours; a QToolButton would not.
-        more = make_button("More", "More journal actions", "moreButton")
+        more = make_button(messages.MORE, messages.MORE_NAME, "moreButton")
         menu = QMenu(more)
-        restore = menu.addAction("Restore from backup…")
+        restore = menu.addAction(messages.RESTORE_ACTION)
         restore.setEnabled(self._backups is not None)
         restore.triggered.connect(self.open_restore)
-        menu.addAction("Export journal…").triggered.connect(self.export_journal)
+        menu.addAction(messages.EXPORT_ACTION).triggered.connect(self.export_journal)
         menu.addSeparator()
-        menu.addAction("Delete all my data…").triggered.connect(self.delete_all_requested.emit)
+        menu.addAction(messages.DELETE_ALL_ACTION).triggered.connect(self.delete_all_requested.emit)
         more.setMenu(menu)
         return more
 
@@ -176,7 +174,7 @@ class JournalWindow(QWidget):
         finally:
             QApplication.restoreOverrideCursor()
         self._error_box.hide()
-        self._export_note.setText(f"{result.summary()}.")
+        self._export_note.setText(messages.exported(result.summary()))
         self._export_note.show()
 
     @property
@@ -204,11 +202,11 @@ class JournalWindow(QWidget):
             items = self._journal.search(query) if query else self._journal.recent()
         except StorageUnavailable as error:
             self._show_error(str(error))
-            self._pane.show_unreadable(UNREADABLE_TEXT)
+            self._pane.show_unreadable(messages.UNREADABLE_TEXT)
             self._preview.setVisible(self._pane.model.rowCount() > 0)
             return
         self._error_box.hide()
-        empty_text = f"No entries match “{query}”." if query else EMPTY_TEXT
+        empty_text = messages.no_match(query) if query else messages.EMPTY_TEXT
         self._pane.set_items(items, empty_text, select_id)
         self._preview.setVisible(bool(items))  # the kind sentence gets the whole width
 
@@ -326,7 +324,7 @@ class JournalWindow(QWidget):
             return
         open_editor = next((e for e in self._editors if e.key == editor_key(entry, None)), None)
         if open_editor is not None:
-            self._show_error("This entry is open for editing. Close it first, then delete it.")
+            self._show_error(messages.OPEN_ELSEWHERE)
             open_editor.raise_()
             return
         if not self._confirm_delete(entry):
@@ -346,10 +344,10 @@ class JournalWindow(QWidget):
         """Ask before deleting; tests replace this."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Delete this entry?")
-        box.setText("Delete this entry? It can't be brought back.")
-        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(messages.DELETE_TITLE)
+        box.setText(messages.DELETE_QUESTION)
+        delete = box.addButton(messages.DELETE, QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(messages.KEEP, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.exec()
         return box.clickedButton() is delete

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,30 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.core.backups import Backup, BackupKind
+from companion.core.backups import Backup
 from companion.core.ports import BackupStore, Clock, StorageUnavailable
+from companion.ui.journal import messages
 from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
-
-TITLE = "Companion — Restore from backup"
-INTRO = (
-    "Companion keeps a copy of your journal each day, for a week. Restoring puts your "
-    "journal back as it was in the copy you choose. Your journal as it is now is kept as a "
-    "copy too, so you can change your mind."
-)
-NO_COPIES = "No copies yet. Companion makes one each day it runs."
-
-
-def describe_backup(backup: Backup, now: datetime) -> str:
-    """“Tuesday 24 November, 10:05 · 12 entries”, for the list."""
-    when = backup.taken_at.strftime("%A %d %B, %H:%M").replace(" 0", " ", 1)
-    if backup.taken_at.date() == now.date():
-        when = backup.taken_at.strftime("Today, %H:%M")
-    if backup.kind is BackupKind.BEFORE_RESTORE:
-        when = f"{when} (just before a restore)"
-    if backup.entries is None:
-        return f"{when} · can't be read"
-    entries = "1 entry" if backup.entries == 1 else f"{backup.entries} entries"
-    return f"{when} · {entries}"
 
 
 class RestoreDialog(QDialog):
@@ -48,21 +26,21 @@ class RestoreDialog(QDialog):
     def __init__(self, backups: BackupStore, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(messages.RESTORE_TITLE)
         self.setStyleSheet(JOURNAL_STYLESHEET)
         self._backups = backups
         self._clock = clock
         self._list = QListWidget()
         self._list.setObjectName("backupList")
-        self._list.setAccessibleName("Copies of your journal")
+        self._list.setAccessibleName(messages.COPIES_NAME)
         self._list.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
         self._list.currentItemChanged.connect(lambda *_: self._update_button())
         self._list.itemActivated.connect(lambda _item: self._on_restore_clicked())
         self._error = make_label("", "errorLabel")
         self._error.hide()
-        self._restore = make_button("Restore this copy", "Restore this copy", "primaryButton")
+        self._restore = make_button(messages.RESTORE, messages.RESTORE, "primaryButton")
         self._restore.clicked.connect(self._on_restore_clicked)
-        cancel = make_button("Cancel", "Keep the journal as it is")
+        cancel = make_button(messages.CANCEL, messages.CANCEL_NAME)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -71,7 +49,7 @@ class RestoreDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(10)
-        layout.addWidget(make_label(INTRO, "soft"))
+        layout.addWidget(make_label(messages.RESTORE_INTRO, "soft"))
         layout.addWidget(self._list, 1)
         layout.addWidget(self._error)
         layout.addLayout(buttons)
@@ -82,13 +60,13 @@ class RestoreDialog(QDialog):
         now = self._clock.now()
         backups = self._backups.list_backups()
         for backup in backups:
-            item = QListWidgetItem(describe_backup(backup, now))
+            item = QListWidgetItem(messages.describe_backup(backup, now))
             item.setData(Qt.ItemDataRole.UserRole, backup)
             if backup.entries is None:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self._list.addItem(item)
         if not backups:
-            empty = QListWidgetItem(NO_COPIES)
+            empty = QListWidgetItem(messages.NO_COPIES)
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self._list.addItem(empty)
         self._update_button()

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 
 from companion.core.calls import clean_text
 from companion.core.reminder_texts import MAX_CALLBACK_TEXT, InvalidWhen, clock_time, parse_when
-
-TITLE = "Companion — Call back later"
+from companion.ui.reminders import messages
 
 
 class CallbackDialog(QDialog):
@@ -34,22 +33,22 @@ class CallbackDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(messages.CALLBACK_TITLE)
         self._now = now
         self.case = QLineEdit(case_ref or "")
-        self.case.setPlaceholderText("e.g. 4711")
+        self.case.setPlaceholderText(messages.CASE_PLACEHOLDER)
         self.text = QLineEdit()
         self.text.setMaxLength(MAX_CALLBACK_TEXT)
-        self.text.setPlaceholderText("e.g. confirm the refund went through")
+        self.text.setPlaceholderText(messages.ABOUT_PLACEHOLDER)
         self.when = QLineEdit()
-        self.when.setPlaceholderText("15:30, or in 2 hours")
+        self.when.setPlaceholderText(messages.WHEN_PLACEHOLDER)
         self.when.textChanged.connect(self._on_when_changed)
         self.hint = QLabel(" ")
         self.hint.setObjectName("whenHint")
         form = QFormLayout()
-        form.addRow("Case", self.case)
-        form.addRow("About", self.text)
-        form.addRow("When", self.when)
+        form.addRow(messages.CASE, self.case)
+        form.addRow(messages.ABOUT, self.text)
+        form.addRow(messages.WHEN, self.when)
         form.addRow("", self.hint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -57,7 +56,7 @@ class CallbackDialog(QDialog):
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Companion will remind you, even outside your shift."))
+        layout.addWidget(QLabel(messages.CALLBACK_INTRO))
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
@@ -68,7 +67,7 @@ class CallbackDialog(QDialog):
             self.hint.setText(" ")
             return
         try:
-            self.hint.setText(f"At {clock_time(parse_when(text, self._now()))}")
+            self.hint.setText(messages.due_at(clock_time(parse_when(text, self._now()))))
         except InvalidWhen as error:
             self.hint.setText(str(error))
 

@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QMenu
 
 from companion.core.reminder_texts import callback_label, clock_time
 from companion.core.reminders import Callback
+from companion.ui.reminders import messages
 
 SNOOZE_CHOICES = (5, 15, 60)
 #: Minutes; None means "until tomorrow".
 PAUSE_CHOICES: tuple[tuple[str, int | None], ...] = (
-    ("For 30 minutes", 30),
-    ("For 1 hour", 60),
-    ("Until tomorrow", None),
+    (messages.FOR_30_MINUTES, 30),
+    (messages.FOR_1_HOUR, 60),
+    (messages.UNTIL_TOMORROW, None),
 )
 
 
@@ -34,11 +35,11 @@ class ReminderMenu(QObject):
         super().__init__(parent)
         separators = [a for a in menu.actions() if a.isSeparator()]
         before = separators[-1] if separators else None
-        self.callbacks_menu = QMenu("Callbacks")
-        self.pause_menu = QMenu("Pause reminders")
-        add = QAction("Call back later…", self)
+        self.callbacks_menu = QMenu(messages.CALLBACKS)
+        self.pause_menu = QMenu(messages.PAUSE)
+        add = QAction(messages.ADD_CALLBACK, self)
         add.triggered.connect(self.add_callback_requested.emit)
-        settings = QAction("Settings…", self)
+        settings = QAction(messages.SETTINGS, self)
         settings.triggered.connect(self.settings_requested.emit)
         items = [self.callbacks_menu.menuAction(), add, self.pause_menu.menuAction(), settings]
         if before is None:
@@ -51,28 +52,25 @@ class ReminderMenu(QObject):
     def set_callbacks(self, callbacks: list[Callback], now: datetime) -> None:
         self.callbacks_menu.clear()
         overdue = sum(1 for c in callbacks if c.is_overdue(now))
-        title = "Callbacks" if not overdue else f"Callbacks ({overdue} overdue)"
-        self.callbacks_menu.setTitle(title)
+        self.callbacks_menu.setTitle(messages.callbacks_title(overdue))
         self.callbacks_menu.setEnabled(bool(callbacks))
         for callback in callbacks:
             if callback.id is None:
                 continue
-            late = " — overdue" if callback.is_overdue(now) else ""
+            due, label = clock_time(callback.due_at), callback_label(callback)
             sub = self.callbacks_menu.addMenu(
-                f"{clock_time(callback.due_at)}  {callback_label(callback)}{late}"
+                messages.callback_entry(due, label, overdue=callback.is_overdue(now))
             )
-            sub.addAction("Done").triggered.connect(
+            sub.addAction(messages.DONE).triggered.connect(
                 lambda _=False, i=callback.id: self.done_requested.emit(i)
             )
             for minutes in SNOOZE_CHOICES:
-                sub.addAction(f"Snooze {minutes} min").triggered.connect(
+                sub.addAction(messages.snooze_text(minutes)).triggered.connect(
                     lambda _=False, i=callback.id, m=minutes: self.snooze_requested.emit(i, m)
                 )
 
     def set_paused(self, until: datetime | None) -> None:
-        title = (
-            "Pause reminders" if until is None else f"Reminders paused until {clock_time(until)}"
-        )
+        title = messages.PAUSE if until is None else messages.paused_until(clock_time(until))
         self.pause_menu.setTitle(title)
         self._resume.setVisible(until is not None)
 
@@ -81,6 +79,6 @@ class ReminderMenu(QObject):
             self.pause_menu.addAction(label).triggered.connect(
                 lambda _=False, m=minutes: self.pause_requested.emit(m)
             )
-        self._resume = self.pause_menu.addAction("Resume reminders now")
+        self._resume = self.pause_menu.addAction(messages.RESUME)
         self._resume.triggered.connect(self.resume_requested.emit)
         self._resume.setVisible(False)

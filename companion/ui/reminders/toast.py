@@ -10,8 +10,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from companion.core.notices import EXPIRY_SECONDS, Delivery, Notice, NoticeAction
+from companion.ui.reminders import messages
 
-TITLE = "Companion — Reminder"
 MARGIN = 16
 _STYLE = """
 QWidget#toast { background: #f4f7f6; border: 1px solid #b9cfcb; border-radius: 10px; }
@@ -36,7 +36,7 @@ class Toast(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setObjectName("toast")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(messages.TOAST_TITLE)
         self.setStyleSheet(_STYLE)
         self.setFixedWidth(360)
         self._notice = notice
@@ -47,8 +47,8 @@ class Toast(QWidget):
     def _build(self) -> None:
         title = _named(QLabel(self._notice.title), "toastTitle")
         close = _named(QPushButton("×"), "closeToast")
-        close.setToolTip("Dismiss")
-        close.setAccessibleName("Dismiss")
+        close.setToolTip(messages.DISMISS)
+        close.setAccessibleName(messages.DISMISS)
         close.clicked.connect(self.close)
         top = QHBoxLayout()
         top.addWidget(title, 1)
@@ -92,7 +92,7 @@ def _named(widget: W, name: str) -> W:
 class ToastNotifier:
     """Always works while Companion has a screen; a new notice replaces the one showing."""
 
-    name = "Companion's own pop-up"
+    name = messages.TOAST_NAME
 
     def __init__(self, on_action: ActionHandler) -> None:
         self._on_action = on_action
@@ -104,7 +104,7 @@ class ToastNotifier:
 
     def notify(self, notice: Notice) -> Delivery:
         if QGuiApplication.primaryScreen() is None:
-            return Delivery(self.name, False, "no screen to show it on")
+            return Delivery(self.name, False, messages.NO_SCREEN)
         if self._toast is not None:
             self._toast.close()
         self._toast = Toast(notice, self._on_action)

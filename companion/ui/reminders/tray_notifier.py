@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from companion.core.notices import EXPIRY_SECONDS, Delivery, Notice, NoticeAction
+from companion.ui.reminders import messages
 
 ActionHandler = Callable[[Notice, NoticeAction], None]
 #: A plain message (a warning, a confirmation) stays up this long.
@@ -21,7 +22,7 @@ class TrayBalloonNotifier:
     message (``tell``) has nothing to open.
     """
 
-    name = "tray balloon"
+    name = messages.BALLOON_NAME
 
     def __init__(self, icon: QSystemTrayIcon, on_action: ActionHandler) -> None:
         self._icon = icon
@@ -31,7 +32,7 @@ class TrayBalloonNotifier:
 
     def notify(self, notice: Notice) -> Delivery:
         if not self._can_show():
-            return Delivery(self.name, False, "no tray icon that can show messages")
+            return Delivery(self.name, False, messages.NO_BALLOON)
         self._show(notice, notice.title, notice.body, EXPIRY_SECONDS)
         return Delivery(self.name, True)
 

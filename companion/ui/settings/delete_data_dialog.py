@@ -6,11 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-QUESTION_TITLE = "Delete all your Companion data?"
-QUESTION = (
-    "This removes your journal, its daily copies, your settings and Companion's logs from "
-    "this computer, and then Companion closes. It can't be undone."
-)
+from companion.ui.settings import messages
 
 
 def confirm_delete_all(listed: list[Path], parent: QWidget | None = None) -> bool:
@@ -18,12 +14,12 @@ def confirm_delete_all(listed: list[Path], parent: QWidget | None = None) -> boo
     box = QMessageBox(parent)
     box.setObjectName("deleteAllBox")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Companion — Delete all my data")
-    box.setText(QUESTION_TITLE)
-    box.setInformativeText(QUESTION)
-    box.setDetailedText("\n".join(str(path) for path in listed) or "Nothing yet.")
-    delete = box.addButton("Delete everything", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("Keep my data", QMessageBox.ButtonRole.RejectRole)
+    box.setWindowTitle(messages.DELETE_ALL_TITLE)
+    box.setText(messages.QUESTION_TITLE)
+    box.setInformativeText(messages.QUESTION)
+    box.setDetailedText("\n".join(str(path) for path in listed) or messages.NOTHING_YET)
+    delete = box.addButton(messages.DELETE_EVERYTHING, QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(messages.KEEP_MY_DATA, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.exec()
     return box.clickedButton() is delete
@@ -32,7 +28,7 @@ def confirm_delete_all(listed: list[Path], parent: QWidget | None = None) -> boo
 def show_removed(summary: str, parent: QWidget | None = None) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("Companion — Your data was deleted")
-    box.setText("Your Companion data has been deleted. Companion will close now.")
+    box.setWindowTitle(messages.DELETED_TITLE)
+    box.setText(messages.DELETED)
     box.setDetailedText(summary)
     box.exec()

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Mapping
 
 from PySide6.QtWidgets import QWidget
 
-LOCKED_TOOLTIP = "Set by your IT department"
+from companion.ui.settings.messages import LOCKED_TOOLTIP
 
 
 def show_locked(widgets: Mapping[str, Iterable[QWidget]], locked: Collection[str]) -> None:

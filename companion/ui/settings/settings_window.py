@@ -26,17 +26,13 @@ from companion.core.breathing import PATTERNS
 from companion.core.notices import Delivery
 from companion.core.reminder_settings import WEEKDAYS, ReminderSettings
 from companion.core.settings import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS, Settings
+from companion.ui.settings import messages
 from companion.ui.settings.locked_settings import show_locked
 
-TITLE = "Companion — Settings"
-SOUND_TOOLTIP = (
-    "Companion plays no sound itself. Off, it asks your desktop to show reminders silently; "
-    "on, your desktop decides. Its own pop-up and the tray balloon are always silent."
-)
 _MOTION = (
-    ("Follow my desktop", None),
-    ("Calm bar instead of motion", True),
-    ("Moving shape", False),
+    (messages.FOLLOW_DESKTOP, None),
+    (messages.CALM_BAR, True),
+    (messages.MOVING_SHAPE, False),
 )
 _STYLE = """
 QLabel#settingsWarning { background: #fff4e0; color: #5a3d00; padding: 8px; border-radius: 6px; }
@@ -53,17 +49,6 @@ def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
     spin.setValue(value)
     spin.setSuffix(suffix)
     return spin
-
-
-NO_SERVICE_TEXT = (
-    "Your desktop has no notification service, so Companion shows its reminders itself: "
-    "by its tray icon, or in a small window in the corner of the screen."
-)
-
-WAITS_TEXT = (
-    "Reminders wait while you're away from the keyboard. While you're on a call or in Do Not "
-    "Disturb, nudges and reflections wait too, and callbacks still come, quietly."
-)
 
 
 class SettingsWindow(QWidget):
@@ -83,7 +68,7 @@ class SettingsWindow(QWidget):
         cannot_tell: Sequence[str] = (),
     ) -> None:
         super().__init__()
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(messages.TITLE)
         self.setStyleSheet(_STYLE)
         self._base = settings
         r = settings.reminders
@@ -98,55 +83,57 @@ class SettingsWindow(QWidget):
         for key, pattern in PATTERNS.items():
             self.pattern.addItem(pattern.name, key)
         self.pattern.setCurrentIndex(max(0, self.pattern.findData(settings.pattern_key)))
-        self.length = _spin(MIN_BREAK_SECONDS, MAX_BREAK_SECONDS, settings.break_seconds, " s")
+        self.length = _spin(
+            MIN_BREAK_SECONDS, MAX_BREAK_SECONDS, settings.break_seconds, messages.SECONDS_SUFFIX
+        )
         self.length.setSingleStep(15)
         self.motion = QComboBox()
         for label, value in _MOTION:
             self.motion.addItem(label, value)
         self.motion.setCurrentIndex([v for _, v in _MOTION].index(settings.reduced_motion))
-        self.mood = QCheckBox("Ask how I feel before and after")
+        self.mood = QCheckBox(messages.MOOD_CHECK)
         self.mood.setChecked(settings.mood_check)
         self.start, self.end = QTimeEdit(_qtime(r.shift_start)), QTimeEdit(_qtime(r.shift_end))
         # A night shift (22:00 to 06:00) is fine; saying so shows a slip (13:00 to 12:00).
-        self.next_day = QLabel("the next day")
+        self.next_day = QLabel(messages.NEXT_DAY)
         for edit in (self.start, self.end):
             edit.timeChanged.connect(self._on_hours_changed)
         self._on_hours_changed()
         self.days = [QCheckBox(name) for name in WEEKDAYS]
         for index, box in enumerate(self.days):
             box.setChecked(index in r.working_days)
-        self.enabled = QCheckBox("Remind me gently (nudges and the end-of-shift reflection)")
+        self.enabled = QCheckBox(messages.ENABLED)
         self.enabled.setChecked(r.enabled)
-        self.nudge_calls = _spin(2, 10, r.nudge_calls, " hard calls")
-        self.nudge_window = _spin(10, 240, r.nudge_window_minutes, " min")
-        self.rate = _spin(5, 120, r.rate_limit_minutes, " min")
-        self.away = _spin(1, 30, r.away_minutes, " min")
-        self.reflection = QCheckBox("Invite me to reflect when my shift ends")
+        self.nudge_calls = _spin(2, 10, r.nudge_calls, messages.HARD_CALLS_SUFFIX)
+        self.nudge_window = _spin(10, 240, r.nudge_window_minutes, messages.MINUTES_SUFFIX)
+        self.rate = _spin(5, 120, r.rate_limit_minutes, messages.MINUTES_SUFFIX)
+        self.away = _spin(1, 30, r.away_minutes, messages.MINUTES_SUFFIX)
+        self.reflection = QCheckBox(messages.REFLECTION)
         self.reflection.setChecked(r.reflection)
         # What waits when (away, a call, Do Not Disturb) and what this computer can't tell.
-        self.moment_note = QLabel(WAITS_TEXT + "".join(f"\n{line}" for line in cannot_tell))
+        self.moment_note = QLabel(
+            messages.WAITS_TEXT + "".join(f"\n{line}" for line in cannot_tell)
+        )
         self.moment_note.setObjectName("momentNote")
         self.moment_note.setWordWrap(True)
         self._autostart_on = autostart_on
-        self.autostart = QCheckBox("Start Companion when I log in")
+        self.autostart = QCheckBox(messages.AUTOSTART)
         self.autostart.setChecked(autostart_on)
         # Companion has no sound of its own (QtMultimedia is not in PySide6-Essentials): the
         # setting only asks the desktop's notification service to keep quiet, or lets it choose.
-        self.sound = QCheckBox("Let notifications make a sound (when your desktop plays them)")
-        self.sound.setToolTip(SOUND_TOOLTIP)
+        self.sound = QCheckBox(messages.SOUND)
+        self.sound.setToolTip(messages.SOUND_TOOLTIP)
         self.sound.setChecked(r.sound)
-        self.test_button = QPushButton("Send a test notification")
+        self.test_button = QPushButton(messages.TEST)
         self.test_button.clicked.connect(self.test_requested.emit)
         self.test_result = QLabel("")
         self.test_result.setObjectName("testResult")
         self.test_result.setWordWrap(True)
-        self.service_note = QLabel(NO_SERVICE_TEXT)
+        self.service_note = QLabel(messages.NO_SERVICE_TEXT)
         self.service_note.setObjectName("serviceNote")
         self.service_note.setWordWrap(True)
         self.service_note.setVisible(no_notification_service)
-        self.locked_note = QLabel(
-            "Greyed-out settings are set by your IT department and can't be changed here."
-        )
+        self.locked_note = QLabel(messages.LOCKED_NOTE)
         self.locked_note.setWordWrap(True)
         self.locked_note.setVisible(bool(locked))
         self._build()
@@ -154,34 +141,34 @@ class SettingsWindow(QWidget):
 
     def _build(self) -> None:
         breaks = QFormLayout()
-        breaks.addRow("Breathing pattern", self.pattern)
-        breaks.addRow("Break length", self.length)
-        breaks.addRow("Motion", self.motion)
+        breaks.addRow(messages.PATTERN, self.pattern)
+        breaks.addRow(messages.LENGTH, self.length)
+        breaks.addRow(messages.MOTION, self.motion)
         breaks.addRow("", self.mood)
         shift = QFormLayout()
         hours = QHBoxLayout()
         hours.addWidget(self.start)
-        hours.addWidget(QLabel("to"))
+        hours.addWidget(QLabel(messages.TO))
         hours.addWidget(self.end)
         hours.addWidget(self.next_day)
         hours.addStretch(1)
-        shift.addRow("Working hours", hours)
+        shift.addRow(messages.WORKING_HOURS, hours)
         days = QHBoxLayout()
         for box in self.days:
             days.addWidget(box)
-        shift.addRow("Working days", days)
+        shift.addRow(messages.WORKING_DAYS, days)
         shift.addRow("", self.autostart)
         reminders = QFormLayout()
         reminders.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         reminders.addRow(self.enabled)
         nudge = QHBoxLayout()
         nudge.addWidget(self.nudge_calls)
-        nudge.addWidget(QLabel("within"))
+        nudge.addWidget(QLabel(messages.WITHIN))
         nudge.addWidget(self.nudge_window)
         nudge.addStretch(1)
-        reminders.addRow("Suggest a break after", nudge)
-        reminders.addRow("At most one reminder every", self.rate)
-        reminders.addRow("Wait while I'm away for", self.away)
+        reminders.addRow(messages.SUGGEST_AFTER, nudge)
+        reminders.addRow(messages.RATE, self.rate)
+        reminders.addRow(messages.AWAY, self.away)
         reminders.addRow("", self.reflection)
         reminders.addRow(self.moment_note)
         notifications = QFormLayout()
@@ -201,10 +188,10 @@ class SettingsWindow(QWidget):
         layout.addWidget(self.warning)
         layout.addWidget(self.locked_note)
         for title, form in (
-            ("Breaks", breaks),
-            ("Your shift", shift),
-            ("Reminders", reminders),
-            ("Notifications", notifications),
+            (messages.BREAKS, breaks),
+            (messages.YOUR_SHIFT, shift),
+            (messages.REMINDERS, reminders),
+            (messages.NOTIFICATIONS, notifications),
         ):
             group = QGroupBox(title)
             group.setLayout(form)
@@ -273,7 +260,7 @@ class SettingsWindow(QWidget):
         try:
             settings = self.chosen()
         except ValueError as error:
-            self.error.setText(f"Those settings can't be saved yet: {error}.")
+            self.error.setText(messages.cannot_save(error))
             self.error.show()
             return
         self.error.hide()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,11 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from companion.core.calls import Reason
-from companion.ui.shell.tray import tooltip_for
+from companion.ui.shell import messages
+from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.window_activation import bring_forward as bring_window_forward
-
-WINDOW_TITLE = "Companion"
-NO_TRAY_TEXT = "Your desktop has no tray, so Companion lives in this small window."
 
 _STYLE = """
 QWidget#actionsWindow { background: #f4f7f6; }
@@ -37,59 +36,47 @@ QComboBox { font-size: 13px; padding: 6px; }
 
 
 class ActionsWindow(QWidget):
-    """The tray's actions as buttons; closing it hides it (Quit really quits)."""
+    """The tray's actions as buttons; closing it minimizes it (Quit really quits)."""
 
-    quick_tag_requested = Signal()
-    tag_requested = Signal(object)
-    break_requested = Signal()
-    journal_requested = Signal()
-    calls_requested = Signal()
-    quit_requested = Signal()
-
-    def __init__(self, icon: QIcon, parent: QWidget | None = None) -> None:
+    def __init__(self, icon: QIcon, actions: ShellActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._actions = actions
         self.setObjectName("actionsWindow")
-        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowTitle(messages.WINDOW_TITLE)
         self.setWindowIcon(icon)
         self.setStyleSheet(_STYLE)
         self._count = QLabel()
         self._count.setObjectName("countLabel")
         self._reason = QComboBox()
-        self._reason.setAccessibleName("Reason for the hard call")
-        self._reason.addItem("Choose a reason (optional)", None)
-        for reason in Reason:
-            self._reason.addItem(reason.label, reason.value)
+        self._reason.setAccessibleName(messages.REASON_NAME)
+        self._reason.addItem(messages.NO_REASON, None)
+        for action in actions.tags:
+            self._reason.addItem(action.text(), action.data())
         #: Recent hard calls, and the reminder part of the tray menu (callbacks, pause,
         #: settings) under it.
         self.more_menu = QMenu(self)
-        self.more_menu.addAction("Recent hard calls…").triggered.connect(self.calls_requested.emit)
+        self.more_menu.addAction(actions.calls)
         self._build()
         self.set_today_count(0)
         self.setMinimumWidth(320)
 
     def _build(self) -> None:
-        hard_call = QPushButton("I just had a hard call")
+        actions = self._actions
+        hard_call = _ActionButton(actions.quick_tag, on_click=self._on_hard_call)
         hard_call.setObjectName("hardCallButton")
         hard_call.setDefault(True)
-        hard_call.clicked.connect(self._on_hard_call)
-        breathe = QPushButton("Breathing break")
-        breathe.clicked.connect(self.break_requested.emit)
-        journal = QPushButton("Journal…")
-        journal.clicked.connect(self.journal_requested.emit)
-        more = QPushButton("More")
+        more = QPushButton(messages.MORE)
         more.setMenu(self.more_menu)
-        quit_button = QPushButton("Quit")
-        quit_button.clicked.connect(self.quit_requested.emit)
         row = QHBoxLayout()
-        row.addWidget(breathe)
-        row.addWidget(journal)
+        row.addWidget(_ActionButton(actions.breathe))
+        row.addWidget(_ActionButton(actions.journal))
         row.addWidget(more)
         row.addStretch(1)
-        row.addWidget(quit_button)
+        row.addWidget(_ActionButton(actions.quit))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 18, 18, 18)
         layout.setSpacing(10)
-        note = QLabel(NO_TRAY_TEXT)
+        note = QLabel(messages.NO_TRAY_TEXT)
         note.setObjectName("noTrayNote")
         note.setWordWrap(True)
         layout.addWidget(hard_call)
@@ -100,21 +87,38 @@ class ActionsWindow(QWidget):
         hard_call.setFocus()
 
     def set_today_count(self, count: int) -> None:
-        text = tooltip_for(count).split("\n")[0].removeprefix("Companion — ")
-        self._count.setText(text)
+        self._count.setText(messages.counted_today(count))
 
     def bring_forward(self) -> None:
         bring_window_forward(self)
 
     def _on_hard_call(self) -> None:
+        """With a reason chosen, its tag action; without, the quick tag (the tray's click)."""
         value = self._reason.currentData()
-        if isinstance(value, str):
-            self.tag_requested.emit(Reason(value))
-        else:
-            self.quick_tag_requested.emit()
+        actions = self._actions
+        (actions.tag(Reason(value)) if isinstance(value, str) else actions.quick_tag).trigger()
         self._reason.setCurrentIndex(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Hiding instead of closing keeps the app alive; "Quit" is the way out."""
+        """Minimized, not closed: the window stays in the taskbar (there is no tray icon to
+        come back through); "Quit" is the way out."""
         event.ignore()
         self.showMinimized()
+
+
+class _ActionButton(QPushButton):
+    """A push button standing for ``action``: its icon text and enabled state, kept in step.
+
+    A click triggers the action, or calls ``on_click`` when given.
+    """
+
+    def __init__(self, action: QAction, on_click: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self._action = action
+        self._on_action_changed()
+        action.changed.connect(self._on_action_changed)
+        self.clicked.connect(on_click if on_click is not None else action.trigger)
+
+    def _on_action_changed(self) -> None:
+        self.setText(self._action.iconText())
+        self.setEnabled(self._action.isEnabled())
