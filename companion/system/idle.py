@@ -21,6 +21,16 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: The sonames the .deb depends on (libx11-6, libxss1), the same on every glibc distribution.
+LINUX_SONAMES = {"X11": "libX11.so.6", "Xss": "libXss.so.1"}
+
+
+def linux_soname(name: str) -> str | None:
+    """The file to load for ``lib<name>``: ctypes.util.find_library would run ``ldconfig -p``,
+    a program started on the GUI thread when the first reminder falls due (seen with strace)."""
+    return LINUX_SONAMES.get(name)
+
+
 #: GetLastInputInfo's dwTime is GetTickCount's 32-bit millisecond count, which wraps.
 _TICKS_WRAP = 1 << 32
 
@@ -63,7 +73,7 @@ class IdleTime:
         self,
         platform: str = sys.platform,
         environ: Mapping[str, str] = os.environ,
-        find_library: Callable[[str], str | None] = ctypes.util.find_library,
+        find_library: Callable[[str], str | None] = linux_soname,
         desktop: DBusIdle | None = None,
     ) -> None:
         self._platform = platform
