@@ -12,10 +12,11 @@ from another launch, never on a timer.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import os
 from collections.abc import Callable, Mapping
+
+from companion.system.idle import linux_soname
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ def set_startup_id(
     window_id: int,
     startup_id: str,
     environ: Mapping[str, str] = os.environ,
-    find_library: Callable[[str], str | None] = ctypes.util.find_library,
+    find_library: Callable[[str], str | None] = linux_soname,
 ) -> bool:
     """Write ``startup_id`` as ``window_id``'s _NET_STARTUP_ID; False when X can't be reached."""
     display_name = environ.get("DISPLAY")
