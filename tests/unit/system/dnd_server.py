@@ -57,6 +57,8 @@ class PrivateBus:
     def stop(self) -> None:
         self._process.terminate()
         self._process.wait(timeout=10)
+        if self._process.stdout is not None:
+            self._process.stdout.close()
 
 
 class DndServer:
@@ -87,6 +89,8 @@ class DndServer:
         if self._process.stdin is not None:
             self._process.stdin.close()
         self._process.wait(timeout=10)
+        if self._process.stdout is not None:
+            self._process.stdout.close()
 
 
 def serve(address: str, config: dict[str, Any]) -> None:
