@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from companion.core.calls import Reason
-from companion.ui import bench_trace
+from companion.system import milestones
 
 
 def tooltip_for(today_count: int) -> str:
@@ -78,5 +78,5 @@ class TrayController(QObject):
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
-            bench_trace.mark("tray_activated")
+            milestones.reached("tray_activated")
             self.quick_tag_requested.emit()
