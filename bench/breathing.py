@@ -2,15 +2,15 @@
 
     python -m bench.breathing [--quick]
 
-Companion starts with `break` and COMPANION_BENCH_TRACE; a "3" on the mood check starts the
-breathing, which is watched for a minute through /proc (the app's process tree, and Xvfb,
-which stands in for the X server's share of the work), then Escape ends it. The trace gives
-the frame timer's ticks and the pacer's `frames_painted` when breathing started and stopped,
-so frames per second come from the app itself: ticks are the animation's clock (every one
-draws the moment it stands for, if the picture changed), repaints the frames actually drawn.
-The frame timer asks for a frame every 16 ms (62.5 a second) in normal mode and every 100 ms
-in reduced motion. The floor, bench/bare_animation.py, draws the same
-disc with the same gradients at the same rate and nothing else, on the same desktop.
+Companion starts with `break` and its milestones traced (bench/trace.py); a "3" on the mood
+check starts the breathing, which is watched for a minute through /proc (the app's process tree,
+and Xvfb, which stands in for the X server's share of the work), then Escape ends it. The trace
+gives the frame timer's ticks and the pacer's `frames_painted` when breathing started and
+stopped, so frames per second come from the app itself: ticks are the animation's clock (every
+one draws the moment it stands for, if the picture changed), repaints the frames actually drawn.
+The frame timer asks for a frame every 16 ms (62.5 a second) in normal mode and every 100 ms in
+reduced motion. The floor, bench/bare_animation.py, draws the same disc with the same gradients
+at the same rate and nothing else, on the same desktop.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from pathlib import Path
 
 from bench import harness
 from bench.bare_animation import TITLE as FLOOR_TITLE
-from bench.harness import APP, BREAK_TITLE, TRACE_ENV, Usage
+from bench.harness import APP, BREAK_TITLE, Usage
+from bench.trace import environment, events
 from tests.e2e.desktop import Desktop
 
 FLOOR_SCRIPT = Path(__file__).with_name("bare_animation.py")
@@ -54,21 +55,21 @@ class Animation:
 
 
 def measure(on: Desktop, reduced: bool, window: float, trace: Path) -> Animation:
-    env = {TRACE_ENV: str(trace), "COMPANION_REDUCED_MOTION": "1" if reduced else "0"}
+    env = {**environment(trace), "COMPANION_REDUCED_MOTION": "1" if reduced else "0"}
     child = harness.spawn(on, [*APP, "break"], "companion", **env)
     on.wait_tray_icon(timeout=30)
     harness.press(on, BREAK_TITLE, "3")  # "Okay" on the mood check starts the breathing
-    on.wait_for(lambda: harness.events(trace, "breathing_started"), "breathing to start", 10)
+    on.wait_for(lambda: events(trace, "breathing_started"), "breathing to start", 10)
     time.sleep(0.5)  # let the first frames and layout pass
     xvfb = on.processes[0].pid
     before, x_before = harness.read_tree(child.pid), harness.read_tree(xvfb)
     time.sleep(window)
     after, x_after = harness.read_tree(child.pid), harness.read_tree(xvfb)
     harness.press(on, BREAK_TITLE, "Escape")
-    on.wait_for(lambda: harness.events(trace, "breathing_stopped"), "breathing to stop", 10)
+    on.wait_for(lambda: events(trace, "breathing_stopped"), "breathing to stop", 10)
     harness.stop(on, child)
-    started = harness.events(trace, "breathing_started")[-1]
-    stopped = harness.events(trace, "breathing_stopped")[-1]
+    started = events(trace, "breathing_started")[-1]
+    stopped = events(trace, "breathing_stopped")[-1]
     frames = int(stopped.fields["frames"]) - int(started.fields["frames"])
     ticks = int(stopped.fields["ticks"]) - int(started.fields["ticks"])
     return Animation(

@@ -2,12 +2,12 @@
 
     python -m bench.click_to_calm [--quick]
 
-Companion runs with COMPANION_BENCH_TRACE pointing at a file, where it appends the moments
+Companion runs with its milestones traced to a file (bench/trace.py), among them
 `tray_activated` (Qt's activated signal) and `first_frame_painted` (the break window's first
-paint event). Each run clicks the tray icon with xdotool, waits for the frame, closes the
-window with Escape and waits for it to go. The floor opens a plain window on the same click;
-it has no trace, so it is compared on the time from the click (before xdotool starts) to the
-window being visible, measured from outside for both apps.
+paint event, watched for by the trace). Each run clicks the tray icon with xdotool, waits for
+the frame, closes the window with Escape and waits for it to go. The floor opens a plain
+window on the same click; it has no trace, so it is compared on the time from the click
+(before xdotool starts) to the window being visible, measured from outside for both apps.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench import harness
-from bench.harness import APP, BREAK_TITLE, FLOOR, TRACE_ENV
+from bench.harness import APP, BREAK_TITLE, FLOOR
+from bench.trace import environment, events
 from tests.e2e.bare_tray import CLICKED_TITLE
 from tests.e2e.desktop import Desktop
 
@@ -49,12 +50,12 @@ def floor_runs(on: Desktop, runs: int) -> list[float]:
 
 def app_runs(on: Desktop, runs: int, trace: Path) -> tuple[list[float], list[float]]:
     """(activation to first frame, click to window visible) of each run."""
-    child = harness.spawn(on, APP, "companion", **{TRACE_ENV: str(trace)})
+    child = harness.spawn(on, APP, "companion", **environment(trace))
     on.wait_tray_icon(timeout=30)
     seen = [click_and_close(on, BREAK_TITLE) for _ in range(runs)]
     harness.stop(on, child)
-    activated = harness.events(trace, "tray_activated")
-    painted = harness.events(trace, "first_frame_painted")
+    activated = events(trace, "tray_activated")
+    painted = events(trace, "first_frame_painted")
     if len(activated) != runs or len(painted) != runs:
         raise SystemExit(f"trace has {len(activated)} activations, {len(painted)} first frames")
     return [p.when - a.when for a, p in zip(activated, painted, strict=True)], seen

@@ -21,7 +21,6 @@ APP = (sys.executable, "-m", "companion")
 #: A bare PySide6 tray icon that does nothing: the floor for our stack.
 FLOOR = (sys.executable, str(REPO / "tests" / "e2e" / "bare_tray.py"))
 BREAK_TITLE = "Companion — Breathing break"
-TRACE_ENV = "COMPANION_BENCH_TRACE"
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 TICKS = os.sysconf("SC_CLK_TCK")
 #: Between two tray-presence probes; each probe runs xwininfo, so not much shorter.
@@ -226,31 +225,6 @@ def usage_between(before: Reading, after: Reading) -> Usage:
         after.switches[k] - before.switches[k] for k in after.switches if k in before.switches
     )
     return Usage(after.when - before.when, cpu, ticks / TICKS, switches)
-
-
-# -- the trace file the app writes when COMPANION_BENCH_TRACE is set -----------------------
-
-
-@dataclass(frozen=True)
-class TraceLine:
-    when: float
-    event: str
-    fields: dict[str, str]
-
-
-def read_trace(path: Path) -> list[TraceLine]:
-    if not path.exists():
-        return []
-    lines = []
-    for text in path.read_text(encoding="utf-8").splitlines():
-        when, event, *rest = text.split()
-        fields = dict(part.split("=", 1) for part in rest)
-        lines.append(TraceLine(float(when), event, fields))
-    return lines
-
-
-def events(path: Path, name: str) -> list[TraceLine]:
-    return [line for line in read_trace(path) if line.event == name]
 
 
 # -- figures ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from tempfile import TemporaryDirectory
 
 from bench import harness
 from bench.harness import APP, BREAK_TITLE, FLOOR
+from bench.trace import environment, events
 from tests.e2e.desktop import Desktop
 
 RUNS = 9
@@ -35,14 +36,14 @@ def time_to_icon(on: Desktop, cmd: Sequence[str], name: str) -> float:
 
 def time_to_icon_and_loaded(on: Desktop) -> tuple[float, float]:
     """Companion's tray icon, and the moment the rest (journal, reminders, server) is loaded:
-    the app marks ``app_ready`` in its bench trace when `companion.app.start` returns."""
+    the milestone ``app_ready``, reached when `companion.app.start` returns, in the trace."""
     with TemporaryDirectory(prefix="companion-startup-") as folder:
         trace = Path(folder) / "trace"
         started = time.monotonic()
-        child = harness.spawn(on, APP, "companion", COMPANION_BENCH_TRACE=str(trace))
+        child = harness.spawn(on, APP, "companion", **environment(trace))
         ready = harness.fast_wait(lambda: on.tray_icons(), "a tray icon")
-        harness.fast_wait(lambda: harness.events(trace, "app_ready"), "app_ready")
-        loaded = harness.events(trace, "app_ready")[0].when
+        harness.fast_wait(lambda: events(trace, "app_ready"), "app_ready")
+        loaded = events(trace, "app_ready")[0].when
         harness.stop(on, child)
     return ready - started, loaded - started
 

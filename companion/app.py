@@ -32,7 +32,7 @@ from companion.flows.schedules import MidnightTimer, TrayWatcher
 from companion.flows.tag_and_breathe import BreakFlow
 from companion.notify.chain import FallbackNotifier
 from companion.store.storage import Storage, open_storage
-from companion.system import paths
+from companion.system import milestones, paths
 from companion.system.activation import launched_with
 from companion.system.clock import SystemClock
 from companion.system.dnd import desktop_do_not_disturb
@@ -50,7 +50,6 @@ from companion.system.reduced_motion import system_prefers_reduced_motion
 from companion.system.resources import resource
 from companion.system.settings_file import save_settings_mapping
 from companion.system.single_instance import InstanceServer
-from companion.ui import bench_trace
 from companion.ui.breathing.start_countdown import auto_start_seconds
 from companion.ui.reminders.reminder_ui import ReminderUi
 from companion.ui.reminders.tray_notifier import TrayBalloonNotifier
@@ -395,5 +394,5 @@ def start(
     QuitOnSignals(companion.quit, parent=companion)
     if first is not None and first.action is not Action.SHOW:
         QTimer.singleShot(0, lambda: companion.handle(first))
-    bench_trace.mark("app_ready")
+    milestones.reached("app_ready")
     return companion

@@ -1,4 +1,10 @@
-"""The command line: `companion [tag|break|journal|quit]`, handed to a running instance if any."""
+"""The command line: commands for the app go to a running Companion or start one; a few run alone.
+
+`tag`, `break`, `journal`, `callback`, `settings`, `quit` or no command at all (show yourself)
+go to the running instance if there is one; otherwise Companion starts and does it (`quit` then
+has nothing to do). `export`, `delete-my-data` (which quits a running Companion first) and
+`--self-test` do their work here, without the app.
+"""
 
 from __future__ import annotations
 

@@ -202,6 +202,9 @@ def _end(process: subprocess.Popen[str]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+    for pipe in (process.stdin, process.stdout):  # else each leaves a ResourceWarning
+        if pipe is not None:
+            pipe.close()
 
 
 # -- the server (runs under /usr/bin/python3 with python3-gi) ----------------------------------

@@ -148,3 +148,10 @@ def test_no_network_code_anywhere() -> None:
         assert not roots(names) & NETWORK_MODULES, f"{path} imports network modules"
         text = path.read_text(encoding="utf-8")
         assert not any(q in text for q in NETWORK_QT_NAMES), f"{path} uses Qt network sockets"
+
+
+def test_the_product_never_imports_bench() -> None:
+    """bench/ listens through companion.system.milestones, loaded by name only when asked for:
+    the packaged build ships without it."""
+    for path in PACKAGE.rglob("*.py"):
+        assert "bench" not in roots(imports_of(path)), path

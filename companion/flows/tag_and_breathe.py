@@ -14,7 +14,7 @@ from companion.core.calls import DifficultCall, Reason
 from companion.core.moods import Mood
 from companion.core.ports import BreakRepository, CallRepository, Clock, StorageUnavailable
 from companion.core.settings import Settings
-from companion.ui import bench_trace
+from companion.system import milestones
 from companion.ui.breathing.breathing_window import BreathingWindow
 from companion.ui.breathing.start_countdown import AUTO_START_SECONDS, STEP_MS
 from companion.ui.shell.window_activation import bring_forward
@@ -138,7 +138,7 @@ class BreakFlow(QObject):
         window.undo_requested.connect(self._on_undo_requested)
         window.write_requested.connect(self._on_write_requested)
         window.closed.connect(self._on_closed)
-        bench_trace.mark_first_paint(window, "first_frame_painted")
+        milestones.reached("break_window_built", window)
         if self._count_stale:
             # After the first frame is on screen, not before it; at the latest in a second.
             first_paint = _FirstPaint(window)

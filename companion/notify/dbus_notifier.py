@@ -25,8 +25,8 @@ daemon's own ``GetNameOwner``, which QtDBus asks when it starts listening to the
 signals (so that only the server that owns the name can answer for a notice).
 
 Slots are bound methods that find their pending call or timer with ``sender()``, not
-lambdas holding them (lambdas in the notify-send version crashed the process in Qt's event
-processing when a notifier was freed soon after an answer).
+lambdas holding them: such lambdas crashed the process in Qt's event processing when a
+notifier was freed soon after an answer (seen in the notify-send adapter this one replaced).
 """
 
 from __future__ import annotations

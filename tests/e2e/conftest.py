@@ -1,8 +1,8 @@
 """End-to-end fixtures: a fresh X desktop per test and programs driven from outside.
 
-Every test here is marked `e2e`. When Xvfb, trayer, xdotool, xwininfo, import (ImageMagick) or
-dbus-daemon are missing the desktop fixtures skip, so the rest of the suite still runs;
-`make desktop-tools` installs them on Debian.
+Every test here is marked `e2e` (tests/conftest.py marks by folder). When Xvfb, trayer,
+xdotool, xwininfo, import (ImageMagick) or dbus-daemon are missing the desktop fixtures skip, so
+the rest of the suite still runs; `make desktop-tools` installs them on Debian.
 """
 
 from __future__ import annotations
@@ -26,9 +26,6 @@ _PROCESS_SOURCES = pytest.StashKey[list[Callable[[], list[ChildProcess]]]]()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if HERE in item.path.parents:
-            item.add_marker(pytest.mark.e2e)
     # The package tests wait for the background build: run them last, when it is done.
     items.sort(key=lambda item: item.path.name == "test_package.py")
 

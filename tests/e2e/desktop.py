@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from bench import trace
 from tests.e2e import pins
 from tests.e2e.display import WAIT_TIMEOUT, Display, TimedOut, ToolFailed
 from tests.e2e.processes import ChildProcess, DesktopError, start_process
@@ -221,7 +222,7 @@ class Desktop(Display, Session):
 
     def trace_events(self) -> list[str]:
         """What the apps on this desktop traced (a tray click arriving, breathing starting)."""
-        return pins.trace_events(Path(self.env[pins.TRACE_ENV]))
+        return pins.trace_events(Path(self.env[trace.ENV]))
 
     # -- startup ---------------------------------------------------------------------------
 

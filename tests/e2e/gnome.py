@@ -146,6 +146,8 @@ class GnomeShell(Session):
         if self._input is not None:
             self._input.kill()
             self._input.wait()
+            if self._input.stdin is not None:
+                self._input.stdin.close()  # else a ResourceWarning when it is collected
             self._input = None
         for service in reversed(self._services):
             service.stop()

@@ -4,8 +4,8 @@ A desktop's programs get a clock that starts at ``PINNED_START`` (a Wednesday mo
 runs at real speed, hours from any shift's end, from midnight (the day's backup, the tray's new
 day) and from a weekend; settings with no reminder at all unless a test writes its own
 (``Desktop.write_settings``); no countdown that starts a break by itself while a test's key is
-on its way; no IT policy from the machine the tests run on; and a trace of the app's moments
-(``companion/ui/bench_trace.py``) that tells a test when an action has arrived.
+on its way; no IT policy from the machine the tests run on; and a trace of the app's milestones
+(``bench/trace.py``) that tells a test when an action has arrived.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench import trace
 from companion.system.clock import OFFSET_ENV
 from companion.system.policy_file import POLICY_FILE_ENV
-from companion.ui.bench_trace import ENV as TRACE_ENV
 from companion.ui.breathing.start_countdown import AUTO_START_ENV
 
 #: Local time on the apps' clock when the desktop starts: a working day, inside the default
@@ -46,7 +46,7 @@ def pinned_env(root: Path) -> dict[str, str]:
         OFFSET_ENV: f"{offset.total_seconds():.3f}",
         AUTO_START_ENV: "0",
         POLICY_FILE_ENV: str(root / "no-policy.toml"),  # never there: no policy at all
-        TRACE_ENV: str(root / "trace.txt"),
+        **trace.environment(root / "trace.txt"),
     }
 
 
@@ -58,10 +58,6 @@ def write_settings(data_dir: Path, settings: Mapping[str, Any]) -> Path:
     return path
 
 
-def trace_events(trace: Path) -> list[str]:
+def trace_events(path: Path) -> list[str]:
     """The names of the moments the desktop's apps traced so far, oldest first."""
-    try:
-        lines = trace.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        return []
-    return [line.split()[1] for line in lines if len(line.split()) > 1]
+    return [line.event for line in trace.read(path)]

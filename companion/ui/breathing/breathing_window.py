@@ -13,7 +13,7 @@ from companion.core.moods import Mood
 from companion.core.ports import Clock
 from companion.core.settings import Settings
 from companion.flows.breathing_session import BreathingSession
-from companion.ui import bench_trace
+from companion.system import milestones
 from companion.ui.breathing.break_call import BreakCall
 from companion.ui.breathing.breathing_frame import BreathingFrame
 from companion.ui.breathing.breathing_pages import AfterPage, BeforePage, BreathingPage
@@ -223,7 +223,7 @@ class BreathingWindow(BreathingFrame):
         self._show_page("breathing")
         self._ticker.start()
         self.tick()
-        bench_trace.mark("breathing_started", frames=self.pacer.frames_painted, ticks=self._ticks)
+        milestones.reached("breathing_started", frames=self.pacer.frames_painted, ticks=self._ticks)
 
     def _show_progress(self) -> None:
         self.pacer.set_state(self._session.phase())
@@ -257,7 +257,7 @@ class BreathingWindow(BreathingFrame):
 
     def _record(self, *, skipped: bool) -> None:
         self._ticker.stop()
-        bench_trace.mark("breathing_stopped", frames=self.pacer.frames_painted, ticks=self._ticks)
+        milestones.reached("breathing_stopped", frames=self.pacer.frames_painted, ticks=self._ticks)
         self._call.commit()
         self._emit_record(skipped=skipped)
 

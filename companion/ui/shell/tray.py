@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from companion.ui import bench_trace
+from companion.system import milestones
 from companion.ui.shell import messages
 from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.messages import tooltip_for
@@ -60,5 +60,5 @@ class TrayController(QObject):
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:
-            bench_trace.mark("tray_activated")
+            milestones.reached("tray_activated")
             self.actions.quick_tag.trigger()

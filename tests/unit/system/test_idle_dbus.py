@@ -86,6 +86,8 @@ def serve(bus_address: str) -> Iterator[Serve]:
     for service in started:
         service.terminate()
         service.wait(10)
+        if service.stdout is not None:
+            service.stdout.close()
 
 
 def asked(service: subprocess.Popen[str]) -> int:

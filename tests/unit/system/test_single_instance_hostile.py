@@ -211,7 +211,8 @@ def test_garbage_from_another_process_is_refused_and_the_server_keeps_working(
     sender.stdin.close()
     qtbot.waitUntil(lambda: sender.poll() is not None, timeout=60_000)
     assert sender.stdout is not None
-    replies = json.loads(sender.stdout.read())
+    with sender.stdout:
+        replies = json.loads(sender.stdout.read())
 
     assert len(replies) == len(payloads)
     ok = [i for i, reply in enumerate(replies) if reply.startswith("ok")]
