@@ -7,8 +7,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from companion.core.calls import Reason
 from companion.core.journal import JournalEntry, JournalListItem
 from companion.core.journal_export import ExportFormat, ExportResult
@@ -25,6 +23,7 @@ from companion.store.columns import (
     to_moment_or_none,
     to_text,
 )
+from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
 from companion.store.export import export_journal
 
@@ -61,7 +60,7 @@ _UPSERT = """
 
 
 class SqliteJournalRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Connection) -> None:
         self._db = db
 
     def save(self, entry: JournalEntry) -> JournalEntry:
