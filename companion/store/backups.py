@@ -140,7 +140,7 @@ def _backup_from(path: Path) -> Backup | None:
     match = _NAME.match(path.name)
     if match is None or not path.is_file():
         return None
-    taken_at = datetime.strptime(match.group(2), _STAMP).astimezone()
+    taken_at = _parse_stamp(match.group(2))
     return Backup(
         name=path.name,
         kind=BackupKind(match.group(1)),
@@ -148,6 +148,15 @@ def _backup_from(path: Path) -> Backup | None:
         size_bytes=path.stat().st_size,
         entries=_count_entries(path),
     )
+
+
+def _parse_stamp(stamp: str) -> datetime:
+    """``_STAMP`` read back, local time. By hand: strptime loads _strptime, calendar and
+    locale (1.5 MB), and the copies are listed at every start."""
+    day, time = stamp.split("-")
+    year, month, date = int(day[:4]), int(day[4:6]), int(day[6:])
+    hour, minute, second = int(time[:2]), int(time[2:4]), int(time[4:])
+    return datetime(year, month, date, hour, minute, second).astimezone()
 
 
 def _count_entries(path: Path) -> int | None:

@@ -8,13 +8,15 @@ imported only where it earns its place, in ``migrations`` when the schema has to
 from __future__ import annotations
 
 import contextlib
-import secrets
+import itertools
 import sqlite3
 from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 Params = Sequence[Any] | dict[str, Any]
+#: Savepoint names need only differ from the ones open; ``secrets`` would load hashlib for this.
+_SAVEPOINTS = itertools.count(1)
 
 
 class Connection:
@@ -45,7 +47,7 @@ class Connection:
     def atomic(self) -> Iterator[Connection]:
         """A transaction, or a savepoint inside one; rolled back if the block raises."""
         if self.conn.in_transaction:
-            savepoint = f"companion_{secrets.token_hex(8)}"
+            savepoint = f"companion_{next(_SAVEPOINTS)}"
             self.conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self

@@ -9,7 +9,6 @@ then goes at its time rather than waiting for a return Companion could never see
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import os
 import sys
@@ -63,7 +62,7 @@ class IdleTime:
         self,
         platform: str = sys.platform,
         environ: Mapping[str, str] = os.environ,
-        find_library: Callable[[str], str | None] = ctypes.util.find_library,
+        find_library: Callable[[str], str | None] | None = None,
         desktop: DBusIdle | None = None,
     ) -> None:
         self._platform = platform
@@ -140,7 +139,8 @@ class IdleTime:
         display_name = self._environ.get("DISPLAY")
         if not display_name:
             return None
-        names = self._find_library("X11"), self._find_library("Xss")
+        find_library = self._find_library or _find_library
+        names = find_library("X11"), find_library("Xss")
         if names[0] is None or names[1] is None:
             log.info("idle time unknown: libX11 or libXss is missing")
             return None
@@ -185,8 +185,15 @@ def windows_idle(user32: Any, kernel32: Any) -> float | None:
     return float((now - info.dwTime) % _TICKS_WRAP) / 1000
 
 
+def _find_library(name: str) -> str | None:
+    """ctypes.util loads subprocess (2.2 MB with it): imported on the first idle probe."""
+    import ctypes.util
+
+    return ctypes.util.find_library(name)
+
+
 def _macos_idle() -> float | None:
-    path = ctypes.util.find_library("ApplicationServices")
+    path = _find_library("ApplicationServices")
     if path is None:
         return None
     services = ctypes.CDLL(path)

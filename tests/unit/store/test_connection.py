@@ -108,4 +108,3 @@ def test_sqlite_utils_is_imported_only_to_change_the_schema(tmp_path: Path) -> N
 
     assert open_and_save() == ["1", "True"]  # a new journal: the migrations ran
     assert open_and_save() == ["2", "False"]  # up to date: opened and saved with sqlite3 alone
-
