@@ -7,8 +7,12 @@ with trayer, settles, and is then watched for a while through /proc: PSS and RSS
 process tree (smaps_rollup), CPU seconds per minute (its CPU-time clock, and utime+stime from
 /proc/<pid>/stat), and context switches per second (voluntary + involuntary, every thread).
 A third run, the "stack floor", is the bare tray icon holding what Companion's fixed choices
-hold while idle (a sqlite-utils database with an FTS index and a QLocalServer): it splits the
+hold while idle (an SQLite database with an FTS index and a QLocalServer): it splits the
 difference to the floor into the stack's part and Companion's own.
+
+Companion is measured as it runs on every day but its first: on a journal that is already
+there and up to date (made before, as a first start would). A last run measures that first
+start on a new journal, which applies the migrations and so also holds sqlite-utils.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from tempfile import TemporaryDirectory
 
 from bench import harness
 from bench.harness import APP, FLOOR, Usage
+from companion.store.storage import open_storage
 from tests.e2e.desktop import Desktop
 
 SETTLE_S = 15.0
@@ -95,9 +100,19 @@ def report(floor: Idle, app: Idle) -> None:
     harness.figure("watched for", f"{app.usage.seconds:.1f} s")
 
 
+def report_first_start(floor: Idle, first: Idle) -> None:
+    harness.title("Idle memory after the first start (a new journal, migrations applied)")
+    harness.figure(
+        "first start PSS, whole process tree",
+        f"{first.pss_mb:.1f} MB",
+        floor=f"+{first.pss_mb - floor.pss_mb:.1f} MB over the bare floor, "
+        f"RSS {first.rss_mb:.1f} MB",
+    )
+
+
 def report_stack(floor: Idle, stack: Idle, app: Idle) -> None:
-    """How much of the difference is the fixed stack: the floor plus sqlite-utils (an open
-    database with an FTS index) and a QLocalServer, the two things any Companion must hold."""
+    """How much of the difference is the fixed stack: the floor plus an open SQLite database
+    with an FTS index and a QLocalServer, the two things any Companion must hold."""
     harness.title("Idle memory: the floor with Companion's fixed stack")
     harness.figure(
         "stack floor PSS",
@@ -123,8 +138,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     with harness.desktop() as on, TemporaryDirectory(prefix="companion-stack-") as folder:
         floor = measure(on, FLOOR, "floor", settle, window)
         stack = measure(on, [*FLOOR, "--with-stack", folder], "stack floor", settle, window)
+        open_storage(on.data_dir).close()  # the journal an earlier day's start left
         app = measure(on, APP, "companion", settle, window)
+        for path in on.data_dir.glob("journal.db*"):  # with its -wal and -shm
+            path.unlink()
+        first = measure(on, APP, "companion, first start", settle, window)
     report(floor, app)
+    report_first_start(floor, first)
     report_stack(floor, stack, app)
     print(harness.load_note())
     return 0
