@@ -25,7 +25,6 @@ from companion.store.columns import (
 )
 from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
-from companion.store.export import export_journal
 
 #: A pasted paragraph is not a search; the first words are plenty and keep the query cheap.
 MAX_SEARCH_WORDS = 16
@@ -116,6 +115,8 @@ class SqliteJournalRepository:
 
     def export(self, path: Path, fmt: ExportFormat, now: datetime) -> ExportResult:
         """Every entry to ``path`` (see companion.store.export), only when the agent asks."""
+        from companion.store.export import export_journal  # the writers load when asked
+
         return export_journal(self._db.conn, path, fmt, now)
 
 

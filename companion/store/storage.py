@@ -18,7 +18,6 @@ from companion.core.ports import (
 from companion.store.backups import BACKUP_FOLDER, SqliteBackups
 from companion.store.breaks_repo import SqliteBreakRepository
 from companion.store.calls_repo import SqliteCallRepository
-from companion.store.carry_over import carry_over
 from companion.store.connection import Connection
 from companion.store.database import (
     DATABASE_FILENAME,
@@ -88,6 +87,8 @@ class Storage:
         data_dir = self.waiting_for
         db, warnings = _open_file(data_dir, now or datetime.now().astimezone())
         try:
+            from companion.store.carry_over import carry_over  # needed once, if ever
+
             carried = carry_over(self.db, db)
         except BaseException:
             db.close()
