@@ -1,11 +1,13 @@
 """Where idle memory goes: the modules the idle tray holds, and what each group of them costs.
 
-    python -m bench.idle_imports [--quick] [--json FILE]
+    python -m bench.idle_imports [--quick]
 
 1. The bare tray and Companion run on one Xvfb desktop with trayer, each under a small wrapper
    that, once the program has settled in the tray, writes the names of the modules it holds
    (`sys.modules`) to a file. Companion's extra modules are the difference. As in bench.idle,
-   Companion starts on a journal that is already there and up to date.
+   Companion starts on a journal that is already there and up to date. At the same moment
+   /proc/<pid>/smaps of each is read and summed by mapping (each shared library, the heap,
+   anonymous memory): the running app's difference from the bare tray, by where it lies.
 2. A fresh offscreen process builds what the bare tray builds (a QApplication and a tray icon),
    then imports Companion's extra modules one group at a time (standard library, sqlite3,
    each further Qt module, third-party packages, our own packages, each window package) and
@@ -52,8 +54,13 @@ else:
 """
 
 
-def held_modules(on: Desktop, cmd: Sequence[str], name: str, settle: float) -> list[str]:
-    """The modules ``cmd`` holds once settled in the tray."""
+Mappings = dict[str, tuple[int, int]]
+
+
+def held_modules(
+    on: Desktop, cmd: Sequence[str], name: str, settle: float
+) -> tuple[list[str], Mappings]:
+    """The modules ``cmd`` holds once settled in the tray, and its memory by mapping."""
     folder = Path(on.root)
     out, trigger = folder / f"{name}.modules.json", folder / f"{name}.trigger"
     target = list(cmd[1:])
@@ -64,8 +71,41 @@ def held_modules(on: Desktop, cmd: Sequence[str], name: str, settle: float) -> l
     trigger.touch()
     on.wait_for(out.exists, f"{name}'s module list", 10.0)
     modules = out.read_text().splitlines()
+    mappings = read_mappings(child.pid)
     harness.stop(on, child)
-    return modules
+    return modules, mappings
+
+
+def read_mappings(pid: int) -> Mappings:
+    """(PSS, RSS) in kB by mapping: a library's file name, [heap], or [anon] for the rest."""
+    sums: dict[str, list[int]] = {}
+    name = "[anon]"
+    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        fields = line.split()
+        if fields and not fields[0].endswith(":"):  # a mapping's header line
+            name = fields[5].rsplit("/", 1)[-1] if len(fields) > 5 else "[anon]"
+        elif fields and fields[0] in ("Pss:", "Rss:"):
+            sums.setdefault(name, [0, 0])[fields[0] == "Rss:"] += int(fields[1])
+    return {key: (pss, rss) for key, (pss, rss) in sums.items()}
+
+
+def report_mappings(bare: Mappings, app: Mappings) -> None:
+    harness.title("Idle memory: where the running app's difference lies (smaps, MB)")
+    rows = []
+    for key in set(bare) | set(app):
+        pss = app.get(key, (0, 0))[0] - bare.get(key, (0, 0))[0]
+        rss = app.get(key, (0, 0))[1] - bare.get(key, (0, 0))[1]
+        rows.append((pss, rss, key))
+    shown = [row for row in rows if abs(row[0]) >= 50 or abs(row[1]) >= 50]
+    rest = [row for row in rows if row not in shown]
+    print(f"{'mapping':44} {'PSS':>8} {'RSS':>8}")
+    for pss, rss, key in sorted(shown, reverse=True):
+        print(f"{key:44} {pss / 1024:8.2f} {rss / 1024:8.2f}")
+    print(
+        f"{'others (each under 50 kB)':44} {sum(r[0] for r in rest) / 1024:8.2f}"
+        f" {sum(r[1] for r in rest) / 1024:8.2f}"
+    )
+    print(f"{'all':44} {sum(r[0] for r in rows) / 1024:8.2f} {sum(r[1] for r in rows) / 1024:8.2f}")
 
 
 # -- the second step, in a fresh process --------------------------------------------------
@@ -180,12 +220,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = harness.parse_args(__doc__ or "", argv)
     settle = QUICK_SETTLE_S if args.quick else SETTLE_S
     with harness.desktop() as on:
-        bare = held_modules(on, FLOOR, "floor", settle)
+        bare, bare_mappings = held_modules(on, FLOOR, "floor", settle)
         open_storage(on.data_dir).close()
-        app = held_modules(on, APP, "companion", settle)
+        app, app_mappings = held_modules(on, APP, "companion", settle)
     extra = sorted(set(app) - set(bare))
     for module in extra:
         print(f"  {group_of(module):40} {module}")
+    report_mappings(bare_mappings, app_mappings)
     report(extra, import_costs(extra))
     return 0
 

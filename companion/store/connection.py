@@ -24,11 +24,10 @@ class Connection:
     once, one inside it is part of the block's transaction (as with sqlite-utils' Database,
     whose ``execute``, ``query``, ``atomic`` and ``conn`` these mirror)."""
 
-    def __init__(self, conn: sqlite3.Connection, *, memory: bool = False) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         # No transaction is open yet, so this only stops the driver opening implicit ones.
         conn.isolation_level = None
         self.conn = conn
-        self.memory = memory
 
     def execute(self, sql: str, parameters: Params | None = None) -> sqlite3.Cursor:
         if parameters is None:
@@ -101,7 +100,7 @@ def connect(path: Path | str, *, uri: bool = False) -> Connection:
 
 def connect_memory() -> Connection:
     """A database that lives only as long as its connection."""
-    return _prepared(Connection(sqlite3.connect(":memory:"), memory=True))
+    return _prepared(Connection(sqlite3.connect(":memory:")))
 
 
 def _prepared(db: Connection) -> Connection:

@@ -142,7 +142,6 @@ def move_connection(target: Connection, source: Connection) -> None:
     journal's Connection, held by every repository, becomes the journal file's."""
     old = target.conn
     target.conn = source.conn
-    target.memory = False
     old.close()
 
 
