@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-SCRIPTS = ("idle", "startup", "click_to_calm", "breathing", "journal_scale")
+SCRIPTS = ("idle", "idle_imports", "startup", "click_to_calm", "breathing", "journal_scale")
 
 
 def main(argv: list[str]) -> int:

@@ -1,8 +1,8 @@
 """The first moment of a run: a tray icon on screen as soon as Qt can show one, then the rest.
 
 Start-up is measured to the tray icon being ready (issue #5). Everything the icon does not need
-(sqlite-utils and the journal, settings and policy, the break window, the notification backends,
-the single-instance server) loads in a zero-delay timer right after the icon is shown, from
+(the journal, settings and policy, the break window, the notification backends, the
+single-instance server) loads in a zero-delay timer right after the icon is shown, from
 `companion.app`. A click that lands meanwhile waits in Qt's queue for a fraction of a second and
 is then handled like any other: nothing is dropped.
 """

@@ -46,6 +46,7 @@ def desktop_tools() -> None:
             "idle",
             [
                 "PSS, whole process tree",
+                "first start PSS",
                 "CPU per minute",
                 "context switches per second",
                 "stack floor PSS",
@@ -92,3 +93,12 @@ def test_journal_bench_runs_and_prints_its_figures() -> None:
         "export, JSON Lines",
     ):
         assert figure in out
+
+
+@pytest.mark.e2e
+@pytest.mark.usefixtures("desktop_tools")
+def test_idle_imports_bench_charges_every_module_group() -> None:
+    out = run_bench("idle_imports")
+    for group in ("Python stdlib", "sqlite3 (stdlib)", "our code: companion.store", "all imports"):
+        assert group in out
+    assert "sqlite_utils" not in out  # the idle tray opens its journal without it

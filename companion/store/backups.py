@@ -6,22 +6,18 @@ import contextlib
 import logging
 import os
 import re
+import sqlite3
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
-from typing import Any
-
-import sqlite_utils.utils
-from sqlite_utils import Database
 
 from companion.core.backups import Backup, BackupKind, is_due, to_prune
 from companion.core.ports import StorageUnavailable
+from companion.store.connection import Connection
 from companion.store.database import storage_errors
-from companion.store.migrations import MIGRATIONS, known_migrations, migrate
+from companion.store.migrations import applied_migrations, known_migrations, migrate
 
 log = logging.getLogger(__name__)
 
-_DRIVER: ModuleType = vars(sqlite_utils.utils)["sqlite3"]
 BACKUP_FOLDER = "backups"
 _NAME = re.compile(r"^journal-(daily|before-restore)-(\d{8}-\d{6})\.db$")
 _STAMP = "%Y%m%d-%H%M%S"
@@ -41,7 +37,7 @@ NO_JOURNAL_FILE = (
 class SqliteBackups:
     """Copies ``db`` into ``folder``; with no folder (a temporary journal) it copies nothing."""
 
-    def __init__(self, db: Database, folder: Path | None) -> None:
+    def __init__(self, db: Connection, folder: Path | None) -> None:
         self._db = db
         self._folder = folder
 
@@ -120,7 +116,7 @@ class SqliteBackups:
         final = self._folder / name
         partial = final.with_name(final.name + _PARTIAL)
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE_MODE))
-        target = _DRIVER.connect(str(partial))
+        target = sqlite3.connect(partial)
         try:
             with storage_errors():
                 self._db.conn.backup(target)
@@ -144,7 +140,7 @@ def _backup_from(path: Path) -> Backup | None:
     match = _NAME.match(path.name)
     if match is None or not path.is_file():
         return None
-    taken_at = datetime.strptime(match.group(2), _STAMP).astimezone()
+    taken_at = _parse_stamp(match.group(2))
     return Backup(
         name=path.name,
         kind=BackupKind(match.group(1)),
@@ -154,38 +150,44 @@ def _backup_from(path: Path) -> Backup | None:
     )
 
 
+def _parse_stamp(stamp: str) -> datetime:
+    """``_STAMP`` read back, local time. By hand: strptime loads _strptime, calendar and
+    locale (1.5 MB), and the copies are listed at every start."""
+    day, time = stamp.split("-")
+    year, month, date = int(day[:4]), int(day[4:6]), int(day[6:])
+    hour, minute, second = int(time[:2]), int(time[2:4]), int(time[4:])
+    return datetime(year, month, date, hour, minute, second).astimezone()
+
+
 def _count_entries(path: Path) -> int | None:
     try:
-        conn = _DRIVER.connect(f"file:{path}?mode=ro", uri=True)
-    except _DRIVER.Error:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
         return None
     try:
         return int(conn.execute("SELECT count(*) FROM journal").fetchone()[0])
-    except _DRIVER.Error:
+    except sqlite3.Error:
         return None
     finally:
         conn.close()
 
 
-def _open_checked(path: Path) -> Any:
+def _open_checked(path: Path) -> sqlite3.Connection:
     """The copy, read-only, if it is whole and a journal this Companion understands."""
     try:
-        conn = _DRIVER.connect(f"file:{path}?mode=ro", uri=True)
-    except _DRIVER.Error as error:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as error:
         raise StorageUnavailable(UNREADABLE_COPY) from error
     try:
         intact = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()] == ["ok"]
-        applied = {row[0] for row in conn.execute(_APPLIED, [MIGRATIONS.name]).fetchall()}
-    except _DRIVER.Error as error:
+        applied = set(applied_migrations(conn))
+    except sqlite3.Error as error:
         conn.close()
         raise StorageUnavailable(UNREADABLE_COPY) from error
     if not intact or not applied or not applied <= set(known_migrations()):
         conn.close()
         raise StorageUnavailable(UNREADABLE_COPY)
     return conn
-
-
-_APPLIED = "SELECT name FROM _sqlite_migrations WHERE migration_set = ?"
 
 
 def _fsync(path: Path) -> None:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from sqlite_utils import Database
-
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.moods import mood_or_none
 from companion.store.calls_repo import existing_call_id
 from companion.store.columns import enum_or_none, int_or_none, require_id, to_moment, to_text
+from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
 
 _COLUMNS = (
@@ -22,7 +21,7 @@ _UNKNOWN_OUTCOME = BreakOutcome.ENDED_EARLY
 
 
 class SqliteBreakRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Connection) -> None:
         self._db = db
 
     def add(self, record: BreakRecord) -> BreakRecord:

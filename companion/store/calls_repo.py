@@ -1,12 +1,10 @@
-"""Difficult calls in SQLite: the CallRepository the tray and the break flow write to."""
+"""Difficult calls in SQLite: tag-and-breathe adds and undoes them, the calls list edits them."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
-
-from sqlite_utils import Database
 
 from companion.core.calls import DifficultCall, Reason
 from companion.store.columns import (
@@ -17,6 +15,7 @@ from companion.store.columns import (
     to_moment,
     to_text,
 )
+from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
 
 # julianday() compares the instants, so a DST change or a trip abroad can't reorder calls.
@@ -24,7 +23,7 @@ _NEWEST_FIRST = "ORDER BY julianday(tagged_at) DESC, id DESC"
 
 
 class SqliteCallRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Connection) -> None:
         self._db = db
 
     def add(self, call: DifficultCall) -> DifficultCall:
@@ -78,7 +77,7 @@ class SqliteCallRepository:
         return 0 if row is None else int(row["n"])
 
 
-def existing_call_id(db: Database, call_id: int | None) -> int | None:
+def existing_call_id(db: Connection, call_id: int | None) -> int | None:
     """``call_id`` if that call still exists, else None.
 
     A call can be undone while its break or entry is still open; saving that break or entry

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
+from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
 
 IdMap = dict[int, int]
@@ -24,7 +23,7 @@ _TABLES: tuple[tuple[str, dict[str, str]], ...] = (
 )
 
 
-def carry_over(source: Database, target: Database) -> int:
+def carry_over(source: Connection, target: Connection) -> int:
     """Copy every row of ``source`` into ``target`` in one transaction; how many were copied.
 
     Interrupted (a full disk, a lock), the transaction rolls back: the file is as it was and
@@ -51,7 +50,7 @@ def carry_over(source: Database, target: Database) -> int:
 
 
 def _copy_rows(
-    source: Database, target: Database, table: str, links: dict[str, str], ids: dict[str, IdMap]
+    source: Connection, target: Connection, table: str, links: dict[str, str], ids: dict[str, IdMap]
 ) -> IdMap:
     moved: IdMap = {}
     for row in fetch_all(source, f"SELECT * FROM {table} ORDER BY id"):
@@ -62,7 +61,7 @@ def _copy_rows(
     return moved
 
 
-def _copy_draft(target: Database, row: dict[str, Any], ids: dict[str, IdMap]) -> None:
+def _copy_draft(target: Connection, row: dict[str, Any], ids: dict[str, IdMap]) -> None:
     row["call_id"] = _linked(row["call_id"], ids["calls"])
     row["entry_id"] = _linked(row["entry_id"], ids["journal"])
     for prefix, table in (("call:", "calls"), ("entry:", "journal")):
@@ -83,7 +82,7 @@ def _linked(old_id: int | None, moved: IdMap) -> int | None:
     return None if old_id is None else moved.get(old_id)
 
 
-def _insert(target: Database, table: str, row: dict[str, Any]) -> int:
+def _insert(target: Connection, table: str, row: dict[str, Any]) -> int:
     columns = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     cursor = target.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))

@@ -8,24 +8,16 @@ import logging
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-import sqlite_utils.utils
-from sqlite_utils import Database
-
 from companion.core.ports import StorageUnavailable
+from companion.store.connection import Connection, Params, connect, connect_memory
 from companion.store.inspection import ChangedWhileChecked, judge_untouched
-from companion.store.migrations import MIGRATIONS, migrate, refuse_newer
+from companion.store.migrations import applied_migrations, migrate, refuse_newer
 
 log = logging.getLogger(__name__)
-
-# sqlite-utils runs on pysqlite3 (or an aliased sqlcipher3) when one is installed; its errors
-# are then not the standard library's, so both kinds are caught.
-_DRIVER: ModuleType = vars(sqlite_utils.utils)["sqlite3"]
-_DATABASE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, _DRIVER.Error)
 
 #: Must match ``companion.system.paths.DATABASE_FILENAME`` (a test checks they agree).
 DATABASE_FILENAME = "journal.db"
@@ -100,7 +92,7 @@ def storage_errors() -> Iterator[None]:
     """Turn known database failures into StorageUnavailable; let bugs through untouched."""
     try:
         yield
-    except _DATABASE_ERRORS as error:
+    except sqlite3.Error as error:
         message = message_for(error)
         if message is None:
             raise
@@ -110,14 +102,14 @@ def storage_errors() -> Iterator[None]:
         raise StorageUnavailable(message) from error
 
 
-def open_database(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Database:
+def open_database(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Connection:
     """Open (creating if needed) the journal at ``path``, migrated and private to this account."""
     try:
         _create_private_file(path)
         _refuse_garbage(path)
         with storage_errors():
             judge_untouched(path, _judge)
-            db = Database(path, execute_plugins=False)
+            db = connect(path)
     except ChangedWhileChecked as error:
         log.warning("journal file changed while it was checked: in use by another program")
         raise StorageUnavailable(BUSY) from error
@@ -138,30 +130,29 @@ def open_database(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS)
     return db
 
 
-def open_memory_database() -> Database:
+def open_memory_database() -> Connection:
     """A migrated journal that lives only while Companion runs: the fallback, and for tests."""
-    db = Database(memory=True, execute_plugins=False)
+    db = connect_memory()
     _prepare(db, DEFAULT_BUSY_TIMEOUT_MS, wal=False)
     return db
 
 
-def move_connection(target: Database, source: Database) -> None:
+def move_connection(target: Connection, source: Connection) -> None:
     """``target`` goes on over ``source``'s connection and its own is closed: the temporary
-    journal's Database, held by every repository, becomes the journal file's."""
+    journal's Connection, held by every repository, becomes the journal file's."""
     old = target.conn
     target.conn = source.conn
-    target.memory = False
     old.close()
 
 
-def _prepare(db: Database, busy_timeout_ms: int, *, wal: bool) -> None:
+def _prepare(db: Connection, busy_timeout_ms: int, *, wal: bool) -> None:
     db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)};")
     refuse_newer(db)  # judged already; again in case a newer Companion wrote it meanwhile
     _set_pragmas(db, wal=wal)
     migrate(db)
 
 
-def _judge(db: Database) -> None:
+def _judge(db: Connection) -> None:
     """Run on an untouched image of the file (see inspection): a damaged file, another
     program's database and a journal from a newer Companion are all left alone."""
     _refuse_damaged(db)
@@ -180,7 +171,7 @@ def _refuse_garbage(path: Path) -> None:
         raise DamagedJournal(DAMAGED)
 
 
-def _refuse_damaged(db: Database) -> None:
+def _refuse_damaged(db: Connection) -> None:
     """quick_check reads every page once: a truncated or scribbled-on file shows up here, at
     start-up, rather than halfway through the agent's next save."""
     rows = [row[0] for row in db.execute("PRAGMA quick_check;").fetchall()]
@@ -189,15 +180,15 @@ def _refuse_damaged(db: Database) -> None:
         raise DamagedJournal(DAMAGED)
 
 
-def _refuse_foreign(db: Database) -> None:
+def _refuse_foreign(db: Connection) -> None:
     """Tables but no record of Companion's migrations: some other program's database."""
     tables = [name for name in db.table_names() if not name.startswith("sqlite_")]
-    if tables and not MIGRATIONS.applied(db):
+    if tables and not applied_migrations(db):
         log.warning("journal file holds %d tables of another program", len(tables))
         raise ForeignJournal(FOREIGN)
 
 
-def _set_pragmas(db: Database, *, wal: bool) -> None:
+def _set_pragmas(db: Connection, *, wal: bool) -> None:
     if wal:
         # WAL lets the e2e harness and exports read while the app writes, without blocking.
         db.enable_wal()
@@ -238,10 +229,15 @@ def _remove_group_and_other_access(path: Path) -> None:
         os.chmod(path, private)
 
 
-def fetch_all(db: Database, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+def fetch_all(db: Connection, sql: str, params: Params = ()) -> list[dict[str, Any]]:
     """Rows as dicts, read completely so no cursor outlives the error translation around it."""
     return list(db.query(sql, params))
 
 
-def fetch_one(db: Database, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
-    return next(iter(db.query(sql, params)), None)
+def fetch_one(db: Connection, sql: str, params: Params = ()) -> dict[str, Any] | None:
+    """The first row as a dict; the statement is finished before this returns."""
+    rows = db.query(sql, params)
+    try:
+        return next(rows, None)
+    finally:
+        rows.close()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlite_utils import Database
-
 from companion.core.journal import Draft
 from companion.core.moods import mood_or_none
 from companion.store.columns import (
@@ -17,6 +15,7 @@ from companion.store.columns import (
     to_moment,
     to_text,
 )
+from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
 
 _UPSERT = """
@@ -30,7 +29,7 @@ _UPSERT = """
 
 
 class SqliteDraftStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Connection) -> None:
         self._db = db
 
     def save_draft(self, draft: Draft) -> None:

@@ -22,8 +22,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from sqlite_utils import Database
-
 from companion.core.journal_export import ExportFailed, ExportFormat, ExportResult
 from companion.store.database import (
     DEFAULT_BUSY_TIMEOUT_MS,
@@ -33,7 +31,7 @@ from companion.store.database import (
 )
 from companion.store.durable import sync_folder
 from companion.store.export_formats import write_json_lines, write_markdown
-from companion.store.migrations import MIGRATIONS, refuse_newer
+from companion.store.migrations import applied_migrations, refuse_newer
 
 log = logging.getLogger(__name__)
 
@@ -104,10 +102,12 @@ def _open_read_only(database: Path) -> sqlite3.Connection:
     try:
         with storage_errors():
             conn.execute(f"PRAGMA busy_timeout = {DEFAULT_BUSY_TIMEOUT_MS};")
-            db = Database(conn, execute_plugins=False)
-            if not MIGRATIONS.applied(db) or not db["journal"].exists():
+            journal = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'journal'"
+            ).fetchone()
+            if not applied_migrations(conn) or journal is None:
                 raise ForeignJournal(FOREIGN)
-            refuse_newer(db)
+            refuse_newer(conn)
     except BaseException:
         conn.close()
         raise

@@ -15,12 +15,9 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import ModuleType
 
-import sqlite_utils.utils
-from sqlite_utils import Database
+from companion.store.connection import Connection, connect
 
-_DRIVER: ModuleType = vars(sqlite_utils.utils)["sqlite3"]
 #: Side files whose contents SQLite replays into the main file; -shm is only an index of the
 #: -wal, rebuilt from it, so the copy does without.
 REPLAYED_SUFFIXES = ("-wal", "-journal")
@@ -36,7 +33,7 @@ class ChangedWhileChecked(Exception):
     """Another program wrote to the file during the check: it is in use, not damaged."""
 
 
-def judge_untouched(path: Path, checks: Callable[[Database], None]) -> None:
+def judge_untouched(path: Path, checks: Callable[[Connection], None]) -> None:
     """Run ``checks`` on ``path`` as the next read-write open would see it (its -wal replayed),
     leaving the file and its side files byte for byte as they were.
 
@@ -61,19 +58,18 @@ def remove_stale_scratch(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def _image(path: Path) -> Iterator[Database]:
+def _image(path: Path) -> Iterator[Connection]:
     sides = [suffix for suffix in REPLAYED_SUFFIXES if _with_suffix(path, suffix).exists()]
     if not sides:
         # Alone, the file is the whole truth; immutable means SQLite never writes or locks it.
-        conn = _DRIVER.connect(path.absolute().as_uri() + "?immutable=1", uri=True)
-        yield from _closing(Database(conn, execute_plugins=False))
+        yield from _closing(connect(path.absolute().as_uri() + "?immutable=1", uri=True))
         return
     scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=path.parent))
     try:
         copy = scratch / path.name
         for suffix in ("", *sides):
             _private_copy(_with_suffix(path, suffix), _with_suffix(copy, suffix))
-        yield from _closing(Database(copy, execute_plugins=False))
+        yield from _closing(connect(copy))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -85,7 +81,7 @@ def _private_copy(source: Path, target: Path) -> None:
         shutil.copyfileobj(reading, writing)
 
 
-def _closing(db: Database) -> Iterator[Database]:
+def _closing(db: Connection) -> Iterator[Connection]:
     try:
         yield db
     finally:

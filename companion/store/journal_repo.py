@@ -7,8 +7,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from companion.core.calls import Reason
 from companion.core.journal import JournalEntry, JournalListItem
 from companion.core.journal_export import ExportFormat, ExportResult
@@ -25,8 +23,8 @@ from companion.store.columns import (
     to_moment_or_none,
     to_text,
 )
+from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
-from companion.store.export import export_journal
 
 #: A pasted paragraph is not a search; the first words are plenty and keep the query cheap.
 MAX_SEARCH_WORDS = 16
@@ -61,7 +59,7 @@ _UPSERT = """
 
 
 class SqliteJournalRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Connection) -> None:
         self._db = db
 
     def save(self, entry: JournalEntry) -> JournalEntry:
@@ -117,6 +115,8 @@ class SqliteJournalRepository:
 
     def export(self, path: Path, fmt: ExportFormat, now: datetime) -> ExportResult:
         """Every entry to ``path`` (see companion.store.export), only when the agent asks."""
+        from companion.store.export import export_journal  # the writers load when asked
+
         return export_journal(self._db.conn, path, fmt, now)
 
 

@@ -4,16 +4,45 @@ A later migration that calls ``table.transform()`` must re-create the journal's 
 triggers afterwards, because transform drops them (sqlite-utils issues #611, #849). One that
 re-creates ``journal_fts`` must keep the prefix index of m007: sqlite-utils' ``enable_fts``
 knows no ``prefix`` option, so ``enable_fts(replace=True)`` would silently drop it.
+
+Whether any migration is pending is read with plain SQL at every start; sqlite-utils (its
+``Migrations`` and ``enable_fts``) is imported only when one is, or when a test asks for
+``migration_set()``.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from companion.core.ports import StorageUnavailable
+from companion.store.connection import Connection
 
-MIGRATIONS = Migrations("companion")
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+#: sqlite-utils' name for this set of migrations, and the table where it records them.
+MIGRATION_SET = "companion"
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+_STEPS: list[Callable[[Database], None]] = []
+
+
+class _Executes(Protocol):
+    """Our Connection, a sqlite-utils Database or a plain sqlite3 connection."""
+
+    def execute(self, sql: str, parameters: Sequence[Any], /) -> sqlite3.Cursor: ...
+
+
+def _migration(step: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Registers a step under its function's name; the order of definition is the order run."""
+    _STEPS.append(step)
+    return step
+
 
 #: Porter stems ("shouting" finds "shouted"); remove_diacritics 2 lets "cafe" find "café".
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
@@ -24,7 +53,7 @@ NEWER_JOURNAL = (
 )
 
 
-@MIGRATIONS()
+@_migration
 def m001_calls(db: Database) -> None:
     db.executescript(
         """
@@ -41,7 +70,7 @@ def m001_calls(db: Database) -> None:
     )
 
 
-@MIGRATIONS()
+@_migration
 def m002_breaks(db: Database) -> None:
     db.executescript(
         """
@@ -62,7 +91,7 @@ def m002_breaks(db: Database) -> None:
     )
 
 
-@MIGRATIONS()
+@_migration
 def m003_journal(db: Database) -> None:
     # tags hold a JSON list: lossless for any tag, and the FTS tokenizer skips the brackets.
     db.executescript(
@@ -84,7 +113,7 @@ def m003_journal(db: Database) -> None:
     db.table("journal").enable_fts(["body", "tags"], create_triggers=True, tokenize=FTS_TOKENIZE)
 
 
-@MIGRATIONS()
+@_migration
 def m004_drafts(db: Database) -> None:
     # No foreign keys: a draft must survive its call or entry being deleted, so the words
     # can still be saved as a new entry.
@@ -103,7 +132,7 @@ def m004_drafts(db: Database) -> None:
     )
 
 
-@MIGRATIONS()
+@_migration
 def m005_reminders(db: Database) -> None:
     # notified_at on the callback itself: a snooze moves due_at past it, so it is due again.
     db.executescript(
@@ -133,14 +162,14 @@ def m005_reminders(db: Database) -> None:
     )
 
 
-@MIGRATIONS()
+@_migration
 def m006_journal_newest_first(db: Database) -> None:
     # The list's ORDER BY julianday(created_at) (exact across UTC offsets) read every entry
     # and sorted them: about a second at 100,000 entries. This index lets it read 200.
     db.execute("CREATE INDEX idx_journal_newest ON journal (julianday(created_at))")
 
 
-@MIGRATIONS()
+@_migration
 def m007_journal_prefix_index(db: Database) -> None:
     # Search takes the last word as a prefix while it is typed. Without a prefix index FTS5
     # merges the lists of every term that starts with it, once to find the matches and once
@@ -165,45 +194,78 @@ def m007_journal_prefix_index(db: Database) -> None:
     db.execute("INSERT INTO journal_fts (journal_fts) VALUES ('rebuild')")
 
 
-@MIGRATIONS()
+@_migration
 def m008_drafts_mood(db: Database) -> None:
     # The mood chosen in the editor (or carried over from the break) is kept with the words;
     # drafts saved before have none, as if it had not been chosen.
     db.execute("ALTER TABLE drafts ADD COLUMN mood INTEGER")
 
 
-@MIGRATIONS()
+@_migration
 def m009_breaks_planned_at_start(db: Database) -> None:
     # planned_seconds is the plan as the break ended, with every "+30 s"; this is the plan it
     # began with. Unknown (NULL) for breaks saved before.
     db.execute("ALTER TABLE breaks ADD COLUMN planned_at_start_seconds REAL")
 
 
+@functools.cache
+def migration_set() -> Migrations:
+    """The steps as sqlite-utils' named, append-only ``Migrations`` (imported here, not before)."""
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for step in _STEPS:
+        migrations()(step)
+    return migrations
+
+
 def known_migrations() -> list[str]:
-    """The names this code knows, read as what an empty database would still need.
-
-    (``Migrations`` keeps its own list private.)
-    """
-    empty = Database(memory=True, execute_plugins=False)
-    try:
-        return [migration.name for migration in MIGRATIONS.pending(empty)]
-    finally:
-        empty.close()
+    """The names this code knows, in the order they run."""
+    return [step.__name__ for step in _STEPS]
 
 
-def refuse_newer(db: Database) -> None:
+def applied_migrations(db: _Executes) -> list[str]:
+    """The names recorded as applied to ``db``, in the order they were (none in a new file)."""
+    found = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()
+    if found is None:
+        return []
+    rows = db.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def refuse_newer(db: _Executes) -> None:
     """A migration this code doesn't know means a newer Companion wrote the journal: hands off.
 
     Opening it anyway could write rows an older schema misunderstands; the agent is better
     served by a clear message and an untouched file.
     """
+    _refuse_unknown(applied_migrations(db))
+
+
+def migrate(db: Connection | Database) -> None:
+    """Bring the schema up to date; each migration runs in its own transaction."""
+    applied = applied_migrations(db)
+    _refuse_unknown(applied)
+    if set(known_migrations()) <= set(applied):
+        return
+    migration_set().apply(_as_sqlite_utils(db))
+
+
+def _refuse_unknown(applied: list[str]) -> None:
     known = set(known_migrations())
-    unknown = [m.name for m in MIGRATIONS.applied(db) if m.name not in known]
-    if unknown:
+    if any(name not in known for name in applied):
         raise StorageUnavailable(NEWER_JOURNAL)
 
 
-def migrate(db: Database) -> None:
-    """Bring the schema up to date; each migration runs in its own transaction."""
-    refuse_newer(db)
-    MIGRATIONS.apply(db)
+def _as_sqlite_utils(db: Connection | Database) -> Database:
+    """sqlite-utils' Database over the same connection (it is one already in some tests)."""
+    from sqlite_utils import Database
+
+    if isinstance(db, Database):
+        return db
+    return Database(db.conn, execute_plugins=False)

@@ -6,8 +6,6 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from companion.core.reminder_texts import DayNumbers
 from companion.core.reminders import Callback, ReminderHistory, ReminderKind, SentReminder
 from companion.store.calls_repo import existing_call_id
@@ -19,6 +17,7 @@ from companion.store.columns import (
     to_moment_or_none,
     to_text,
 )
+from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
 
 _CALLBACK_COLUMNS = "created_at, due_at, text, case_ref, call_id, done_at, notified_at"
@@ -26,7 +25,7 @@ _PAUSED_KEY = "paused_until"
 
 
 class SqliteReminderRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Connection) -> None:
         self._db = db
 
     def add_callback(self, callback: Callback) -> Callback:

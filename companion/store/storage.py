@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from companion.core.ports import (
     BreakRepository,
     CallRepository,
@@ -20,7 +18,7 @@ from companion.core.ports import (
 from companion.store.backups import BACKUP_FOLDER, SqliteBackups
 from companion.store.breaks_repo import SqliteBreakRepository
 from companion.store.calls_repo import SqliteCallRepository
-from companion.store.carry_over import carry_over
+from companion.store.connection import Connection
 from companion.store.database import (
     DATABASE_FILENAME,
     DamagedJournal,
@@ -61,7 +59,7 @@ class Storage:
     (see ``reopen``); None when the journal is the file.
     """
 
-    db: Database
+    db: Connection
     calls: CallRepository
     breaks: BreakRepository
     journal: JournalRepository
@@ -89,6 +87,8 @@ class Storage:
         data_dir = self.waiting_for
         db, warnings = _open_file(data_dir, now or datetime.now().astimezone())
         try:
+            from companion.store.carry_over import carry_over  # needed once, if ever
+
             carried = carry_over(self.db, db)
         except BaseException:
             db.close()
@@ -104,7 +104,7 @@ class Storage:
 
 
 def storage_over(
-    db: Database,
+    db: Connection,
     warnings: tuple[str, ...] = (),
     backup_folder: Path | None = None,
     waiting_for: Path | None = None,
@@ -142,7 +142,7 @@ def open_storage(data_dir: Path, now: datetime | None = None) -> Storage:
     return storage_over(db, warnings, backup_folder=data_dir / BACKUP_FOLDER)
 
 
-def _open_file(data_dir: Path, now: datetime) -> tuple[Database, tuple[str, ...]]:
+def _open_file(data_dir: Path, now: datetime) -> tuple[Connection, tuple[str, ...]]:
     path = data_dir / DATABASE_FILENAME
     try:
         return open_database(path), ()
@@ -152,7 +152,7 @@ def _open_file(data_dir: Path, now: datetime) -> tuple[Database, tuple[str, ...]
 
 def _start_afresh(
     path: Path, error: StorageUnavailable, now: datetime
-) -> tuple[Database, tuple[str, ...]]:
+) -> tuple[Connection, tuple[str, ...]]:
     why = "damaged" if isinstance(error, DamagedJournal) else "not-companion"
     try:
         aside = set_aside(path, why, now)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -165,6 +164,8 @@ class RunKeyAutostart:
         if self._has_value("HKLM"):
             self._registry.delete_value("HKCU", RUN_KEY, RUN_VALUE)
             return
+        import subprocess  # only for its quoting, on Windows
+
         line = subprocess.list2cmdline(list(command))
         self._registry.set_string("HKCU", RUN_KEY, RUN_VALUE, line)
 

@@ -9,7 +9,6 @@ then goes at its time rather than waiting for a return Companion could never see
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import os
 import sys
@@ -195,8 +194,15 @@ def windows_idle(user32: Any, kernel32: Any) -> float | None:
     return float((now - info.dwTime) % _TICKS_WRAP) / 1000
 
 
+def _find_library(name: str) -> str | None:
+    """ctypes.util loads subprocess (2.2 MB with it): imported when first asked (macOS)."""
+    import ctypes.util
+
+    return ctypes.util.find_library(name)
+
+
 def _macos_idle() -> float | None:
-    path = ctypes.util.find_library("ApplicationServices")
+    path = _find_library("ApplicationServices")
     if path is None:
         return None
     services = ctypes.CDLL(path)

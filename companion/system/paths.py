@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import tempfile
@@ -68,6 +67,8 @@ def instance_dir(data_dir: Path, env: Mapping[str, str] | None = None) -> Path:
         return ensure_private_dir(data_dir)
     except OSError:
         pass
+    import hashlib  # only here: it maps OpenSSL's libcrypto (1 MB) into the idle tray
+
     env = os.environ if env is None else env
     digest = hashlib.sha256(str(data_dir).encode()).hexdigest()[:12]
     uid = getattr(os, "getuid", lambda: 0)()

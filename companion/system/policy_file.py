@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 import os
 import sys
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -71,7 +69,10 @@ def mac_policy_file(env: Mapping[str, str]) -> Path:
 
     The two are not merged: a user-scoped profile is the more specific decision.
     """
-    user = env.get("USER") or getpass.getuser()
+    if not (user := env.get("USER", "")):
+        import getpass
+
+        user = getpass.getuser()
     mine = MAC_MANAGED_PREFERENCES / user / MAC_POLICY_NAME
     return mine if mine.exists() else MAC_MANAGED_PREFERENCES / MAC_POLICY_NAME
 
@@ -108,8 +109,11 @@ def _unusable(problem: str) -> tuple[Policy, list[str]]:
 
 
 def _decode(raw: bytes, *, plist: bool) -> Any:
-    """TOML, or a plist (macOS); plistlib loads only for a plist, which Linux never has."""
+    """TOML, or a plist (macOS); each parser loads only when a policy file is there (most
+    computers have none: tomllib alone is 1.2 MB), plistlib only for a plist."""
     if not plist:
+        import tomllib
+
         return tomllib.loads(raw.decode("utf-8"))
     import plistlib
     from xml.parsers.expat import ExpatError

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sys
@@ -31,13 +30,18 @@ def server_name(data_dir: Path) -> str:
     Windows uses named pipes, which take a plain name; the data dir's hash keeps two test
     profiles (or two users on one machine) apart.
     """
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
     if sys.platform == "win32":
-        return f"companion-{os.environ.get('USERNAME', 'user')}-{digest}"
+        return f"companion-{os.environ.get('USERNAME', 'user')}-{_digest(data_dir)}"
     path = data_dir / "instance.sock"
     if len(str(path)) < 100:
         return str(path)
-    return f"companion-{os.getuid()}-{digest}"
+    return f"companion-{os.getuid()}-{_digest(data_dir)}"
+
+
+def _digest(data_dir: Path) -> str:
+    import hashlib  # only for these names: it maps OpenSSL's libcrypto (1 MB) into the tray
+
+    return hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:12]
 
 
 class InstanceLock:

@@ -57,22 +57,24 @@ class BareTray:
 
 
 def hold_the_stack(folder: str) -> tuple[object, object]:
-    """What any tray app built on Companion's fixed choices holds while idle: a sqlite-utils
-    database (WAL, one table, one FTS index) and a single-instance QLocalServer.
+    """What any tray app built on Companion's fixed choices holds while idle: an open SQLite
+    database (WAL, one table, one FTS5 index; the standard library's sqlite3, as Companion's
+    journal is opened) and a single-instance QLocalServer.
 
     `--with-stack FOLDER` adds it, so the idle bench can show which part of Companion's
     footprint is the stack and which is Companion's own (issue #5).
     """
-    from PySide6.QtNetwork import QLocalServer
-    from sqlite_utils import Database
+    import sqlite3
 
-    db = Database(str(Path(folder) / "stack.db"))
+    from PySide6.QtNetwork import QLocalServer
+
+    db = sqlite3.connect(Path(folder) / "stack.db", isolation_level=None)
     db.execute("PRAGMA journal_mode = WAL")
-    if "notes" not in db.table_names():
-        notes = db.table("notes")
-        notes.insert({"id": 1, "text": "hello"}, pk="id")
-        notes.enable_fts(["text"])
-    db.execute("SELECT count(*) FROM notes").fetchone()
+    db.execute("CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, text TEXT)")
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS notes_fts USING fts5 (text, content=notes)")
+    db.execute("INSERT OR IGNORE INTO notes (id, text) VALUES (1, 'hello')")
+    db.execute("INSERT INTO notes_fts (notes_fts) VALUES ('rebuild')")
+    db.execute("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'hello'").fetchone()
     server = QLocalServer()
     server.listen(str(Path(folder) / "stack.sock"))
     return db, server

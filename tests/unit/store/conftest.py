@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
+from companion.store.connection import Connection
 from companion.store.database import open_database, open_memory_database
 
 
@@ -17,14 +17,14 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def db(db_path: Path) -> Iterator[Connection]:
     database = open_database(db_path)
     yield database
     database.close()
 
 
 @pytest.fixture
-def memory_db() -> Iterator[Database]:
+def memory_db() -> Iterator[Connection]:
     database = open_memory_database()
     yield database
     database.close()

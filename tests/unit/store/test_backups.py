@@ -123,3 +123,17 @@ def test_due_prune_and_next_time_are_plain_functions() -> None:
     assert not is_due([*week, daily(0)], NOW.date())
     assert {b.name for b in to_prune(week)} == {"d8", "d9"}
     assert next_backup_at(NOW) == datetime(2026, 11, 25, 0, 5, tzinfo=NOW.tzinfo)
+
+
+def test_a_copy_is_listed_with_the_moment_in_its_name(tmp_path: Path) -> None:
+    storage = open_storage(tmp_path)
+    moment = datetime(2026, 12, 31, 23, 59, 58).astimezone()
+    made = storage.backups.make_daily(moment)
+    assert made is not None
+
+    [listed] = storage.backups.list_backups()
+
+    assert made.name == "journal-daily-20261231-235958.db"
+    assert listed.taken_at == moment
+    assert listed.taken_at == datetime.strptime("20261231-235958", "%Y%m%d-%H%M%S").astimezone()
+    storage.close()

@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from sqlite_utils import Database
-
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
 from companion.store.breaks_repo import SqliteBreakRepository
 from companion.store.calls_repo import SqliteCallRepository
+from companion.store.connection import Connection
 from tests.fakes import T0
 
 
@@ -28,7 +27,7 @@ def a_break(call_id: int | None = None, minutes: int = 0) -> BreakRecord:
     )
 
 
-def test_add_then_update_keeps_every_field(memory_db: Database) -> None:
+def test_add_then_update_keeps_every_field(memory_db: Connection) -> None:
     call = SqliteCallRepository(memory_db).add(DifficultCall(tagged_at=T0))
     breaks = SqliteBreakRepository(memory_db)
 
@@ -43,7 +42,7 @@ def test_add_then_update_keeps_every_field(memory_db: Database) -> None:
     assert breaks.for_call(call.id or 0) == [finished]
 
 
-def test_for_call_lists_only_that_calls_breaks_oldest_first(memory_db: Database) -> None:
+def test_for_call_lists_only_that_calls_breaks_oldest_first(memory_db: Connection) -> None:
     calls = SqliteCallRepository(memory_db)
     first, second = calls.add(DifficultCall(tagged_at=T0)), calls.add(DifficultCall(tagged_at=T0))
     breaks = SqliteBreakRepository(memory_db)
@@ -58,7 +57,7 @@ def test_for_call_lists_only_that_calls_breaks_oldest_first(memory_db: Database)
     assert latest is not None and latest.call_id is None
 
 
-def test_a_break_outlives_its_undone_call(memory_db: Database) -> None:
+def test_a_break_outlives_its_undone_call(memory_db: Connection) -> None:
     calls = SqliteCallRepository(memory_db)
     call = calls.add(DifficultCall(tagged_at=T0))
     breaks = SqliteBreakRepository(memory_db)
@@ -69,7 +68,7 @@ def test_a_break_outlives_its_undone_call(memory_db: Database) -> None:
     assert breaks.latest() == replace(record, call_id=None)
 
 
-def test_a_break_for_a_call_undone_meanwhile_is_still_saved(memory_db: Database) -> None:
+def test_a_break_for_a_call_undone_meanwhile_is_still_saved(memory_db: Connection) -> None:
     calls = SqliteCallRepository(memory_db)
     call = calls.add(DifficultCall(tagged_at=T0))
     calls.delete(call.id or 0)
@@ -83,7 +82,7 @@ def test_a_break_for_a_call_undone_meanwhile_is_still_saved(memory_db: Database)
     assert stored is not None and (stored.call_id, stored.mood_after) == (None, Mood.GOOD)
 
 
-def test_unknown_stored_values_read_back_tolerantly(memory_db: Database) -> None:
+def test_unknown_stored_values_read_back_tolerantly(memory_db: Connection) -> None:
     memory_db.execute(
         "INSERT INTO breaks (started_at, pattern_key, planned_seconds, actual_seconds,"
         " outcome, mood_before, mood_after) VALUES (?, 'box', 60, 30, 'abandoned', 0, 7)",
@@ -97,7 +96,7 @@ def test_unknown_stored_values_read_back_tolerantly(memory_db: Database) -> None
     assert (record.mood_before, record.mood_after) == (None, None)
 
 
-def test_the_plan_at_start_is_kept_beside_the_extended_plan(memory_db: Database) -> None:
+def test_the_plan_at_start_is_kept_beside_the_extended_plan(memory_db: Connection) -> None:
     breaks = SqliteBreakRepository(memory_db)
     extended = replace(a_break(), planned_seconds=114.0, planned_at_start_seconds=63.0)
     stored = breaks.add(extended)

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta, timezone
 
-from sqlite_utils import Database
-
 from companion.core.calls import DifficultCall, Reason
 from companion.store.calls_repo import SqliteCallRepository
+from companion.store.connection import Connection
 from tests.fakes import T0
 
 PARIS = timezone(timedelta(hours=1))
 
 
-def test_add_gives_each_call_an_id_and_get_reads_it_back(memory_db: Database) -> None:
+def test_add_gives_each_call_an_id_and_get_reads_it_back(memory_db: Connection) -> None:
     calls = SqliteCallRepository(memory_db)
     tagged = DifficultCall(tagged_at=T0.astimezone(PARIS)).with_details(
         reason=Reason.ABUSIVE, intensity=4, case_ref="CASE-12", note="Shouting.\nHung up."
@@ -29,7 +28,7 @@ def test_add_gives_each_call_an_id_and_get_reads_it_back(memory_db: Database) ->
     assert calls.get(99) is None
 
 
-def test_recent_lists_the_newest_first_up_to_the_limit(memory_db: Database) -> None:
+def test_recent_lists_the_newest_first_up_to_the_limit(memory_db: Connection) -> None:
     calls = SqliteCallRepository(memory_db)
     # An hour later in Paris is still earlier than this in UTC: ordered by the instant.
     early = calls.add(DifficultCall(tagged_at=T0.astimezone(PARIS)))
@@ -40,7 +39,7 @@ def test_recent_lists_the_newest_first_up_to_the_limit(memory_db: Database) -> N
     assert calls.recent(limit=2) == [late, middle]
 
 
-def test_update_replaces_the_details(memory_db: Database) -> None:
+def test_update_replaces_the_details(memory_db: Connection) -> None:
     calls = SqliteCallRepository(memory_db)
     call = calls.add(DifficultCall(tagged_at=T0))
 
@@ -50,7 +49,7 @@ def test_update_replaces_the_details(memory_db: Database) -> None:
     assert calls.get(call.id or 0) == detailed
 
 
-def test_updating_an_undone_call_does_not_bring_it_back(memory_db: Database) -> None:
+def test_updating_an_undone_call_does_not_bring_it_back(memory_db: Connection) -> None:
     calls = SqliteCallRepository(memory_db)
     call = calls.add(DifficultCall(tagged_at=T0))
     calls.delete(call.id or 0)
@@ -61,11 +60,11 @@ def test_updating_an_undone_call_does_not_bring_it_back(memory_db: Database) -> 
     assert calls.latest() is None
 
 
-def test_delete_is_quiet_for_a_call_already_gone(memory_db: Database) -> None:
+def test_delete_is_quiet_for_a_call_already_gone(memory_db: Connection) -> None:
     SqliteCallRepository(memory_db).delete(42)
 
 
-def test_latest_is_the_latest_instant_whatever_the_utc_offset(memory_db: Database) -> None:
+def test_latest_is_the_latest_instant_whatever_the_utc_offset(memory_db: Connection) -> None:
     calls = SqliteCallRepository(memory_db)
     # 10:30 in Paris is 09:30 UTC: earlier than 10:00 UTC although its text sorts later.
     calls.add(DifficultCall(tagged_at=T0))
@@ -76,7 +75,7 @@ def test_latest_is_the_latest_instant_whatever_the_utc_offset(memory_db: Databas
     assert latest is not None and latest.tagged_at == T0
 
 
-def test_count_on_counts_the_calls_of_that_local_day(memory_db: Database) -> None:
+def test_count_on_counts_the_calls_of_that_local_day(memory_db: Connection) -> None:
     calls = SqliteCallRepository(memory_db)
     late_evening = T0.replace(hour=23, minute=59, second=59, microsecond=999999)
     for moment in (T0, T0 + timedelta(hours=1), late_evening, T0 + timedelta(days=1)):
@@ -90,7 +89,7 @@ def test_count_on_counts_the_calls_of_that_local_day(memory_db: Database) -> Non
 
 
 def test_a_reason_or_intensity_this_version_does_not_know_reads_as_not_given(
-    memory_db: Database,
+    memory_db: Connection,
 ) -> None:
     memory_db.execute(
         "INSERT INTO calls (tagged_at, reason, intensity) VALUES (?, 'rude-robot', 9)",
@@ -102,7 +101,7 @@ def test_a_reason_or_intensity_this_version_does_not_know_reads_as_not_given(
     assert call is not None and (call.reason, call.intensity) == (None, None)
 
 
-def test_a_time_stored_without_an_offset_reads_as_local_time(memory_db: Database) -> None:
+def test_a_time_stored_without_an_offset_reads_as_local_time(memory_db: Connection) -> None:
     memory_db.execute("INSERT INTO calls (tagged_at) VALUES ('2026-11-24T10:00:00')")
 
     call = SqliteCallRepository(memory_db).get(1)

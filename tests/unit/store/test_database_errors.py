@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
 from companion.core.calls import DifficultCall
 from companion.core.ports import StorageUnavailable
 from companion.store import database
 from companion.store.calls_repo import SqliteCallRepository
+from companion.store.connection import Connection
 from companion.store.database import message_for, open_database, storage_errors
 from tests.fakes import T0
 
@@ -85,7 +85,7 @@ def test_a_journal_locked_by_another_program_says_so_and_recovers(
     db.close()
 
 
-def test_a_full_disk_says_so(db: Database) -> None:
+def test_a_full_disk_says_so(db: Connection) -> None:
     pages = db.execute("PRAGMA page_count").fetchone()[0]
     db.execute(f"PRAGMA max_page_count = {pages}")
     calls = SqliteCallRepository(db)
@@ -121,7 +121,7 @@ def test_each_known_failure_has_plain_words(
         raise failure(kind, code)
 
 
-def test_our_own_mistakes_are_not_disguised_as_storage_trouble(memory_db: Database) -> None:
+def test_our_own_mistakes_are_not_disguised_as_storage_trouble(memory_db: Connection) -> None:
     with pytest.raises(sqlite3.IntegrityError), storage_errors():
         memory_db.execute("INSERT INTO calls (tagged_at) VALUES (NULL)")
     with pytest.raises(sqlite3.OperationalError), storage_errors():
@@ -129,6 +129,6 @@ def test_our_own_mistakes_are_not_disguised_as_storage_trouble(memory_db: Databa
     assert message_for(ValueError("not a database error")) is None
 
 
-def test_updating_a_record_never_stored_is_a_bug(memory_db: Database) -> None:
+def test_updating_a_record_never_stored_is_a_bug(memory_db: Connection) -> None:
     with pytest.raises(ValueError):
         SqliteCallRepository(memory_db).update(DifficultCall(tagged_at=T0))

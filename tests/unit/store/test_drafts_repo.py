@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from companion.core.journal import Draft, draft_key
 from companion.core.moods import Mood
+from companion.store.connection import Connection
 from companion.store.database import open_database
 from companion.store.drafts_repo import SqliteDraftStore
 from tests.fakes import T0
 
 
-def test_a_draft_round_trips_with_every_field(memory_db: Database) -> None:
+def test_a_draft_round_trips_with_every_field(memory_db: Connection) -> None:
     drafts = SqliteDraftStore(memory_db)
     draft = Draft(
         key=draft_key(call_id=3),
@@ -32,7 +31,7 @@ def test_a_draft_round_trips_with_every_field(memory_db: Database) -> None:
     assert drafts.load_draft("new") is None
 
 
-def test_saving_the_same_key_replaces_the_draft(memory_db: Database) -> None:
+def test_saving_the_same_key_replaces_the_draft(memory_db: Connection) -> None:
     drafts = SqliteDraftStore(memory_db)
     drafts.save_draft(Draft(key="entry:7", body="first", saved_at=T0, entry_id=7))
     newer = Draft(key="entry:7", body="first, then more", saved_at=T0 + timedelta(seconds=2))
@@ -42,7 +41,7 @@ def test_saving_the_same_key_replaces_the_draft(memory_db: Database) -> None:
     assert drafts.all_drafts() == [newer]
 
 
-def test_discard_removes_only_that_draft_and_is_quiet_when_gone(memory_db: Database) -> None:
+def test_discard_removes_only_that_draft_and_is_quiet_when_gone(memory_db: Connection) -> None:
     drafts = SqliteDraftStore(memory_db)
     keep = Draft(key="new", body="keep me", saved_at=T0)
     drafts.save_draft(keep)
@@ -54,7 +53,7 @@ def test_discard_removes_only_that_draft_and_is_quiet_when_gone(memory_db: Datab
     assert drafts.all_drafts() == [keep]
 
 
-def test_all_drafts_lists_the_most_recently_saved_first(memory_db: Database) -> None:
+def test_all_drafts_lists_the_most_recently_saved_first(memory_db: Connection) -> None:
     drafts = SqliteDraftStore(memory_db)
     older = Draft(key="new", body="a", saved_at=T0)
     newer = Draft(key="call:2", body="b", saved_at=T0 + timedelta(minutes=5))

@@ -6,12 +6,11 @@ from dataclasses import replace
 from datetime import timedelta, timezone
 from typing import Any
 
-from sqlite_utils import Database
-
 from companion.core.calls import DifficultCall, Reason
 from companion.core.journal import JournalEntry
 from companion.core.moods import Mood
 from companion.store.calls_repo import SqliteCallRepository
+from companion.store.connection import Connection
 from companion.store.journal_repo import SqliteJournalRepository
 from tests.fakes import T0
 
@@ -23,7 +22,7 @@ def an_entry(body: str = "A hard one.", minutes: int = 0, **fields: Any) -> Jour
     return replace(JournalEntry(body=body, created_at=moment, updated_at=moment), **fields)
 
 
-def test_save_inserts_then_updates_the_same_entry(memory_db: Database) -> None:
+def test_save_inserts_then_updates_the_same_entry(memory_db: Connection) -> None:
     journal = SqliteJournalRepository(memory_db)
     entry = journal.save(
         an_entry(tags=("angry", "café"), mood=Mood.LOW, prompt="What was in your control?")
@@ -37,13 +36,13 @@ def test_save_inserts_then_updates_the_same_entry(memory_db: Database) -> None:
     assert len(journal.recent()) == 1
 
 
-def test_get_and_delete_of_a_missing_entry_are_quiet(memory_db: Database) -> None:
+def test_get_and_delete_of_a_missing_entry_are_quiet(memory_db: Connection) -> None:
     journal = SqliteJournalRepository(memory_db)
     journal.delete(5)
     assert journal.get(5) is None
 
 
-def test_delete_removes_the_entry(memory_db: Database) -> None:
+def test_delete_removes_the_entry(memory_db: Connection) -> None:
     journal = SqliteJournalRepository(memory_db)
     keep, drop = journal.save(an_entry("keep")), journal.save(an_entry("drop"))
 
@@ -52,7 +51,7 @@ def test_delete_removes_the_entry(memory_db: Database) -> None:
     assert [item.entry for item in journal.recent()] == [keep]
 
 
-def test_saving_an_entry_deleted_meanwhile_keeps_the_words(memory_db: Database) -> None:
+def test_saving_an_entry_deleted_meanwhile_keeps_the_words(memory_db: Connection) -> None:
     journal = SqliteJournalRepository(memory_db)
     entry = journal.save(an_entry("first draft"))
     journal.delete(entry.id or 0)
@@ -63,7 +62,7 @@ def test_saving_an_entry_deleted_meanwhile_keeps_the_words(memory_db: Database) 
     assert stored is not None and stored.body == "saved from the open editor"
 
 
-def test_recent_is_newest_first_by_instant_and_honours_the_limit(memory_db: Database) -> None:
+def test_recent_is_newest_first_by_instant_and_honours_the_limit(memory_db: Connection) -> None:
     journal = SqliteJournalRepository(memory_db)
     oldest = journal.save(an_entry("oldest", minutes=0))
     # 09:45 UTC written as 10:45 Paris time: older than "newest", though its text sorts later.
@@ -75,7 +74,7 @@ def test_recent_is_newest_first_by_instant_and_honours_the_limit(memory_db: Data
     assert [item.entry for item in journal.recent(limit=2)] == [newest, middle]
 
 
-def test_an_entry_about_a_call_lists_the_calls_reason_and_time(memory_db: Database) -> None:
+def test_an_entry_about_a_call_lists_the_calls_reason_and_time(memory_db: Connection) -> None:
     calls = SqliteCallRepository(memory_db)
     call = calls.add(DifficultCall(tagged_at=T0, reason=Reason.DISTRESSING))
     journal = SqliteJournalRepository(memory_db)
@@ -88,7 +87,7 @@ def test_an_entry_about_a_call_lists_the_calls_reason_and_time(memory_db: Databa
     assert (note.call_reason, note.call_tagged_at) == (None, None)
 
 
-def test_an_entry_keeps_its_words_when_its_call_is_undone(memory_db: Database) -> None:
+def test_an_entry_keeps_its_words_when_its_call_is_undone(memory_db: Connection) -> None:
     calls = SqliteCallRepository(memory_db)
     call = calls.add(DifficultCall(tagged_at=T0, reason=Reason.ANGRY))
     journal = SqliteJournalRepository(memory_db)
@@ -102,7 +101,7 @@ def test_an_entry_keeps_its_words_when_its_call_is_undone(memory_db: Database) -
     assert late.call_id is None
 
 
-def test_tags_that_are_not_a_json_list_read_as_no_tags(memory_db: Database) -> None:
+def test_tags_that_are_not_a_json_list_read_as_no_tags(memory_db: Connection) -> None:
     memory_db.execute(
         "INSERT INTO journal (created_at, updated_at, body, tags) VALUES (?, ?, 'x', 'oops')",
         [T0.isoformat(), T0.isoformat()],

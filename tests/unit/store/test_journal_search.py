@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlite_utils import Database
 
 from companion.core.journal import JournalEntry, JournalListItem
+from companion.store.connection import Connection
 from companion.store.database import open_memory_database
 from companion.store.journal_repo import SqliteJournalRepository, match_expression
 from tests.fakes import T0
@@ -57,7 +57,7 @@ FTS_SYNTAX = [
 
 
 @pytest.fixture
-def journal(memory_db: Database) -> SqliteJournalRepository:
+def journal(memory_db: Connection) -> SqliteJournalRepository:
     repo = SqliteJournalRepository(memory_db)
     texts = [
         ("The customer shouted at me for ten minutes.", ("angry",)),
@@ -86,7 +86,7 @@ def test_the_last_word_matches_as_it_is_being_typed(journal: SqliteJournalReposi
     assert bodies(journal.search("thank-y")) == ["Quiet"]
 
 
-def test_every_prefix_of_a_word_finds_it(memory_db: Database) -> None:
+def test_every_prefix_of_a_word_finds_it(memory_db: Connection) -> None:
     """Prefixes of 1 to 8 characters come from the prefix index, longer ones from the terms."""
     repo = SqliteJournalRepository(memory_db)
     repo.save(JournalEntry(body="Asked my supervisor.", created_at=T0, updated_at=T0))
@@ -96,7 +96,7 @@ def test_every_prefix_of_a_word_finds_it(memory_db: Database) -> None:
         assert bodies(repo.search("Asked " + "supervisor"[:length])) == ["Asked"]
 
 
-def test_only_the_newest_matches_are_shown_newest_first(memory_db: Database) -> None:
+def test_only_the_newest_matches_are_shown_newest_first(memory_db: Connection) -> None:
     """A list of ``limit`` rows shows the newest ``limit`` matches, newest at the top."""
     repo = SqliteJournalRepository(memory_db)
     texts = ["Tired, tired, tired.", "Tired once.", "Tired again, later that day."]
@@ -124,7 +124,7 @@ def test_tags_are_searched(journal: SqliteJournalRepository) -> None:
 
 
 def test_matches_keep_the_journal_order_however_often_the_word_appears(
-    memory_db: Database,
+    memory_db: Connection,
 ) -> None:
     # The order must not reshuffle while the agent types: it is the list's, newest first.
     repo = SqliteJournalRepository(memory_db)
@@ -161,7 +161,7 @@ def test_fts_syntax_is_only_ever_text(journal: SqliteJournalRepository, text: st
     journal.search(f"{text} shouted")
 
 
-def test_operators_are_searched_as_words(memory_db: Database) -> None:
+def test_operators_are_searched_as_words(memory_db: Connection) -> None:
     repo = SqliteJournalRepository(memory_db)
     repo.save(JournalEntry(body="to be OR not to be", created_at=T0, updated_at=T0))
 
@@ -203,7 +203,7 @@ def test_search_never_raises_for_any_text(
 
 
 @pytest.mark.parametrize("word", ["appointment", "breathing", "escalated", "supervisor"])
-def test_every_letter_typed_keeps_the_entry_found(memory_db: Database, word: str) -> None:
+def test_every_letter_typed_keeps_the_entry_found(memory_db: Connection, word: str) -> None:
     """The index holds stems: half-way past one ("appointm") must not empty the list."""
     repo = SqliteJournalRepository(memory_db)
     repo.save(JournalEntry(body=f"Missed the {word} today.", created_at=T0, updated_at=T0))

@@ -19,15 +19,16 @@ from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
 from companion.core.reminders import Callback
 from companion.store.breaks_repo import SqliteBreakRepository
+from companion.store.connection import Connection
 from companion.store.database import open_database
 from companion.store.drafts_repo import SqliteDraftStore
 from companion.store.journal_repo import SqliteJournalRepository
 from companion.store.migrations import (
     FTS_TOKENIZE,
-    MIGRATIONS,
     NEWER_JOURNAL,
     known_migrations,
     migrate,
+    migration_set,
 )
 from companion.store.reminders_repo import SqliteReminderRepository
 from tests.fakes import T0
@@ -56,7 +57,12 @@ QUERIES = (
 )
 
 
-def names(db: Database, kind: str) -> set[str]:
+def utils(db: Connection | Database) -> Database:
+    """sqlite-utils' view of the same connection, to check the schema with its own eyes."""
+    return db if isinstance(db, Database) else Database(db.conn, execute_plugins=False)
+
+
+def names(db: Connection, kind: str) -> set[str]:
     rows = db.execute("SELECT name FROM sqlite_master WHERE type = ?", [kind]).fetchall()
     return {row[0] for row in rows}
 
@@ -74,7 +80,7 @@ def test_shipped_migrations_are_never_renamed_or_reordered() -> None:
     assert known_migrations()[: len(SHIPPED)] == SHIPPED
 
 
-def test_an_empty_file_gets_every_table_index_and_the_search_index(db: Database) -> None:
+def test_an_empty_file_gets_every_table_index_and_the_search_index(db: Connection) -> None:
     assert {"calls", "breaks", "journal", "drafts", "journal_fts"} <= set(db.table_names())
     assert {
         "idx_calls_tagged_at",
@@ -82,10 +88,10 @@ def test_an_empty_file_gets_every_table_index_and_the_search_index(db: Database)
         "idx_journal_created_at",
     } <= names(db, "index")
     assert {"journal_ai", "journal_ad", "journal_au"} <= names(db, "trigger")
-    assert FTS_TOKENIZE in db.table("journal_fts").schema
+    assert FTS_TOKENIZE in utils(db).table("journal_fts").schema
 
 
-def test_the_connection_is_durable_and_checks_links(db: Database) -> None:
+def test_the_connection_is_durable_and_checks_links(db: Connection) -> None:
     assert db.journal_mode == "wal"
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -128,8 +134,8 @@ def journal_before_prefix_index(path: Path) -> dict[str, list[int | None]]:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(path, execute_plugins=False)
     db.enable_wal()
-    MIGRATIONS.apply(db, stop_before=PREFIX_INDEX)
-    repo = SqliteJournalRepository(db)
+    migration_set().apply(db, stop_before=PREFIX_INDEX)
+    repo = SqliteJournalRepository(Connection(db.conn))
     rng = random.Random(7)
     for index in range(60):
         moment = T0 + timedelta(minutes=index)
@@ -154,8 +160,8 @@ def assert_upgraded_on_next_open(db_path: Path, before: dict[str, list[int | Non
     again.close()
 
 
-def applied(db: Database) -> list[str]:
-    return [migration.name for migration in MIGRATIONS.applied(db)]
+def applied(db: Connection | Database) -> list[str]:
+    return [migration.name for migration in migration_set().applied(utils(db))]
 
 
 def test_the_prefix_index_upgrade_keeps_every_entry_found_and_ranked_alike(
@@ -168,7 +174,7 @@ def test_the_prefix_index_upgrade_keeps_every_entry_found_and_ranked_alike(
     repo = SqliteJournalRepository(db)
 
     assert PREFIX_INDEX in applied(db)
-    assert "prefix='1 2 3 4 5 6 7 8'" in db.table("journal_fts").schema
+    assert "prefix='1 2 3 4 5 6 7 8'" in utils(db).table("journal_fts").schema
     assert search_all(repo) == before
     db.execute("INSERT INTO journal_fts (journal_fts, rank) VALUES ('integrity-check', 1)")
     db.close()
@@ -212,7 +218,7 @@ def test_a_failed_prefix_index_upgrade_leaves_the_old_index_and_is_tried_again(
 
     assert PREFIX_INDEX not in applied(db)
     assert "prefix=" not in db.table("journal_fts").schema
-    assert search_all(SqliteJournalRepository(db)) == before
+    assert search_all(SqliteJournalRepository(Connection(db.conn))) == before
     db.close()
     assert_upgraded_on_next_open(db_path, before)
 
@@ -241,7 +247,7 @@ def test_a_prefix_index_upgrade_killed_halfway_is_rolled_back(db_path: Path) -> 
 
     db = Database(db_path, execute_plugins=False)
     assert PREFIX_INDEX not in applied(db)
-    assert search_all(SqliteJournalRepository(db)) == before
+    assert search_all(SqliteJournalRepository(Connection(db.conn))) == before
     db.close()
     assert_upgraded_on_next_open(db_path, before)
 
@@ -254,7 +260,7 @@ def test_a_journal_from_before_reminders_upgrades_and_keeps_its_calls_and_breaks
     db_path.parent.mkdir(parents=True, exist_ok=True)
     old = Database(db_path, execute_plugins=False)
     old.enable_wal()
-    MIGRATIONS.apply(old, stop_before="m005_reminders")
+    migration_set().apply(old, stop_before="m005_reminders")
     assert "callbacks" not in old.table_names()
     # Rows as Companion of that time wrote them: today's repositories know later columns.
     old.execute("INSERT INTO calls (tagged_at, case_ref) VALUES (?, '4711')", [T0.isoformat()])
@@ -284,7 +290,7 @@ def test_drafts_from_before_the_mood_column_keep_their_words_and_get_none(
 ) -> None:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     old = Database(db_path, execute_plugins=False)
-    MIGRATIONS.apply(old, stop_before="m008_drafts_mood")
+    migration_set().apply(old, stop_before="m008_drafts_mood")
     old.execute(
         "INSERT INTO drafts (key, body, tags, call_id, prompt, saved_at)"
         " VALUES ('call:4', 'Half a thought', '[\"angry\"]', 4, 'What now?', ?)",
@@ -314,7 +320,7 @@ def test_breaks_from_before_the_plan_at_start_keep_everything_and_get_none(
 ) -> None:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     old = Database(db_path, execute_plugins=False)
-    MIGRATIONS.apply(old, stop_before="m009_breaks_planned_at_start")
+    migration_set().apply(old, stop_before="m009_breaks_planned_at_start")
     old.execute(
         "INSERT INTO breaks (started_at, pattern_key, planned_seconds, actual_seconds, outcome,"
         " mood_before) VALUES (?, 'box', 96.0, 40.5, 'ended_early', 2)",

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from sqlite_utils import Database
 
 from companion.core.calls import DifficultCall
 from companion.core.journal import MAX_BODY_CHARS, Draft, JournalEntry, check_body, parse_tags
 from companion.store.calls_repo import SqliteCallRepository
 from companion.store.columns import storable
+from companion.store.connection import Connection
 from companion.store.database import open_memory_database
 from companion.store.drafts_repo import SqliteDraftStore
 from companion.store.journal_repo import SqliteJournalRepository
@@ -38,7 +38,7 @@ EXAMPLES = 200
 
 
 @pytest.fixture(scope="module")
-def shared_db() -> Iterator[Database]:
+def shared_db() -> Iterator[Connection]:
     db = open_memory_database()
     yield db
     db.close()
@@ -58,7 +58,7 @@ def test_storable_only_changes_what_utf8_cannot_hold() -> None:
 @given(body=ODD_TEXT, tags=ODD_TEXT, prompt=st.none() | ODD_TEXT)
 @example(body="lone \ud800 surrogate", tags="x\udfff", prompt="\ud83d")
 def test_any_journal_text_is_kept_as_typed(
-    shared_db: Database, body: str, tags: str, prompt: str | None
+    shared_db: Connection, body: str, tags: str, prompt: str | None
 ) -> None:
     repo = SqliteJournalRepository(shared_db)
     entry = JournalEntry(
@@ -80,7 +80,7 @@ def test_any_journal_text_is_kept_as_typed(
 )
 @given(body=ODD_TEXT, key=st.sampled_from(["new", "call:1", "entry:7"]))
 @example(body="lone \udc00", key="new")
-def test_any_draft_text_comes_back(shared_db: Database, body: str, key: str) -> None:
+def test_any_draft_text_comes_back(shared_db: Connection, body: str, key: str) -> None:
     drafts = SqliteDraftStore(shared_db)
     drafts.save_draft(Draft(key=key, body=body, saved_at=T0))
     got = drafts.load_draft(key)
@@ -95,7 +95,7 @@ def test_any_draft_text_comes_back(shared_db: Database, body: str, key: str) -> 
 @given(case_ref=st.none() | ODD_TEXT, note=st.none() | ODD_TEXT)
 @example(case_ref="CS-\ud800", note="note \udfff")
 def test_any_case_reference_and_note_are_cleaned_then_kept(
-    shared_db: Database, case_ref: str | None, note: str | None
+    shared_db: Connection, case_ref: str | None, note: str | None
 ) -> None:
     calls = SqliteCallRepository(shared_db)
     call = DifficultCall(tagged_at=T0).with_details(case_ref=case_ref, note=note)

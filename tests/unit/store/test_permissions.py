@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
 from companion.core.calls import DifficultCall
 from companion.core.ports import StorageUnavailable
 from companion.store.calls_repo import SqliteCallRepository
+from companion.store.connection import Connection
 from companion.store.database import open_database
 from tests.fakes import T0
 
@@ -27,7 +27,7 @@ def side(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-def test_a_new_journal_is_private_after_writes(db: Database, db_path: Path) -> None:
+def test_a_new_journal_is_private_after_writes(db: Connection, db_path: Path) -> None:
     SqliteCallRepository(db).add(DifficultCall(tagged_at=T0))
 
     assert mode(db_path.parent) == 0o700
