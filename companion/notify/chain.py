@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 class FallbackNotifier:
     """The desktop's notifiers, then the tray balloon, then an in-app toast (see
-    companion.flows.notices, which builds it).
+    companion.ui.reminders.notifiers, which builds it).
 
     A notifier may decline a notice that is not its kind (plyer one with buttons): the next
     one takes it and nothing is logged. A notifier that failed is still tried next time (a
