@@ -90,7 +90,7 @@ class DataLifecycle(QObject):
 
     def start(self) -> None:
         """Today's copy from the event loop; retries only while on the temporary journal."""
-        QTimer.singleShot(0, self.take_daily_backup)
+        QTimer.singleShot(0, self, self.take_daily_backup)
         if self._journal.temporary:
             self._retry.start()
 
