@@ -111,6 +111,7 @@ class CompanionApp(QObject):
             storage,
             server,
             clock,
+            DataRemovalDialogs(data_dir, log_dir, lambda: journal_windows.window),
             tell=self.messages.tell,
             nothing_open=self._nothing_open,
             parent=self,
@@ -125,7 +126,6 @@ class CompanionApp(QObject):
             activation=lambda command: launched_with(command, QGuiApplication.platformName()),
             parent=self,
         )
-        self._removal = DataRemovalDialogs(data_dir, log_dir, lambda: journal_windows.window)
         # 3. Where the agent reaches them: the tray, else a small window; notifications.
         self._tray = tray
         self._window = None if tray is not None else ActionsWindow(icon)
@@ -150,11 +150,13 @@ class CompanionApp(QObject):
         self.breaks.window_closed.connect(self.reminders.reschedule)
         self.reminders.break_wanted.connect(self.breaks.breathe)
         self.reminders.reflection_wanted.connect(self.journal.reflect)
-        self.journal.delete_all_requested.connect(self.delete_all_data)
+        self.journal.delete_all_requested.connect(self.data.delete_all)
         self.day_count.changed.connect(self._show_count)
         self._midnight.new_day.connect(self.day_count.refresh)
         self.data.reopened.connect(self.reminder_ui.refresh)
         self.data.reopened.connect(self.day_count.refresh)
+        self.data.closing.connect(self.breaks.close_window)
+        self.data.closing.connect(self.journal.close_windows)
         self.data.deleted.connect(self._leave)
         self.commands.quit_wanted.connect(self.quit)
         self.commands.settings_wanted.connect(self._show_settings)
@@ -213,13 +215,9 @@ class CompanionApp(QObject):
         """A command from the command line or a second launch (companion.flows.commands)."""
         return self.commands.handle(command)
 
-    def delete_all_data(self) -> None:
-        self.data.delete_all(self._removal, self._close_windows)
-
     def quit(self) -> None:
         """Save what is open (a break in progress, a draft being typed), then leave."""
-        if self.breaks.window is not None:
-            self.breaks.window.close()
+        self.breaks.close_window()
         self.journal.flush_drafts()
         self._leave()
 
@@ -233,11 +231,6 @@ class CompanionApp(QObject):
         if self._tray is not None:
             self._tray.hide()
         self._qt_app.quit()
-
-    def _close_windows(self) -> None:
-        if self.breaks.window is not None:
-            self.breaks.window.close()
-        self.journal.close_windows()
 
     def _nothing_open(self) -> bool:
         buttons = self.notifiers.buttons

@@ -56,10 +56,12 @@ class DataLifecycle(QObject):
     """Owns the daily backup timer and the temporary journal's retries.
 
     ``reopened``: the journal file opened at last, so what shows its numbers reads them again.
+    ``closing``: everything is about to be deleted; windows close now (each keeps its draft).
     ``deleted``: every file is gone (and the journal and server closed); the app leaves.
     """
 
     reopened = Signal()
+    closing = Signal()
     deleted = Signal()
 
     def __init__(
@@ -67,12 +69,14 @@ class DataLifecycle(QObject):
         journal: Journal,
         server: Closing,
         clock: Clock,
+        removal: Removal,
         *,
         tell: Callable[[str], None],
         nothing_open: Callable[[], bool],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._removal = removal
         self._journal = journal
         self._server = server
         self._clock = clock
@@ -123,12 +127,13 @@ class DataLifecycle(QObject):
         self.take_daily_backup()
         return True
 
-    def delete_all(self, removal: Removal, close_windows: Callable[[], None]) -> None:
+    def delete_all(self) -> None:
         """Ask; then close the journal and the socket, remove every file we made, say so."""
+        removal = self._removal
         if not removal.confirm(removal.files()):
             return
         log.info("deleting all of Companion's data at the agent's request")
-        close_windows()
+        self.closing.emit()
         self._stop_timers()
         self._data_deleted = True
         self._server.close()

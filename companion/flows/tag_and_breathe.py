@@ -141,6 +141,11 @@ class BreakFlow(QObject):
     def window(self) -> BreakWindow | None:
         return self._window
 
+    def close_window(self) -> None:
+        """Close the break window if one is open (what breathing there was is recorded)."""
+        if self._window is not None:
+            self._window.close()
+
     def tag_and_breathe(
         self,
         reason: Reason | None = None,

@@ -62,8 +62,28 @@ class Server:
         self._log.append("server closed")
 
 
+class FakeRemoval:
+    def __init__(self, log: list[str], yes: bool) -> None:
+        self._log = log
+        self._yes = yes
+
+    def files(self) -> list[Path]:
+        return [Path("journal.db")]
+
+    def confirm(self, files: list[Path]) -> bool:
+        self._log.append(f"asked about {[str(f) for f in files]}")
+        return self._yes
+
+    def remove(self) -> str:
+        self._log.append("removed")
+        return "Removed: journal.db"
+
+    def show_removed(self, summary: str) -> None:
+        self._log.append(f"shown {summary!r}")
+
+
 class Harness:
-    def __init__(self, temporary: bool = True) -> None:
+    def __init__(self, temporary: bool = True, delete: bool = False) -> None:
         self.journal = FakeJournal(temporary)
         self.log = self.journal.done
         self.told: list[str] = []
@@ -73,10 +93,12 @@ class Harness:
             self.journal,
             Server(self.log),
             FakeClock(),
+            FakeRemoval(self.log, yes=delete),
             tell=self.told.append,
             nothing_open=lambda: not self.open,
         )
         self.data.reopened.connect(self._on_reopened)
+        self.data.closing.connect(lambda: self.log.append("windows closed"))
 
     def _on_reopened(self) -> None:
         self.reopened += 1
@@ -117,39 +139,19 @@ def test_quitting_on_the_temporary_journal_tries_the_file_a_last_time() -> None:
     assert h.log == ["server closed", "reopen", "close"]
 
 
-class FakeRemoval:
-    def __init__(self, log: list[str], yes: bool) -> None:
-        self._log = log
-        self._yes = yes
-
-    def files(self) -> list[Path]:
-        return [Path("journal.db")]
-
-    def confirm(self, files: list[Path]) -> bool:
-        self._log.append(f"asked about {[str(f) for f in files]}")
-        return self._yes
-
-    def remove(self) -> str:
-        self._log.append("removed")
-        return "Removed: journal.db"
-
-    def show_removed(self, summary: str) -> None:
-        self._log.append(f"shown {summary!r}")
-
-
 def test_keeping_the_data_changes_nothing() -> None:
     h = Harness(temporary=False)
-    h.data.delete_all(FakeRemoval(h.log, yes=False), lambda: h.log.append("windows closed"))
+    h.data.delete_all()
     assert h.log == ["asked about ['journal.db']"]
 
 
 def test_deleting_closes_everything_first_then_removes_and_says_so() -> None:
-    h = Harness()
+    h = Harness(delete=True)
     deleted: list[bool] = []
     h.data.deleted.connect(lambda: deleted.append(True))
     h.data.start()
 
-    h.data.delete_all(FakeRemoval(h.log, yes=True), lambda: h.log.append("windows closed"))
+    h.data.delete_all()
 
     assert h.log == [
         "asked about ['journal.db']",
