@@ -23,7 +23,7 @@ class JournalView(Protocol):
 
     @property
     def call_details_requested(self) -> SignalInstance:
-        """ "Call details…" on an entry about a call: the call's id."""
+        """The "Call details…" of an entry about a call: the call's id."""
         ...
 
     @property

@@ -53,7 +53,7 @@ class BreakWindow(Protocol):
 
     @property
     def undo_requested(self) -> SignalInstance:
-        """ "Undo" on the banner: the call whose tag is to be taken back (or None)."""
+        """The banner's "Undo": the call whose tag is to be taken back (or None)."""
         ...
 
     @property
