@@ -161,8 +161,11 @@ def measure_window(storage: Storage) -> None:
     for label in ("cold", "warm"):
         began = time.perf_counter()
         from companion.flows.journaling import JournalFlow
+        from companion.ui.journal.journal_windows import JournalWindows
 
-        flow = JournalFlow(storage.journal, storage.drafts, storage.calls, SystemClock())
+        flow = JournalFlow(
+            JournalWindows(storage.journal, storage.drafts, storage.calls, SystemClock())
+        )
         flow.show_journal()
         app.processEvents()
         elapsed = (time.perf_counter() - began) * 1000

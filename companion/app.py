@@ -1,34 +1,29 @@
-"""Composition root: builds the store, windows, reminders and server, and wires their signals.
+"""Composition root: builds the settings, the flows and their windows' factories, and wires them.
 
 `companion.launch` shows the tray icon first and imports this module right after (issue #5).
+What the app does lives in companion.flows; here things are only made, in order, and connected.
 """
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
-from companion.app_messages import (
-    NOT_SAVED_TEXT,
-    REOPENED_TEXT,
-    SETTINGS_NOT_SAVED,
-    TEMPORARY_TEXT,
-)
-from companion.core.backups import next_backup_at
-from companion.core.commands import Action, Command, Outcome, Reply
-from companion.core.policy import settings_to_save
-from companion.core.ports import StorageUnavailable
-from companion.core.reminder_texts import InvalidWhen, callback_lines, parse_when
+from companion.app_messages import SETTINGS_NOT_SAVED
+from companion.core.commands import Action, Command, Reply
 from companion.core.settings import Settings
-from companion.flows.journal_retry import JournalRetry
+from companion.flows.commands import CommandHandler
+from companion.flows.data_lifecycle import DataLifecycle, DayCount
 from companion.flows.journaling import JournalFlow
-from companion.flows.notices import build_notifiers
+from companion.flows.notices import TITLE, Messages
 from companion.flows.reminder_scheduler import ReminderFlow
 from companion.flows.schedules import MidnightTimer, TrayWatcher
+from companion.flows.settings_holder import SettingsHolder
 from companion.flows.tag_and_breathe import BreakFlow
 from companion.notify.chain import FallbackNotifier
 from companion.store.storage import Storage, open_storage
@@ -42,7 +37,6 @@ from companion.system.effective_settings import (
     sync_autostart,
 )
 from companion.system.idle import IdleTime
-from companion.system.logs import stop_logging
 from companion.system.microphone import desktop_microphone
 from companion.system.private_files import narrow_private_files
 from companion.system.quit_signals import QuitOnSignals
@@ -50,11 +44,15 @@ from companion.system.reduced_motion import system_prefers_reduced_motion
 from companion.system.resources import resource
 from companion.system.settings_file import save_settings_mapping
 from companion.system.single_instance import InstanceServer
+from companion.ui.breathing.break_windows import BreathingWindows
 from companion.ui.breathing.start_countdown import auto_start_seconds
+from companion.ui.journal.journal_windows import JournalWindows
+from companion.ui.reminders.notifiers import build_notifiers
 from companion.ui.reminders.reminder_ui import ReminderUi
-from companion.ui.reminders.tray_notifier import TrayBalloonNotifier
+from companion.ui.settings.delete_data_dialog import DataRemovalDialogs
 from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.actions_window import ActionsWindow
+from companion.ui.shell.open_windows import no_window_shown
 from companion.ui.shell.tray import TrayController
 
 log = logging.getLogger(__name__)
@@ -72,311 +70,218 @@ class CompanionApp(QObject):
         icon: QIcon,
     ) -> None:
         super().__init__()
-        self._qt_app = qt_app
-        self._clock = SystemClock()
-        data_dir = paths.data_dir()
-        narrow_private_files(data_dir, paths.log_dir())
-        self._effective = load_effective_settings(paths.settings_path(data_dir))
-        self._settings = self._effective.settings
-        warnings = list(self._effective.settings_warnings)
-        autostart_problem = sync_autostart(self._settings)
-        if autostart_problem is not None:
-            warnings.append(autostart_problem)
-        self._storage = storage
-        self._server = server
-        self._tray = tray
-        self._window: ActionsWindow | None = None
-        self._balloon: TrayBalloonNotifier | None = None
-        self._journal = JournalFlow(
-            storage.journal,
-            storage.drafts,
-            storage.calls,
-            self._clock,
-            backups=storage.backups,
-            on_delete_all=self._delete_all_data,
-            open_callbacks=self._open_callback_lines,
+        clock = SystemClock()
+        data_dir, log_dir = paths.data_dir(), paths.log_dir()
+        narrow_private_files(data_dir, log_dir)
+        self._qt_app, self._icon, self._storage = qt_app, icon, storage
+        # 1. What the agent is told, and the settings everyone reads.
+        self.messages = Messages(_message_box, parent=self)
+        self.settings = _settings_holder(paths.settings_path(data_dir), parent=self)
+        # 2. The flows, each with the factory for the windows it drives.
+        journal_windows = JournalWindows(
+            storage.journal, storage.drafts, storage.calls, clock, backups=storage.backups
         )
-        self._breaks = BreakFlow(
+        self.breaks = BreakFlow(
             storage.calls,
             storage.breaks,
-            self._clock,
-            self._settings,
+            clock,
+            self.settings,
+            BreathingWindows(
+                clock,
+                support_contact=self.settings.policy.eap_contact,
+                auto_start_seconds=auto_start_seconds(),
+            ),
             reduced_motion=system_prefers_reduced_motion,
-            on_write=self._journal.write_about_call,
-            on_count_changed=self._refresh_count,
-            tell=self._tell,
-            support_contact=self._effective.policy.eap_contact,
-            auto_start_seconds=auto_start_seconds(),
+            tell=self.messages.tell,
         )
-        self._icon = icon
-        self._tray_watch = TrayWatcher(lambda: TrayController.is_available(), parent=self)
-        self._tray_watch.appeared.connect(self._move_to_tray)
+        self.reminders = ReminderFlow(
+            storage.reminders,
+            clock,
+            self.settings,
+            FallbackNotifier([]),
+            IdleTime().seconds,
+            self.messages.tell,
+            in_break=lambda: self.breaks.window is not None,
+            do_not_disturb=desktop_do_not_disturb(),
+            microphone=desktop_microphone(),
+        )
+        self.journal = JournalFlow(journal_windows, open_callbacks=self.reminders.callback_lines)
+        self.day_count = DayCount(storage.calls.count_on, clock, parent=self)
+        self.data = DataLifecycle(
+            storage,
+            server,
+            clock,
+            DataRemovalDialogs(data_dir, log_dir, lambda: journal_windows.window),
+            tell=self.messages.tell,
+            nothing_open=self._nothing_open,
+            parent=self,
+        )
+        self.commands = CommandHandler(
+            self.breaks,
+            self.journal,
+            self.reminders,
+            clock,
+            temporary=lambda: storage.temporary,
+            tell=self.messages.tell,
+            activation=lambda command: launched_with(command, QGuiApplication.platformName()),
+            parent=self,
+        )
+        # 3. Where the agent reaches them: the tray, else a small window; notifications.
+        self._tray = tray
         self._actions = tray.actions if tray is not None else ShellActions(self)
+        self._window = None if tray is not None else ActionsWindow(icon, self._actions)
+        self._tray_watch = TrayWatcher(lambda: TrayController.is_available(), parent=self)
+        self.notifiers = build_notifiers(
+            resource("companion.svg"), tray.icon if tray else None, self.reminders.on_action, self
+        )
+        self.reminder_ui = ReminderUi(
+            self.reminders, clock, storage.calls.latest, self.settings.save, self._menu()
+        )
+        self._midnight = MidnightTimer(clock, self)
+        self._wire(server)
+        self._start()
+
+    def _wire(self, server: InstanceServer) -> None:
+        self.settings.not_saved.connect(lambda _: self.messages.tell(SETTINGS_NOT_SAVED))
+        self.settings.saved.connect(self._sync_autostart)
+        self.reminders.set_notifier(self.notifiers.chain)
+        self.messages.use_balloon(self.notifiers.balloon)
+        self.breaks.write_wanted.connect(self.journal.write_about_call)
+        self.breaks.count_changed.connect(self.day_count.refresh)
+        self.breaks.window_closed.connect(self.reminders.reschedule)
+        self.reminders.break_wanted.connect(self.breaks.breathe)
+        self.reminders.reflection_wanted.connect(self.journal.reflect)
+        self.journal.delete_all_requested.connect(self.data.delete_all)
+        self.day_count.changed.connect(self._show_count)
+        self._midnight.new_day.connect(self.day_count.refresh)
+        self.data.reopened.connect(self.reminder_ui.refresh)
+        self.data.reopened.connect(self.day_count.refresh)
+        self.data.closing.connect(self.breaks.close_window)
+        self.data.closing.connect(self.journal.close_windows)
+        self.data.deleted.connect(self._leave)
+        self.commands.quit_wanted.connect(self.quit)
+        self.commands.settings_wanted.connect(self._show_settings)
+        self.commands.show_wanted.connect(self._show)
+        self._tray_watch.appeared.connect(self._move_to_tray)
+        if self.reminder_ui.menu is not None:
+            self.reminder_ui.menu.settings_requested.connect(self._show_settings)
         self._connect(self._actions)
+        server.set_handler(self.handle)
+
+    def _start(self) -> None:
         if self._tray is not None:
             self._tray.setParent(self)
-        else:
+        elif self._window is not None:
             log.info("no system tray on this desktop; showing the Companion window instead")
-            self._window = ActionsWindow(icon, self._actions)
             self._window.show()
             self._tray_watch.start()  # autostart may have come before the panel
-        server.set_handler(self.handle)
-        self._start_reminders(warnings)
-        self._midnight = MidnightTimer(self._clock, self)
-        self._midnight.new_day.connect(self._refresh_count)
+        self.reminder_ui.refresh()
+        self.reminders.reschedule()
         self._midnight.arm()
-        self._backup_timer = QTimer(self)
-        self._backup_timer.setSingleShot(True)
-        self._backup_timer.timeout.connect(self._take_daily_backup)
-        QTimer.singleShot(0, self._take_daily_backup)
-        self._data_deleted = False
-        self._retry = JournalRetry(self._try_journal_file, parent=self)
-        if storage.temporary:
-            self._retry.start()
-        self._refresh_count()
-        for text in [*self._effective.policy_warnings, *warnings, *storage.warnings]:
-            self._tell(text)
-
-    @property
-    def locked_fields(self) -> frozenset[str]:
-        """Settings IT locked: the settings window shows them as "Set by your IT department"."""
-        return self._effective.locked
+        self.data.start()
+        self.day_count.refresh()
+        for text in [*self.settings.warnings, *self._storage.warnings]:
+            self.messages.tell(text)
 
     def _connect(self, source: ShellActions) -> None:
-        source.quick_tag_requested.connect(lambda: self._breaks.tag_and_breathe(None))
-        source.tag_requested.connect(self._breaks.tag_and_breathe)
-        source.break_requested.connect(self._breaks.breathe)
-        source.journal_requested.connect(self._journal.show_journal)
-        source.calls_requested.connect(lambda: self._journal.show_recent_calls())
+        source.quick_tag_requested.connect(lambda: self.breaks.tag_and_breathe(None))
+        source.tag_requested.connect(self.breaks.tag_and_breathe)
+        source.break_requested.connect(self.breaks.breathe)
+        source.journal_requested.connect(self.journal.show_journal)
+        source.calls_requested.connect(lambda: self.journal.show_recent_calls())
         source.quit_requested.connect(self.quit)
+
+    def _menu(self) -> QMenu | None:
+        if self._window is not None:
+            return self._window.more_menu  # no tray: the window's "More" button
+        return self._tray.menu if self._tray is not None else None
 
     def _move_to_tray(self) -> None:
         """A tray appeared after start-up: the icon takes over, the small window goes."""
         log.info("a system tray is here now; moving Companion to it")
         tray = TrayController(self._icon, self._actions, self)
-        self._reminder_ui.use_menu(tray.menu).settings_requested.connect(self._show_settings)
+        self.reminder_ui.use_menu(tray.menu).settings_requested.connect(self._show_settings)
         tray.show()
         self._tray = tray
-        self._balloon = self._own_notices.use_tray(tray.icon, self._reminders.on_action)
+        self.messages.use_balloon(self.notifiers.own.use_tray(tray.icon, self.reminders.on_action))
         if self._window is not None:
             self._window.hide()
             self._window = None
-        self._refresh_count()
-        self._reminder_ui.refresh()
+        self.day_count.refresh()
+        self.reminder_ui.refresh()
 
     def handle(self, command: Command) -> Reply:
-        """Act on a command from the command line or a second launch; the reply comes after.
-        A window it opens may take the focus with the sender's token (system.activation)."""
-        log.info("command: %s", command.action.value)
-        with launched_with(command, QGuiApplication.platformName()):
-            return self._act_on(command)
-
-    def _act_on(self, command: Command) -> Reply:
-        if command.action is Action.TAG:
-            return self._tag(command)
-        if command.action is Action.BREAK:
-            self._breaks.breathe()
-        elif command.action is Action.JOURNAL:
-            self._journal.show_journal()
-        elif command.action is Action.QUIT:
-            self.quit()
-        elif command.action is Action.CALLBACK:
-            self._handle_reminder_command(command)
-            if self._storage.temporary:
-                return Reply(Outcome.TEMPORARY, TEMPORARY_TEXT)
-        elif command.action is Action.SETTINGS:
-            self._show_settings()
-        elif self._window is not None:
-            self._window.bring_forward()
-        else:
-            self._journal.show_journal()
-        return Reply(Outcome.OK)
-
-    def _tag(self, command: Command) -> Reply:
-        """Answers ok only once the call is on disk: a softphone script can rely on it."""
-        stored = self._breaks.tag_and_breathe(command.reason, command.intensity, command.case_ref)
-        if stored is None:
-            return Reply(Outcome.NOT_SAVED, NOT_SAVED_TEXT)
-        if self._storage.temporary:
-            return Reply(Outcome.TEMPORARY, TEMPORARY_TEXT)
-        return Reply(Outcome.OK)
-
-    def _try_journal_file(self) -> bool:
-        """While on the temporary journal: open the file, moving into it what was written.
-
-        Only while no window, menu or notice with buttons is open: they may hold a row of
-        the temporary journal, whose id changes in the file. False means "try again later".
-        """
-        if not self._nothing_open():
-            return False
-        try:
-            warnings = self._storage.reopen(self._clock.now())
-        except StorageUnavailable as error:
-            log.info("journal file still unavailable: %s", error)
-            return False
-        for text in (REOPENED_TEXT, *warnings):
-            self._tell(text)
-        self._reminder_ui.refresh()
-        self._refresh_count()
-        self._take_daily_backup()
-        return True
-
-    def _nothing_open(self) -> bool:
-        shown = [
-            w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not self._window
-        ]
-        return not shown and (self._buttons is None or not self._buttons.waiting)
-
-    def _open_callback_lines(self) -> list[str]:
-        try:
-            callbacks = self._storage.reminders.open_callbacks()
-        except StorageUnavailable:
-            return []
-        return callback_lines(callbacks, self._clock.now())
-
-    def _delete_all_data(self) -> None:
-        """Ask; then close the journal and the socket, remove every file we made, say so, quit."""
-        from companion.system.data_removal import describe, files_to_remove, remove_all
-        from companion.ui.settings.delete_data_dialog import confirm_delete_all, show_removed
-
-        data_dir, log_dir = paths.data_dir(), paths.log_dir()
-        if not confirm_delete_all(files_to_remove(data_dir, log_dir), self._journal.window):
-            return
-        log.info("deleting all of Companion's data at the agent's request")
-        if self._breaks.window is not None:
-            self._breaks.window.close()
-        self._journal.close_windows()
-        self._backup_timer.stop()
-        self._retry.stop()
-        self._data_deleted = True
-        self._server.close()
-        self._storage.close()
-        stop_logging()
-        show_removed(describe(remove_all(data_dir, log_dir)))
-        if self._tray is not None:
-            self._tray.hide()
-        self._qt_app.quit()
+        """A command from the command line or a second launch (companion.flows.commands)."""
+        return self.commands.handle(command)
 
     def quit(self) -> None:
         """Save what is open (a break in progress, a draft being typed), then leave."""
-        if self._breaks.window is not None:
-            self._breaks.window.close()
-        self._journal.flush_drafts()
+        self.breaks.close_window()
+        self.journal.flush_drafts()
+        self._leave()
+
+    def shut_down(self) -> None:
+        """After the event loop: stop listening and close the journal."""
+        if self.notifiers.buttons is not None:
+            self.notifiers.buttons.stop()
+        self.data.shut_down()
+
+    def _leave(self) -> None:
         if self._tray is not None:
             self._tray.hide()
         self._qt_app.quit()
 
-    def shut_down(self) -> None:
-        """After the event loop: stop listening and close the journal."""
-        if self._buttons is not None:
-            self._buttons.stop()
-        self._retry.stop()
-        self._backup_timer.stop()
-        self._server.close()
-        if self._storage.temporary and not self._data_deleted:
-            # A last try: what was written on the temporary journal goes into the file.
-            with contextlib.suppress(StorageUnavailable):
-                self._storage.reopen(self._clock.now())
-        self._storage.close()
+    def _nothing_open(self) -> bool:
+        buttons = self.notifiers.buttons
+        return no_window_shown(but=self._window) and (buttons is None or not buttons.waiting)
 
-    def _take_daily_backup(self) -> None:
-        """Today's copy if there is none, then a single shot for shortly after midnight."""
-        now = self._clock.now()
-        try:
-            self._storage.backups.make_daily(now)
-        except StorageUnavailable as error:
-            log.warning("%s", error)
-        wait = next_backup_at(now) - now
-        self._backup_timer.start(max(int(wait.total_seconds() * 1000), 60_000))
+    def _show(self) -> None:
+        if self._window is not None:
+            self._window.bring_forward()
+        else:
+            self.journal.show_journal()
 
-    def _refresh_count(self) -> None:
-        try:
-            count = self._storage.calls.count_on(self._clock.now().date())
-        except StorageUnavailable:
-            count = 0
+    def _show_count(self, count: int) -> None:
         if self._tray is not None:
             self._tray.set_today_count(count)
         if self._window is not None:
             self._window.set_today_count(count)
-        self._reminders.reschedule()
-
-    # -- reminders (issue #3) --------------------------------------------------------------
-
-    def _start_reminders(self, warnings: list[str]) -> None:
-        """The notifier chain (companion.flows.notices), then the one reminder timer."""
-        #: Problems with the agent's settings, shown in the settings window until they save.
-        self._settings_warnings = list(warnings)
-        self._reminders = ReminderFlow(
-            self._storage.reminders,
-            self._clock,
-            self._settings.reminders,
-            FallbackNotifier([]),
-            IdleTime().seconds,
-            self._tell,
-            in_break=lambda: self._breaks.window is not None,
-            do_not_disturb=desktop_do_not_disturb(),
-            microphone=desktop_microphone(),
-        )
-        tray_icon = self._tray.icon if self._tray is not None else None
-        notifiers = build_notifiers(
-            resource("companion.svg"), tray_icon, self._reminders.on_action, self
-        )
-        self._buttons, self._balloon = notifiers.buttons, notifiers.balloon
-        self._no_service_note, self._own_notices = notifiers.no_service_note, notifiers.own
-        self._reminders.set_notifier(notifiers.chain)
-        self._reminders.break_wanted.connect(self._breaks.breathe)
-        self._breaks.window_closed.connect(self._reminders.reschedule)
-        self._reminders.reflection_wanted.connect(lambda prompt: self._journal.reflect(prompt))
-        menu = self._tray.menu if self._tray is not None else None
-        if self._window is not None:
-            menu = self._window.more_menu  # no tray: the window's "More" button
-        self._reminder_ui = ReminderUi(
-            self._reminders, self._clock, self._storage.calls.latest, self._save_settings, menu
-        )
-        if self._reminder_ui.menu is not None:
-            self._reminder_ui.menu.settings_requested.connect(self._show_settings)
-        self._reminder_ui.refresh()
-        self._reminders.reschedule()
-
-    def _handle_reminder_command(self, command: Command) -> None:
-        try:
-            due_at = parse_when(command.when or "", self._clock.now())
-        except InvalidWhen as error:
-            self._tell(str(error))
-            return
-        self._reminders.add_callback(due_at, "", command.case_ref)
+        self.reminders.reschedule()
 
     def _show_settings(self) -> None:
-        self._reminder_ui.show_settings(
-            self._settings,
-            [*self._effective.policy_warnings, *self._settings_warnings],
-            self.locked_fields,
-            autostart_on=autostart_is_on(self._settings),
-            no_notification_service=self._no_service_note.given,
+        self.reminder_ui.show_settings(
+            self.settings.settings,
+            list(self.settings.warnings),
+            self.settings.locked,
+            autostart_on=autostart_is_on(self.settings.settings),
+            no_notification_service=self.notifiers.no_service_note.given,
         )
 
-    def _save_settings(self, settings: Settings) -> None:
-        try:
-            # Only the agent's own choices: IT's locks and defaults stay IT's to change.
-            own = settings_to_save(settings, self._effective.policy)
-            save_settings_mapping(paths.settings_path(paths.data_dir()), own)
-        except OSError as error:
-            log.warning("settings not saved: %s", error)
-            self._tell(SETTINGS_NOT_SAVED)
-        autostart_problem = sync_autostart(settings)
-        if autostart_problem is not None:
-            self._tell(autostart_problem)
-        self._settings = settings
-        self._settings_warnings = []
-        self._breaks.set_settings(settings)
-        self._reminders.set_settings(settings.reminders)
+    def _sync_autostart(self, settings: Settings) -> None:
+        problem = sync_autostart(settings)
+        if problem is not None:
+            self.messages.tell(problem)
 
-    def _tell(self, text: str) -> None:
-        """A message the agent should see once, through whatever this desktop offers."""
-        log.warning("%s", text)
-        # Through the balloon notifier, so a click on this balloon can't replay a reminder.
-        if self._balloon is None or not self._balloon.tell("Companion", text):
-            QTimer.singleShot(0, lambda: QMessageBox.information(None, "Companion", text))
+
+def _message_box(text: str) -> None:
+    QMessageBox.information(None, TITLE, text)
+
+
+def _settings_holder(path: Path, parent: QObject) -> SettingsHolder:
+    """Policy over the agent's file over defaults; login items made to match them."""
+    effective = load_effective_settings(path)
+    holder = SettingsHolder(
+        effective.settings,
+        policy=effective.policy,
+        write=functools.partial(save_settings_mapping, path),
+        policy_warnings=effective.policy_warnings,
+        settings_warnings=effective.settings_warnings,
+        parent=parent,
+    )
+    autostart_problem = sync_autostart(holder.settings)
+    if autostart_problem is not None:
+        holder.add_warning(autostart_problem)
+    return holder
 
 
 def start(

@@ -114,11 +114,6 @@ def test_only_store_speaks_sql() -> None:
         assert not roots(imports_of(path)) & {"sqlite3", "sqlite_utils"}, path
 
 
-#: Flows that still build their windows themselves; being given window factories instead
-#: (issue 12). The check below fails as soon as this list says more or less than the code.
-NOT_YET_DECOUPLED = {"tag_and_breathe.py", "journaling.py", "notices.py"}
-
-
 def widgets_or_ui(path: Path) -> set[str]:
     ui = ("companion.ui", "PySide6.QtWidgets", "PySide6.QtGui")
     return {n for n in imports_of(path) if n.startswith(ui)}
@@ -126,15 +121,13 @@ def widgets_or_ui(path: Path) -> set[str]:
 
 def test_flows_never_import_ui_or_widgets() -> None:
     offenders = {path.name for path in modules_in("flows") if widgets_or_ui(path)}
-    assert offenders == NOT_YET_DECOUPLED
+    assert not offenders
 
 
 def test_qt_widgets_only_in_ui_and_app() -> None:
     for path in PACKAGE.rglob("*.py"):
         parts = path.relative_to(PACKAGE).parts
         if parts[0] in ("ui", "app.py", "launch.py", "self_test.py"):
-            continue
-        if parts[0] == "flows" and path.name in NOT_YET_DECOUPLED:
             continue
         widgets = {
             n for n in imports_of(path) if n.startswith(("PySide6.QtWidgets", "PySide6.QtGui"))

@@ -2,74 +2,116 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
-from companion.core.ports import BackupStore, CallRepository, Clock, DraftStore, JournalRepository
-from companion.ui.shell.window_activation import bring_forward
-
-if TYPE_CHECKING:
-    from companion.ui.calls.recent_calls import RecentCallsWindow
-    from companion.ui.journal.journal_window import JournalWindow
 
 
-class JournalFlow:
-    """The journal, its editors and the recent calls window, each built when first wanted."""
+class Closable(Protocol):
+    def close(self) -> bool: ...
+
+
+class JournalView(Protocol):
+    """The journal window as the flow drives it (companion.ui.journal.journal_window)."""
+
+    @property
+    def delete_all_requested(self) -> SignalInstance: ...
+
+    @property
+    def call_details_requested(self) -> SignalInstance:
+        """The "Call details…" of an entry about a call: the call's id."""
+        ...
+
+    @property
+    def editors(self) -> Sequence[Closable]:
+        """The editors open now (each keeps its draft when closed)."""
+        ...
+
+    def refresh(self) -> None: ...
+    def set_open_callbacks(self, lines: list[str]) -> None: ...
+    def open_editor(
+        self,
+        *,
+        call: DifficultCall | None = None,
+        prompt: str | None = None,
+        mood: Mood | None = None,
+    ) -> object:
+        """Open (or bring forward) the editor for ``call``, or a new entry with ``prompt``."""
+        ...
+
+    def flush_drafts(self) -> None: ...
+    def bring_forward(self) -> None: ...
+    def isVisible(self) -> bool: ...
+    def close(self) -> bool: ...
+
+
+class CallsView(Protocol):
+    """The recent calls window (companion.ui.calls.recent_calls)."""
+
+    @property
+    def call_changed(self) -> SignalInstance:
+        """A call's details were saved: the ``DifficultCall``."""
+        ...
+
+    def refresh(self, select_id: int | None = None) -> None: ...
+    def bring_forward(self) -> None: ...
+    def close(self) -> bool: ...
+
+
+class JournalWindows(Protocol):
+    """Builds the windows when first wanted (companion.ui.journal.journal_windows)."""
+
+    def journal(self) -> JournalView: ...
+    def recent_calls(self) -> CallsView: ...
+
+
+class JournalFlow(QObject):
+    """The journal, its editors and the recent calls window, each built when first wanted.
+
+    ``open_callbacks`` reads the callbacks the journal lists at its top (overdue ones first).
+    """
+
+    #: "Delete all my data…" in the journal window: the app's to carry out (it quits).
+    delete_all_requested = Signal()
 
     def __init__(
         self,
-        journal: JournalRepository,
-        drafts: DraftStore,
-        calls: CallRepository,
-        clock: Clock,
-        backups: BackupStore | None = None,
-        on_delete_all: Callable[[], None] | None = None,
+        windows: JournalWindows,
         open_callbacks: Callable[[], list[str]] | None = None,
     ) -> None:
+        super().__init__()
+        self._windows = windows
         self._open_callbacks = open_callbacks
-        self._backups = backups
-        self._on_delete_all = on_delete_all
-        self._journal = journal
-        self._drafts = drafts
-        self._calls = calls
-        self._clock = clock
-        self._window: JournalWindow | None = None
-        self._calls_window: RecentCallsWindow | None = None
+        self._window: JournalView | None = None
+        self._calls_window: CallsView | None = None
 
     @property
-    def window(self) -> JournalWindow | None:
+    def window(self) -> JournalView | None:
         return self._window
 
-    def _ensure_window(self) -> JournalWindow:
-        if self._window is None:
-            from companion.ui.journal.journal_window import JournalWindow
+    @property
+    def calls_window(self) -> CallsView | None:
+        return self._calls_window
 
-            self._window = JournalWindow(
-                self._journal, self._drafts, self._calls, self._clock, backups=self._backups
-            )
-            if self._on_delete_all is not None:
-                self._window.delete_all_requested.connect(self._on_delete_all)
+    def _ensure_window(self) -> JournalView:
+        if self._window is None:
+            self._window = self._windows.journal()
+            self._window.delete_all_requested.connect(self.delete_all_requested)
             self._window.call_details_requested.connect(self.show_recent_calls)
         return self._window
-
-    @property
-    def calls_window(self) -> RecentCallsWindow | None:
-        return self._calls_window
 
     def show_recent_calls(self, call_id: int | None = None) -> None:
         """The latest calls to add or change details, with ``call_id`` chosen if given."""
         if self._calls_window is None:
-            from companion.ui.calls.recent_calls import RecentCallsWindow
-
-            self._calls_window = RecentCallsWindow(self._calls, self._clock)
+            self._calls_window = self._windows.recent_calls()
             self._calls_window.call_changed.connect(self._on_call_changed)
         window = self._calls_window
         window.refresh(call_id)
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        window.bring_forward()
 
     def _on_call_changed(self, _call: DifficultCall) -> None:
         if self._window is not None and self._window.isVisible():
@@ -80,14 +122,12 @@ class JournalFlow:
         window.refresh()
         if self._open_callbacks is not None:
             window.set_open_callbacks(self._open_callbacks())
-        bring_forward(window)
+        window.bring_forward()
 
     def write_about_call(self, call: DifficultCall | None, mood: Mood | None = None) -> None:
         """After a break: the editor linked to that call, with one gentle prompt and the mood
-        just given (the agent can change it)."""
-        editor = self._ensure_window().open_editor(call=call, mood=mood)
-        editor.raise_()
-        editor.activateWindow()
+        just given (the agent can change it). The editor comes forward as it opens."""
+        self._ensure_window().open_editor(call=call, mood=mood)
 
     def close_windows(self) -> None:
         """Close the editors (each keeps its draft) and the journal window."""
@@ -107,6 +147,4 @@ class JournalFlow:
 
         Nothing is kept unless the agent saves it (a draft only once they type).
         """
-        editor = self._ensure_window().open_editor(prompt=prompt)
-        editor.raise_()
-        editor.activateWindow()
+        self._ensure_window().open_editor(prompt=prompt)

@@ -24,7 +24,12 @@ from companion.core.ports import (
     StorageUnavailable,
 )
 from companion.core.reminder_settings import ReminderSettings
-from companion.core.reminder_texts import DayNumbers, notice_for, reflection_prompt
+from companion.core.reminder_texts import (
+    DayNumbers,
+    callback_lines,
+    notice_for,
+    reflection_prompt,
+)
 from companion.core.reminders import (
     Callback,
     Due,
@@ -35,6 +40,7 @@ from companion.core.reminders import (
     overdue_callbacks,
 )
 from companion.flows.moment_probes import MomentProbes
+from companion.flows.settings_holder import SettingsHolder
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +74,10 @@ _OPENS_BY_TOPIC = {
 
 
 class ReminderFlow(QObject):
-    """Reminders and callbacks; ``callbacks_changed`` tells the tray to refresh its list."""
+    """Reminders and callbacks; ``callbacks_changed`` tells the tray to refresh its list.
+
+    The reminder settings are read from ``settings`` at each look; a change re-arms the timer.
+    """
 
     callbacks_changed = Signal()
     break_wanted = Signal()
@@ -79,7 +88,7 @@ class ReminderFlow(QObject):
         self,
         repo: ReminderRepository,
         clock: Clock,
-        settings: ReminderSettings,
+        settings: SettingsHolder,
         notifier: Notifier,
         idle_seconds: Callable[[], float | None],
         tell: Callable[[str], None],
@@ -92,7 +101,8 @@ class ReminderFlow(QObject):
         self._in_break = in_break
         self._repo = repo
         self._clock = clock
-        self._settings = settings
+        self._holder = settings
+        settings.changed.connect(self.reschedule)
         self._notifier = notifier
         self._probes = MomentProbes(idle_seconds, do_not_disturb, microphone)
         self._tell = tell
@@ -106,9 +116,9 @@ class ReminderFlow(QObject):
     def timer(self) -> QTimer:
         return self._timer
 
-    def set_settings(self, settings: ReminderSettings) -> None:
-        self._settings = settings
-        self.reschedule()
+    @property
+    def _settings(self) -> ReminderSettings:
+        return self._holder.settings.reminders
 
     def set_notifier(self, notifier: Notifier) -> None:
         self._notifier = notifier
@@ -235,6 +245,10 @@ class ReminderFlow(QObject):
             return self._repo.open_callbacks()
         except StorageUnavailable:
             return []
+
+    def callback_lines(self) -> list[str]:
+        """The open callbacks as the journal lists them at its top (overdue ones first)."""
+        return callback_lines(self.open_callbacks(), self._clock.now())
 
     def snooze(self, callback_ids: tuple[int, ...], minutes: int = SNOOZE_MINUTES) -> None:
         self._update(callback_ids, lambda c, now: c.snoozed(now, minutes))

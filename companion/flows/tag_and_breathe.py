@@ -4,25 +4,82 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from companion.core.breaks import BreakRecord
 from companion.core.calls import DifficultCall, Reason
 from companion.core.moods import Mood
 from companion.core.ports import BreakRepository, CallRepository, Clock, StorageUnavailable
 from companion.core.settings import Settings
-from companion.system import milestones
-from companion.ui.breathing.breathing_window import BreathingWindow
-from companion.ui.breathing.start_countdown import AUTO_START_SECONDS, STEP_MS
-from companion.ui.shell.window_activation import bring_forward
+from companion.flows.settings_holder import SettingsHolder
 
 log = logging.getLogger(__name__)
 
 #: The count is refreshed once the window has painted; this is the latest it waits for that.
 COUNT_REFRESH_LATEST_MS = 1000
+
+
+@dataclass(frozen=True)
+class BreakRequest:
+    """What a new break window is opened with."""
+
+    settings: Settings
+    reduced_motion: bool
+    #: The call the break is for (None: a break without a tag).
+    call: DifficultCall | None
+    show_undo: bool
+
+
+class BreakWindow(Protocol):
+    """The break window as the flow drives it (companion.ui.breathing.breathing_window)."""
+
+    @property
+    def break_recorded(self) -> SignalInstance:
+        """Breathing stopped (done, skipped or closed): a ``BreakRecord``."""
+        ...
+
+    @property
+    def mood_after_chosen(self) -> SignalInstance:
+        """The mood after the break (a ``Mood``, or None for "skip")."""
+        ...
+
+    @property
+    def call_details_changed(self) -> SignalInstance:
+        """The shown call with the details the agent gave (a ``DifficultCall``)."""
+        ...
+
+    @property
+    def undo_requested(self) -> SignalInstance:
+        """The banner's "Undo": the call whose tag is to be taken back (or None)."""
+        ...
+
+    @property
+    def write_requested(self) -> SignalInstance: ...
+
+    @property
+    def closed(self) -> SignalInstance: ...
+
+    @property
+    def first_painted(self) -> SignalInstance:
+        """The window's first frame is on its way to the screen."""
+        ...
+
+    def show_call(self, call: DifficultCall, *, show_undo: bool = True) -> None: ...
+    def discard(self) -> None: ...
+    def present(self) -> None:
+        """Show the new window where the agent is (the screen under the pointer)."""
+        ...
+
+    def bring_forward(self) -> None: ...
+    def close(self) -> bool: ...
+    def deleteLater(self) -> None: ...
+
+
+#: Builds (and does not show yet) the break window for a request.
+OpenBreakWindow = Callable[[BreakRequest], BreakWindow]
 
 
 class BreakFlow(QObject):
@@ -36,44 +93,44 @@ class BreakFlow(QObject):
     a notification) wait until the window has painted its first frame; the system's
     reduced-motion wish (a ``gsettings`` process on Linux) is read when the flow is made and
     again after each break has closed, so a change shows from the next break on.
+
+    The window is built by ``open_window`` (the ui side decides which screen and how it comes
+    forward) and talks back through its signals; the settings are read from ``settings``
+    when a break opens. ``tell`` shows the agent a message (a write that failed).
     """
 
     #: The break window has closed (reminders held back while it was open may go now).
     window_closed = Signal()
+    #: "Write about it" after a break: the call (or None) and the mood after (or None).
+    write_wanted = Signal(object, object)
+    #: The day's count of calls moved (once for the tags since the last time).
+    count_changed = Signal()
 
     def __init__(
         self,
         calls: CallRepository,
         breaks: BreakRepository,
         clock: Clock,
-        settings: Settings,
+        settings: SettingsHolder,
+        open_window: OpenBreakWindow,
         *,
         reduced_motion: Callable[[], bool],
-        on_write: Callable[[DifficultCall | None, Mood | None], None],
-        on_count_changed: Callable[[], None],
         tell: Callable[[str], None],
-        support_contact: str | None = None,
-        auto_start_seconds: int = AUTO_START_SECONDS,
-        countdown_step_ms: int = STEP_MS,
     ) -> None:
         super().__init__()
-        self._auto_start_seconds = auto_start_seconds
-        self._countdown_step_ms = countdown_step_ms
-        self._support_contact = support_contact
+        self._open_window = open_window
         self._calls = calls
         self._breaks = breaks
         self._clock = clock
         self._settings = settings
         self._read_reduced_motion = reduced_motion
         self._system_reduced_motion = reduced_motion()
-        self._on_write = on_write
-        self._on_count_changed = on_count_changed
         self._count_stale = False
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.timeout.connect(self._refresh_count)
         self._tell = tell
-        self._window: BreathingWindow | None = None
+        self._window: BreakWindow | None = None
         #: The call the window shows (the newest tag) and the one it was opened for.
         self._call: DifficultCall | None = None
         self._opened_for: DifficultCall | None = None
@@ -81,11 +138,13 @@ class BreakFlow(QObject):
         self._mood_after: Mood | None = None
 
     @property
-    def window(self) -> BreathingWindow | None:
+    def window(self) -> BreakWindow | None:
         return self._window
 
-    def set_settings(self, settings: Settings) -> None:
-        self._settings = settings
+    def close_window(self) -> None:
+        """Close the break window if one is open (what breathing there was is recorded)."""
+        if self._window is not None:
+            self._window.close()
 
     def tag_and_breathe(
         self,
@@ -117,37 +176,28 @@ class BreakFlow(QObject):
 
     def breathe(self, call: DifficultCall | None = None) -> None:
         if self._window is not None:
-            self._raise(self._window)
+            self._window.bring_forward()
             return
         self._call = self._opened_for = call
         self._record = None
         self._mood_after = None
-        window = BreathingWindow(
-            self._clock,
-            self._settings,
-            reduced_motion=self._settings.effective_reduced_motion(self._system_reduced_motion),
-            call=call,
-            show_undo=call is not None,
-            support_contact=self._support_contact,
-            auto_start_seconds=self._auto_start_seconds,
-            countdown_step_ms=self._countdown_step_ms,
+        settings = self._settings.settings
+        reduced_motion = settings.effective_reduced_motion(self._system_reduced_motion)
+        window = self._open_window(
+            BreakRequest(settings, reduced_motion, call, show_undo=call is not None)
         )
+        self._window = window
         window.break_recorded.connect(self._on_break_recorded)
         window.mood_after_chosen.connect(self._on_mood_after_chosen)
         window.call_details_changed.connect(self._on_call_details_changed)
         window.undo_requested.connect(self._on_undo_requested)
         window.write_requested.connect(self._on_write_requested)
         window.closed.connect(self._on_closed)
-        milestones.reached("break_window_built", window)
         if self._count_stale:
             # After the first frame is on screen, not before it; at the latest in a second.
-            first_paint = _FirstPaint(window)
-            first_paint.painted.connect(self._on_first_paint)
-            window.installEventFilter(first_paint)
+            window.first_painted.connect(self._on_first_paint)
             self._count_timer.start(COUNT_REFRESH_LATEST_MS)
-        self._window = window
-        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
-        window.show_centered_on(screen)
+        window.present()
 
     def _on_first_paint(self) -> None:
         # A timer, not a call: the event loop delivers it once the frame is painted and flushed.
@@ -158,14 +208,10 @@ class BreakFlow(QObject):
         self._count_timer.stop()
         if self._count_stale:
             self._count_stale = False
-            self._on_count_changed()
+            self.count_changed.emit()
 
     def _refresh_reduced_motion(self) -> None:
         self._system_reduced_motion = self._read_reduced_motion()
-
-    @staticmethod
-    def _raise(window: BreathingWindow) -> None:
-        bring_forward(window)
 
     def _on_break_recorded(self, record: BreakRecord) -> None:
         try:
@@ -220,7 +266,7 @@ class BreakFlow(QObject):
         call = self._call
         if self._window is not None:
             self._window.close()
-        self._on_write(call, self._mood_after)
+        self.write_wanted.emit(call, self._mood_after)
 
     def _on_closed(self) -> None:
         if self._window is not None:
@@ -230,15 +276,3 @@ class BreakFlow(QObject):
         self.window_closed.emit()
         # Off the next click's path; a process on Linux, so not inside the close either.
         QTimer.singleShot(0, self, self._refresh_reduced_motion)
-
-
-class _FirstPaint(QObject):
-    """Emits ``painted`` when its parent widget paints for the first time."""
-
-    painted = Signal()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            self.painted.emit()
-        return False

@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 class FallbackNotifier:
     """Tries ``notifiers`` in order until one shows the notice. The app's chain (the
     desktop's notifiers, then Companion's own: the tray balloon, else a toast) is put together
-    in companion.flows.notices.
+    in companion.ui.reminders.notifiers.
 
     A notifier may decline a notice that is not its kind (plyer one with buttons): the next
     one takes it and nothing is logged. A notifier that failed is still tried next time (a

@@ -149,7 +149,7 @@ def test_a_data_folder_that_is_a_file_starts_on_a_temporary_journal_and_says_why
     tagged = launch(env, "tag", "--case", "CS-77")
     assert tagged.returncode == 3, tagged.stderr
     assert "temporary journal" in tagged.stderr
-    told = [line for line in app.errors().splitlines() if " companion.app: " in line]
+    told = [line for line in app.errors().splitlines() if " companion.flows.notices: " in line]
     assert any(UNREACHABLE in line for line in told), app.errors()
     assert not any("Errno" in line or "directory" in line for line in told), told
     assert blocked.read_text() == "a file where Companion's folder should be"

@@ -12,7 +12,11 @@ from pytestqt.qtbot import QtBot
 from companion.core.breaks import BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
+from companion.core.ports import BreakRepository, CallRepository
 from companion.core.settings import Settings
+from companion.flows.settings_holder import SettingsHolder
+from companion.flows.tag_and_breathe import BreakFlow
+from companion.ui.breathing.break_windows import BreathingWindows
 from companion.ui.breathing.breathing_window import BreathingWindow
 from companion.ui.breathing.start_countdown import AUTO_START_SECONDS, STEP_MS
 from tests.fakes import FakeClock
@@ -122,3 +126,33 @@ def break_opener(qtbot: QtBot) -> MakeBreak:
         return Break(window, clock, heard, qtbot)
 
     return make
+
+
+def break_flow(
+    calls: CallRepository,
+    breaks: BreakRepository,
+    clock: FakeClock,
+    settings: Settings,
+    *,
+    reduced_motion: Callable[[], bool] = lambda: False,
+    tell: Callable[[str], None] = lambda text: None,
+    support_contact: str | None = None,
+    auto_start_seconds: int = AUTO_START_SECONDS,
+    countdown_step_ms: int = STEP_MS,
+) -> BreakFlow:
+    """The break flow with the real break windows, as app.py builds it."""
+    windows = BreathingWindows(
+        clock,
+        support_contact=support_contact,
+        auto_start_seconds=auto_start_seconds,
+        countdown_step_ms=countdown_step_ms,
+    )
+    return BreakFlow(
+        calls,
+        breaks,
+        clock,
+        SettingsHolder(settings),
+        windows,
+        reduced_motion=reduced_motion,
+        tell=tell,
+    )

@@ -27,6 +27,7 @@ from companion.store.storage import open_storage
 from companion.system.paths import ensure_private_dir
 from companion.system.policy_file import POLICY_FILE_ENV
 from companion.system.single_instance import InstanceServer, server_name
+from companion.ui.breathing.breathing_window import BreathingWindow
 from companion.ui.settings.messages import LOCKED_TOOLTIP
 from companion.ui.settings.settings_window import SettingsWindow
 from tests.fakes import FakeClock
@@ -151,3 +152,22 @@ def test_every_setting_a_policy_may_lock_has_a_widget(qtbot: QtBot) -> None:
     assert set(window._widgets_by_setting()) == POLICY_SETTINGS
     for group in window._widgets_by_setting().values():
         assert group and all(not widget.isEnabled() for widget in group)
+
+
+def test_saved_settings_reach_the_next_break_through_the_one_holder(
+    qtbot: QtBot, start_app: StartApp
+) -> None:
+    companion = start_app("[locked]\nbreak_seconds = 90\n")
+    changes: list[Settings] = []
+    companion.settings.changed.connect(changes.append)
+
+    window = open_settings(qtbot, companion)
+    window.pattern.setCurrentIndex(window.pattern.findData("box"))
+    save(qtbot, window)
+    save(qtbot, open_settings(qtbot, companion))  # nothing changed: nobody is told again
+
+    assert [(s.pattern_key, s.break_seconds) for s in changes] == [("box", 90)]
+    companion.handle(Command(Action.BREAK))
+    opened = companion.breaks.window
+    assert isinstance(opened, BreathingWindow) and opened.pattern.key == "box"
+    companion.breaks.close_window()

@@ -13,9 +13,9 @@ from companion.core.calls import DifficultCall, Reason
 from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
 from companion.core.settings import Settings
-from companion.flows.tag_and_breathe import BreakFlow
 from companion.ui.breathing.breathing_window import BreathingWindow
 from tests.fakes import FakeClock, InMemoryBreaks, InMemoryCalls
+from tests.gui.breathing_helpers import break_flow
 
 
 class Harness:
@@ -27,16 +27,11 @@ class Harness:
         self.writes: list[DifficultCall | None] = []
         self.write_moods: list[Mood | None] = []
         self.count_changes = 0
-        self.flow = BreakFlow(
-            self.calls,
-            self.breaks,
-            self.clock,
-            Settings(break_seconds=30),
-            reduced_motion=lambda: False,
-            on_write=self._write,
-            on_count_changed=self._count_changed,
-            tell=self.told.append,
+        self.flow = break_flow(
+            self.calls, self.breaks, self.clock, Settings(break_seconds=30), tell=self.told.append
         )
+        self.flow.write_wanted.connect(self._write)
+        self.flow.count_changed.connect(self._count_changed)
 
     def _write(self, call: DifficultCall | None, mood: Mood | None) -> None:
         self.writes.append(call)
@@ -115,16 +110,11 @@ def test_the_count_is_refreshed_after_the_first_frame_not_on_the_click(qtbot: Qt
     app.installEventFilter(spy)
     paints_when_counted: list[int] = []
     harness = Harness()
-    harness.flow = BreakFlow(
-        harness.calls,
-        harness.breaks,
-        harness.clock,
-        Settings(),
-        reduced_motion=lambda: False,
-        on_write=harness._write,
-        on_count_changed=lambda: paints_when_counted.append(spy.paints),
-        tell=harness.told.append,
+    harness.flow = break_flow(
+        harness.calls, harness.breaks, harness.clock, Settings(), tell=harness.told.append
     )
+    harness.flow.write_wanted.connect(harness._write)
+    harness.flow.count_changed.connect(lambda: paints_when_counted.append(spy.paints))
     try:
         harness.flow.tag_and_breathe()
         assert len(harness.calls.rows) == 1, "the tag itself is stored on the click"
@@ -163,15 +153,12 @@ def test_reduced_motion_is_read_when_made_and_after_a_break_not_on_the_click(
     qtbot: QtBot,
 ) -> None:
     wish = MotionWish()
-    flow = BreakFlow(
+    flow = break_flow(
         InMemoryCalls(),
         InMemoryBreaks(),
         FakeClock(),
         Settings(mood_check=False),
         reduced_motion=wish,
-        on_write=lambda call, mood: None,
-        on_count_changed=lambda: None,
-        tell=lambda text: None,
     )
     assert wish.reads == 1
     flow.tag_and_breathe()

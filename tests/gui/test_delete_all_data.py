@@ -58,7 +58,7 @@ def answer_dialogs(qtbot: QtBot, answers: list[str]) -> tuple[Seen, QTimer]:
 def delete(app: CompanionApp, qtbot: QtBot, answers: list[str]) -> Seen:
     seen, timer = answer_dialogs(qtbot, answers)
     try:
-        app._delete_all_data()
+        app.data.delete_all()
     finally:
         timer.stop()
     return seen

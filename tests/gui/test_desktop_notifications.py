@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from companion.core.notices import NoticeAction
 from companion.core.reminder_texts import callback_notice, nudge_notice
 from companion.core.reminders import Callback
-from companion.flows.notices import Notifiers, build_notifiers
 from companion.notify.chain import NO_SERVICE_NOTE
+from companion.ui.reminders.notifiers import Notifiers, build_notifiers
 from companion.ui.reminders.toast import Toast
 from tests.fakes import T0
 from tests.gui.test_tray_notifier import ShownTrayIcon

@@ -16,6 +16,7 @@ from companion.core.moods import Mood
 from companion.core.ports import StorageUnavailable
 from companion.flows.journaling import JournalFlow
 from companion.ui.journal.entry_editor import EntryEditor
+from companion.ui.journal.journal_windows import JournalWindows
 from companion.ui.journal.messages import BODY_PLACEHOLDER
 from tests.fakes import InMemoryDrafts
 from tests.gui.journal_helpers import (
@@ -349,7 +350,9 @@ def test_changing_only_the_mood_of_an_entry_is_kept_as_a_draft(
 def test_write_about_it_from_the_journal_flow_starts_with_that_mood(
     qtbot: QtBot, services: Services, call: DifficultCall
 ) -> None:
-    flow = JournalFlow(services.journal, services.drafts, services.calls, services.clock)
+    flow = JournalFlow(
+        JournalWindows(services.journal, services.drafts, services.calls, services.clock)
+    )
     flow.write_about_call(call, Mood.GOOD)
     window = flow.window
     assert window is not None

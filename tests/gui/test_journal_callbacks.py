@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
 from companion.flows.journaling import JournalFlow
+from companion.ui.journal.journal_windows import JournalWindows
 from tests.gui.journal_helpers import make_services
 
 
@@ -22,10 +23,7 @@ def test_open_callbacks_show_in_the_journal_and_go_when_done(qtbot: QtBot) -> No
     services = make_services()
     waiting = ["15:30 case 4711 (overdue)", "16:00 Mrs Díaz"]
     flow = JournalFlow(
-        services.journal,
-        services.drafts,
-        services.calls,
-        services.clock,
+        JournalWindows(services.journal, services.drafts, services.calls, services.clock),
         open_callbacks=lambda: list(waiting),
     )
     flow.show_journal()

@@ -14,6 +14,7 @@ from companion.core.ports import StorageUnavailable
 from companion.flows.journaling import JournalFlow
 from companion.ui.calls.call_details import CallDetailsForm
 from companion.ui.calls.recent_calls import RecentCallsWindow
+from companion.ui.journal.journal_windows import JournalWindows
 from tests.fakes import InMemoryCalls
 from tests.gui.journal_helpers import Services, button, make_services, rows, visible_texts
 
@@ -108,7 +109,9 @@ def test_a_save_that_fails_is_told_and_the_choice_stays(qtbot: QtBot, services: 
 
 @pytest.fixture
 def flow(services: Services) -> Iterator[JournalFlow]:
-    made = JournalFlow(services.journal, services.drafts, services.calls, services.clock)
+    made = JournalFlow(
+        JournalWindows(services.journal, services.drafts, services.calls, services.clock)
+    )
     yield made
     made.close_windows()
 

@@ -22,6 +22,7 @@ from companion.flows.reminder_scheduler import (
     MAX_SLEEP,
     ReminderFlow,
 )
+from companion.flows.settings_holder import SettingsHolder
 from companion.ui.reminders.reminder_ui import ReminderUi
 from companion.ui.settings.messages import WAITS_TEXT
 from companion.ui.settings.settings_window import SettingsWindow
@@ -62,7 +63,7 @@ class World:
         self.flow = ReminderFlow(
             self.repo,
             self.clock,
-            ReminderSettings(reflection=False, sound=sound),
+            SettingsHolder(Settings(reminders=ReminderSettings(reflection=False, sound=sound))),
             self.shown,
             self.idle.seconds,
             lambda _: None,

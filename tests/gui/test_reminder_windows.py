@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from companion.core.notices import NoticeAction
-from companion.core.reminder_settings import ReminderSettings
 from companion.core.settings import Settings
 from companion.flows.journaling import JournalFlow
 from companion.flows.reminder_scheduler import ReminderFlow
+from companion.flows.settings_holder import SettingsHolder
+from companion.ui.journal.journal_windows import JournalWindows
 from companion.ui.reminders.reminder_ui import ReminderUi
 from tests.fakes import (
     FakeClock,
@@ -39,8 +40,8 @@ def test_the_end_of_shift_invitation_opens_the_journal_editor_with_the_days_prom
     calls, breaks = InMemoryCalls(), InMemoryBreaks()
     repo, clock = InMemoryReminders(calls, breaks), FakeClock(TUESDAY_TEN)
     shown, journal = RecordingNotifier(), InMemoryJournal()
-    flow = ReminderFlow(repo, clock, ReminderSettings(), shown, lambda: 0.0, lambda _: None)
-    journal_flow = JournalFlow(journal, InMemoryDrafts(), calls, clock)
+    flow = ReminderFlow(repo, clock, SettingsHolder(), shown, lambda: 0.0, lambda _: None)
+    journal_flow = JournalFlow(JournalWindows(journal, InMemoryDrafts(), calls, clock))
     flow.reflection_wanted.connect(journal_flow.reflect)  # as app.py wires it
     tag_three(calls, clock, flow)
     flow.timer.timeout.emit()  # the nudge, at 10:02

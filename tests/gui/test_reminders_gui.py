@@ -15,6 +15,7 @@ from companion.core.reminder_settings import ReminderSettings
 from companion.core.reminder_texts import nudge_notice
 from companion.core.settings import Settings
 from companion.flows.reminder_scheduler import AWAY_RECHECK, ReminderFlow
+from companion.flows.settings_holder import SettingsHolder
 from companion.notify.chain import NO_SERVICE_NOTE, FallbackNotifier, InAppFallback, OnceNote
 from companion.ui.reminders.callback_dialog import CallbackDialog
 from companion.ui.reminders.toast import ToastNotifier
@@ -41,7 +42,7 @@ def make_flow(
     """A flow on Tuesday at 10:00 without the reflection; ``idle_seconds`` wins over ``idle``."""
     calls, breaks = InMemoryCalls(), InMemoryBreaks()
     repo, clock = InMemoryReminders(calls, breaks), FakeClock(TUESDAY_TEN)
-    settings = ReminderSettings(reflection=False)
+    settings = SettingsHolder(Settings(reminders=ReminderSettings(reflection=False)))
     flow = ReminderFlow(
         repo, clock, settings, notifier, idle_seconds or (lambda: idle), lambda _: None
     )
@@ -85,7 +86,7 @@ def test_nothing_is_shown_over_a_break_window(qtbot: QtBot) -> None:
     flow = ReminderFlow(
         repo,
         clock,
-        ReminderSettings(reflection=False),
+        SettingsHolder(Settings(reminders=ReminderSettings(reflection=False))),
         shown,
         lambda: 0.0,
         lambda _: None,

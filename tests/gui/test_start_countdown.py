@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from companion.core.breaks import BreakOutcome
 from companion.core.moods import Mood
 from companion.core.settings import Settings
-from companion.flows.tag_and_breathe import BreakFlow
 from companion.system.resources import resource
 from companion.ui.breathing.messages import STOPPED_TEXT
 from companion.ui.breathing.start_countdown import (
@@ -25,7 +24,7 @@ from companion.ui.breathing.start_countdown import (
 from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.tray import TrayController
 from tests.fakes import FakeClock, InMemoryBreaks, InMemoryCalls
-from tests.gui.breathing_helpers import Break, MakeBreak, break_opener
+from tests.gui.breathing_helpers import Break, MakeBreak, break_flow, break_opener
 
 #: Long enough never to tick by itself: these tests step the countdown themselves.
 NEVER_MS = 3_600_000
@@ -192,15 +191,11 @@ class FlowHarness:
         self.clock = FakeClock()
         self.calls = InMemoryCalls()
         self.breaks = InMemoryBreaks()
-        self.flow = BreakFlow(
+        self.flow = break_flow(
             self.calls,
             self.breaks,
             self.clock,
             Settings(break_seconds=30),
-            reduced_motion=lambda: False,
-            on_write=lambda call, mood: None,
-            on_count_changed=lambda: None,
-            tell=lambda text: None,
             auto_start_seconds=auto_start,
             countdown_step_ms=step_ms,
         )

@@ -9,9 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from companion.core.calls import DifficultCall
 from companion.core.settings import Settings
-from companion.flows.tag_and_breathe import BreakFlow
 from tests.fakes import T0, FakeClock, InMemoryBreaks, InMemoryCalls
-from tests.gui.breathing_helpers import MakeBreak, break_opener
+from tests.gui.breathing_helpers import MakeBreak, break_flow, break_opener
 
 CONTACT = "Employee Assistance: 0800 123 456 <b>24 h</b>"
 LINE = f"Need to talk? {CONTACT}"
@@ -58,15 +57,11 @@ def test_without_a_contact_there_is_no_line(make_break: MakeBreak) -> None:
 
 
 def test_the_break_flow_passes_the_contact_on(qtbot: QtBot) -> None:
-    flow = BreakFlow(
+    flow = break_flow(
         InMemoryCalls(),
         InMemoryBreaks(),
         FakeClock(),
         Settings(mood_check=False),
-        reduced_motion=lambda: False,
-        on_write=lambda call, mood: None,
-        on_count_changed=lambda: None,
-        tell=lambda text: None,
         support_contact=CONTACT,
     )
     flow.tag_and_breathe()

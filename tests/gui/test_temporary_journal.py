@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from companion.app import REOPENED_TEXT, TEMPORARY_TEXT, CompanionApp
+from companion.app import CompanionApp
+from companion.app_messages import REOPENED_TEXT, TEMPORARY_TEXT
 from companion.core.commands import Action, Command, Outcome, Reply
 from companion.flows.journal_retry import JournalRetry
 from companion.store import database
@@ -61,23 +62,23 @@ def test_a_tag_on_the_temporary_journal_says_it_is_not_in_the_file(
 
 def test_on_the_journal_file_a_tag_is_simply_ok(companion: CompanionApp) -> None:
     assert companion.handle(Command(Action.TAG, case_ref="CS-1")) == Reply(Outcome.OK)
-    assert not companion._retry.waiting  # no timer at all in the normal state
+    assert not companion.data.retry.waiting  # no timer at all in the normal state
 
 
 def test_once_the_file_opens_what_was_written_moves_into_it(
     qtbot: QtBot, on_temporary: CompanionApp, locked: sqlite3.Connection, data_dir: Path
 ) -> None:
-    assert on_temporary._retry.waiting
+    assert on_temporary.data.retry.waiting
     on_temporary.handle(Command(Action.TAG, case_ref="CS-1"))
-    assert not on_temporary._try_journal_file()  # still locked
+    assert not on_temporary.data.try_journal_file()  # still locked
     locked.close()
 
-    assert not on_temporary._try_journal_file()  # the break window holds the call's row
-    assert on_temporary._breaks.window is not None
-    on_temporary._breaks.window.close()
-    qtbot.waitUntil(lambda: on_temporary._breaks.window is None)
+    assert not on_temporary.data.try_journal_file()  # the break window holds the call's row
+    assert on_temporary.breaks.window is not None
+    on_temporary.breaks.window.close()
+    qtbot.waitUntil(lambda: on_temporary.breaks.window is None)
 
-    assert on_temporary._try_journal_file()
+    assert on_temporary.data.try_journal_file()
     assert calls_in_file(data_dir) == ["CS-1"]
     qtbot.waitUntil(lambda: REOPENED_TEXT in Told.texts)
     assert on_temporary.handle(Command(Action.TAG, case_ref="CS-2")) == Reply(Outcome.OK)

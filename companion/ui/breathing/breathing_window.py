@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QScreen, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QCursor,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QScreen,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from companion.core.breaks import BreakTimer
@@ -45,6 +54,8 @@ class BreathingWindow(BreathingFrame):
     #: "Undo" on the banner: the call whose tag is to be taken back.
     undo_requested = Signal(object)
     closed = Signal()
+    #: The window has started painting its first frame (the flow refreshes counts after it).
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -92,6 +103,7 @@ class BreathingWindow(BreathingFrame):
         self._space.setAutoRepeat(False)
         self._connect()
         self._show_page("before")
+        self.installEventFilter(_FirstPaint(self))
 
     def _build(self) -> None:
         self._before = BeforePage(self._session.pattern, mood_check=self._mood_check)
@@ -162,6 +174,14 @@ class BreathingWindow(BreathingFrame):
     def counting_down(self) -> bool:
         """Breathing will start by itself unless the agent does something first."""
         return self._countdown.running
+
+    def present(self) -> None:
+        """Show the new window on the screen under the pointer, where the agent is looking."""
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        self.show_centered_on(screen)
+
+    def bring_forward(self) -> None:
+        bring_forward(self)
 
     def show_centered_on(self, screen: QScreen) -> None:
         """Show the window in the middle of ``screen`` (the app passes the one under the cursor)."""
@@ -336,3 +356,17 @@ class BreathingWindow(BreathingFrame):
         if not self._closed_emitted:
             self._closed_emitted = True
             self.closed.emit()
+
+
+class _FirstPaint(QObject):
+    """Emits its window's ``first_painted`` when the window paints for the first time."""
+
+    def __init__(self, window: BreathingWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self._window.first_painted.emit()
+        return False

@@ -100,6 +100,11 @@ class RecentCallsWindow(QWidget):
         """The details of the chosen call (None when none is chosen)."""
         return self._form
 
+    def bring_forward(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def refresh(self, select_id: int | None = None) -> None:
         """Read the latest calls again; choose ``select_id`` (read on its own if older)."""
         try:

@@ -37,6 +37,7 @@ from companion.ui.journal.journal_list import EntryListPane
 from companion.ui.journal.journal_parts import CallbacksBanner, DraftsBanner, ErrorBox
 from companion.ui.journal.journal_preview import EntryPreview
 from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
+from companion.ui.shell.window_activation import bring_forward
 
 SEARCH_DELAY_MS = 150
 
@@ -247,6 +248,9 @@ class JournalWindow(QWidget):
     def set_open_callbacks(self, lines: list[str]) -> None:
         """Overdue and open callbacks, so a promise to a customer is never out of sight."""
         self._callbacks.show_callbacks(lines)
+
+    def bring_forward(self) -> None:
+        bring_forward(self)
 
     def flush_drafts(self) -> None:
         """Write every open editor's draft now (the app calls this before it quits)."""

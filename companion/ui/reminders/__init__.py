@@ -1,1 +1,2 @@
-"""Reminders as the agent sees them: tray menu entries, callback dialog, balloon, pop-up."""
+"""Reminders as the agent sees them: tray menu entries, callback dialog, balloon, pop-up, and
+the notifier chain built with them."""

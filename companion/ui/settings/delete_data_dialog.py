@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -32,3 +33,32 @@ def show_removed(summary: str, parent: QWidget | None = None) -> None:
     box.setText(messages.DELETED)
     box.setDetailedText(summary)
     box.exec()
+
+
+class DataRemovalDialogs:
+    """``Removal`` for companion.flows.data_lifecycle: these questions over the files in
+    ``data_dir`` and ``log_dir`` (companion.system.data_removal), asked over ``parent()``."""
+
+    def __init__(self, data_dir: Path, log_dir: Path, parent: Callable[[], QWidget | None]) -> None:
+        self._data_dir = data_dir
+        self._log_dir = log_dir
+        self._parent = parent
+
+    def files(self) -> list[Path]:
+        from companion.system.data_removal import files_to_remove
+
+        return files_to_remove(self._data_dir, self._log_dir)
+
+    def confirm(self, files: list[Path]) -> bool:
+        return confirm_delete_all(files, self._parent())
+
+    def remove(self) -> str:
+        """The log is closed first: its files go too."""
+        from companion.system.data_removal import describe, remove_all
+        from companion.system.logs import stop_logging
+
+        stop_logging()
+        return describe(remove_all(self._data_dir, self._log_dir))
+
+    def show_removed(self, summary: str) -> None:
+        show_removed(summary)

@@ -1,0 +1,46 @@
+"""Builds the break window for companion.flows.tag_and_breathe, importing it on first use."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from companion.core.ports import Clock
+from companion.flows.tag_and_breathe import BreakRequest
+from companion.system import milestones
+from companion.ui.breathing.start_countdown import AUTO_START_SECONDS, STEP_MS
+
+if TYPE_CHECKING:  # loaded with the first break: an app waiting in the tray never needs it
+    from companion.ui.breathing.breathing_window import BreathingWindow
+
+
+class BreathingWindows:
+    """A new ``BreathingWindow`` for each break request (``OpenBreakWindow``)."""
+
+    def __init__(
+        self,
+        clock: Clock,
+        *,
+        support_contact: str | None = None,
+        auto_start_seconds: int = AUTO_START_SECONDS,
+        countdown_step_ms: int = STEP_MS,
+    ) -> None:
+        self._clock = clock
+        self._support_contact = support_contact
+        self._auto_start_seconds = auto_start_seconds
+        self._countdown_step_ms = countdown_step_ms
+
+    def __call__(self, request: BreakRequest) -> BreathingWindow:
+        from companion.ui.breathing.breathing_window import BreathingWindow
+
+        window = BreathingWindow(
+            self._clock,
+            request.settings,
+            reduced_motion=request.reduced_motion,
+            call=request.call,
+            show_undo=request.show_undo,
+            support_contact=self._support_contact,
+            auto_start_seconds=self._auto_start_seconds,
+            countdown_step_ms=self._countdown_step_ms,
+        )
+        milestones.reached("break_window_built", window)
+        return window
