@@ -53,7 +53,7 @@ class Idle:
 def measure(
     on: Desktop, cmd: Sequence[str], name: str, settle: float, window: float, **env: str
 ) -> Idle:
-    child = harness.spawn(on, cmd, name, **env)
+    child = harness.spawn(on, cmd, name, **(harness.UNTRACED | env))
     on.wait_tray_icon(timeout=30)
     time.sleep(settle)
     before = harness.read_tree(child.pid)

@@ -65,7 +65,7 @@ def held_modules(
     out, trigger = folder / f"{name}.modules.json", folder / f"{name}.trigger"
     target = list(cmd[1:])
     wrapped = [sys.executable, "-c", _WRAPPER, str(out), str(trigger), *target]
-    child = harness.spawn(on, wrapped, name)
+    child = harness.spawn(on, wrapped, name, **harness.UNTRACED)
     on.wait_tray_icon(timeout=30)
     time.sleep(settle)
     trigger.touch()
