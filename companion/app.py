@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion.app_messages import SETTINGS_NOT_SAVED
 from companion.core.commands import Action, Command, Reply
@@ -22,7 +22,7 @@ from companion.flows.data_lifecycle import DataLifecycle, DayCount
 from companion.flows.journaling import JournalFlow
 from companion.flows.notices import TITLE, Messages
 from companion.flows.reminder_scheduler import ReminderFlow
-from companion.flows.schedules import MidnightTimer, TrayWatcher
+from companion.flows.schedules import MidnightTimer
 from companion.flows.settings_holder import SettingsHolder
 from companion.flows.tag_and_breathe import BreakFlow
 from companion.notify.chain import FallbackNotifier
@@ -51,15 +51,11 @@ from companion.ui.reminders.notifiers import build_notifiers
 from companion.ui.reminders.reminder_ui import ReminderUi
 from companion.ui.settings.delete_data_dialog import DataRemovalDialogs
 from companion.ui.shell.actions import ShellActions
-from companion.ui.shell.actions_window import ActionsWindow
 from companion.ui.shell.open_windows import no_window_shown
+from companion.ui.shell.presence import ShellPresence
 from companion.ui.shell.tray import TrayController
 
 log = logging.getLogger(__name__)
-
-#: A second after start-up the break window's modules are loaded, ahead of the first click
-#: (1.4 MB of idle memory, measured; the first click would wait for them otherwise).
-SETTLE_MS = 1000
 
 
 class CompanionApp(QObject):
@@ -132,15 +128,13 @@ class CompanionApp(QObject):
             parent=self,
         )
         # 3. Where the agent reaches them: the tray, else a small window; notifications.
-        self._tray = tray
-        self._actions = tray.actions if tray is not None else ShellActions(self)
-        self._window = None if tray is not None else ActionsWindow(icon, self._actions)
-        self._tray_watch = TrayWatcher(lambda: TrayController.is_available(), parent=self)
+        actions = tray.actions if tray is not None else ShellActions(self)
+        self.shell = ShellPresence(icon, tray, actions, parent=self)
         self.notifiers = build_notifiers(
             resource("companion.svg"), tray.icon if tray else None, self.reminders.on_action, self
         )
         self.reminder_ui = ReminderUi(
-            self.reminders, clock, storage.calls.latest, self.settings.save, self._menu()
+            self.reminders, clock, storage.calls.latest, self.settings.save, self.shell.menu
         )
         self._midnight = MidnightTimer(clock, self)
         self._wire(server)
@@ -167,19 +161,14 @@ class CompanionApp(QObject):
         self.commands.quit_wanted.connect(self.quit)
         self.commands.settings_wanted.connect(self._show_settings)
         self.commands.show_wanted.connect(self._show)
-        self._tray_watch.appeared.connect(self._move_to_tray)
+        self.shell.tray_arrived.connect(self._use_tray)
         if self.reminder_ui.menu is not None:
             self.reminder_ui.menu.settings_requested.connect(self._show_settings)
-        self._connect(self._actions)
+        self._connect(self.shell.actions)
         server.set_handler(self.handle)
 
     def _start(self) -> None:
-        if self._tray is not None:
-            self._tray.setParent(self)
-        elif self._window is not None:
-            log.info("no system tray on this desktop; showing the Companion window instead")
-            self._window.show()
-            self._tray_watch.start()  # autostart may have come before the panel
+        self.shell.start()
         self.reminder_ui.refresh()
         self.reminders.reschedule()
         self._midnight.arm()
@@ -196,22 +185,10 @@ class CompanionApp(QObject):
         source.calls_requested.connect(lambda: self.journal.show_recent_calls())
         source.quit_requested.connect(self.quit)
 
-    def _menu(self) -> QMenu | None:
-        if self._window is not None:
-            return self._window.more_menu  # no tray: the window's "More" button
-        return self._tray.menu if self._tray is not None else None
-
-    def _move_to_tray(self) -> None:
-        """A tray appeared after start-up: the icon takes over, the small window goes."""
-        log.info("a system tray is here now; moving Companion to it")
-        tray = TrayController(self._icon, self._actions, self)
+    def _use_tray(self, tray: TrayController) -> None:
+        """A tray appeared after start-up: its menu and balloon serve the reminders now."""
         self.reminder_ui.use_menu(tray.menu).settings_requested.connect(self._show_settings)
-        tray.show()
-        self._tray = tray
         self.messages.use_balloon(self.notifiers.own.use_tray(tray.icon, self.reminders.on_action))
-        if self._window is not None:
-            self._window.hide()
-            self._window = None
         self.day_count.refresh()
         self.reminder_ui.refresh()
 
@@ -220,6 +197,7 @@ class CompanionApp(QObject):
         return self.commands.handle(command)
 
     def settle(self) -> None:
+        """Once started: load what the first click needs."""
         self._break_windows.warm()
 
     def quit(self) -> None:
@@ -235,25 +213,19 @@ class CompanionApp(QObject):
         self.data.shut_down()
 
     def _leave(self) -> None:
-        if self._tray is not None:
-            self._tray.hide()
+        self.shell.hide()
         self._qt_app.quit()
 
     def _nothing_open(self) -> bool:
         buttons = self.notifiers.buttons
-        return no_window_shown(but=self._window) and (buttons is None or not buttons.waiting)
+        return no_window_shown(but=self.shell.window) and (buttons is None or not buttons.waiting)
 
     def _show(self) -> None:
-        if self._window is not None:
-            self._window.bring_forward()
-        else:
+        if not self.shell.bring_forward():
             self.journal.show_journal()
 
     def _show_count(self, count: int) -> None:
-        if self._tray is not None:
-            self._tray.set_today_count(count)
-        if self._window is not None:
-            self._window.set_today_count(count)
+        self.shell.set_today_count(count)
         self.reminders.reschedule()
 
     def _show_settings(self) -> None:
@@ -307,6 +279,8 @@ def start(
     QuitOnSignals(companion.quit, parent=companion)
     if first is not None and first.action is not Action.SHOW:
         QTimer.singleShot(0, lambda: companion.handle(first))
-    QTimer.singleShot(SETTLE_MS, companion.settle)
+    # Right after start-up, the break window's modules, ahead of the first click (1.4 MB of
+    # idle memory, measured; a click in the first second would otherwise wait 20 ms for them).
+    QTimer.singleShot(0, companion.settle)
     milestones.reached("app_ready")
     return companion
