@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from tests.e2e.processes import ChildProcess, DesktopError, TimedOut
+from tests.e2e.processes import ChildProcess, DesktopError, TimedOut, describe_all, poll
 from tests.e2e.timing import patience
 from tests.e2e.x11 import Geometry, XWindow, parse_tree, window_attributes
 
@@ -46,19 +46,7 @@ class Display:
         Only polls: when the effect waited for needs an action that may be lost, use `until`.
         """
         timeout = patience(WAIT_TIMEOUT) if timeout is None else timeout
-        deadline = time.monotonic() + timeout
-        while True:
-            for child in self._watched:
-                if child.returncode is not None:
-                    raise DesktopError(
-                        f"{child.name} exited while waiting for {what}.\n{child.describe()}"
-                    )
-            result = probe()
-            if result is not None and result is not False:
-                return result
-            if time.monotonic() >= deadline:
-                raise TimedOut(f"Timed out after {timeout:.1f}s waiting for {what}.{self._logs()}")
-            time.sleep(POLL_INTERVAL)
+        return poll(probe, what, timeout, lambda: self._watched, POLL_INTERVAL)
 
     def until(
         self,
@@ -282,8 +270,7 @@ class Display:
         return path
 
     def _logs(self) -> str:
-        watched = [child.describe() for child in self._watched]
-        return "".join(f"\n{text}" for text in watched)
+        return describe_all(self._watched)
 
 
 def _ere_escape(text: str) -> str:

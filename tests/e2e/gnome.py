@@ -31,7 +31,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tests.e2e.processes import ChildProcess, DesktopError, TimedOut, start_process
+from tests.e2e.processes import (
+    ChildProcess,
+    DesktopError,
+    TimedOut,
+    describe_all,
+    poll,
+    start_process,
+)
 from tests.e2e.session import Session, session_env, start_reporting_process
 from tests.e2e.timing import patience
 from tests.e2e.x11 import Geometry
@@ -190,19 +197,7 @@ class GnomeShell(Session):
 
     def wait_for(self, probe: Callable[[], T | None], what: str, timeout: float) -> T:
         """Poll ``probe`` until it returns something other than None (or False)."""
-        deadline = time.monotonic() + timeout
-        while True:
-            for child in self._services + self._children:
-                if child.returncode is not None:
-                    raise DesktopError(
-                        f"{child.name} exited while waiting for {what}.{self._logs()}"
-                    )
-            result = probe()
-            if result is not None and result is not False:
-                return result
-            if time.monotonic() >= deadline:
-                raise TimedOut(f"Timed out after {timeout:.1f}s waiting for {what}.{self._logs()}")
-            time.sleep(POLL_INTERVAL)
+        return poll(probe, what, timeout, lambda: self.processes, POLL_INTERVAL)
 
     def wait_window(self, title: str, timeout: float | None = None) -> ShellWindow:
         """Wait until a window titled ``title`` is on screen, focused or not."""
@@ -493,4 +488,4 @@ class GnomeShell(Session):
         return done.stdout
 
     def _logs(self) -> str:
-        return "".join(f"\n{child.describe()}" for child in self._services + self._children)
+        return describe_all(self.processes)

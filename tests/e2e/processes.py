@@ -8,8 +8,9 @@ import select
 import signal
 import subprocess
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from tests.e2e.timing import patience
 
@@ -22,6 +23,38 @@ class DesktopError(RuntimeError):
 
 class TimedOut(DesktopError):
     """What a test waited for did not happen within its deadline."""
+
+
+T = TypeVar("T")
+
+
+def describe_all(children: Iterable[ChildProcess]) -> str:
+    """Each program's state and log tails, for a failure's message."""
+    return "".join(f"\n{child.describe()}" for child in children)
+
+
+def poll(
+    probe: Callable[[], T | None],
+    what: str,
+    timeout: float,
+    children: Callable[[], Sequence[ChildProcess]],
+    interval: float,
+) -> T:
+    """Poll ``probe`` until it returns something other than None (or False). Fails at once,
+    with every log, when one of ``children`` exits, and with TimedOut after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        for child in children():
+            if child.returncode is not None:
+                logs = describe_all(children())
+                raise DesktopError(f"{child.name} exited while waiting for {what}.{logs}")
+        result = probe()
+        if result is not None and result is not False:
+            return result
+        if time.monotonic() >= deadline:
+            logs = describe_all(children())
+            raise TimedOut(f"Timed out after {timeout:.1f}s waiting for {what}.{logs}")
+        time.sleep(interval)
 
 
 class ChildProcess:
