@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.app import CompanionApp
@@ -27,6 +27,7 @@ from companion.ui.reminders.messages import TOAST_TITLE
 from companion.ui.settings.settings_window import SettingsWindow
 from companion.ui.shell.tray import TrayController
 from tests.fakes import FakeClock
+from tests.gui.test_tray_notifier import ShownTrayIcon
 from tests.unit.system.ipc_helpers import exchange
 
 BREAK_TITLE = "Companion — Breathing break"
@@ -186,23 +187,6 @@ def test_a_tray_that_appears_later_takes_over_from_the_window(
     assert not window.isVisible()
 
 
-class BalloonTrayIcon(QSystemTrayIcon):
-    """The tray icon a late panel gives (offscreen has none): shown, and it keeps each balloon."""
-
-    def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
-        super().__init__(icon, parent)
-        self.balloons: list[tuple[str, str]] = []
-
-    def isVisible(self) -> bool:
-        return True
-
-    def supportsMessages(self) -> bool:
-        return True
-
-    def showMessage(self, title: str, body: str, *args: object) -> None:  # type: ignore[override]
-        self.balloons.append((title, body))
-
-
 @pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface::systemTrayWindowChanged")
 def test_a_tray_that_appears_later_shows_notices_and_messages_in_its_balloon(
     running: Running, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
@@ -211,12 +195,12 @@ def test_a_tray_that_appears_later_shows_notices_and_messages_in_its_balloon(
     can't show goes to its balloon (not a toast), and so do the app's own messages."""
     # No session bus: the desktop's notifiers fail, so the notice falls to Companion's own.
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
-    monkeypatch.setattr("companion.ui.shell.tray.QSystemTrayIcon", BalloonTrayIcon)
+    monkeypatch.setattr("companion.ui.shell.tray.QSystemTrayIcon", ShownTrayIcon)
     monkeypatch.setattr(TrayController, "is_available", staticmethod(lambda: True))
     app_timer(running, "trayRecheck").timeout.emit()
     [tray] = running.app.findChildren(TrayController)
     icon = tray.icon
-    assert isinstance(icon, BalloonTrayIcon)
+    assert isinstance(icon, ShownTrayIcon)
 
     running.handle(Action.CALLBACK, when="whenever")  # a message the app tells the agent
     assert icon.balloons and "Try a time like" in icon.balloons[-1][1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
@@ -16,8 +17,8 @@ class ShownTrayIcon(QSystemTrayIcon):
     """A tray icon that is on screen and shows balloons (offscreen there is no tray):
     it keeps what it was asked to show; the test clicks with ``messageClicked``."""
 
-    def __init__(self) -> None:
-        super().__init__(QIcon())
+    def __init__(self, icon: QIcon | None = None, parent: QObject | None = None) -> None:
+        super().__init__(QIcon() if icon is None else icon, parent)
         self.balloons: list[tuple[str, str]] = []
 
     def isVisible(self) -> bool:
