@@ -1,4 +1,5 @@
-"""One Companion per user: a second launch hands its command to the first over a local socket."""
+"""One Companion per user: a second launch hands its command to the first over a local socket
+(a Unix socket, or a named pipe on Windows: see ``local_listeners``)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from companion.core.commands import (
     MAX_MESSAGE_BYTES,
@@ -20,6 +20,7 @@ from companion.core.commands import (
     command_from_json,
     reply_from_bytes,
 )
+from companion.system.local_listeners import Peer, listener_for
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,8 @@ def send_to_running(
     ``NOT_RUNNING`` when nobody listens; ``NOT_RESPONDING`` when someone took the message but
     did not answer in time (a frozen or stopped Companion), so the caller never hangs.
     """
+    from PySide6.QtNetwork import QLocalSocket  # only the launch that hands over needs it
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
@@ -105,48 +108,45 @@ class InstanceServer(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._name = name
         self._handler: Handler = _not_ready
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._on_new_connection)
-        self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._listener = listener_for(name, self._on_peer, self)
+        self._buffers: dict[Peer, bytearray] = {}
 
     def set_handler(self, handler: Handler) -> None:
         """Called (on the GUI thread) with each good command; its reply goes back to the sender."""
         self._handler = handler
 
     def listen(self) -> bool:
-        QLocalServer.removeServer(self._name)
-        if not self._server.listen(self._name):
-            log.warning("single-instance server could not listen: %s", self._server.errorString())
+        if not self._listener.listen():
+            log.warning("single-instance server could not listen: %s", self._listener.error())
             return False
         return True
 
     def close(self) -> None:
-        self._server.close()
+        self._listener.close()
 
-    def _on_new_connection(self) -> None:
-        while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            self._buffers[socket] = bytearray()
-            socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
-            socket.disconnected.connect(lambda s=socket: self._forget(s))
-            QTimer.singleShot(CLIENT_TIMEOUT_MS, socket, socket.abort)
+    def _on_peer(self, peer: Peer) -> tuple[Callable[[], None], Callable[[], None]]:
+        self._buffers[peer] = bytearray()
+        QTimer.singleShot(CLIENT_TIMEOUT_MS, self, lambda: self._cut_off(peer))
+        return (lambda: self._on_ready_read(peer)), (lambda: self._forget(peer))
 
-    def _forget(self, socket: QLocalSocket) -> None:
-        self._buffers.pop(socket, None)
-        socket.deleteLater()
+    def _forget(self, peer: Peer) -> None:
+        self._buffers.pop(peer, None)
 
-    def _on_ready_read(self, socket: QLocalSocket) -> None:
-        buffer = self._buffers.get(socket)
+    def _cut_off(self, peer: Peer) -> None:
+        if peer in self._buffers:
+            self._buffers.pop(peer)
+            peer.abort()
+
+    def _on_ready_read(self, peer: Peer) -> None:
+        buffer = self._buffers.get(peer)
         if buffer is None:  # already answered: whatever else it sends is dropped unread
-            socket.readAll()
+            peer.take()
             return
-        buffer += bytes(socket.readAll().data())
+        buffer += peer.take()
         if b"\n" not in buffer:
             if len(buffer) > MAX_MESSAGE_BYTES:
-                self._answer(socket, Reply(Outcome.REFUSED, "message too long"))
+                self._answer(peer, Reply(Outcome.REFUSED, "message too long"))
             return
         line = bytes(buffer.split(b"\n", 1)[0])
         try:
@@ -154,18 +154,16 @@ class InstanceServer(QObject):
         except BadCommand as error:
             # Its size only: the reason may quote what was sent (a case reference, say).
             log.info("ignored a malformed single-instance message (%d bytes)", len(line))
-            self._answer(socket, Reply(Outcome.REFUSED, str(error)))
+            self._answer(peer, Reply(Outcome.REFUSED, str(error)))
             return
-        self._buffers.pop(socket, None)
+        self._buffers.pop(peer, None)
         try:
             reply = self._handler(command)
         except BaseException:
-            self._answer(socket, Reply(Outcome.NOT_SAVED, "Something went wrong inside Companion."))
+            self._answer(peer, Reply(Outcome.NOT_SAVED, "Something went wrong inside Companion."))
             raise  # a bug: the excepthook logs it
-        self._answer(socket, reply)
+        self._answer(peer, reply)
 
-    def _answer(self, socket: QLocalSocket, reply: Reply) -> None:
-        self._buffers.pop(socket, None)
-        socket.write(reply.to_bytes())
-        socket.flush()
-        socket.disconnectFromServer()
+    def _answer(self, peer: Peer, reply: Reply) -> None:
+        self._buffers.pop(peer, None)
+        peer.answer(reply.to_bytes())

@@ -6,6 +6,7 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from companion.core.calls import Reason
@@ -33,6 +34,7 @@ def test_lock_is_exclusive(tmp_path: Path) -> None:
     second.release()
 
 
+@pytest.mark.usefixtures("listener_kind")
 def test_commands_reach_the_server_and_garbage_does_not(qtbot: QtBot, tmp_path: Path) -> None:
     os.chmod(tmp_path, 0o700)
     name = server_name(tmp_path)

@@ -24,6 +24,7 @@ from companion.system import single_instance
 from companion.system.single_instance import InstanceServer, send_to_running, server_name
 from tests.unit.system.ipc_helpers import exchange
 
+pytestmark = pytest.mark.usefixtures("listener_kind")
 GOOD = Command(Action.TAG, reason=Reason.ANGRY, case_ref="CS-1")
 
 
