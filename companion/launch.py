@@ -17,7 +17,6 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion import __version__
@@ -25,8 +24,8 @@ from companion.core.commands import Command
 from companion.system import paths
 from companion.system.activation import forget_launch_tokens
 from companion.system.logs import setup_logging
-from companion.system.resources import resource
 from companion.ui.shell.actions import ShellActions
+from companion.ui.shell.app_icon import app_icon
 from companion.ui.shell.tray import TrayController
 
 if TYPE_CHECKING:
@@ -58,7 +57,7 @@ def run(server_name: str, first: Command | None) -> int:
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName("companion")
     qt_app.setQuitOnLastWindowClosed(False)
-    icon = QIcon(str(resource("companion.svg")))
+    icon = app_icon()
     qt_app.setWindowIcon(icon)
     tray = TrayController(icon, ShellActions()) if TrayController.is_available() else None
     if tray is not None:

@@ -62,21 +62,24 @@ def _check_database() -> str:
 def _check_qt() -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QLibraryInfo
-    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtGui import QGuiApplication, QImage
 
     from companion.system.resources import resource
+    from companion.ui.shell.app_icon import SIZES, icon_file
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
-    pixmap = QIcon(str(resource("companion.svg"))).pixmap(32, 32)
-    if pixmap.isNull():
-        raise RuntimeError("the SVG icon did not render (Qt's svg image plugin is missing)")
+    unreadable = [
+        icon_file(size) for size in SIZES if QImage(str(resource(icon_file(size)))).isNull()
+    ]
+    if unreadable:
+        raise RuntimeError(f"the icon did not load: {', '.join(unreadable)}")
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)) / "platforms"
     wanted = {"linux": "libqxcb.so", "win32": "qwindows.dll", "darwin": "libqcocoa.dylib"}
     name = wanted.get(sys.platform)
     if name is not None and not (plugins / name).exists():
         raise RuntimeError(f"Qt's desktop platform plugin {name} is missing from {plugins}")
     del app
-    return f"Qt {QLibraryInfo.version().toString()}, icon renders, platform plugin present"
+    return f"Qt {QLibraryInfo.version().toString()}, icon loads, platform plugin present"
 
 
 def _check_instance_socket() -> str:

@@ -102,3 +102,5 @@ def test_idle_imports_bench_charges_every_module_group() -> None:
     for group in ("Python stdlib", "sqlite3 (stdlib)", "our code: companion.store", "all imports"):
         assert group in out
     assert "sqlite_utils" not in out  # the idle tray opens its journal without it
+    assert "QtNetwork" not in out  # it listens on a Unix socket through the standard library
+    assert "Svg" not in out  # its icon is PNGs

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,10 +20,10 @@ from companion.core.calls import Reason
 from companion.core.commands import Action, Command, Outcome, Reply
 from companion.store.storage import Storage, open_storage
 from companion.system import paths
-from companion.system.resources import resource
 from companion.system.single_instance import InstanceServer, server_name
 from companion.ui.reminders.messages import TOAST_TITLE
 from companion.ui.settings.settings_window import SettingsWindow
+from companion.ui.shell.app_icon import app_icon
 from companion.ui.shell.tray import TrayController
 from tests.fakes import FakeClock
 from tests.gui.test_tray_notifier import ShownTrayIcon
@@ -72,7 +71,7 @@ def running(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> It
     clock = FakeClock()
     monkeypatch.setattr("companion.app.SystemClock", lambda: clock)
     qt = QuitRecorder()
-    app = CompanionApp(qt, server, storage, None, QIcon(str(resource("companion.svg"))))  # type: ignore[arg-type]
+    app = CompanionApp(qt, server, storage, None, app_icon())  # type: ignore[arg-type]
     yield Running(app, storage, qt, name, clock)
     for widget in QApplication.topLevelWidgets():
         widget.hide()

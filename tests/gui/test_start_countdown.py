@@ -7,14 +7,13 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QCursor, QEnterEvent, QIcon, QMouseEvent, QWheelEvent
+from PySide6.QtGui import QCursor, QEnterEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QSystemTrayIcon, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.core.breaks import BreakOutcome
 from companion.core.moods import Mood
 from companion.core.settings import Settings
-from companion.system.resources import resource
 from companion.ui.breathing.messages import STOPPED_TEXT
 from companion.ui.breathing.start_countdown import (
     AUTO_START_ENV,
@@ -22,6 +21,7 @@ from companion.ui.breathing.start_countdown import (
     auto_start_seconds,
 )
 from companion.ui.shell.actions import ShellActions
+from companion.ui.shell.app_icon import app_icon
 from companion.ui.shell.tray import TrayController
 from tests.fakes import FakeClock, InMemoryBreaks, InMemoryCalls
 from tests.gui.breathing_helpers import Break, MakeBreak, break_flow, break_opener
@@ -199,7 +199,7 @@ class FlowHarness:
             auto_start_seconds=auto_start,
             countdown_step_ms=step_ms,
         )
-        self.tray = TrayController(QIcon(str(resource("companion.svg"))), ShellActions())
+        self.tray = TrayController(app_icon(), ShellActions())
         self.tray.actions.quick_tag_requested.connect(lambda: self.flow.tag_and_breathe(None))
         self.tray.actions.break_requested.connect(self.flow.breathe)
 

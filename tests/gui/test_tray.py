@@ -9,16 +9,16 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from companion.core.calls import Reason
-from companion.system.resources import resource
 from companion.ui.reminders.reminder_menu import ReminderMenu
 from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.actions_window import ActionsWindow
+from companion.ui.shell.app_icon import app_icon
 from companion.ui.shell.messages import NO_TRAY_TEXT
 from companion.ui.shell.tray import TrayController, tooltip_for
 
 
 def make_icon() -> QIcon:
-    return QIcon(str(resource("companion.svg")))
+    return app_icon()
 
 
 def make_tray() -> TrayController:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from companion import cli, self_test
 from companion.self_test import CHECKS, run_self_test
 from companion.system.resource_manifest import MANIFEST_NAME, write_manifest
 from companion.system.resources import resources_dir
+
+SOURCE_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 def test_a_working_installation_passes_every_check(
@@ -25,7 +28,9 @@ def test_a_working_installation_passes_every_check(
     lines = out.splitlines()
     assert lines[0].endswith("self-test (source)") and lines[-1] == "all checks passed"
     assert [line.split(":")[0] for line in lines[1:-1]] == [f"ok   {name}" for name, _ in CHECKS]
-    assert "ok   resources: all 1 listed by the source tree are intact: companion.svg" in lines
+    resources = next(line for line in lines if line.startswith("ok   resources:"))
+    assert resources.startswith("ok   resources: all 9 listed by the source tree are intact: ")
+    assert "companion.svg" in resources and "icons/companion-16.png" in resources
     notifications = next(line for line in lines if line.startswith("ok   notifications:"))
     assert "desktop notifications (D-Bus)" in notifications
     assert "D-Bus notification service:" in notifications
@@ -42,18 +47,19 @@ def frozen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
-@pytest.mark.qt_log_ignore("Cannot read file .*companion.svg")
 def test_a_damaged_resource_fails_with_what_is_wrong_and_exit_code_1(
     qtbot: QtBot, frozen: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (frozen / "resources" / "companion.svg").write_text("<svg", encoding="utf-8")  # truncated
+    shutil.copytree(SOURCE_RESOURCES, frozen / "resources", dirs_exist_ok=True)
+    png = frozen / "resources" / "icons" / "companion-32.png"
+    png.write_bytes(png.read_bytes()[:40])  # truncated
     report = tmp_path / "self-test.txt"
 
     assert run_self_test(report) == 1
 
     out = capsys.readouterr().out
-    assert "FAIL resources: companion.svg differs from the build's copy" in out
-    assert "FAIL qt: the SVG icon did not render" in out
+    assert "FAIL resources: icons/companion-32.png differs from the build's copy" in out
+    assert "FAIL qt: the icon did not load: icons/companion-32.png" in out
     assert out.splitlines()[-1] == "2 check(s) failed"
     assert report.read_text(encoding="utf-8") == out
 
