@@ -96,8 +96,8 @@ def remove_all(
 
 
 def _remove_if_empty_and_ours(folder: Path, result: Removal) -> None:
-    """The logs live in <state>/companion/log (platformdirs): that companion folder is ours
-    too, and would be left empty. Anything else in it keeps it."""
+    """On Linux the logs live in <state>/companion/log (``paths.log_dir``): that companion
+    folder is ours too, and would be left empty. Anything else in it keeps it."""
     if folder.name != APP_NAME or not folder.is_dir():
         return
     try:

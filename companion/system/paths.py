@@ -1,14 +1,22 @@
-"""Where Companion keeps its files on this computer, in folders only the agent can read."""
+"""Where Companion keeps its files on this computer, in folders only the agent can read.
+
+The folders are the platform's own per-user ones, as Qt's ``QStandardPaths`` reports them
+(XDG on Linux, AppData\\Local on Windows, Application Support on macOS), with the layout
+platformdirs gave them before (tests/unit/system/test_paths.py checks they agree on Linux). The
+rule is written here rather than left to a library's release: an update that moved the folder
+would leave the agent's journal behind. platformdirs itself also cost the idle tray 1 MB.
+"""
 
 from __future__ import annotations
 
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from platformdirs import user_data_dir, user_log_dir
+from PySide6.QtCore import QStandardPaths
 
 APP_NAME = "companion"
 #: Points Companion at another data folder: tests and the end-to-end harness use it.
@@ -23,8 +31,7 @@ def data_dir(env: Mapping[str, str] | None = None) -> Path:
     override = _override(env)
     if override is not None:
         return override
-    # appauthor=False: no "companion/companion" nesting on Windows.
-    return Path(user_data_dir(APP_NAME, appauthor=False))
+    return _generic(QStandardPaths.StandardLocation.GenericDataLocation) / APP_NAME
 
 
 def log_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -32,7 +39,17 @@ def log_dir(env: Mapping[str, str] | None = None) -> Path:
     override = _override(env)
     if override is not None:
         return override / "logs"
-    return Path(user_log_dir(APP_NAME, appauthor=False))
+    if sys.platform == "win32":
+        return data_dir(env) / "Logs"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / APP_NAME
+    return _generic(QStandardPaths.StandardLocation.GenericStateLocation) / APP_NAME / "log"
+
+
+def _generic(location: QStandardPaths.StandardLocation) -> Path:
+    """The user's folder of this kind: $XDG_DATA_HOME or ~/.local/share, $XDG_STATE_HOME or
+    ~/.local/state on Linux; %LOCALAPPDATA% on Windows; ~/Library/Application Support."""
+    return Path(QStandardPaths.writableLocation(location))
 
 
 def database_path(directory: Path) -> Path:

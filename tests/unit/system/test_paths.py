@@ -42,6 +42,27 @@ def test_without_an_override_the_platform_folders_are_used(env: dict[str, str]) 
     assert paths.log_dir(env) == Path(user_log_dir("companion", appauthor=False))
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="the XDG variables are Linux's")
+@pytest.mark.parametrize(
+    "xdg",
+    [{}, {"XDG_DATA_HOME": "/srv/agents/data", "XDG_STATE_HOME": "/srv/agents/state"}],
+    ids=["defaults", "XDG variables set"],
+)
+def test_the_folders_are_where_platformdirs_put_them_before(
+    xdg: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where earlier versions kept the journal (through platformdirs): it must not move."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for name in ("XDG_DATA_HOME", "XDG_STATE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in xdg.items():
+        monkeypatch.setenv(name, value)
+
+    assert paths.data_dir({}) == Path(user_data_dir("companion", appauthor=False))
+    assert paths.log_dir({}) == Path(user_log_dir("companion", appauthor=False))
+    assert paths.data_dir({}).is_relative_to(xdg.get("XDG_DATA_HOME", tmp_path / ".local"))
+
+
 def test_the_database_lives_in_the_data_folder(tmp_path: Path) -> None:
     assert paths.database_path(tmp_path) == tmp_path / "journal.db"
 
