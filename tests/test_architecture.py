@@ -4,6 +4,7 @@ without widgets, Qt widgets only in ui and app, no network code."""
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -135,9 +136,17 @@ def test_qt_widgets_only_in_ui_and_app() -> None:
         assert not widgets, f"{path} imports {widgets}"
 
 
+#: The single-instance listener: a Unix-domain socket in the private data folder, no network.
+LOCAL_SOCKET_ONLY = PACKAGE / "system" / "local_listeners.py"
+
+
 def test_no_network_code_anywhere() -> None:
     for path in PACKAGE.rglob("*.py"):
         names = imports_of(path)
+        if path == LOCAL_SOCKET_ONLY:
+            names -= {"socket"}
+            uses = set(re.findall(r"\bAF_[A-Z0-9]+", path.read_text(encoding="utf-8")))
+            assert uses == {"AF_UNIX"}, f"{path} may open Unix-domain sockets only: {uses}"
         assert not roots(names) & NETWORK_MODULES, f"{path} imports network modules"
         text = path.read_text(encoding="utf-8")
         assert not any(q in text for q in NETWORK_QT_NAMES), f"{path} uses Qt network sockets"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from companion.core.journal_key import Encryption
 from companion.core.policy_values import flatten, layer, loosen, nest
 from companion.core.settings import Settings, settings_to_mapping
 
@@ -34,7 +35,9 @@ POLICY_SETTINGS = frozenset(
     }
 )
 #: Top-level keys of a policy; anything else is ignored with a warning.
-POLICY_KEYS = frozenset({"defaults", "locked", "eap_contact", "force_autostart"})
+POLICY_KEYS = frozenset(
+    {"defaults", "locked", "eap_contact", "force_autostart", "journal_encryption"}
+)
 MAX_CONTACT_LENGTH = 200
 
 
@@ -47,6 +50,8 @@ class Policy:
     locked_values: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     eap_contact: str | None = None
     force_autostart: bool = False
+    #: Whether the journal must, may or must not be encrypted (issue #9).
+    journal_encryption: Encryption = Encryption.DEFAULT
 
     @property
     def locked(self) -> frozenset[str]:
@@ -79,6 +84,7 @@ def policy_from_mapping(data: Mapping[str, Any]) -> tuple[Policy, list[str]]:
         locked_values=MappingProxyType(locked),
         eap_contact=contact,
         force_autostart=force,
+        journal_encryption=_encryption(data.get("journal_encryption"), warnings),
     )
     return policy, warnings
 
@@ -120,6 +126,20 @@ def settings_to_save(settings: Settings, policy: Policy) -> dict[str, Any]:
             if name not in policy.locked and value != theirs.get(name)
         }
     )
+
+
+def _encryption(value: Any, warnings: list[str]) -> Encryption:
+    if value is None:
+        return Encryption.DEFAULT
+    try:
+        return Encryption(str(value).strip().lower())
+    except ValueError:
+        # Safer to keep encrypting than to guess IT meant "off".
+        warnings.append(
+            "IT policy: “journal_encryption” should be required, default or off; "
+            "the journal stays encrypted."
+        )
+        return Encryption.DEFAULT
 
 
 def _settings_table(table: Any, section: str, warnings: list[str]) -> dict[str, Any]:
