@@ -13,3 +13,12 @@ SETTINGS_NOT_SAVED = (
     "they apply until you quit."
 )
 REOPENED_TEXT = "Your journal file opens again, and what you wrote meanwhile is in it now."
+NOT_CHOSEN = (
+    "Your journal isn't open yet, because Companion needs to know how to keep it locked. "
+    "Until then, breaks work as usual and what you write is kept while Companion stays open."
+)
+NO_PASSPHRASE = (
+    "Your journal stays locked until you enter your passphrase. Until then, breaks work as "
+    "usual and what you write is kept while Companion stays open."
+)
+WRONG_PASSPHRASE = "That passphrase doesn't open your journal. Please try again."

@@ -1,0 +1,149 @@
+"""Finds the key that opens the journal at start-up (issue #9).
+
+On a normal desktop nobody is asked anything: a random key is kept in the operating system's
+credential store, made on the first start. Where no credential store answers (a bare Linux
+session), the agent is asked once how to keep the key: a passphrase asked at each start, or a
+key file kept apart from the data (or no encryption, where IT's rule allows it). IT's rule
+(``journal_encryption``) decides what may be offered.
+
+What this flow does not do: read the journal. ``verify`` (given by the composition root) says
+whether a passphrase opens the journal, so a mistyped one is asked again instead of being
+taken for a damaged file.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from companion.app_messages import NO_PASSPHRASE, NOT_CHOSEN, WRONG_PASSPHRASE
+from companion.core.journal_key import (
+    BadKey,
+    Encryption,
+    JournalKey,
+    Protection,
+    allowed_protections,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class KeyLookup:
+    """What a key source answered."""
+
+    key: JournalKey | None = None
+    #: Nothing answers on this desktop (no credential store): ask the agent how to keep the key.
+    no_store: bool = False
+    #: Why there is no key this time (a locked store, a refused prompt, a missing key file), in
+    #: words for the agent; None with a key.
+    problem: str | None = None
+
+
+class KeySource(Protocol):
+    def get_or_create(self, *, create: bool) -> KeyLookup:
+        """The key, made and kept first when ``create`` and there is none yet."""
+        ...
+
+
+class UnlockPrompts(Protocol):
+    """The questions the agent may be asked (modal; ``None`` when they close them)."""
+
+    def choose(self, choices: tuple[Protection, ...]) -> Protection | None: ...
+
+    def passphrase(self, *, new: bool, problem: str | None) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    """The outcome: the key to open the journal with (None: not encrypted, or no key yet)."""
+
+    key: JournalKey | None
+    protection: Protection
+    #: No key this time although the journal is encrypted: why, for the agent. The journal then
+    #: opens as a temporary one and nothing written is lost.
+    waiting: str | None = None
+
+
+class JournalUnlock:
+    """One decision at start-up; ``unlock()`` asks only what it must."""
+
+    def __init__(
+        self,
+        rule: Encryption,
+        chosen: Protection | None,
+        *,
+        keychain: KeySource,
+        key_file: KeySource,
+        prompts: UnlockPrompts,
+        encrypted_journal_exists: Callable[[], bool],
+        verify: Callable[[JournalKey], bool],
+        remember: Callable[[Protection], None],
+    ) -> None:
+        self._rule = rule
+        self._chosen = chosen
+        self._keychain = keychain
+        self._key_file = key_file
+        self._prompts = prompts
+        self._encrypted_journal_exists = encrypted_journal_exists
+        self._verify = verify
+        self._remember = remember
+
+    def unlock(self) -> Unlocked:
+        allowed = allowed_protections(self._rule)
+        chosen = self._chosen if self._chosen in allowed else None
+        if chosen is None and self._rule is Encryption.OFF:
+            chosen = Protection.NONE
+        if chosen is None:
+            # Not chosen yet (or IT's rule no longer allows the old choice): the credential
+            # store, without a question, if it answers.
+            found = self._keychain.get_or_create(create=True)
+            if found.key is not None:
+                self._keep(Protection.KEYCHAIN)
+                return Unlocked(found.key, Protection.KEYCHAIN)
+            if not found.no_store:
+                return Unlocked(None, Protection.KEYCHAIN, waiting=found.problem)
+            chosen = self._ask_how(tuple(p for p in allowed if p is not Protection.KEYCHAIN))
+            if chosen is None:
+                return Unlocked(None, Protection.PASSPHRASE, waiting=NOT_CHOSEN)
+            self._keep(chosen)
+        return self._with(chosen)
+
+    def _with(self, protection: Protection) -> Unlocked:
+        if protection is Protection.NONE:
+            return Unlocked(None, protection)
+        if protection is Protection.PASSPHRASE:
+            return self._ask_passphrase()
+        source = self._keychain if protection is Protection.KEYCHAIN else self._key_file
+        # A missing key for a journal that exists is never replaced by a new one: that would
+        # leave the journal unreadable for good.
+        found = source.get_or_create(create=not self._encrypted_journal_exists())
+        return Unlocked(found.key, protection, waiting=None if found.key else found.problem)
+
+    def _ask_how(self, choices: tuple[Protection, ...]) -> Protection | None:
+        if len(choices) == 1:
+            return choices[0]
+        return self._prompts.choose(choices)
+
+    def _ask_passphrase(self) -> Unlocked:
+        new = not self._encrypted_journal_exists()
+        problem: str | None = None
+        while True:
+            text = self._prompts.passphrase(new=new, problem=problem)
+            if text is None:
+                return Unlocked(None, Protection.PASSPHRASE, waiting=NO_PASSPHRASE)
+            try:
+                key = JournalKey.passphrase(text)
+            except BadKey as error:
+                problem = str(error)
+                continue
+            if new or self._verify(key):
+                return Unlocked(key, Protection.PASSPHRASE)
+            log.info("a passphrase did not open the journal")
+            problem = WRONG_PASSPHRASE
+
+    def _keep(self, protection: Protection) -> None:
+        if protection is not self._chosen:
+            self._remember(protection)

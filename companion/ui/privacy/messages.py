@@ -1,0 +1,51 @@
+"""What the privacy dialogs say. Each sentence must be true for the mode it describes
+(docs/privacy.md says the same at more length)."""
+
+from __future__ import annotations
+
+from companion.core.journal_key import MIN_PASSPHRASE_LENGTH, Protection
+
+CHOOSE_TITLE = "Keep your journal locked"
+CHOOSE_INTRO = (
+    "Companion encrypts your journal, calls and breaks. This desktop has no keyring to keep "
+    "the key in, so please choose how to keep it."
+)
+#: One plain sentence per way: what it protects against, and what it does not.
+CHOICES: dict[Protection, tuple[str, str]] = {
+    Protection.PASSPHRASE: (
+        "A passphrase you type when Companion starts",
+        "Protects your journal even if someone copies your whole disk. If you forget the "
+        "passphrase, nobody can open the journal, Companion included.",
+    ),
+    Protection.KEY_FILE: (
+        "A key file only your account can read",
+        "Nothing to type. Protects your journal when only its folder is copied (a backup, a "
+        "shared drive), not from someone who can read your whole home folder.",
+    ),
+    Protection.NONE: (
+        "Don't encrypt",
+        "Anyone who gets the journal file, or signs in as you, can read it.",
+    ),
+    Protection.KEYCHAIN: (
+        "Your account's keyring",
+        "Nothing to type. Protects your journal from anyone who copies the file or the disk "
+        "without signing in as you.",
+    ),
+}
+CHOOSE_OK = "Use this"
+CHOOSE_LATER = "Not now"
+
+NEW_TITLE = "Choose a passphrase"
+NEW_INTRO = (
+    f"Use at least {MIN_PASSPHRASE_LENGTH} characters; a few words you'll remember work well. "
+    "Nobody can recover it, Companion included: if it's lost, the journal can't be opened."
+)
+UNLOCK_TITLE = "Unlock your journal"
+UNLOCK_INTRO = "Enter your passphrase to open your journal."
+PASSPHRASE_LABEL = "Passphrase"
+REPEAT_LABEL = "Passphrase again"
+MISMATCH = "The two passphrases are not the same. Please type them again."
+SHOW_TYPING = "Show what I type"
+UNLOCK_OK = "Unlock"
+NEW_OK = "Use this passphrase"
+UNLOCK_LATER = "Not now"
