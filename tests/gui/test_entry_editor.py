@@ -18,6 +18,7 @@ from companion.flows.journaling import JournalFlow
 from companion.ui.journal.entry_editor import EntryEditor
 from companion.ui.journal.journal_windows import JournalWindows
 from companion.ui.journal.messages import BODY_PLACEHOLDER
+from companion.ui.privacy.capture_shield import CaptureShield
 from tests.fakes import InMemoryDrafts
 from tests.gui.journal_helpers import (
     NOW,
@@ -100,6 +101,7 @@ def test_a_new_entry_has_no_call_line_and_offers_a_question(
     editor = open_editor(qtbot, services)
 
     assert editor.windowTitle() == "Companion — Journal entry"
+    assert editor.findChild(CaptureShield) is not None  # left out of screen sharing
     assert not label(editor, "callLine").isVisible()
     qtbot.mouseClick(button(editor, "Need a question to start?"), Qt.MouseButton.LeftButton)
     assert label(editor, "promptLabel").text() == REFLECTION_PROMPTS[0]

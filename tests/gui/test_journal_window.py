@@ -14,6 +14,7 @@ from companion.core.ports import StorageUnavailable
 from companion.ui.journal.entry_editor import EntryEditor
 from companion.ui.journal.journal_window import JournalWindow
 from companion.ui.journal.messages import EMPTY_TEXT
+from companion.ui.privacy.capture_shield import CaptureShield
 from tests.gui.journal_helpers import (
     NOW,
     JournalWithCalls,
@@ -100,6 +101,7 @@ def test_window_is_found_by_its_title_and_says_where_entries_live(
     assert window.objectName() == "journalWindow"
     assert "Stored only on this computer." in visible_texts(window)
     assert search(window).placeholderText() == "Search your journal"
+    assert window.findChild(CaptureShield) is not None  # left out of screen sharing
 
 
 def test_an_empty_journal_says_how_entries_get_here(qtbot: QtBot, services: Services) -> None:

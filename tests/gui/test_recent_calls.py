@@ -15,6 +15,7 @@ from companion.flows.journaling import JournalFlow
 from companion.ui.calls.call_details import CallDetailsForm
 from companion.ui.calls.recent_calls import RecentCallsWindow
 from companion.ui.journal.journal_windows import JournalWindows
+from companion.ui.privacy.capture_shield import CaptureShield
 from tests.fakes import InMemoryCalls
 from tests.gui.journal_helpers import Services, button, make_services, rows, visible_texts
 
@@ -56,6 +57,7 @@ def test_the_calls_are_listed_newest_first_with_what_is_known(
         "Today 10:05 · Angry",
     ]
     assert window.form is not None and window.form.call.id == 2, "the newest is chosen"
+    assert window.findChild(CaptureShield) is not None  # left out of screen sharing
 
 
 def test_details_added_later_are_saved_at_once(qtbot: QtBot, services: Services) -> None:

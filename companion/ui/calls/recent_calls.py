@@ -20,6 +20,7 @@ from companion.ui.journal.journal_style import (
     make_label,
 )
 from companion.ui.journal.messages import local, when_text
+from companion.ui.privacy.capture_shield import shield
 
 RECENT_LIMIT = 20
 
@@ -62,6 +63,7 @@ class RecentCallsWindow(QWidget):
 
     def __init__(self, calls: CallRepository, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.capture_shield = shield(self)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("recentCalls")
         self.setWindowTitle(messages.TITLE)

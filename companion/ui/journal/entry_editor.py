@@ -32,6 +32,7 @@ from companion.ui.journal import messages
 from companion.ui.journal.journal_parts import MoodRow, PromptBox
 from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
 from companion.ui.journal.messages import call_text, time_text
+from companion.ui.privacy.capture_shield import shield
 
 _log = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ class EntryEditor(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.capture_shield = shield(self)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("entryEditor")
         new_for_call = call is not None and entry is None

@@ -37,6 +37,7 @@ from companion.ui.journal.journal_list import EntryListPane
 from companion.ui.journal.journal_parts import CallbacksBanner, DraftsBanner, ErrorBox
 from companion.ui.journal.journal_preview import EntryPreview
 from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
+from companion.ui.privacy.capture_shield import shield
 from companion.ui.shell.window_activation import bring_forward
 
 SEARCH_DELAY_MS = 150
@@ -64,6 +65,7 @@ class JournalWindow(QWidget):
         backups: BackupStore | None = None,
     ) -> None:
         super().__init__(parent)
+        self.capture_shield = shield(self)
         self.setObjectName("journalWindow")
         self.setWindowTitle(messages.TITLE)
         self.setStyleSheet(JOURNAL_STYLESHEET)

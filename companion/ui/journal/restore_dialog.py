@@ -16,6 +16,7 @@ from companion.core.backups import Backup
 from companion.core.ports import BackupStore, Clock, StorageUnavailable
 from companion.ui.journal import messages
 from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
+from companion.ui.privacy.capture_shield import shield
 
 
 class RestoreDialog(QDialog):
@@ -25,6 +26,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, backups: BackupStore, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.capture_shield = shield(self)
         self.setObjectName("restoreDialog")
         self.setWindowTitle(messages.RESTORE_TITLE)
         self.setStyleSheet(JOURNAL_STYLESHEET)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from companion.core.journal_key import MIN_PASSPHRASE_LENGTH, Protection
+from companion.system.capture_exclusion import Capture
 
 CHOOSE_TITLE = "Keep your journal locked"
 CHOOSE_INTRO = (
@@ -49,3 +50,21 @@ SHOW_TYPING = "Show what I type"
 UNLOCK_OK = "Unlock"
 NEW_OK = "Use this passphrase"
 UNLOCK_LATER = "Not now"
+
+#: What Settings says about screen sharing, true for this computer (system.capture_exclusion).
+CAPTURE: dict[Capture, str] = {
+    Capture.HIDDEN: (
+        "Your journal and calls are left out when you share your screen or take a screenshot."
+    ),
+    Capture.BLACKED_OUT: (
+        "Your journal and calls show as a black box when you share your screen "
+        "(Windows 10 version 2004 and later leave them out)."
+    ),
+    Capture.ASKED: (
+        "macOS may still show your journal and calls when you share your screen: close them first."
+    ),
+    Capture.SHOWN: (
+        "Companion can't hide your journal and calls from screen sharing on this desktop: "
+        "close them before you share your screen."
+    ),
+}
