@@ -11,6 +11,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 #: A random key: 32 bytes, written as 64 hex digits (SQLCipher's raw key, no derivation).
 RAW_KEY_BYTES = 32
@@ -106,3 +107,21 @@ def passphrase_problem(text: str) -> str | None:
     if "\x00" in text or not text.strip():
         return "A passphrase needs some letters, digits or signs."
     return None
+
+
+@dataclass(frozen=True)
+class KeyLookup:
+    """What a key source answered."""
+
+    key: JournalKey | None = None
+    #: Nothing answers on this desktop (no credential store): ask the agent how to keep the key.
+    no_store: bool = False
+    #: Why there is no key this time (a locked store, a refused prompt, a missing key file), in
+    #: words for the agent; None with a key.
+    problem: str | None = None
+
+
+class KeySource(Protocol):
+    def get_or_create(self, *, create: bool) -> KeyLookup:
+        """The key, made and kept first when ``create`` and there is none yet."""
+        ...

@@ -23,29 +23,12 @@ from companion.core.journal_key import (
     BadKey,
     Encryption,
     JournalKey,
+    KeySource,
     Protection,
     allowed_protections,
 )
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class KeyLookup:
-    """What a key source answered."""
-
-    key: JournalKey | None = None
-    #: Nothing answers on this desktop (no credential store): ask the agent how to keep the key.
-    no_store: bool = False
-    #: Why there is no key this time (a locked store, a refused prompt, a missing key file), in
-    #: words for the agent; None with a key.
-    problem: str | None = None
-
-
-class KeySource(Protocol):
-    def get_or_create(self, *, create: bool) -> KeyLookup:
-        """The key, made and kept first when ``create`` and there is none yet."""
-        ...
 
 
 class UnlockPrompts(Protocol):

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from companion.app_messages import NO_PASSPHRASE, WRONG_PASSPHRASE
-from companion.core.journal_key import Encryption, JournalKey, Protection
-from companion.flows.journal_unlock import JournalUnlock, KeyLookup, Unlocked
+from companion.core.journal_key import Encryption, JournalKey, KeyLookup, Protection
+from companion.flows.journal_unlock import JournalUnlock, Unlocked
 
 KEY = JournalKey.from_random(bytes(32))
 OTHER = JournalKey.from_random(bytes(range(32)))
