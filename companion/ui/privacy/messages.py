@@ -68,3 +68,26 @@ CAPTURE: dict[Capture, str] = {
         "close them before you share your screen."
     ),
 }
+
+#: How the journal is kept, as Settings says it: true for the mode in use.
+IN_USE: dict[Protection, str] = {
+    Protection.KEYCHAIN: (
+        "Your journal is encrypted. Its key is kept in your account's keyring, so it opens "
+        "without a question once you've signed in; a copy of the file or the disk can't be "
+        "read without your sign-in."
+    ),
+    Protection.PASSPHRASE: (
+        "Your journal is encrypted with your passphrase, which Companion asks for when it "
+        "starts. Nobody can recover a lost passphrase, Companion included."
+    ),
+    Protection.KEY_FILE: (
+        "Your journal is encrypted. Its key is in a file only your account can read, kept "
+        "apart from the journal ({path}), so a copy of the journal's folder alone can't be read."
+    ),
+    Protection.NONE: (
+        "Your journal is not encrypted: anyone who gets the file, or signs in as you, can read it."
+    ),
+}
+IT_TURNED_OFF = "Your IT department has turned journal encryption off."
+NOT_OPEN_NOW = "Your journal is encrypted and isn't open right now. {why}"
+PRIVACY_GROUP = "Privacy"

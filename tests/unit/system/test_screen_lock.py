@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from companion.system.screen_lock import SCREENSAVERS, ScreenLockWatcher
 
 
-
 def send_active_changed(address: str, path: str, interface: str, active: bool) -> None:
     subprocess.run(
         [
