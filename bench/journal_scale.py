@@ -184,7 +184,7 @@ def measure_key_cost(folder: Path) -> None:
     harness.title("What one connection costs, by key (a small encrypted journal)")
     for label, key in (
         ("raw key", JournalKey.from_random(os.urandom(32))),
-        ("passphrase", JournalKey.passphrase("correct horse battery")),
+        ("passphrase (PBKDF2)", JournalKey.passphrase("correct horse battery")),
     ):
         data = folder / label.split()[0]
         open_storage(data, key=key).close()
