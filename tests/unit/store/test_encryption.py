@@ -44,6 +44,12 @@ def written(data: Path, key: JournalKey | None) -> Storage:
     return storage
 
 
+def assert_opens(data: Path, key: JournalKey | None) -> None:
+    again = open_storage(data, NOW, key=key)
+    assert readable(again) == list(MARKERS)
+    again.close()
+
+
 def no_secret_in(folder: Path) -> None:
     raw = bytes.fromhex(RAW_KEY.secret)
     for path in folder.rglob("*"):
@@ -81,9 +87,7 @@ def test_a_plain_journal_without_a_key_stays_plain(tmp_path: Path) -> None:
     written(data, None).close()
     assert driver.is_plain(data / "journal.db")
     assert len(leaks(data)) >= len(MARKERS)  # the scan finds what is there to find
-    again = open_storage(data, NOW)
-    assert readable(again) == list(MARKERS)
-    again.close()
+    assert_opens(data, None)
 
 
 def test_a_plain_journal_and_its_copies_are_encrypted_with_nothing_lost(tmp_path: Path) -> None:
@@ -137,9 +141,7 @@ def test_a_key_that_does_not_fit_leaves_the_journal_as_it_was(tmp_path: Path) ->
         assert f"kept as it is at {data / 'journal.db'}" in str(error)
         assert OTHER_KEY.secret not in str(error) + repr(error)
         assert RAW_KEY.secret not in str(error) + repr(error)
-    again = open_storage(data, NOW, key=RAW_KEY)
-    assert readable(again) == list(MARKERS)
-    again.close()
+    assert_opens(data, RAW_KEY)
 
 
 def test_a_passphrase_opens_through_sqlcipher_key_derivation(tmp_path: Path) -> None:
@@ -148,9 +150,7 @@ def test_a_passphrase_opens_through_sqlcipher_key_derivation(tmp_path: Path) -> 
     with pytest.raises(WrongKey):
         # The same text given as a raw key is another key.
         open_storage(data, NOW, key=JournalKey.raw(bytes(32).hex()))
-    again = open_storage(data, NOW, key=PASSPHRASE)
-    assert readable(again) == list(MARKERS)
-    again.close()
+    assert_opens(data, PASSPHRASE)
 
 
 def test_a_lost_key_can_start_a_new_journal_keeping_the_old_one_aside(tmp_path: Path) -> None:
