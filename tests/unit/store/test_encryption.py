@@ -285,3 +285,23 @@ def test_only_one_driver_is_loaded_once_the_journal_exists(
         argv.append(key.secret)  # a test's key; the app never puts one in argv
     loaded = subprocess.run(argv, capture_output=True, text=True, check=True).stdout.split("\n")[0]
     assert loaded == ("['sqlite3']" if key is None else "['sqlcipher3']")
+
+
+@pytest.mark.parametrize("damage", ["truncated", "scribbled on"])
+def test_a_damaged_encrypted_journal_is_set_aside_as_before(tmp_path: Path, damage: str) -> None:
+    data = tmp_path / "data"
+    written(data, RAW_KEY).close()
+    journal = data / "journal.db"
+    pages = bytearray(journal.read_bytes())
+    if damage == "truncated":
+        pages = pages[:6000]
+    else:
+        pages[3 * 4096 + 100 : 3 * 4096 + 200] = bytes(100)  # a page past the first
+    journal.write_bytes(bytes(pages))
+
+    storage = open_storage(data, NOW, key=RAW_KEY)
+
+    assert "damaged" in storage.warnings[0]
+    assert (data / "journal.damaged-20261207-093000.db").read_bytes() == bytes(pages)
+    assert storage.journal.recent() == []
+    storage.close()
