@@ -84,7 +84,7 @@ def message_for(error: BaseException) -> str | None:
     return _MESSAGES.get(code & 0xFF)
 
 
-def _message_for_os_error(error: OSError) -> str:
+def message_for_os_error(error: OSError) -> str:
     if error.errno == errno.ENOSPC:
         return FULL
     if error.errno == errno.EROFS:
@@ -124,7 +124,7 @@ def open_database(
             db = connect(path, key)
     except OSError as error:
         log.warning("cannot create or check journal file %s: %s", path, error)
-        raise StorageUnavailable(_message_for_os_error(error)) from error
+        raise StorageUnavailable(message_for_os_error(error)) from error
     try:
         with storage_errors():
             _prepare(db, busy_timeout_ms, wal=True)
@@ -132,7 +132,7 @@ def open_database(
     except OSError as error:
         db.close()
         log.warning("cannot make journal files private in %s: %s", path.parent, error)
-        raise StorageUnavailable(_message_for_os_error(error)) from error
+        raise StorageUnavailable(message_for_os_error(error)) from error
     except BaseException:
         db.close()
         raise

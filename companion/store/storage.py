@@ -24,6 +24,7 @@ from companion.store.database import (
     DATABASE_FILENAME,
     DamagedJournal,
     ForeignJournal,
+    message_for_os_error,
     move_connection,
     open_database,
     open_memory_database,
@@ -170,16 +171,25 @@ def _open_file(
 ) -> tuple[Connection, tuple[str, ...]]:
     path = data_dir / DATABASE_FILENAME
     try:
-        if key is None:
-            restore_plain_names(data_dir, data_dir / BACKUP_FOLDER)
-        elif encrypt_journal(data_dir, key):
-            log.info("journal encrypted")
+        _encrypt_or_restore_names(data_dir, key)
         db = open_database(path, key)
     except (DamagedJournal, ForeignJournal) as error:
         return _start_afresh(path, key, error, now)
     if key is not None:
         _encrypt_backups(data_dir / BACKUP_FOLDER, key, db)
     return db, ()
+
+
+def _encrypt_or_restore_names(data_dir: Path, key: JournalKey | None) -> None:
+    """Encrypt a plain journal (or finish doing so); without a key, undo a cut-short start."""
+    try:
+        if key is None:
+            restore_plain_names(data_dir, data_dir / BACKUP_FOLDER)
+        elif encrypt_journal(data_dir, key):
+            log.info("journal encrypted")
+    except OSError as error:
+        log.warning("journal files could not be encrypted or renamed: %s", error.strerror)
+        raise StorageUnavailable(message_for_os_error(error)) from error
 
 
 def _encrypt_backups(folder: Path, key: JournalKey, db: Connection) -> None:

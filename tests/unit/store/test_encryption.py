@@ -4,6 +4,7 @@ does not fit leaving the file exactly as it was."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from companion.core.journal import JournalEntry
 from companion.core.journal_export import ExportFormat
 from companion.core.journal_key import JournalKey
 from companion.store import driver
-from companion.store.database import open_database
+from companion.store.database import FULL, open_database
 from companion.store.encrypting import PLAIN_JOURNAL
 from companion.store.export import export_from_folder
 from companion.store.locked import KeyNeeded, WrongKey, set_locked_journal_aside
@@ -305,3 +306,23 @@ def test_a_damaged_encrypted_journal_is_set_aside_as_before(tmp_path: Path, dama
     assert (data / "journal.damaged-20261207-093000.db").read_bytes() == bytes(pages)
     assert storage.journal.recent() == []
     storage.close()
+
+
+def test_a_full_disk_while_encrypting_keeps_a_temporary_journal_and_the_plain_one_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    written(data, None).close()
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("companion.store.encrypting._copy_encrypted", full)
+        storage = open_storage(data, NOW, key=RAW_KEY)
+    assert storage.temporary
+    assert storage.warnings[0].startswith(FULL)
+    storage.close()
+
+    assert driver.is_plain(data / PLAIN_JOURNAL)  # renamed, whole, and found again next time
+    assert_opens(data, RAW_KEY)
