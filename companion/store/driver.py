@@ -47,9 +47,11 @@ def sqlcipher() -> ModuleType:
     so that its own ``except sqlite3.…`` clauses catch this driver's errors (ECOSYSTEM.md).
     """
     import sqlcipher3  # type: ignore[import-untyped]
+    import sqlcipher3.dbapi2  # type: ignore[import-untyped]
 
     if "sqlite_utils" not in sys.modules:
         sys.modules.setdefault("pysqlite3", sqlcipher3)
+        sys.modules.setdefault("pysqlite3.dbapi2", sqlcipher3.dbapi2)
     return cast(ModuleType, sqlcipher3)
 
 
