@@ -48,6 +48,9 @@ class SqliteBackups:
         self._db = db
         self._folder = folder
         self._key = key
+        #: Entries per copy, by name, size and time: with a passphrase each count is a key
+        #: derivation (about 0.1 s), and the copies are listed again at each daily copy.
+        self._counted: dict[tuple[str, int, int], int | None] = {}
 
     @property
     def folder(self) -> Path | None:
@@ -63,7 +66,7 @@ class SqliteBackups:
             return []
         found = []
         for path in self._folder.iterdir():
-            backup = _backup_from(path, self._key)
+            backup = self._backup_from(path)
             if backup is not None:
                 found.append(backup)
         return sorted(found, key=lambda b: b.taken_at, reverse=True)
@@ -135,27 +138,29 @@ class SqliteBackups:
         _fsync(partial)
         os.replace(partial, final)
         _fsync(self._folder)
-        made = _backup_from(final, self._key)
+        made = self._backup_from(final)
         assert made is not None
         return made
+
+    def _backup_from(self, path: Path) -> Backup | None:
+        match = _NAME.match(path.name)
+        if match is None or not path.is_file():
+            return None
+        info = path.stat()
+        seen = (path.name, info.st_size, info.st_mtime_ns)
+        if seen not in self._counted:
+            self._counted[seen] = _count_entries(path, self._key)
+        return Backup(
+            name=path.name,
+            kind=BackupKind(match.group(1)),
+            taken_at=_parse_stamp(match.group(2)),
+            size_bytes=info.st_size,
+            entries=self._counted[seen],
+        )
 
 
 def _file_name(kind: BackupKind, now: datetime) -> str:
     return f"journal-{kind.value}-{now.strftime(_STAMP)}.db"
-
-
-def _backup_from(path: Path, key: JournalKey | None) -> Backup | None:
-    match = _NAME.match(path.name)
-    if match is None or not path.is_file():
-        return None
-    taken_at = _parse_stamp(match.group(2))
-    return Backup(
-        name=path.name,
-        kind=BackupKind(match.group(1)),
-        taken_at=taken_at,
-        size_bytes=path.stat().st_size,
-        entries=_count_entries(path, key),
-    )
 
 
 def _parse_stamp(stamp: str) -> datetime:

@@ -326,3 +326,23 @@ def test_a_full_disk_while_encrypting_keeps_a_temporary_journal_and_the_plain_on
 
     assert driver.is_plain(data / PLAIN_JOURNAL)  # renamed, whole, and found again next time
     assert_opens(data, RAW_KEY)
+
+
+def test_each_copy_is_counted_once_a_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a passphrase each count is a key derivation: listing again must not repeat it."""
+    from companion.store import backups
+
+    storage = written(tmp_path / "data", PASSPHRASE)
+    counts: list[Path] = []
+    real = backups._count_entries
+    monkeypatch.setattr(
+        backups, "_count_entries", lambda path, key: counts.append(path) or real(path, key)
+    )
+    storage.backups.make_daily(NOW + timedelta(days=1))
+    listed = storage.backups.list_backups()
+    storage.close()
+
+    assert [copy.entries for copy in listed] == [1, 1]
+    assert len(counts) == 1  # the new copy; the first was counted when it was made
