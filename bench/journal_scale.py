@@ -1,6 +1,6 @@
 """Journal at scale: 100,000 generated entries through the app's own repository and window.
 
-    python -m bench.journal_scale [--quick] [--export-only]
+    python -m bench.journal_scale [--quick] [--export-only] [--only plain|encrypted]
 
 Insert rate is measured twice: one entry per save (each its own transaction, fsync'd, as when
 the agent presses Save) and in bulk (the same save() inside one transaction, as an import
@@ -11,6 +11,12 @@ window's "Export journal…" (the store's export, as `companion export` runs it 
 Markdown and once as JSON Lines, after every fourth entry has been linked to a tagged call
 with a break and its moods, so the Markdown carries call lines as a real journal would.
 --export-only fills the journal (in one transaction) and measures only the export.
+
+Every figure is taken twice, on a plain journal and on one encrypted with SQLCipher and a raw
+key (issue #9), plus the time to open the filled journal again (open_storage: header, quick
+check of every page, migrations, first search) and what one connection costs when the key is
+a passphrase (SQLCipher's PBKDF2) rather than a raw key. The window's "cold" open is cold only
+in the first (plain) run: its modules are loaded by then.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall, Reason
 from companion.core.journal import JournalEntry
 from companion.core.journal_export import ExportFormat
+from companion.core.journal_key import JournalKey
 from companion.core.moods import Mood
 from companion.store.storage import Storage, open_storage
 
@@ -80,6 +87,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--export-only", action="store_true", help="fill the journal, then time only the export"
     )
+    parser.add_argument(
+        "--only", choices=("plain", "encrypted"), help="one journal instead of both"
+    )
     return parser.parse_args(argv)
 
 
@@ -89,8 +99,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     total = QUICK_ENTRIES if args.quick else ENTRIES
     singles = 0 if args.export_only else QUICK_SINGLE_SAVES if args.quick else SINGLE_SAVES
     repeats = QUICK_SEARCH_REPEATS if args.quick else SEARCH_REPEATS
-    with TemporaryDirectory(prefix="companion-bench-journal-", dir=_disk_tmp()) as folder:
-        run(Path(folder), total, singles, repeats, export_only=args.export_only)
+    keys = {"plain": None, "encrypted": JournalKey.from_random(os.urandom(32))}
+    for label, key in keys.items():
+        if args.only not in (None, label):
+            continue
+        with TemporaryDirectory(prefix="companion-bench-journal-", dir=_disk_tmp()) as folder:
+            run(Path(folder), total, singles, repeats, export_only=args.export_only, key=key)
+    if args.only != "plain":
+        with TemporaryDirectory(prefix="companion-bench-key-", dir=_disk_tmp()) as folder:
+            measure_key_cost(Path(folder))
     print(harness.load_note())
     return 0
 
@@ -100,8 +117,16 @@ def _disk_tmp() -> str | None:
     return os.environ.get("BENCH_TMPDIR")
 
 
-def run(folder: Path, total: int, singles: int, repeats: int, *, export_only: bool = False) -> None:
-    storage = open_storage(folder)
+def run(
+    folder: Path,
+    total: int,
+    singles: int,
+    repeats: int,
+    *,
+    export_only: bool = False,
+    key: JournalKey | None = None,
+) -> None:
+    storage = open_storage(folder, key=key)
     rng = random.Random(5)
     rare = set(rng.sample(range(total), min(RARE_COUNT, total)))
     start = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
@@ -110,7 +135,8 @@ def run(folder: Path, total: int, singles: int, repeats: int, *, export_only: bo
         moment = start + timedelta(minutes=7 * index)
         return JournalEntry(entry_text(rng, index, rare), moment, moment, tags=("hard call",))
 
-    harness.title(f"Journal at scale ({total:,} entries)")
+    kind = "plain" if key is None else "encrypted, raw key"
+    harness.title(f"Journal at scale ({total:,} entries, {kind})")
     if singles:
         began = time.perf_counter()
         for index in range(singles):
@@ -132,6 +158,49 @@ def run(folder: Path, total: int, singles: int, repeats: int, *, export_only: bo
     link_calls(storage, total)
     measure_export(storage, folder, total)
     storage.close()
+    measure_open(folder, key)
+
+
+def measure_open(folder: Path, key: JournalKey | None) -> None:
+    """open_storage on the filled journal, then the first search: what a start pays."""
+    times = []
+    for _ in range(3):
+        began = time.perf_counter()
+        storage = open_storage(folder, key=key)
+        storage.journal.search("customer")
+        times.append(time.perf_counter() - began)
+        storage.close()
+    harness.figure(
+        "journal open again + first search",
+        f"{harness.median(times) * 1000:.0f} ms",
+        floor=f"median of {len(times)}; includes the quick check of every page",
+    )
+
+
+def measure_key_cost(folder: Path) -> None:
+    """One connection and its first read, keyed with a raw key and with a passphrase."""
+    from companion.store import driver
+
+    harness.title("What one connection costs, by key (a small encrypted journal)")
+    for label, key in (
+        ("raw key", JournalKey.from_random(os.urandom(32))),
+        ("passphrase (PBKDF2)", JournalKey.passphrase("correct horse battery")),
+    ):
+        data = folder / label.split()[0]
+        open_storage(data, key=key).close()
+        path = data / "journal.db"
+        times = []
+        for _ in range(5):
+            began = time.perf_counter()
+            conn = driver.connect(path, key)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            times.append(time.perf_counter() - began)
+            conn.close()
+        harness.figure(
+            f"open + first read, {label}",
+            f"{harness.median(times) * 1000:.2f} ms",
+            floor="median of 5",
+        )
 
 
 def measure_search(search: Callable[[str], object], repeats: int) -> None:

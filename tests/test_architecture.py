@@ -112,7 +112,7 @@ def test_only_store_speaks_sql() -> None:
     for path in PACKAGE.rglob("*.py"):
         if "store" in path.relative_to(PACKAGE).parts:
             continue
-        assert not roots(imports_of(path)) & {"sqlite3", "sqlite_utils"}, path
+        assert not roots(imports_of(path)) & {"sqlite3", "sqlcipher3", "sqlite_utils"}, path
 
 
 def widgets_or_ui(path: Path) -> set[str]:

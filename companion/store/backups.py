@@ -1,4 +1,5 @@
-"""Daily copies of the journal through SQLite's online backup: the last week kept, private."""
+"""Daily copies of the journal through SQLite's online backup: the last week kept, private,
+and encrypted with the journal's key when it has one (SQLCipher copies keyed to keyed)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,20 @@ import contextlib
 import logging
 import os
 import re
-import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion.core.backups import Backup, BackupKind, is_due, to_prune
+from companion.core.journal_key import JournalKey
 from companion.core.ports import StorageUnavailable
+from companion.store import driver
 from companion.store.connection import Connection
 from companion.store.database import storage_errors
 from companion.store.migrations import applied_migrations, known_migrations, migrate
+
+if TYPE_CHECKING:
+    import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -35,11 +41,16 @@ NO_JOURNAL_FILE = (
 
 
 class SqliteBackups:
-    """Copies ``db`` into ``folder``; with no folder (a temporary journal) it copies nothing."""
+    """Copies ``db`` into ``folder``; with no folder (a temporary journal) it copies nothing.
+    With ``key`` (the journal's) every copy is encrypted with it and read with it."""
 
-    def __init__(self, db: Connection, folder: Path | None) -> None:
+    def __init__(self, db: Connection, folder: Path | None, key: JournalKey | None = None) -> None:
         self._db = db
         self._folder = folder
+        self._key = key
+        #: Entries per copy, by name, size and time: with a passphrase each count is a key
+        #: derivation (about 0.1 s), and the copies are listed again at each daily copy.
+        self._counted: dict[tuple[str, int, int], int | None] = {}
 
     @property
     def folder(self) -> Path | None:
@@ -55,7 +66,7 @@ class SqliteBackups:
             return []
         found = []
         for path in self._folder.iterdir():
-            backup = _backup_from(path)
+            backup = self._backup_from(path)
             if backup is not None:
                 found.append(backup)
         return sorted(found, key=lambda b: b.taken_at, reverse=True)
@@ -85,7 +96,7 @@ class SqliteBackups:
         if self._folder is None:
             raise StorageUnavailable(NO_JOURNAL_FILE)
         source_path = self._folder / backup.name
-        source = _open_checked(source_path)
+        source = _open_checked(source_path, self._key)
         try:
             try:
                 self._ensure_folder()
@@ -116,7 +127,7 @@ class SqliteBackups:
         final = self._folder / name
         partial = final.with_name(final.name + _PARTIAL)
         os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _PRIVATE_FILE_MODE))
-        target = sqlite3.connect(partial)
+        target = driver.connect(partial, self._key)
         try:
             with storage_errors():
                 self._db.conn.backup(target)
@@ -127,27 +138,29 @@ class SqliteBackups:
         _fsync(partial)
         os.replace(partial, final)
         _fsync(self._folder)
-        made = _backup_from(final)
+        made = self._backup_from(final)
         assert made is not None
         return made
+
+    def _backup_from(self, path: Path) -> Backup | None:
+        match = _NAME.match(path.name)
+        if match is None or not path.is_file():
+            return None
+        info = path.stat()
+        seen = (path.name, info.st_size, info.st_mtime_ns)
+        if seen not in self._counted:
+            self._counted[seen] = _count_entries(path, self._key)
+        return Backup(
+            name=path.name,
+            kind=BackupKind(match.group(1)),
+            taken_at=_parse_stamp(match.group(2)),
+            size_bytes=info.st_size,
+            entries=self._counted[seen],
+        )
 
 
 def _file_name(kind: BackupKind, now: datetime) -> str:
     return f"journal-{kind.value}-{now.strftime(_STAMP)}.db"
-
-
-def _backup_from(path: Path) -> Backup | None:
-    match = _NAME.match(path.name)
-    if match is None or not path.is_file():
-        return None
-    taken_at = _parse_stamp(match.group(2))
-    return Backup(
-        name=path.name,
-        kind=BackupKind(match.group(1)),
-        taken_at=taken_at,
-        size_bytes=path.stat().st_size,
-        entries=_count_entries(path),
-    )
 
 
 def _parse_stamp(stamp: str) -> datetime:
@@ -159,29 +172,30 @@ def _parse_stamp(stamp: str) -> datetime:
     return datetime(year, month, date, hour, minute, second).astimezone()
 
 
-def _count_entries(path: Path) -> int | None:
+def _count_entries(path: Path, key: JournalKey | None) -> int | None:
+    """None when the copy can't be read (damaged, or encrypted with another key)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+        conn = driver.connect(f"file:{path}?mode=ro", key, uri=True)
+    except driver.errors():
         return None
     try:
         return int(conn.execute("SELECT count(*) FROM journal").fetchone()[0])
-    except sqlite3.Error:
+    except driver.errors():
         return None
     finally:
         conn.close()
 
 
-def _open_checked(path: Path) -> sqlite3.Connection:
+def _open_checked(path: Path, key: JournalKey | None) -> sqlite3.Connection:
     """The copy, read-only, if it is whole and a journal this Companion understands."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error as error:
+        conn = driver.connect(f"file:{path}?mode=ro", key, uri=True)
+    except driver.errors() as error:
         raise StorageUnavailable(UNREADABLE_COPY) from error
     try:
         intact = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()] == ["ok"]
         applied = set(applied_migrations(conn))
-    except sqlite3.Error as error:
+    except driver.errors() as error:
         conn.close()
         raise StorageUnavailable(UNREADABLE_COPY) from error
     if not intact or not applied or not applied <= set(known_migrations()):

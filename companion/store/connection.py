@@ -1,4 +1,4 @@
-"""The journal's connection on the hot path: the standard library's sqlite3 and a few helpers.
+"""The journal's connection on the hot path: one DB-API connection (see driver) and a few helpers.
 
 Opening the journal, and every insert and query a tag, a break or a journal save makes, need
 nothing more. sqlite-utils (which brings click, dateutil and pluggy: about 13 MB and 70 ms) is
@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import sqlite3
 from collections.abc import Generator, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from companion.core.journal_key import JournalKey
+from companion.store import driver
+
+if TYPE_CHECKING:
+    # sqlcipher3 is pysqlite's code: its objects have these types' shape (it ships no hints).
+    import sqlite3
 
 Params = Sequence[Any] | dict[str, Any]
 #: Savepoint names need only differ from the ones open; ``secrets`` would load hashlib for this.
@@ -93,14 +99,18 @@ def _rows(cursor: sqlite3.Cursor) -> Generator[dict[str, Any]]:
         cursor.close()
 
 
-def connect(path: Path | str, *, uri: bool = False) -> Connection:
-    """A connection to the file at ``path`` (or a ``file:`` URI); created if missing."""
-    return _prepared(Connection(sqlite3.connect(path, uri=uri)))
+def connect(
+    path: Path | str, key: JournalKey | None = None, *, uri: bool = False, cipher: bool = False
+) -> Connection:
+    """A connection to the file at ``path`` (or a ``file:`` URI), keyed with ``key`` if given;
+    created if missing. ``cipher``: see ``driver.connect``."""
+    return _prepared(Connection(driver.connect(path, key, uri=uri, cipher=cipher)))
 
 
-def connect_memory() -> Connection:
-    """A database that lives only as long as its connection."""
-    return _prepared(Connection(sqlite3.connect(":memory:")))
+def connect_memory(*, cipher: bool = False) -> Connection:
+    """A database that lives only as long as its connection (through sqlcipher3 with
+    ``cipher``, so a keyed process loads one driver; memory is never written to disk)."""
+    return _prepared(Connection(driver.connect(":memory:", cipher=cipher)))
 
 
 def _prepared(db: Connection) -> Connection:

@@ -6,15 +6,17 @@ import contextlib
 import errno
 import logging
 import os
-import sqlite3
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from companion.core.journal_key import JournalKey
 from companion.core.ports import StorageUnavailable
+from companion.store import driver
 from companion.store.connection import Connection, Params, connect, connect_memory
 from companion.store.inspection import ChangedWhileChecked, judge_untouched
+from companion.store.locked import KeyNeeded, WrongKey
 from companion.store.migrations import applied_migrations, migrate, refuse_newer
 
 log = logging.getLogger(__name__)
@@ -25,7 +27,6 @@ DEFAULT_BUSY_TIMEOUT_MS = 3000
 _PRIVATE_DIR_MODE = 0o700
 _PRIVATE_FILE_MODE = 0o600
 _SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
-_SQLITE_HEADER = b"SQLite format 3\x00"
 
 BUSY = "Your journal file is being used by another program. Close it and try again."
 READ_ONLY = (
@@ -50,15 +51,15 @@ UNREACHABLE = (
 )
 
 _MESSAGES = {
-    sqlite3.SQLITE_BUSY: BUSY,
-    sqlite3.SQLITE_LOCKED: BUSY,
-    sqlite3.SQLITE_READONLY: READ_ONLY,
-    sqlite3.SQLITE_FULL: FULL,
-    sqlite3.SQLITE_CORRUPT: DAMAGED,
-    sqlite3.SQLITE_NOTADB: DAMAGED,
-    sqlite3.SQLITE_CANTOPEN: UNREACHABLE,
-    sqlite3.SQLITE_IOERR: UNREACHABLE,
-    sqlite3.SQLITE_PERM: UNREACHABLE,
+    driver.SQLITE_BUSY: BUSY,
+    driver.SQLITE_LOCKED: BUSY,
+    driver.SQLITE_READONLY: READ_ONLY,
+    driver.SQLITE_FULL: FULL,
+    driver.SQLITE_CORRUPT: DAMAGED,
+    driver.SQLITE_NOTADB: DAMAGED,
+    driver.SQLITE_CANTOPEN: UNREACHABLE,
+    driver.SQLITE_IOERR: UNREACHABLE,
+    driver.SQLITE_PERM: UNREACHABLE,
 }
 
 
@@ -70,6 +71,10 @@ class ForeignJournal(StorageUnavailable):
     """The journal file is a database, but another program's: Companion must not add to it."""
 
 
+class NotEncrypted(StorageUnavailable):
+    """A plain journal was opened with a key: it must be encrypted first (see encrypting)."""
+
+
 def message_for(error: BaseException) -> str | None:
     """The agent's words for a failure of the environment; None when it is a bug of ours."""
     code = getattr(error, "sqlite_errorcode", None)
@@ -79,7 +84,7 @@ def message_for(error: BaseException) -> str | None:
     return _MESSAGES.get(code & 0xFF)
 
 
-def _message_for_os_error(error: OSError) -> str:
+def message_for_os_error(error: OSError) -> str:
     if error.errno == errno.ENOSPC:
         return FULL
     if error.errno == errno.EROFS:
@@ -92,7 +97,7 @@ def storage_errors() -> Iterator[None]:
     """Turn known database failures into StorageUnavailable; let bugs through untouched."""
     try:
         yield
-    except sqlite3.Error as error:
+    except driver.errors() as error:
         message = message_for(error)
         if message is None:
             raise
@@ -102,20 +107,24 @@ def storage_errors() -> Iterator[None]:
         raise StorageUnavailable(message) from error
 
 
-def open_database(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Connection:
-    """Open (creating if needed) the journal at ``path``, migrated and private to this account."""
+def open_database(
+    path: Path, key: JournalKey | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+) -> Connection:
+    """Open (creating if needed) the journal at ``path``, migrated and private to this account:
+    encrypted with ``key`` (a new file is created encrypted), or plain without one.
+
+    Raises WrongKey or KeyNeeded (the file untouched) when the key does not fit the file, and
+    NotEncrypted for a plain file given a key (``encrypting.encrypt_journal`` comes first).
+    """
     try:
         _create_private_file(path)
-        _refuse_garbage(path)
+        _check_header(path, key)
+        judge(path, key)
         with storage_errors():
-            judge_untouched(path, _judge)
-            db = connect(path)
-    except ChangedWhileChecked as error:
-        log.warning("journal file changed while it was checked: in use by another program")
-        raise StorageUnavailable(BUSY) from error
+            db = connect(path, key)
     except OSError as error:
         log.warning("cannot create or check journal file %s: %s", path, error)
-        raise StorageUnavailable(_message_for_os_error(error)) from error
+        raise StorageUnavailable(message_for_os_error(error)) from error
     try:
         with storage_errors():
             _prepare(db, busy_timeout_ms, wal=True)
@@ -123,16 +132,38 @@ def open_database(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS)
     except OSError as error:
         db.close()
         log.warning("cannot make journal files private in %s: %s", path.parent, error)
-        raise StorageUnavailable(_message_for_os_error(error)) from error
+        raise StorageUnavailable(message_for_os_error(error)) from error
     except BaseException:
         db.close()
         raise
     return db
 
 
-def open_memory_database() -> Connection:
-    """A migrated journal that lives only while Companion runs: the fallback, and for tests."""
-    db = connect_memory()
+def judge(path: Path, key: JournalKey | None, *, cipher: bool = False) -> None:
+    """Refuse, leaving every byte as it was, a file that is damaged, another program's, a newer
+    Companion's, or encrypted with another key (WrongKey rather than damaged)."""
+    try:
+        with storage_errors():
+            judge_untouched(path, _judge, key, cipher=cipher)
+    except ChangedWhileChecked as error:
+        log.warning("journal file changed while it was checked: in use by another program")
+        raise StorageUnavailable(BUSY) from error
+    except DamagedJournal as error:
+        if key is not None and _not_a_database(error) and driver.looks_encrypted(path):
+            log.warning("the key does not open the journal file")
+            raise WrongKey.of(path, key) from None
+        raise
+
+
+def _not_a_database(error: DamagedJournal) -> bool:
+    code = getattr(error.__cause__, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF == driver.SQLITE_NOTADB
+
+
+def open_memory_database(*, cipher: bool = False) -> Connection:
+    """A migrated journal that lives only while Companion runs: the fallback, and for tests.
+    ``cipher``: through sqlcipher3, so a keyed process loads only that driver."""
+    db = connect_memory(cipher=cipher)
     _prepare(db, DEFAULT_BUSY_TIMEOUT_MS, wal=False)
     return db
 
@@ -160,15 +191,23 @@ def _judge(db: Connection) -> None:
     refuse_newer(db)
 
 
-def _refuse_garbage(path: Path) -> None:
+def _check_header(path: Path, key: JournalKey | None) -> None:
     """Not a database at all: refused before SQLite opens it, because SQLite would take a
     -wal file lying beside it for its own and delete it on closing, and that file must be
-    set aside with the rest."""
-    with path.open("rb") as handle:
-        header = handle.read(len(_SQLITE_HEADER))
-    if header and header != _SQLITE_HEADER:
-        log.warning("journal file is not a database")
-        raise DamagedJournal(DAMAGED)
+    set aside with the rest. Without a key, what looks encrypted is kept, never set aside."""
+    if path.stat().st_size == 0:
+        return  # a new journal
+    if driver.is_plain(path):
+        if key is not None:
+            raise NotEncrypted("This journal is not encrypted yet.")
+        return
+    if key is not None:
+        return  # whether the key opens it is judged next
+    if driver.looks_encrypted(path):
+        log.warning("journal file is encrypted and no key was given")
+        raise KeyNeeded.of(path)
+    log.warning("journal file is not a database")
+    raise DamagedJournal(DAMAGED)
 
 
 def _refuse_damaged(db: Connection) -> None:

@@ -15,23 +15,29 @@ import contextlib
 import errno
 import logging
 import os
-import sqlite3
 import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from companion.core.journal_export import ExportFailed, ExportFormat, ExportResult
+from companion.core.journal_key import JournalKey
+from companion.store import driver
 from companion.store.database import (
     DEFAULT_BUSY_TIMEOUT_MS,
     FOREIGN,
+    DamagedJournal,
     ForeignJournal,
     storage_errors,
 )
 from companion.store.durable import sync_folder
 from companion.store.export_formats import write_json_lines, write_markdown
+from companion.store.locked import KeyNeeded, WrongKey
 from companion.store.migrations import applied_migrations, refuse_newer
+
+if TYPE_CHECKING:
+    import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -82,25 +88,28 @@ def export_journal(
 
 
 def export_from_folder(
-    database: Path, path: Path, fmt: ExportFormat, now: datetime
+    database: Path, path: Path, fmt: ExportFormat, now: datetime, key: JournalKey | None = None
 ) -> ExportResult:
-    """Export the journal file ``database`` without the app: opened read-only, so an export
-    never changes the journal, and beside a running Companion (WAL lets both read)."""
+    """Export the journal file ``database`` without the app: opened read-only (with ``key``
+    when it is encrypted), so an export never changes the journal, and beside a running
+    Companion (WAL lets both read). The file written is plain: the agent chose where."""
     if not database.is_file():
         raise ExportFailed(NO_JOURNAL)
-    conn = _open_read_only(database)
+    if key is None and driver.looks_encrypted(database):
+        raise KeyNeeded.of(database)
+    conn = _open_read_only(database, key)
     try:
         return export_journal(conn, path, fmt, now)
     finally:
         conn.close()
 
 
-def _open_read_only(database: Path) -> sqlite3.Connection:
+def _open_read_only(database: Path, key: JournalKey | None) -> sqlite3.Connection:
     uri = Path(os.path.abspath(database)).as_uri() + "?mode=ro"
     with storage_errors():
-        conn = sqlite3.connect(uri, uri=True)
+        conn = driver.connect(uri, key, uri=True)
     try:
-        with storage_errors():
+        with _wrong_key_told(database, key), storage_errors():
             conn.execute(f"PRAGMA busy_timeout = {DEFAULT_BUSY_TIMEOUT_MS};")
             journal = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'journal'"
@@ -112,6 +121,17 @@ def _open_read_only(database: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+@contextlib.contextmanager
+def _wrong_key_told(database: Path, key: JournalKey | None) -> Iterator[None]:
+    """ "Not a database" from an encrypted file and a key means the key does not fit it."""
+    try:
+        yield
+    except DamagedJournal:
+        if key is not None and driver.looks_encrypted(database):
+            raise WrongKey.of(database, key) from None
+        raise
 
 
 @contextlib.contextmanager

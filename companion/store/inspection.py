@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from companion.core.journal_key import JournalKey
 from companion.store.connection import Connection, connect
 
 #: Side files whose contents SQLite replays into the main file; -shm is only an index of the
@@ -33,9 +34,16 @@ class ChangedWhileChecked(Exception):
     """Another program wrote to the file during the check: it is in use, not damaged."""
 
 
-def judge_untouched(path: Path, checks: Callable[[Connection], None]) -> None:
+def judge_untouched(
+    path: Path,
+    checks: Callable[[Connection], None],
+    key: JournalKey | None = None,
+    *,
+    cipher: bool = False,
+) -> None:
     """Run ``checks`` on ``path`` as the next read-write open would see it (its -wal replayed),
-    leaving the file and its side files byte for byte as they were.
+    leaving the file and its side files byte for byte as they were. ``key`` and ``cipher``
+    say how to open it (see ``driver.connect``).
 
     Raises what ``checks`` raise, OSError when no copy can be made (a full disk), and
     ``ChangedWhileChecked`` when the files changed meanwhile, whatever the checks found.
@@ -43,7 +51,7 @@ def judge_untouched(path: Path, checks: Callable[[Connection], None]) -> None:
     remove_stale_scratch(path.parent)
     before = _fingerprint(path)
     try:
-        with _image(path) as db:
+        with _image(path, key, cipher) as db:
             checks(db)
     except BaseException:
         _refuse_if_changed(path, before)
@@ -58,18 +66,19 @@ def remove_stale_scratch(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def _image(path: Path) -> Iterator[Connection]:
+def _image(path: Path, key: JournalKey | None, cipher: bool) -> Iterator[Connection]:
     sides = [suffix for suffix in REPLAYED_SUFFIXES if _with_suffix(path, suffix).exists()]
     if not sides:
         # Alone, the file is the whole truth; immutable means SQLite never writes or locks it.
-        yield from _closing(connect(path.absolute().as_uri() + "?immutable=1", uri=True))
+        uri = path.absolute().as_uri() + "?immutable=1"
+        yield from _closing(connect(uri, key, uri=True, cipher=cipher))
         return
     scratch = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX, dir=path.parent))
     try:
         copy = scratch / path.name
         for suffix in ("", *sides):
             _private_copy(_with_suffix(path, suffix), _with_suffix(copy, suffix))
-        yield from _closing(connect(copy))
+        yield from _closing(connect(copy, key, cipher=cipher))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

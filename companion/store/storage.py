@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from companion.core.journal_key import JournalKey
 from companion.core.ports import (
     BreakRepository,
     CallRepository,
@@ -23,12 +24,15 @@ from companion.store.database import (
     DATABASE_FILENAME,
     DamagedJournal,
     ForeignJournal,
+    message_for_os_error,
     move_connection,
     open_database,
     open_memory_database,
 )
 from companion.store.drafts_repo import SqliteDraftStore
+from companion.store.encrypting import encrypt_backups, encrypt_journal, restore_plain_names
 from companion.store.journal_repo import SqliteJournalRepository
+from companion.store.locked import JournalLocked
 from companion.store.recovery import set_aside
 from companion.store.reminders_repo import SqliteReminderRepository
 
@@ -56,7 +60,7 @@ class Storage:
     """The repositories over one database; ``warnings`` are for the agent, shown once.
 
     ``waiting_for`` is the data folder while a temporary journal stands in for the file there
-    (see ``reopen``); None when the journal is the file.
+    (see ``reopen``); None when the journal is the file. ``key`` opens the file (None: plain).
     """
 
     db: Connection
@@ -68,6 +72,7 @@ class Storage:
     backups: SqliteBackups
     warnings: tuple[str, ...] = ()
     waiting_for: Path | None = None
+    key: JournalKey | None = field(default=None, repr=False)
 
     @property
     def temporary(self) -> bool:
@@ -85,7 +90,7 @@ class Storage:
         if self.waiting_for is None:
             return ()
         data_dir = self.waiting_for
-        db, warnings = _open_file(data_dir, now or datetime.now().astimezone())
+        db, warnings = _open_file(data_dir, self.key, now or datetime.now().astimezone())
         try:
             from companion.store.carry_over import carry_over  # needed once, if ever
 
@@ -108,6 +113,7 @@ def storage_over(
     warnings: tuple[str, ...] = (),
     backup_folder: Path | None = None,
     waiting_for: Path | None = None,
+    key: JournalKey | None = None,
 ) -> Storage:
     return Storage(
         db=db,
@@ -116,14 +122,23 @@ def storage_over(
         journal=SqliteJournalRepository(db),
         drafts=SqliteDraftStore(db),
         reminders=SqliteReminderRepository(db),
-        backups=SqliteBackups(db, backup_folder),
+        backups=SqliteBackups(db, backup_folder, key),
         warnings=warnings,
         waiting_for=waiting_for,
+        key=key,
     )
 
 
-def open_storage(data_dir: Path, now: datetime | None = None) -> Storage:
+def open_storage(
+    data_dir: Path, now: datetime | None = None, *, key: JournalKey | None = None
+) -> Storage:
     """The journal in ``data_dir``; if it can't be opened, a safe way on and a warning.
+
+    With ``key`` every file (journal and backups) is SQLCipher-encrypted with it, and a plain
+    journal found there is encrypted first (see encrypting); without one, all stays plain.
+    A key that does not fit the file raises JournalLocked (WrongKey, KeyNeeded), the file
+    untouched: only the caller can ask again, or offer ``locked.set_locked_journal_aside``;
+    ``temporary_storage`` lets breaks go on meanwhile.
 
     Nothing must stop an agent from taking a break after a hard call, so Companion always
     starts and says plainly what is wrong. A damaged file, or another program's, is set
@@ -131,27 +146,64 @@ def open_storage(data_dir: Path, now: datetime | None = None) -> Storage:
     Companion's is left untouched and a temporary journal used until it can be opened.
     """
     try:
-        db, warnings = _open_file(data_dir, now or datetime.now().astimezone())
+        db, warnings = _open_file(data_dir, key, now or datetime.now().astimezone())
+    except JournalLocked:
+        raise
     except StorageUnavailable as error:
         log.warning("journal unavailable, using a temporary one: %s", error)
-        return storage_over(
-            open_memory_database(),
-            warnings=(f"{error} {TEMPORARY_JOURNAL}",),
-            waiting_for=data_dir,
-        )
-    return storage_over(db, warnings, backup_folder=data_dir / BACKUP_FOLDER)
+        return temporary_storage(data_dir, key, str(error))
+    return storage_over(db, warnings, backup_folder=data_dir / BACKUP_FOLDER, key=key)
 
 
-def _open_file(data_dir: Path, now: datetime) -> tuple[Connection, tuple[str, ...]]:
+def temporary_storage(data_dir: Path, key: JournalKey | None, why: str) -> Storage:
+    """A journal in memory that waits for the file in ``data_dir`` (see ``Storage.reopen``),
+    with ``why`` and what the temporary journal means as its warning."""
+    return storage_over(
+        open_memory_database(cipher=key is not None),
+        warnings=(f"{why} {TEMPORARY_JOURNAL}",),
+        waiting_for=data_dir,
+        key=key,
+    )
+
+
+def _open_file(
+    data_dir: Path, key: JournalKey | None, now: datetime
+) -> tuple[Connection, tuple[str, ...]]:
     path = data_dir / DATABASE_FILENAME
     try:
-        return open_database(path), ()
+        _encrypt_or_restore_names(data_dir, key)
+        db = open_database(path, key)
     except (DamagedJournal, ForeignJournal) as error:
-        return _start_afresh(path, error, now)
+        return _start_afresh(path, key, error, now)
+    if key is not None:
+        _encrypt_backups(data_dir / BACKUP_FOLDER, key, db)
+    return db, ()
+
+
+def _encrypt_or_restore_names(data_dir: Path, key: JournalKey | None) -> None:
+    """Encrypt a plain journal (or finish doing so); without a key, undo a cut-short start."""
+    try:
+        if key is None:
+            restore_plain_names(data_dir, data_dir / BACKUP_FOLDER)
+        elif encrypt_journal(data_dir, key):
+            log.info("journal encrypted")
+    except OSError as error:
+        log.warning("journal files could not be encrypted or renamed: %s", error.strerror)
+        raise StorageUnavailable(message_for_os_error(error)) from error
+
+
+def _encrypt_backups(folder: Path, key: JournalKey, db: Connection) -> None:
+    try:
+        encrypt_backups(folder, key)
+    except OSError as error:
+        log.warning("plain backups not encrypted yet: %s", type(error).__name__)
+    except BaseException:
+        db.close()
+        raise
 
 
 def _start_afresh(
-    path: Path, error: StorageUnavailable, now: datetime
+    path: Path, key: JournalKey | None, error: StorageUnavailable, now: datetime
 ) -> tuple[Connection, tuple[str, ...]]:
     why = "damaged" if isinstance(error, DamagedJournal) else "not-companion"
     try:
@@ -160,4 +212,4 @@ def _start_afresh(
         log.warning("could not set the journal file aside: %s", os_error)
         raise error from os_error
     warning = (SET_ASIDE_DAMAGED if why == "damaged" else SET_ASIDE_FOREIGN).format(name=aside.name)
-    return open_database(path), (warning,)
+    return open_database(path, key), (warning,)

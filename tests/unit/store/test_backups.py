@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import stat
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -11,7 +10,9 @@ import pytest
 
 from companion.core.backups import Backup, BackupKind, is_due, next_backup_at, to_prune
 from companion.core.journal import JournalEntry
+from companion.core.journal_key import JournalKey
 from companion.core.ports import StorageUnavailable
+from companion.store import driver
 from companion.store.backups import NO_JOURNAL_FILE, UNREADABLE_COPY
 from companion.store.database import open_memory_database
 from companion.store.storage import Storage, open_storage, storage_over
@@ -28,9 +29,9 @@ def bodies(storage: Storage) -> list[str]:
     return sorted(item.entry.body for item in storage.journal.recent())
 
 
-@pytest.fixture
-def storage(tmp_path: Path) -> Storage:
-    opened = open_storage(tmp_path / "data", NOW)
+@pytest.fixture(params=[None, JournalKey.raw("5a" * 32)], ids=["plain", "encrypted"])
+def storage(tmp_path: Path, request: pytest.FixtureRequest) -> Storage:
+    opened = open_storage(tmp_path / "data", NOW, key=request.param)
     yield opened  # type: ignore[misc]
     opened.close()
 
@@ -45,10 +46,11 @@ def test_one_copy_a_day_private_and_self_contained(storage: Storage, tmp_path: P
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert [p.name for p in folder.iterdir()] == [made.name]  # no -wal or -shm beside it
     assert stat.S_IMODE((folder / made.name).stat().st_mode) == 0o600
-    with sqlite3.connect(folder / made.name) as copy:
-        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
+    copy = driver.connect(folder / made.name, storage.key)
+    assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert copy.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     copy.close()
+    assert driver.is_plain(folder / made.name) is (storage.key is None)
 
 
 def test_only_the_last_seven_days_are_kept(storage: Storage) -> None:

@@ -13,11 +13,13 @@ import pytest
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.journal import Draft, JournalEntry
+from companion.core.journal_key import JournalKey
 from companion.core.ports import StorageUnavailable
 from companion.core.reminders import Callback, ReminderKind, SentReminder
-from companion.store import database
+from companion.store import database, driver
 from companion.store.storage import Storage, open_storage
 from tests.fakes import T0
+from tests.unit.store.encrypted_data import RAW_KEY
 
 NOW = datetime(2026, 11, 24, 10, 0, 5).astimezone()
 
@@ -25,8 +27,9 @@ NOW = datetime(2026, 11, 24, 10, 0, 5).astimezone()
 class Lock:
     """Another program holding the journal file's lock (rollback mode: readers wait too)."""
 
-    def __init__(self, path: Path) -> None:
-        self._conn = sqlite3.connect(path, isolation_level=None)
+    def __init__(self, path: Path, key: JournalKey | None) -> None:
+        self._conn = driver.connect(path, key)
+        self._conn.isolation_level = None
         self._conn.execute("PRAGMA journal_mode = DELETE")
         self._conn.execute("BEGIN EXCLUSIVE")
 
@@ -34,14 +37,29 @@ class Lock:
         self._conn.close()
 
 
+@pytest.fixture(params=[None, RAW_KEY], ids=["plain", "encrypted"])
+def key(request: pytest.FixtureRequest) -> JournalKey | None:
+    return request.param  # type: ignore[no-any-return]
+
+
+def count_calls(folder: Path, key: JournalKey | None) -> int:
+    conn = driver.connect(folder / "journal.db", key)
+    try:
+        return int(conn.execute("SELECT count(*) FROM calls").fetchone()[0])
+    finally:
+        conn.close()
+
+
 @pytest.fixture
-def file_with_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def file_with_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: JournalKey | None
+) -> Path:
     """A journal file with rows of its own, so the temporary journal's ids are taken there."""
     monkeypatch.setattr(
         "companion.store.storage.open_database",
         functools.partial(database.open_database, busy_timeout_ms=50),
     )
-    storage = open_storage(tmp_path, NOW)
+    storage = open_storage(tmp_path, NOW, key=key)
     for n in range(3):
         call = storage.calls.add(DifficultCall(tagged_at=T0, case_ref=f"OLD-{n}"))
         storage.journal.save(
@@ -53,9 +71,9 @@ def file_with_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def temporary(file_with_history: Path) -> Iterator[tuple[Storage, Lock]]:
-    lock = Lock(file_with_history / "journal.db")
-    storage = open_storage(file_with_history, NOW)
+def temporary(file_with_history: Path, key: JournalKey | None) -> Iterator[tuple[Storage, Lock]]:
+    lock = Lock(file_with_history / "journal.db", key)
+    storage = open_storage(file_with_history, NOW, key=key)
     assert storage.temporary
     yield storage, lock
     lock.release()
@@ -115,7 +133,7 @@ def test_everything_written_meanwhile_moves_into_the_file_with_its_links(
 
 
 def test_after_moving_the_same_repositories_write_to_the_file(
-    temporary: tuple[Storage, Lock], file_with_history: Path
+    temporary: tuple[Storage, Lock], file_with_history: Path, key: JournalKey | None
 ) -> None:
     storage, lock = temporary
     calls = storage.calls
@@ -125,9 +143,7 @@ def test_after_moving_the_same_repositories_write_to_the_file(
     calls.add(DifficultCall(tagged_at=T0, case_ref="AFTER"))
     storage.close()
 
-    with sqlite3.connect(file_with_history / "journal.db") as conn:
-        assert conn.execute("SELECT count(*) FROM calls").fetchone() == (4,)
-    conn.close()
+    assert count_calls(file_with_history, key) == 4
     assert storage.backups.folder == file_with_history / "backups"
 
 
@@ -144,7 +160,10 @@ def test_while_it_is_still_locked_nothing_changes(temporary: tuple[Storage, Lock
 
 
 def test_a_move_cut_short_leaves_the_file_as_it_was(
-    temporary: tuple[Storage, Lock], file_with_history: Path, monkeypatch: pytest.MonkeyPatch
+    temporary: tuple[Storage, Lock],
+    file_with_history: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    key: JournalKey | None,
 ) -> None:
     storage, lock = temporary
     write_a_little_of_everything(storage)
@@ -160,6 +179,4 @@ def test_a_move_cut_short_leaves_the_file_as_it_was(
         storage.reopen(NOW)
 
     assert storage.temporary and storage.calls.latest() is not None
-    with sqlite3.connect(file_with_history / "journal.db") as conn:
-        assert conn.execute("SELECT count(*) FROM calls").fetchone() == (3,)
-    conn.close()
+    assert count_calls(file_with_history, key) == 3
