@@ -6,7 +6,6 @@ not with keyring: an item of service "Companion" whose user name is the data fol
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,11 +15,10 @@ import pytest
 
 from companion.system.key_helper import KeychainStatus
 from companion.system.keychain import Keychain, account_for
-from tests.e2e.processes import ChildProcess, poll, start_process
-from tests.e2e.session import session_env, start_reporting_process
+from tests.e2e.secret_service import run
+from tests.e2e.secret_service import secret_service as private_secret_service
 from tests.e2e.timing import patience
 
-TOOLS = ("dbus-daemon", "gnome-keyring-daemon", "secret-tool", "gdbus")
 LOGIN = "/org/freedesktop/secrets/collection/login"
 #: A fresh parent asks for the key, then lists what it loaded that it must never load.
 PARENT = """
@@ -39,46 +37,12 @@ print(answer.status.value, *sorted(m for m in sys.modules if m.split(".")[0] in 
 
 @pytest.fixture
 def secret_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f"missing {', '.join(missing)} (run `make desktop-tools` as root on Debian)")
-    env = session_env(tmp_path)  # no DISPLAY: gnome-keyring's unlock prompt can't show
-    logs = tmp_path / "logs"
-    services: list[ChildProcess] = []
-    try:
-        bus, env["DBUS_SESSION_BUS_ADDRESS"] = start_reporting_process(
-            lambda fd: ["dbus-daemon", "--session", "--nofork", f"--print-address={fd}"],
-            env,
-            logs,
-            "dbus-daemon",
-            patience(10),
-        )
-        services.append(bus)
-        daemon = "printf pw | exec gnome-keyring-daemon --foreground --unlock --components=secrets"
-        services.append(start_process(["sh", "-c", daemon], env, logs, "gnome-keyring"))
-        poll(
-            lambda: _secrets_on_bus(env), "the Secret Service", patience(10), lambda: services, 0.05
-        )
+    """gnome-keyring on a private bus, in this process's environment (the helper inherits it)."""
+    with private_secret_service(tmp_path) as env:
         for name, value in env.items():
             monkeypatch.setenv(name, value)
         monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
         yield env
-    finally:
-        for service in reversed(services):
-            service.stop()
-
-
-def _secrets_on_bus(env: dict[str, str]) -> bool:
-    ask = ["gdbus", "call", "--session", "--dest", "org.freedesktop.DBus"]
-    ask += ["--object-path", "/org/freedesktop/DBus"]
-    ask += ["--method", "org.freedesktop.DBus.NameHasOwner", "org.freedesktop.secrets"]
-    return "true" in _run(ask, env)
-
-
-def _run(command: list[str], env: dict[str, str]) -> str:
-    """What ``command`` printed (secret-tool prints the secret on stdout, the rest on stderr)."""
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=patience(30))
-    return done.stdout + done.stderr
 
 
 def test_create_then_get_returns_the_same_key_seen_as_a_companion_item(
@@ -94,8 +58,8 @@ def test_create_then_get_returns_the_same_key_seen_as_a_companion_item(
     assert created.status is KeychainStatus.CREATED and created.key is not None
     assert found.status is KeychainStatus.FOUND and found.key == created.key
     lookup = ["secret-tool", "lookup", "service", "Companion", "username", account]
-    assert _run(lookup, secret_service).strip() == created.key.secret  # (stderr is empty)
-    items = _run(["secret-tool", "search", "--all", "service", "Companion"], secret_service)
+    assert run(lookup, secret_service).strip() == created.key.secret  # (stderr is empty)
+    items = run(["secret-tool", "search", "--all", "service", "Companion"], secret_service)
     assert "attribute.service = Companion" in items
     assert f"attribute.username = {account}" in items
     assert items.count("attribute.service = Companion") == 1
@@ -109,7 +73,7 @@ def test_a_locked_collection_whose_prompt_cannot_show_is_locked(
     lock = ["gdbus", "call", "--session", "--dest", "org.freedesktop.secrets"]
     lock += ["--object-path", "/org/freedesktop/secrets"]
     lock += ["--method", "org.freedesktop.Secret.Service.Lock", f"['{LOGIN}']"]
-    assert LOGIN in _run(lock, secret_service)
+    assert LOGIN in run(lock, secret_service)
 
     assert keychain.get().status is KeychainStatus.LOCKED
 
