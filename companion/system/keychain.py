@@ -114,7 +114,7 @@ class Keychain(QObject):
 
     def run(self, action: str, key: JournalKey | None = None) -> KeychainAnswer:
         """Ask and wait (blocks the calling thread, at most the timeout)."""
-        process = self._launch(action, key)
+        process = self._launch(action, key, asynchronous=False)
         if process.waitForFinished(self._timeout_ms):
             return self._finish(process, timed_out=False)
         if process.error() is QProcess.ProcessError.FailedToStart:
@@ -124,13 +124,11 @@ class Keychain(QObject):
 
     def start(self, action: str, key: JournalKey | None = None) -> None:
         """Ask without waiting; ``finished`` carries the answer."""
-        process = self._launch(action, key)
-        process.finished.connect(self._on_finished)
-        process.errorOccurred.connect(self._on_error)
         self._timed_out = False
+        self._launch(action, key, asynchronous=True)
         self._timer.start(self._timeout_ms)
 
-    def _launch(self, action: str, key: JournalKey | None) -> QProcess:
+    def _launch(self, action: str, key: JournalKey | None, asynchronous: bool) -> QProcess:
         if action not in ACTIONS:
             raise ValueError(f"unknown key helper action {action!r}")
         if (action == "set") != (key is not None):
@@ -142,6 +140,9 @@ class Keychain(QObject):
         process.setProgram(command[0])
         process.setArguments(command[1:])
         process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        if asynchronous:  # connected first: a program that can't start may say so at once
+            process.finished.connect(self._on_finished)
+            process.errorOccurred.connect(self._on_error)
         self._process = process
         process.start()
         lines = [self._account] if key is None else [self._account, key.secret]
