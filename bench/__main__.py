@@ -5,7 +5,15 @@ from __future__ import annotations
 import subprocess
 import sys
 
-SCRIPTS = ("idle", "idle_imports", "startup", "click_to_calm", "breathing", "journal_scale")
+SCRIPTS = (
+    "idle",
+    "idle_imports",
+    "startup",
+    "click_to_calm",
+    "breathing",
+    "journal_scale",
+    "key_helper",
+)
 
 
 def main(argv: list[str]) -> int:

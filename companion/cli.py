@@ -140,8 +140,15 @@ def _checked_intensity(value: int | None) -> int | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == ["--key-helper"]:
+        # A child of the running Companion (companion.system.keychain), before Qt is loaded;
+        # hidden from --help: it is no command for people.
+        from companion.system.key_helper import run_key_helper
+
+        return run_key_helper(arguments[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     if args.self_test:
         from companion.self_test import run_self_test
 

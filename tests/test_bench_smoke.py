@@ -104,3 +104,11 @@ def test_idle_imports_bench_charges_every_module_group() -> None:
     assert "sqlite_utils" not in out  # the idle tray opens its journal without it
     assert "QtNetwork" not in out  # it listens on a Unix socket through the standard library
     assert "Svg" not in out  # its icon is PNGs
+
+
+def test_key_helper_bench_runs_and_loads_nothing_heavy() -> None:
+    out = run_bench("key_helper")
+    if "skipped" in out:
+        pytest.skip(out.strip())
+    assert "key helper get, from the tray" in out and "the helper alone" in out
+    assert "heavy modules loaded: none" in out

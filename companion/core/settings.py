@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from companion.core.breathing import DEFAULT_PATTERN_KEY, PATTERNS
+from companion.core.journal_key import Protection
 from companion.core.reminder_settings import (
     ReminderSettings,
     reminder_settings_from_mapping,
@@ -31,6 +32,10 @@ class Settings:
     #: "Start with my computer". None means the agent has not chosen: leave whatever the
     #: installer set up (a system-wide autostart entry, say) as it is.
     autostart: bool | None = None
+    #: Where the journal's key lives, as the agent chose (issue #9). None means not chosen
+    #: yet: the OS credential store when it answers, else Companion asks. The agent's own
+    #: choice, never IT's: their rule is the policy's ``journal_encryption``. Never the key.
+    journal_protection: Protection | None = None
 
     def __post_init__(self) -> None:
         if self.pattern_key not in PATTERNS:
@@ -78,10 +83,24 @@ def _coerce(name: str, value: Any) -> Any:
         if value is not None and not isinstance(value, bool):
             raise TypeError("expected true, false or null")
         return value
+    if name == "journal_protection":
+        return _protection(value)
     if name == "mood_check":
         if not isinstance(value, bool):
             raise TypeError("expected true or false")
         return value
+    return _text(value)
+
+
+def _protection(value: Any) -> Protection | None:
+    """The value is not repeated in the warning: someone may have typed a secret there."""
+    choices = {protection.value: protection for protection in Protection}
+    if value is not None and value not in choices:
+        raise ValueError(f"expected {', '.join(choices)} or null")
+    return None if value is None else choices[value]
+
+
+def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError("expected text")
     return value
@@ -90,4 +109,6 @@ def _coerce(name: str, value: Any) -> Any:
 def settings_to_mapping(settings: Settings) -> dict[str, Any]:
     data = asdict(settings)
     data["reminders"] = reminder_settings_to_mapping(settings.reminders)
+    protection = settings.journal_protection
+    data["journal_protection"] = None if protection is None else protection.value
     return data

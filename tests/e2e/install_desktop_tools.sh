@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need when it is missing and we are root on Debian:
 # the desktop, dunst, Qt's xcb libraries, the .deb's tools (dpkg-dev, binutils), GNOME Shell, and a
-# sound server and GNOME's settings schemas for the Do Not Disturb and microphone probes.
+# sound server and GNOME's settings schemas for the Do Not Disturb and microphone probes, and
+# gnome-keyring for the journal key.
 # Elsewhere it only says what is missing; the e2e tests then skip with that reason.
 set -euo pipefail
 packages=(xvfb trayer xdotool imagemagick x11-utils dbus dbus-x11 libxcb-cursor0 libxkbcommon-x11-0
@@ -12,7 +13,10 @@ packages=(xvfb trayer xdotool imagemagick x11-utils dbus dbus-x11 libxcb-cursor0
   # A real GNOME Shell, headless (tests/e2e/gnome.py): the shell, Ubuntu's tray extension, the
   # system Python's GObject and AT-SPI bindings that read it, GTK 4 for the stand-in softphone.
   gnome-shell xwayland gjs gnome-shell-extension-appindicator python3-gi python3-pyatspi
-  at-spi2-core gir1.2-gtk-4.0 libglib2.0-bin)
+  at-spi2-core gir1.2-gtk-4.0 libglib2.0-bin
+  # A real Secret Service for the journal key (tests/e2e/test_keychain_secret_service.py) and
+  # libsecret's secret-tool to look at it from outside.
+  gnome-keyring libsecret-tools)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

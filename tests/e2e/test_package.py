@@ -20,6 +20,7 @@ import pytest
 
 from tests.e2e import deb_libraries, package_build
 from tests.e2e.desktop import Desktop, Spawn
+from tests.e2e.secret_service import run, secret_service
 from tests.e2e.timing import patience
 
 AUTOSTART_ENTRY = "/etc/xdg/autostart/companion.desktop"
@@ -171,3 +172,19 @@ def test_installed_app_passes_self_test_shows_its_tray_icon_and_quits(
     )
     assert quit_run.returncode == 0, quit_run.stderr
     assert app.wait_exit() == 0, app.describe()
+
+
+def test_the_installed_app_keeps_its_journal_key_in_the_secret_service(
+    installed: Path, tmp_path: Path
+) -> None:
+    """keyring, its Secret Service backend and their metadata made it into the frozen build."""
+    account = str(tmp_path / "data")
+    helper = [str(installed / "companion"), "--key-helper"]
+    with secret_service(tmp_path / "session") as env:
+        created = run([*helper, "create"], env, stdin=f"{account}\n").split()
+        found = run([*helper, "get"], env, stdin=f"{account}\n").split()
+        lookup = run(["secret-tool", "lookup", "service", "Companion", "username", account], env)
+
+    assert created[0] == "created" and len(created[1]) == 64, created
+    assert found == ["found", created[1]]
+    assert lookup.strip() == created[1]
