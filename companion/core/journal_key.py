@@ -125,3 +125,14 @@ class KeySource(Protocol):
     def get_or_create(self, *, create: bool) -> KeyLookup:
         """The key, made and kept first when ``create`` and there is none yet."""
         ...
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    """The outcome: the key to open the journal with (None: not encrypted, or no key yet)."""
+
+    key: JournalKey | None
+    protection: Protection
+    #: No key this time although the journal is encrypted: why, for the agent. The journal then
+    #: opens as a temporary one and nothing written is lost.
+    waiting: str | None = None

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Protocol
 
 from companion.app_messages import NO_PASSPHRASE, NOT_CHOSEN, WRONG_PASSPHRASE
@@ -25,6 +24,7 @@ from companion.core.journal_key import (
     JournalKey,
     KeySource,
     Protection,
+    Unlocked,
     allowed_protections,
 )
 
@@ -37,17 +37,6 @@ class UnlockPrompts(Protocol):
     def choose(self, choices: tuple[Protection, ...]) -> Protection | None: ...
 
     def passphrase(self, *, new: bool, problem: str | None) -> str | None: ...
-
-
-@dataclass(frozen=True)
-class Unlocked:
-    """The outcome: the key to open the journal with (None: not encrypted, or no key yet)."""
-
-    key: JournalKey | None
-    protection: Protection
-    #: No key this time although the journal is encrypted: why, for the agent. The journal then
-    #: opens as a temporary one and nothing written is lost.
-    waiting: str | None = None
 
 
 class JournalUnlock:

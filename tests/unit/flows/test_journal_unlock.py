@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from companion.app_messages import NO_PASSPHRASE, WRONG_PASSPHRASE
-from companion.core.journal_key import Encryption, JournalKey, KeyLookup, Protection
-from companion.flows.journal_unlock import JournalUnlock, Unlocked
+from companion.core.journal_key import Encryption, JournalKey, KeyLookup, Protection, Unlocked
+from companion.flows.journal_unlock import JournalUnlock
 
 KEY = JournalKey.from_random(bytes(32))
 OTHER = JournalKey.from_random(bytes(range(32)))
