@@ -54,12 +54,24 @@ def desktop() -> Iterator[Desktop]:
 #: Nothing falls due while a bench watches. A fresh journal has no calls or callbacks, but a run
 #: started after the shift's end still owes that day's reflection and sends it at start-up: a
 #: notification whose D-Bus round trips and expiry timer would be counted as idle work.
-QUIET_SETTINGS = {"reminders": {"reflection": False}}
+#: The journal's key in a key file (a bench desktop has no keyring): measured encrypted, as
+#: agents run it.
+QUIET_SETTINGS = {"reminders": {"reflection": False}, "journal_protection": "key_file"}
 
 
 def write_quiet_settings(data_dir: Path) -> None:
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     (data_dir / "settings.json").write_text(json.dumps(QUIET_SETTINGS), encoding="utf-8")
+
+
+def existing_journal(data_dir: Path) -> None:
+    """The encrypted journal an earlier day's start left, with its key file beside the data."""
+    from companion.store.storage import open_storage
+    from companion.system.key_file import key_file_path, read_or_create_key_file
+    from companion.system.paths import DATA_DIR_ENV
+
+    key = read_or_create_key_file(key_file_path({DATA_DIR_ENV: str(data_dir)})).key
+    open_storage(data_dir, key=key).close()
 
 
 #: Idle memory is measured as shipped: the e2e desktop turns the milestone trace on for every

@@ -30,7 +30,6 @@ from tempfile import TemporaryDirectory
 
 from bench import harness
 from bench.harness import APP, FLOOR, Usage
-from companion.store.storage import open_storage
 from tests.e2e.desktop import Desktop
 
 SETTLE_S = 15.0
@@ -176,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with harness.desktop() as on, TemporaryDirectory(prefix="companion-stack-") as folder:
         floor = measure(on, FLOOR, "floor", settle, window)
         stack = measure(on, [*FLOOR, "--with-stack", folder], "stack floor", settle, window)
-        open_storage(on.data_dir).close()  # the journal an earlier day's start left
+        harness.existing_journal(on.data_dir)  # the journal an earlier day's start left
         app = measure(on, APP, "companion", settle, window)
         if args.compare is not None:
             cmd = [sys.executable, "-c", _RUN_CHECKOUT, str(args.compare.resolve())]

@@ -27,7 +27,6 @@ from pathlib import Path
 
 from bench import harness
 from bench.harness import APP, FLOOR
-from companion.store.storage import open_storage
 from tests.e2e.desktop import Desktop
 
 SETTLE_S = 10.0
@@ -116,6 +115,8 @@ def group_of(module: str) -> str:
     top = module.split(".")[0]
     if top in ("sqlite3", "_sqlite3"):
         return "sqlite3 (stdlib)"
+    if top == "sqlcipher3":
+        return "sqlcipher3 (SQLCipher, the encrypted journal)"
     if top in ("PySide6", "shiboken6"):
         return f"Qt: {module.split('.')[1]}" if "." in module else "Qt"
     if top == "companion":
@@ -134,6 +135,7 @@ def _order(group: str) -> tuple[int, str]:
     rank = (
         "Python stdlib",
         "sqlite3 (stdlib)",
+        "sqlcipher3 (SQLCipher, the encrypted journal)",
         "Qt",
         "third-party",
         "our code: companion.core",
@@ -221,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settle = QUICK_SETTLE_S if args.quick else SETTLE_S
     with harness.desktop() as on:
         bare, bare_mappings = held_modules(on, FLOOR, "floor", settle)
-        open_storage(on.data_dir).close()
+        harness.existing_journal(on.data_dir)
         app, app_mappings = held_modules(on, APP, "companion", settle)
     extra = sorted(set(app) - set(bare))
     for module in extra:

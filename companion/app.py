@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion.app_messages import SETTINGS_NOT_SAVED
 from companion.core.commands import Action, Command, Reply
+from companion.core.journal_key import Protection, Unlocked
 from companion.core.settings import Settings
 from companion.flows.commands import CommandHandler
 from companion.flows.data_lifecycle import DataLifecycle, DayCount
+from companion.flows.journal_unlock import JournalUnlock
 from companion.flows.journaling import JournalFlow
 from companion.flows.notices import TITLE, Messages
 from companion.flows.reminder_scheduler import ReminderFlow
@@ -26,9 +29,11 @@ from companion.flows.schedules import MidnightTimer
 from companion.flows.settings_holder import SettingsHolder
 from companion.flows.tag_and_breathe import BreakFlow
 from companion.notify.chain import FallbackNotifier
-from companion.store.storage import Storage, open_storage
+from companion.store.opening import journal_is_encrypted, key_opens, open_unlocked
+from companion.store.storage import Storage
 from companion.system import milestones, paths
 from companion.system.activation import launched_with
+from companion.system.capture_exclusion import what_captures_show
 from companion.system.clock import SystemClock
 from companion.system.dnd import desktop_do_not_disturb
 from companion.system.effective_settings import (
@@ -37,6 +42,8 @@ from companion.system.effective_settings import (
     sync_autostart,
 )
 from companion.system.idle import IdleTime
+from companion.system.key_file import key_file_path
+from companion.system.key_sources import KeychainKeys, KeyFileKeys
 from companion.system.microphone import desktop_microphone
 from companion.system.private_files import narrow_private_files
 from companion.system.quit_signals import QuitOnSignals
@@ -47,6 +54,8 @@ from companion.system.single_instance import InstanceServer
 from companion.ui.breathing.break_windows import BreathingWindows
 from companion.ui.breathing.start_countdown import auto_start_seconds
 from companion.ui.journal.journal_windows import JournalWindows
+from companion.ui.privacy.privacy_section import PrivacyFacts
+from companion.ui.privacy.unlock_dialogs import UnlockDialogs
 from companion.ui.reminders.notifiers import build_notifiers
 from companion.ui.reminders.reminder_ui import ReminderUi
 from companion.ui.settings.delete_data_dialog import DataRemovalDialogs
@@ -68,6 +77,8 @@ class CompanionApp(QObject):
         storage: Storage,
         tray: TrayController | None,
         icon: QIcon,
+        settings: SettingsHolder | None = None,
+        unlocked: Unlocked | None = None,
     ) -> None:
         super().__init__()
         clock = SystemClock()
@@ -76,7 +87,9 @@ class CompanionApp(QObject):
         self._qt_app, self._icon, self._storage = qt_app, icon, storage
         # 1. What the agent is told, and the settings everyone reads.
         self.messages = Messages(_message_box, parent=self)
-        self.settings = _settings_holder(paths.settings_path(data_dir), parent=self)
+        self.settings = settings or settings_holder(paths.settings_path(data_dir))
+        self.settings.setParent(self)
+        self.unlocked = unlocked or Unlocked(storage.key, Protection.NONE)
         # 2. The flows, each with the factory for the windows it drives.
         journal_windows = JournalWindows(
             storage.journal, storage.drafts, storage.calls, clock, backups=storage.backups
@@ -235,6 +248,17 @@ class CompanionApp(QObject):
             self.settings.locked,
             autostart_on=autostart_is_on(self.settings.settings),
             no_notification_service=self.notifiers.no_service_note.given,
+            privacy=self._privacy_facts(),
+        )
+
+    def _privacy_facts(self) -> PrivacyFacts:
+        protection = self.unlocked.protection
+        return PrivacyFacts(
+            protection,
+            self.settings.policy.journal_encryption,
+            what_captures_show(),
+            waiting=self.unlocked.waiting if self._storage.temporary else None,
+            key_file=key_file_path() if protection is Protection.KEY_FILE else None,
         )
 
     def _sync_autostart(self, settings: Settings) -> None:
@@ -247,7 +271,7 @@ def _message_box(text: str) -> None:
     QMessageBox.information(None, TITLE, text)
 
 
-def _settings_holder(path: Path, parent: QObject) -> SettingsHolder:
+def settings_holder(path: Path, parent: QObject | None = None) -> SettingsHolder:
     """Policy over the agent's file over defaults; login items made to match them."""
     effective = load_effective_settings(path)
     holder = SettingsHolder(
@@ -264,6 +288,25 @@ def _settings_holder(path: Path, parent: QObject) -> SettingsHolder:
     return holder
 
 
+def unlock_journal(settings: SettingsHolder, data_dir: Path) -> Unlocked:
+    """The key that opens the journal: the keychain without a question, else as the agent
+    chose (asked once), a passphrase asked at each start (companion.flows.journal_unlock)."""
+
+    def remember(protection: Protection) -> None:
+        settings.save(replace(settings.settings, journal_protection=protection))
+
+    return JournalUnlock(
+        settings.policy.journal_encryption,
+        settings.settings.journal_protection,
+        keychain=KeychainKeys(data_dir),
+        key_file=KeyFileKeys(key_file_path()),
+        prompts=UnlockDialogs(),
+        encrypted_journal_exists=lambda: journal_is_encrypted(data_dir),
+        verify=lambda key: key_opens(data_dir, key),
+        remember=remember,
+    ).unlock()
+
+
 def start(
     qt_app: QApplication,
     server_name: str,
@@ -274,8 +317,16 @@ def start(
     """Everything after the tray icon: the server, the journal, the app; then ``first``."""
     server = InstanceServer(server_name)
     server.listen()
-    storage = open_storage(paths.data_dir())
-    companion = CompanionApp(qt_app, server, storage, tray, icon)
+    data_dir = paths.data_dir()
+    settings = settings_holder(paths.settings_path(data_dir))
+    if data_dir.exists() and not data_dir.is_dir():
+        # No journal can open there (a file in the folder's place): nothing to unlock, and a
+        # temporary journal stands in (open_storage says why).
+        unlocked = Unlocked(None, Protection.NONE)
+    else:
+        unlocked = unlock_journal(settings, data_dir)
+    storage = open_unlocked(data_dir, unlocked, settings.policy.journal_encryption)
+    companion = CompanionApp(qt_app, server, storage, tray, icon, settings, unlocked)
     QuitOnSignals(companion.quit, parent=companion)
     if first is not None and first.action is not Action.SHOW:
         QTimer.singleShot(0, lambda: companion.handle(first))

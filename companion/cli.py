@@ -35,6 +35,7 @@ from companion.core.commands import (
     launch_tokens,
 )
 from companion.core.journal_export import ExportFailed, ExportFormat, format_of
+from companion.core.journal_key import Protection
 
 _REASONS = ", ".join(r.value for r in Reason)
 
@@ -317,6 +318,7 @@ def _export(parser: argparse.ArgumentParser, path: Path, format_name: str | None
     import logging
     from datetime import datetime
 
+    from companion.cli_key import NoKey, export_key
     from companion.core.ports import StorageUnavailable
     from companion.store.export import export_from_folder
     from companion.system import paths
@@ -329,14 +331,24 @@ def _export(parser: argparse.ArgumentParser, path: Path, format_name: str | None
             f"Companion can't tell which format to write: end {path.name or 'the name'} in "
             ".md or .jsonl, or add --format md or --format jsonl."
         )
-    database = paths.database_path(paths.data_dir())
+    data_dir = paths.data_dir()
+    database = paths.database_path(data_dir)
     try:
-        result = export_from_folder(database, path, fmt, datetime.now().astimezone())
-    except (ExportFailed, StorageUnavailable) as error:
+        key = export_key(data_dir, _chosen_protection(data_dir))
+        result = export_from_folder(database, path, fmt, datetime.now().astimezone(), key=key)
+    except (ExportFailed, StorageUnavailable, NoKey) as error:
         print(error, file=sys.stderr)
         return 1
     print(result.summary())
     return 0
+
+
+def _chosen_protection(data_dir: Path) -> Protection | None:
+    """How the agent chose to keep the journal's key (their settings; None: not chosen)."""
+    from companion.system.effective_settings import load_effective_settings
+    from companion.system.paths import settings_path
+
+    return load_effective_settings(settings_path(data_dir)).settings.journal_protection
 
 
 def _ask(question: str) -> str:

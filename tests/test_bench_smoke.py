@@ -99,7 +99,8 @@ def test_journal_bench_runs_and_prints_its_figures() -> None:
 @pytest.mark.usefixtures("desktop_tools")
 def test_idle_imports_bench_charges_every_module_group() -> None:
     out = run_bench("idle_imports")
-    for group in ("Python stdlib", "sqlite3 (stdlib)", "our code: companion.store", "all imports"):
+    groups = ("Python stdlib", "sqlcipher3 (SQLCipher", "our code: companion.store", "all imports")
+    for group in groups:
         assert group in out
     assert "sqlite_utils" not in out  # the idle tray opens its journal without it
     assert "QtNetwork" not in out  # it listens on a Unix socket through the standard library

@@ -48,7 +48,9 @@ def allowed_protections(rule: Encryption) -> tuple[Protection, ...]:
     """What the agent may choose under IT's rule, in the order they are offered."""
     if rule is Encryption.OFF:
         return (Protection.NONE,)
-    choices = (Protection.KEYCHAIN, Protection.PASSPHRASE, Protection.KEY_FILE)
+    # Where there is no keyring, the key file comes first: nothing to type, nothing to forget
+    # (a lost passphrase is a lost journal); the passphrase protects more, for who wants it.
+    choices = (Protection.KEYCHAIN, Protection.KEY_FILE, Protection.PASSPHRASE)
     if rule is Encryption.DEFAULT:
         return (*choices, Protection.NONE)
     return choices

@@ -14,8 +14,9 @@ from companion.store.recovery import set_aside
 log = logging.getLogger(__name__)
 
 KEPT = (
-    "It is kept as it is at {path}. With the right key or passphrase it opens again; "
-    "otherwise Companion can start a new journal and keep this one aside."
+    "It is kept as it is at {path}, and opens again with the right key or passphrase. "
+    "To start a new journal instead, quit Companion and move that file elsewhere; "
+    "nothing is deleted."
 )
 WRONG_PASSPHRASE = "This passphrase does not open your journal. "
 WRONG_KEY = (

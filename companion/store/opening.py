@@ -30,7 +30,11 @@ NOT_ENCRYPTED_YET = (
 
 def journal_is_encrypted(data_dir: Path) -> bool:
     """Whether the journal file there is an encrypted one (False: plain, or none yet)."""
-    return driver.looks_encrypted(data_dir / DATABASE_FILENAME)
+    path = data_dir / DATABASE_FILENAME
+    try:
+        return driver.looks_encrypted(path)
+    except OSError:  # none yet, or unreadable: nothing encrypted to wait for
+        return False
 
 
 def key_opens(data_dir: Path, key: JournalKey) -> bool:

@@ -10,14 +10,13 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import sqlite3
 import time
 from datetime import datetime
 from pathlib import Path
 
 from companion.ui.breathing.start_countdown import AUTO_START_ENV, AUTO_START_SECONDS
 from tests.e2e.desktop import APP, ChildProcess, Desktop, Geometry, Spawn
-from tests.e2e.pins import PINNED_START
+from tests.e2e.pins import PINNED_START, read_journal
 from tests.e2e.timing import patience
 from tests.e2e.x11 import top_level
 
@@ -35,7 +34,7 @@ def rows(desktop: Desktop, query: str) -> list[tuple[object, ...]]:
     path = desktop.data_dir / "journal.db"
     if not path.exists():
         return []  # not made yet: opening it read-only would fail
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+    with contextlib.closing(read_journal(desktop.data_dir)) as db:
         return db.execute(query).fetchall()
 
 

@@ -22,8 +22,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.store import driver
 from companion.system.single_instance import server_name
 from tests.e2e.desktop import ChildProcess, Desktop, Spawn
+from tests.e2e.pins import journal_key, read_journal
 from tests.e2e.timing import patience
 
 APP = [sys.executable, "-m", "companion"]
@@ -86,7 +88,7 @@ class Journal:
 
     def live(self) -> Snapshot:
         """While the app runs: read-only beside it (WAL lets a reader in without blocking)."""
-        with contextlib.closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as db:
+        with contextlib.closing(read_journal(self.path.parent)) as db:
             return read(db)
 
     def after_kill(self) -> tuple[Snapshot, bool]:
@@ -102,7 +104,7 @@ class Journal:
                 shutil.copyfile(side, f"{copy}{suffix}")
         wal = Path(f"{self.path}-wal")
         hot = wal.exists() and wal.stat().st_size > 0
-        with contextlib.closing(sqlite3.connect(copy)) as db:
+        with contextlib.closing(driver.connect(copy, journal_key(self.path.parent))) as db:
             assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
             return read(db), hot
 
@@ -123,7 +125,7 @@ def backups_intact(data_dir: Path) -> set[str]:
     names = set()
     for copy in sorted((data_dir / "backups").glob("journal-*.db")):
         uri = f"file:{copy}?mode=ro&immutable=1"
-        with contextlib.closing(sqlite3.connect(uri, uri=True)) as db:
+        with contextlib.closing(driver.connect(uri, journal_key(data_dir), uri=True)) as db:
             assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)], copy.name
         names.add(copy.name)
     return names

@@ -8,8 +8,7 @@ each test has a Companion data folder of its own and stops what it started.
 
 from __future__ import annotations
 
-import json
-import sqlite3
+import contextlib
 import sys
 import time
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from companion.store.storage import open_storage
 from companion.system.idle import IdleTime
 from companion.system.idle_dbus import DBusIdle
 from tests.e2e.gnome import GnomeShell
+from tests.e2e.pins import journal_key, read_journal, write_settings
 from tests.e2e.processes import ChildProcess
 from tests.e2e.timing import patience
 
@@ -53,7 +53,7 @@ def data_dir(gnome: GnomeShell) -> Path:
 
 def start_companion(gnome: GnomeShell, settings: dict[str, object] = QUIET) -> ChildProcess:
     """Companion with pinned settings; returns once GNOME shows its tray icon."""
-    (data_dir(gnome) / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    write_settings(data_dir(gnome), settings)
     app = gnome.spawn(APP, name="companion")
     gnome.wait_for(gnome.tray_icon, "Companion's icon in GNOME's top bar", patience(20))
     return app
@@ -63,7 +63,7 @@ def calls(gnome: GnomeShell) -> int:
     path = data_dir(gnome) / "journal.db"
     if not path.exists():
         return 0
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+    with contextlib.closing(read_journal(data_dir(gnome))) as db:
         return int(db.execute("select count(*) from calls").fetchone()[0])
 
 
@@ -174,7 +174,7 @@ def seed_callback(gnome: GnomeShell, due_in: timedelta) -> None:
     stores it (the same repository call), due ``due_in`` from now: `--in` counts whole
     minutes, and a test should not wait one."""
     now = datetime.now().astimezone()
-    storage = open_storage(data_dir(gnome), now)
+    storage = open_storage(data_dir(gnome), now, key=journal_key(data_dir(gnome)))
     try:
         storage.reminders.add_callback(
             Callback(due_at=now + due_in, text="", created_at=now, case_ref="4711")

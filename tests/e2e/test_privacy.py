@@ -7,14 +7,13 @@ import contextlib
 import json
 import os
 import re
-import sqlite3
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
 from tests.e2e.desktop import Desktop, Spawn
-from tests.e2e.pins import PINNED_SETTINGS
+from tests.e2e.pins import PINNED_PROTECTION, PINNED_SETTINGS, read_journal
 from tests.e2e.timing import patience
 
 SECRET_CASE = "CASE-SECRET-4711"
@@ -88,7 +87,7 @@ def left_wide_by_an_older_version(data_dir: Path) -> None:
         ("journal.damaged-20260101-090000.db", "set aside long ago"),
         ("backups/journal-daily-20260101-090000.db", "an old daily copy"),
         ("logs/companion.log", "2026-01-01 09:00:00 INFO companion.launch: starting\n"),
-        ("settings.json", json.dumps(PINNED_SETTINGS)),
+        ("settings.json", json.dumps({**PINNED_PROTECTION, **PINNED_SETTINGS})),
     ]:
         path = data_dir / name
         path.parent.mkdir(exist_ok=True)
@@ -146,8 +145,7 @@ def gone(desktop: Desktop, title: str) -> bool:
 
 def draft_is(desktop: Desktop, words: str) -> bool:
     """Whether the new entry's draft on disk holds exactly ``words`` (read-only, beside it)."""
-    path = desktop.data_dir / "journal.db"
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+    with contextlib.closing(read_journal(desktop.data_dir)) as db:
         return db.execute("SELECT body FROM drafts").fetchall() == [(words,)]
 
 

@@ -7,7 +7,6 @@ import contextlib
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ from pathlib import Path
 from companion.store.database import UNREACHABLE
 from companion.system.single_instance import REPLY_TIMEOUT_MS
 from tests.e2e.desktop import Desktop, Spawn
-from tests.e2e.pins import ALL_DAY_REMINDERS
+from tests.e2e.pins import ALL_DAY_REMINDERS, read_journal
 from tests.e2e.timing import patience
 
 APP = [sys.executable, "-m", "companion"]
@@ -124,7 +123,7 @@ def tagged(desktop: Desktop) -> bool:
     path = desktop.data_dir / "journal.db"
     if not path.exists():
         return False
-    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+    with contextlib.closing(read_journal(desktop.data_dir)) as db:
         return db.execute("select count(*) from calls").fetchone()[0] > 0
 
 

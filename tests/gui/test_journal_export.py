@@ -84,7 +84,11 @@ def test_it_offers_a_dated_name_in_documents_writes_there_and_says_so(
     choose_export(window)
 
     assert dialog.offered == [
-        ("Export your journal", str(suggested), f"{MARKDOWN};;{JSON_LINES}"),
+        (
+            "Export your journal to a plain file (not encrypted)",
+            str(suggested),
+            f"{MARKDOWN};;{JSON_LINES}",
+        ),
     ]
     text = suggested.read_text(encoding="utf-8")
     assert "The first entry" in text and "The second entry" in text

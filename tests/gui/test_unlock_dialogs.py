@@ -13,7 +13,7 @@ from companion.core.journal_key import Protection
 from companion.ui.privacy import messages as text
 from companion.ui.privacy.unlock_dialogs import PassphraseDialog, ProtectionDialog, UnlockDialogs
 
-CHOICES = (Protection.PASSPHRASE, Protection.KEY_FILE, Protection.NONE)
+CHOICES = (Protection.KEY_FILE, Protection.PASSPHRASE, Protection.NONE)
 
 
 def test_each_way_is_offered_with_what_it_protects_against(qtbot: QtBot) -> None:
@@ -31,7 +31,7 @@ def test_each_way_is_offered_with_what_it_protects_against(qtbot: QtBot) -> None
     qtbot.keyClick(buttons[0], Qt.Key.Key_Down)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
-    assert dialog.chosen() is Protection.KEY_FILE
+    assert dialog.chosen() is Protection.PASSPHRASE
 
 
 def test_a_new_passphrase_is_typed_twice_and_a_mismatch_is_said(qtbot: QtBot) -> None:

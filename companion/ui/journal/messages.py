@@ -57,7 +57,11 @@ CONTINUE_NAME = "Continue your unsaved writing"
 # The entry editor.
 EDITOR_TITLE = "Companion — Journal entry"
 CALL_TITLE = "Write about that call"
-BODY_PLACEHOLDER = "Write as much or as little as you like. Only you can read this."
+#: True in every mode (encrypted or not, see docs/privacy.md): it never leaves this computer.
+BODY_PLACEHOLDER = (
+    "Write as much or as little as you like. It stays on this computer; Companion never sends "
+    "it anywhere."
+)
 BODY_NAME = "Journal entry"
 KEPT_TEXT = "Your writing is kept safe as you type."
 TAGS_PLACEHOLDER = "tags, separated by commas"
@@ -80,7 +84,8 @@ NEED_A_QUESTION_NAME = "Show a question to start from"
 MOOD_QUESTION = "How do you feel? (optional)"
 
 # Export.
-EXPORT_TITLE = "Export your journal"
+#: Said before anything is written: the export is a plain file, readable by whoever gets it.
+EXPORT_TITLE = "Export your journal to a plain file (not encrypted)"
 MARKDOWN_FILTER = "Markdown, to read (*.md)"
 JSON_LINES_FILTER = "JSON Lines, for other programs (*.jsonl)"
 

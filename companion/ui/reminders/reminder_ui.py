@@ -18,6 +18,7 @@ from companion.ui.reminders.reminder_menu import ReminderMenu
 from companion.ui.shell.window_activation import bring_forward
 
 if TYPE_CHECKING:  # both load on first use: an app waiting in the tray never needs them
+    from companion.ui.privacy.privacy_section import PrivacyFacts
     from companion.ui.reminders.callback_dialog import CallbackDialog
     from companion.ui.settings.settings_window import SettingsWindow
 
@@ -95,6 +96,7 @@ class ReminderUi(QObject):
         *,
         autostart_on: bool = False,
         no_notification_service: bool = False,
+        privacy: PrivacyFacts | None = None,
     ) -> SettingsWindow:
         if self._settings_window is None or not self._settings_window.isVisible():
             from companion.ui.settings.settings_window import SettingsWindow
@@ -106,6 +108,7 @@ class ReminderUi(QObject):
                 autostart_on=autostart_on,
                 no_notification_service=no_notification_service,
                 cannot_tell=self._flow.cannot_tell(),
+                privacy=privacy,
             )
             window.test_requested.connect(lambda: window.show_test_result(self._flow.send_test()))
             window.saved.connect(self._on_settings_saved)

@@ -26,6 +26,7 @@ from companion.core.breathing import PATTERNS
 from companion.core.notices import Delivery
 from companion.core.reminder_settings import WEEKDAYS, ReminderSettings
 from companion.core.settings import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS, Settings
+from companion.ui.privacy.privacy_section import PrivacyFacts, privacy_group
 from companion.ui.settings import messages
 from companion.ui.settings.locked_settings import show_locked
 
@@ -66,8 +67,10 @@ class SettingsWindow(QWidget):
         autostart_on: bool = False,
         no_notification_service: bool = False,
         cannot_tell: Sequence[str] = (),
+        privacy: PrivacyFacts | None = None,
     ) -> None:
         super().__init__()
+        self._privacy = privacy
         self.setWindowTitle(messages.TITLE)
         self.setStyleSheet(_STYLE)
         self._base = settings
@@ -196,6 +199,8 @@ class SettingsWindow(QWidget):
             group = QGroupBox(title)
             group.setLayout(form)
             layout.addWidget(group)
+        if self._privacy is not None:
+            layout.addWidget(privacy_group(self._privacy, self))
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 

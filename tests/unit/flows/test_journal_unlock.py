@@ -106,7 +106,7 @@ def test_without_a_credential_store_the_agent_chooses_once() -> None:
     desk = Desk(keychain=Source(no_store=True), prompts=Prompts(choice=Protection.KEY_FILE))
 
     assert desk.unlock() == Unlocked(OTHER, Protection.KEY_FILE)
-    assert desk.prompts.offered == [(Protection.PASSPHRASE, Protection.KEY_FILE, Protection.NONE)]
+    assert desk.prompts.offered == [(Protection.KEY_FILE, Protection.PASSPHRASE, Protection.NONE)]
     assert desk.remembered == [Protection.KEY_FILE]
 
     desk.chosen, desk.encrypted = Protection.KEY_FILE, True
@@ -121,7 +121,7 @@ def test_it_can_require_encryption_or_turn_it_off() -> None:
         prompts=Prompts(choice=Protection.PASSPHRASE, typed=["a good passphrase"]),
     )
     assert required.unlock().key == JournalKey.passphrase("a good passphrase")
-    assert required.prompts.offered == [(Protection.PASSPHRASE, Protection.KEY_FILE)]
+    assert required.prompts.offered == [(Protection.KEY_FILE, Protection.PASSPHRASE)]
 
     no_longer_allowed = Desk(rule=Encryption.REQUIRED, chosen=Protection.NONE)
     assert no_longer_allowed.unlock() == Unlocked(OTHER, Protection.KEYCHAIN)
