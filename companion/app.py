@@ -125,7 +125,9 @@ class CompanionApp(QObject):
             storage,
             server,
             clock,
-            DataRemovalDialogs(data_dir, log_dir, lambda: journal_windows.window),
+            DataRemovalDialogs(
+                data_dir, log_dir, lambda: journal_windows.window, key_file=key_file_path()
+            ),
             tell=self.messages.tell,
             nothing_open=self._nothing_open,
             parent=self,

@@ -291,12 +291,14 @@ def _delete_my_data(yes: bool) -> int:
     """Quit a running Companion, show what will go, ask, remove, and say what went."""
     from companion.system import paths
     from companion.system.data_removal import describe, files_to_remove, remove_all
+    from companion.system.key_file import key_file_path
 
     data_dir, log_dir = paths.data_dir(), paths.log_dir()
     if data_dir.is_dir() and not _quit_running(data_dir):
         print("Companion is still running; quit it first, then try again.", file=sys.stderr)
         return 1
-    listed = files_to_remove(data_dir, log_dir)
+    key_file = key_file_path()
+    listed = files_to_remove(data_dir, log_dir, key_file)
     if not listed:
         print("There is nothing of Companion's to remove.")
         return 0
@@ -307,7 +309,7 @@ def _delete_my_data(yes: bool) -> int:
     ):
         print("Nothing was removed.")
         return 1
-    removal = remove_all(data_dir, log_dir)
+    removal = remove_all(data_dir, log_dir, key_file=key_file)
     print(describe(removal))
     return 1 if removal.failed else 0
 

@@ -57,9 +57,12 @@ def companion_files(data_dir: Path, log_dir: Path) -> list[Path]:
     return found
 
 
-def files_to_remove(data_dir: Path, log_dir: Path) -> list[Path]:
-    """Every file and folder Companion made, for showing before asking."""
+def files_to_remove(data_dir: Path, log_dir: Path, key_file: Path | None = None) -> list[Path]:
+    """Every file and folder Companion made, for showing before asking: with ``key_file``,
+    the journal's key file too (kept apart from the data, ``key_file.key_file_path``)."""
     found = companion_files(data_dir, log_dir)
+    if key_file is not None and key_file.is_file():
+        found.append(key_file)
     autostart = _autostart_file()
     if autostart is not None:
         found.append(autostart)
@@ -67,11 +70,15 @@ def files_to_remove(data_dir: Path, log_dir: Path) -> list[Path]:
 
 
 def remove_all(
-    data_dir: Path, log_dir: Path, listed: Callable[[], list[Path]] | None = None
+    data_dir: Path,
+    log_dir: Path,
+    listed: Callable[[], list[Path]] | None = None,
+    key_file: Path | None = None,
 ) -> Removal:
-    """Remove what ``files_to_remove`` lists, then the data folder itself if it is empty."""
+    """Remove what ``files_to_remove`` lists, then the data folder itself if it is empty
+    (and the key file's folder, when that is left empty)."""
     result = Removal()
-    for path in (listed or (lambda: files_to_remove(data_dir, log_dir)))():
+    for path in (listed or (lambda: files_to_remove(data_dir, log_dir, key_file)))():
         try:
             if path.is_dir() and not path.is_symlink():
                 shutil.rmtree(path)
@@ -91,6 +98,10 @@ def remove_all(
         else:
             result.removed.append(data_dir)
     _remove_if_empty_and_ours(log_dir.parent, result)
+    if key_file is not None and not key_file.exists():
+        with contextlib.suppress(OSError):
+            os.rmdir(key_file.parent)  # only succeeds when nothing else is in it
+            result.removed.append(key_file.parent)
     log.info("removed %d of Companion's files", len(result.removed))
     return result
 

@@ -39,15 +39,22 @@ class DataRemovalDialogs:
     """``Removal`` for companion.flows.data_lifecycle: these questions over the files in
     ``data_dir`` and ``log_dir`` (companion.system.data_removal), asked over ``parent()``."""
 
-    def __init__(self, data_dir: Path, log_dir: Path, parent: Callable[[], QWidget | None]) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        log_dir: Path,
+        parent: Callable[[], QWidget | None],
+        key_file: Path | None = None,
+    ) -> None:
         self._data_dir = data_dir
         self._log_dir = log_dir
         self._parent = parent
+        self._key_file = key_file
 
     def files(self) -> list[Path]:
         from companion.system.data_removal import files_to_remove
 
-        return files_to_remove(self._data_dir, self._log_dir)
+        return files_to_remove(self._data_dir, self._log_dir, self._key_file)
 
     def confirm(self, files: list[Path]) -> bool:
         return confirm_delete_all(files, self._parent())
@@ -58,7 +65,7 @@ class DataRemovalDialogs:
         from companion.system.logs import stop_logging
 
         stop_logging()
-        return describe(remove_all(self._data_dir, self._log_dir))
+        return describe(remove_all(self._data_dir, self._log_dir, key_file=self._key_file))
 
     def show_removed(self, summary: str) -> None:
         show_removed(summary)

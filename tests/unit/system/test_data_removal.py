@@ -116,3 +116,19 @@ def test_a_companion_folder_holding_something_else_stays(tmp_path: Path) -> None
 
     assert not logs.exists()
     assert (tmp_path / "state" / "companion" / "someone-elses.txt").exists()
+
+
+def test_the_key_file_kept_apart_goes_too_and_its_folder_when_left_empty(tmp_path: Path) -> None:
+    data, logs = tmp_path / "data", tmp_path / "data" / "logs"
+    data.mkdir()
+    (data / "journal.db").write_bytes(b"x")
+    key = tmp_path / "data-key" / "journal.key"
+    key.parent.mkdir()
+    key.write_text("0" * 64)
+
+    assert key in files_to_remove(data, logs, key)
+    removal = remove_all(data, logs, key_file=key)
+
+    assert not key.exists() and not key.parent.exists()
+    assert key in removal.removed and not data.exists()
+    assert key not in files_to_remove(data, logs)  # never without being told where it is
