@@ -19,7 +19,6 @@ folder, in ``<folder>-key``, so a test never touches the real one.
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 import sys
 from collections.abc import Callable, Mapping
@@ -120,7 +119,8 @@ def create_key_file(path: Path, random_bytes: Callable[[int], bytes] = os.urando
     """
     key = JournalKey.from_random(random_bytes(RAW_KEY_BYTES))
     path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.new")
+    # os.urandom, not secrets: that imports hashlib, which maps OpenSSL (1.4 MB) into the tray.
+    temporary = path.with_name(f".{path.name}.{os.urandom(8).hex()}.new")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(temporary, flags, KEY_FILE_MODE)
     try:
