@@ -259,7 +259,9 @@ class CompanionApp(QObject):
             protection,
             self.settings.policy.journal_encryption,
             what_captures_show(),
-            waiting=self.unlocked.waiting if self._storage.temporary else None,
+            encrypted=self._storage.key is not None and not self._storage.temporary,
+            file_open=not self._storage.temporary,
+            why_no_key=self.unlocked.waiting,
             key_file=key_file_path() if protection is Protection.KEY_FILE else None,
         )
 

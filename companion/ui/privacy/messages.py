@@ -89,5 +89,9 @@ IN_USE: dict[Protection, str] = {
     ),
 }
 IT_TURNED_OFF = "Your IT department has turned journal encryption off."
-NOT_OPEN_NOW = "Your journal is encrypted and isn't open right now. {why}"
+NOT_OPEN_NOW = "Your journal isn't open right now. {why}"
+NOT_ENCRYPTED_YET = (
+    "Your journal is not encrypted yet. {why} Companion encrypts it at a start when it has "
+    "its key; until then, anyone who gets the file, or signs in as you, can read it."
+)
 PRIVACY_GROUP = "Privacy"

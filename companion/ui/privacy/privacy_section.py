@@ -21,17 +21,24 @@ class PrivacyFacts:
     protection: Protection
     rule: Encryption
     capture: Capture
-    #: Why the journal isn't open (a locked keyring, no passphrase yet); None when it is.
-    waiting: str | None = None
+    #: Whether the journal open now is encrypted (False: plain, or a temporary one in memory).
+    encrypted: bool
+    #: Whether the journal file is open (False: a temporary journal stands in for it).
+    file_open: bool = True
+    #: Why there was no key at this start (a locked keyring, no passphrase); None with one.
+    why_no_key: str | None = None
     key_file: Path | None = None
 
 
 def privacy_sentences(facts: PrivacyFacts) -> list[str]:
     """What Settings says, in order; each true for ``facts``."""
-    if facts.waiting is not None and facts.protection is not Protection.NONE:
-        kept = text.NOT_OPEN_NOW.format(why=facts.waiting)
-    else:
+    why = facts.why_no_key or ""
+    if facts.protection is Protection.NONE or facts.encrypted:
         kept = text.IN_USE[facts.protection].format(path=facts.key_file or "")
+    elif not facts.file_open:
+        kept = text.NOT_OPEN_NOW.format(why=why).strip()
+    else:
+        kept = text.NOT_ENCRYPTED_YET.format(why=why).strip()
     said = [kept]
     if facts.protection is Protection.NONE and facts.rule is Encryption.OFF:
         said.append(text.IT_TURNED_OFF)

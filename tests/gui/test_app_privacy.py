@@ -1,0 +1,57 @@
+"""The running app tells Settings the truth about its journal: encrypted or not, open or
+waiting, whatever the agent chose (issue #9)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from companion.app import CompanionApp
+from companion.core.journal_key import JournalKey, Protection, Unlocked
+from companion.store.storage import open_storage, temporary_storage
+from companion.system.single_instance import InstanceServer, server_name
+from tests.gui.app_helpers import close_everything, data_dir  # noqa: F401 (a fixture)
+
+KEY = JournalKey.from_random(bytes(range(32)))
+
+
+def build(
+    storage_dir: Path, unlocked: Unlocked, *, key: JournalKey | None, waiting: bool
+) -> CompanionApp:
+    qt_app = QApplication.instance()
+    assert isinstance(qt_app, QApplication)
+    storage = (
+        temporary_storage(storage_dir, None, "Your keyring is locked.")
+        if waiting
+        else open_storage(storage_dir, key=key)
+    )
+    server = InstanceServer(server_name(storage_dir))
+    return CompanionApp(qt_app, server, storage, None, QIcon(), unlocked=unlocked)
+
+
+def test_an_encrypted_journal_is_said_to_be(data_dir: Path) -> None:  # noqa: F811
+    app = build(data_dir, Unlocked(KEY, Protection.KEY_FILE), key=KEY, waiting=False)
+    facts = app._privacy_facts()
+    close_everything(app)
+
+    assert facts.encrypted and facts.file_open and facts.key_file is not None
+
+
+def test_a_plain_journal_opened_without_its_key_is_not(data_dir: Path) -> None:  # noqa: F811
+    why = "Companion couldn't reach your keyring."
+    app = build(data_dir, Unlocked(None, Protection.KEYCHAIN, waiting=why), key=None, waiting=False)
+    facts = app._privacy_facts()
+    close_everything(app)
+
+    assert not facts.encrypted and facts.file_open and facts.why_no_key == why
+
+
+def test_a_journal_waiting_for_its_key_is_not_open(data_dir: Path) -> None:  # noqa: F811
+    why = "Your keyring is locked."
+    app = build(data_dir, Unlocked(None, Protection.KEYCHAIN, waiting=why), key=None, waiting=True)
+    facts = app._privacy_facts()
+    close_everything(app)
+
+    assert not facts.encrypted and not facts.file_open
