@@ -84,3 +84,20 @@ def test_the_sound_setting_says_what_it_does_and_reaches_the_notification(
     assert (shown := present(silent, DUNST)) is not None and shown.hints["suppress-sound"]
     allowed = replace(silent, sound=window.chosen().reminders.sound)
     assert (shown := present(allowed, DUNST)) is not None and "suppress-sound" not in shown.hints
+
+
+def test_on_a_short_screen_the_groups_scroll_instead_of_squeezing(qtbot: QtBot) -> None:
+    """A spin box squeezed below its size hint cuts its text off ("3 hard ca"): the groups
+    scroll instead, whatever the screen's height."""
+    from PySide6.QtWidgets import QScrollArea, QSpinBox
+
+    window = SettingsWindow(Settings())
+    qtbot.addWidget(window)
+    window.resize(window.width(), 420)
+    window.show()
+    qtbot.waitExposed(window)
+
+    scroll = window.findChild(QScrollArea, "settingsGroups")
+    assert scroll is not None and scroll.widget() is not None
+    for spin in window.findChildren(QSpinBox):
+        assert spin.height() >= spin.minimumSizeHint().height(), spin.suffix()

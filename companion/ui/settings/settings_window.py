@@ -6,16 +6,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import time
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -190,6 +193,11 @@ class SettingsWindow(QWidget):
         layout.setContentsMargins(18, 16, 18, 16)
         layout.addWidget(self.warning)
         layout.addWidget(self.locked_note)
+        # The groups scroll when the screen is shorter than they are (a laptop at 768 lines,
+        # large text): squeezed, Qt would shrink the spin boxes until their text is cut off.
+        content = QWidget()
+        groups = QVBoxLayout(content)
+        groups.setContentsMargins(0, 0, 6, 0)
         for title, form in (
             (messages.BREAKS, breaks),
             (messages.YOUR_SHIFT, shift),
@@ -198,9 +206,20 @@ class SettingsWindow(QWidget):
         ):
             group = QGroupBox(title)
             group.setLayout(form)
-            layout.addWidget(group)
+            groups.addWidget(group)
         if self._privacy is not None:
-            layout.addWidget(privacy_group(self._privacy, self))
+            groups.addWidget(privacy_group(self._privacy, content))
+        groups.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("settingsGroups")
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(content.sizeHint().width() + 12)
+        available = QGuiApplication.primaryScreen().availableGeometry().height()
+        scroll.setMinimumHeight(min(content.sizeHint().height(), max(available - 220, 240)))
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
