@@ -196,8 +196,8 @@ class CompanionApp(QObject):
         source.quick_tag_requested.connect(lambda: self.breaks.tag_and_breathe(None))
         source.tag_requested.connect(self.breaks.tag_and_breathe)
         source.break_requested.connect(self.breaks.breathe)
-        source.journal_requested.connect(self.journal.show_journal)
-        source.calls_requested.connect(lambda: self.journal.show_recent_calls())
+        source.journal_requested.connect(self._open_journal)
+        source.calls_requested.connect(self._open_calls)
         source.quit_requested.connect(self.quit)
 
     def _use_tray(self, tray: TrayController) -> None:
@@ -237,7 +237,28 @@ class CompanionApp(QObject):
 
     def _show(self) -> None:
         if not self.shell.bring_forward():
-            self.journal.show_journal()
+            self._open_journal()
+
+    def _open_journal(self) -> None:
+        self._unlock_if_waiting_for_a_passphrase()
+        self.journal.show_journal()
+
+    def _open_calls(self) -> None:
+        self._unlock_if_waiting_for_a_passphrase()
+        self.journal.show_recent_calls()
+
+    def _unlock_if_waiting_for_a_passphrase(self) -> None:
+        """After "Not now" at start-up the journal stays locked: opening it asks again, and the
+        temporary journal's rows move into the file once the passphrase opens it."""
+        waiting = self._storage.temporary and self._storage.key is None
+        if not waiting or self.unlocked.protection is not Protection.PASSPHRASE:
+            return
+        unlocked = unlock_journal(self.settings, paths.data_dir())
+        if unlocked.key is None:
+            return
+        self.unlocked = unlocked
+        self._storage.key = unlocked.key
+        self.data.try_journal_file()
 
     def _show_count(self, count: int) -> None:
         self.shell.set_today_count(count)

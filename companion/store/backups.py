@@ -56,9 +56,11 @@ class SqliteBackups:
     def folder(self) -> Path | None:
         return self._folder
 
-    def attach_folder(self, folder: Path) -> None:
-        """The temporary journal has become the journal file: copies of it go to ``folder``."""
+    def attach_folder(self, folder: Path, key: JournalKey | None = None) -> None:
+        """The temporary journal has become the journal file: copies of it go to ``folder``,
+        keyed as the file is (a passphrase may have come only now)."""
         self._folder = folder
+        self._key = key
 
     def list_backups(self) -> list[Backup]:
         """Newest first; a folder that can't be listed simply has none."""

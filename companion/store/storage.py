@@ -99,7 +99,7 @@ class Storage:
             db.close()
             raise
         move_connection(self.db, db)
-        self.backups.attach_folder(data_dir / BACKUP_FOLDER)
+        self.backups.attach_folder(data_dir / BACKUP_FOLDER, self.key)
         self.waiting_for = None
         log.info("journal file opened again; %d rows moved from the temporary journal", carried)
         return warnings

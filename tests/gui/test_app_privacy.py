@@ -3,12 +3,15 @@ waiting, whatever the agent chose (issue #9)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from companion.app import CompanionApp
+from companion.app_messages import NO_PASSPHRASE, WRONG_PASSPHRASE
 from companion.core.journal_key import JournalKey, Protection, Unlocked
 from companion.store.storage import open_storage, temporary_storage
 from companion.system.single_instance import InstanceServer, server_name
@@ -55,3 +58,33 @@ def test_a_journal_waiting_for_its_key_is_not_open(data_dir: Path) -> None:  # n
     close_everything(app)
 
     assert not facts.encrypted and not facts.file_open
+
+
+def test_after_not_now_opening_the_journal_asks_again_and_moves_what_was_written(
+    data_dir: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    passphrase = JournalKey.passphrase("river stones at dusk")
+    open_storage(data_dir, key=passphrase).close()
+    (data_dir / "settings.json").write_text(json.dumps({"journal_protection": "passphrase"}))
+    typed = iter(["not the passphrase", "river stones at dusk"])
+    asked: list[str | None] = []
+
+    def ask(self: object, *, new: bool, problem: str | None) -> str | None:
+        asked.append(problem)
+        return next(typed)
+
+    monkeypatch.setattr("companion.app.UnlockDialogs.passphrase", ask)
+    waiting = Unlocked(None, Protection.PASSPHRASE, waiting=NO_PASSPHRASE)
+    app = build(data_dir, waiting, key=None, waiting=True)
+    app.breaks.tag_and_breathe(None)  # a tag while locked: in the temporary journal
+    app.breaks.close_window()
+
+    app._open_journal()
+    reopened = not app._storage.temporary
+    close_everything(app)
+
+    assert asked == [None, WRONG_PASSPHRASE] and reopened
+    storage = open_storage(data_dir, key=passphrase)
+    assert storage.calls.latest() is not None  # the tag made while locked is in the file
+    storage.close()
