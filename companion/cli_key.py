@@ -40,9 +40,8 @@ def _from_keychain(data_dir: Path) -> KeyLookup:
     from companion.system.key_sources import lookup_from
     from companion.system.keychain import Keychain, account_for
 
-    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
-    answer = Keychain(account_for(data_dir)).get()
-    del app
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])  # QProcess wants one
+    answer = Keychain(account_for(data_dir), parent=app).get()
     found = lookup_from(answer)
     if found.no_store:
         raise NoKey("Companion can't reach a keyring here, and your journal's key is in one.")

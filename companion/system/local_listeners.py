@@ -224,9 +224,8 @@ class QtLocalListener(QObject):
 class _QtPeer:
     def __init__(self, socket: QLocalSocket, on_peer: PeerHandler) -> None:
         self._socket = socket
-        self._answered = False
         on_data, on_gone = on_peer(self)
-        socket.readyRead.connect(lambda: self._read(on_data))
+        socket.readyRead.connect(on_data)
         socket.disconnected.connect(on_gone)
         socket.disconnected.connect(socket.deleteLater)
 
@@ -234,16 +233,9 @@ class _QtPeer:
         return bytes(self._socket.readAll().data())
 
     def answer(self, data: bytes) -> None:
-        self._answered = True
         self._socket.write(data)
         self._socket.flush()
         self._socket.disconnectFromServer()
 
     def abort(self) -> None:
         self._socket.abort()
-
-    def _read(self, on_data: Callable[[], None]) -> None:
-        if self._answered:  # whatever else it sends is dropped unread
-            self._socket.readAll()
-            return
-        on_data()

@@ -27,11 +27,6 @@ CHOICES: dict[Protection, tuple[str, str]] = {
         "Don't encrypt",
         "Anyone who gets the journal file, or signs in as you, can read it.",
     ),
-    Protection.KEYCHAIN: (
-        "Your account's keyring",
-        "Nothing to type. Protects your journal from anyone who copies the file or the disk "
-        "without signing in as you.",
-    ),
 }
 CHOOSE_OK = "Use this"
 CHOOSE_LATER = "Not now"
