@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -16,12 +15,12 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion.app_messages import SETTINGS_NOT_SAVED
+from companion.app_privacy import journal_lock, unlock_journal
 from companion.core.commands import Action, Command, Reply
 from companion.core.journal_key import Protection, Unlocked
 from companion.core.settings import Settings
 from companion.flows.commands import CommandHandler
 from companion.flows.data_lifecycle import DataLifecycle, DayCount
-from companion.flows.journal_unlock import JournalUnlock
 from companion.flows.journaling import JournalFlow
 from companion.flows.notices import TITLE, Messages
 from companion.flows.reminder_scheduler import ReminderFlow
@@ -29,7 +28,7 @@ from companion.flows.schedules import MidnightTimer
 from companion.flows.settings_holder import SettingsHolder
 from companion.flows.tag_and_breathe import BreakFlow
 from companion.notify.chain import FallbackNotifier
-from companion.store.opening import journal_is_encrypted, key_opens, open_unlocked
+from companion.store.opening import open_unlocked
 from companion.store.storage import Storage
 from companion.system import milestones, paths
 from companion.system.activation import launched_with
@@ -43,7 +42,6 @@ from companion.system.effective_settings import (
 )
 from companion.system.idle import IdleTime
 from companion.system.key_file import key_file_path
-from companion.system.key_sources import KeychainKeys, KeyFileKeys
 from companion.system.microphone import desktop_microphone
 from companion.system.private_files import narrow_private_files
 from companion.system.quit_signals import QuitOnSignals
@@ -55,7 +53,6 @@ from companion.ui.breathing.break_windows import BreathingWindows
 from companion.ui.breathing.start_countdown import auto_start_seconds
 from companion.ui.journal.journal_windows import JournalWindows
 from companion.ui.privacy.privacy_section import PrivacyFacts
-from companion.ui.privacy.unlock_dialogs import UnlockDialogs
 from companion.ui.reminders.notifiers import build_notifiers
 from companion.ui.reminders.reminder_ui import ReminderUi
 from companion.ui.settings.delete_data_dialog import DataRemovalDialogs
@@ -120,6 +117,7 @@ class CompanionApp(QObject):
             microphone=desktop_microphone(),
         )
         self.journal = JournalFlow(journal_windows, open_callbacks=self.reminders.callback_lines)
+        self.lock = journal_lock(storage, self.journal, self.settings, self.messages.tell, self)
         self.day_count = DayCount(storage.calls.count_on, clock, parent=self)
         self.data = DataLifecycle(
             storage,
@@ -158,6 +156,7 @@ class CompanionApp(QObject):
     def _wire(self, server: InstanceServer) -> None:
         self.settings.not_saved.connect(lambda _: self.messages.tell(SETTINGS_NOT_SAVED))
         self.settings.saved.connect(self._sync_autostart)
+        self.settings.saved.connect(lambda settings: self.lock.apply(settings.lock_after_minutes))
         self.reminders.set_notifier(self.notifiers.chain)
         self.messages.use_balloon(self.notifiers.balloon)
         self.breaks.write_wanted.connect(self.journal.write_about_call)
@@ -170,6 +169,7 @@ class CompanionApp(QObject):
         self._midnight.new_day.connect(self.day_count.refresh)
         self.data.reopened.connect(self.reminder_ui.refresh)
         self.data.reopened.connect(self.day_count.refresh)
+        self.data.reopened.connect(self.lock.journal_opened)
         self.data.closing.connect(self.breaks.close_window)
         self.data.closing.connect(self.journal.close_windows)
         self.data.deleted.connect(self._leave)
@@ -189,6 +189,7 @@ class CompanionApp(QObject):
         self._midnight.arm()
         self.data.start()
         self.day_count.refresh()
+        self.lock.start(self.settings.settings.lock_after_minutes)
         for text in [*self.settings.warnings, *self._storage.warnings]:
             self.messages.tell(text)
 
@@ -275,6 +276,8 @@ class CompanionApp(QObject):
         )
 
     def _privacy_facts(self) -> PrivacyFacts:
+        from companion.system.screen_lock import screen_lock_heard_here  # QtDBus, when asked
+
         protection = self.unlocked.protection
         return PrivacyFacts(
             protection,
@@ -284,6 +287,9 @@ class CompanionApp(QObject):
             file_open=not self._storage.temporary,
             why_no_key=self.unlocked.waiting,
             key_file=key_file_path() if protection is Protection.KEY_FILE else None,
+            locked_now=self.lock.lock.locked,
+            lock_passphrase_set=self.lock.has_own_passphrase(),
+            hears_screen_lock=screen_lock_heard_here(),
         )
 
     def _sync_autostart(self, settings: Settings) -> None:
@@ -311,25 +317,6 @@ def settings_holder(path: Path, parent: QObject | None = None) -> SettingsHolder
     if autostart_problem is not None:
         holder.add_warning(autostart_problem)
     return holder
-
-
-def unlock_journal(settings: SettingsHolder, data_dir: Path) -> Unlocked:
-    """The key that opens the journal: the keychain without a question, else as the agent
-    chose (asked once), a passphrase asked at each start (companion.flows.journal_unlock)."""
-
-    def remember(protection: Protection) -> None:
-        settings.save(replace(settings.settings, journal_protection=protection))
-
-    return JournalUnlock(
-        settings.policy.journal_encryption,
-        settings.settings.journal_protection,
-        keychain=KeychainKeys(data_dir),
-        key_file=KeyFileKeys(key_file_path()),
-        prompts=UnlockDialogs(),
-        encrypted_journal_exists=lambda: journal_is_encrypted(data_dir),
-        verify=lambda key: key_opens(data_dir, key),
-        remember=remember,
-    ).unlock()
 
 
 def start(

@@ -22,3 +22,8 @@ NO_PASSPHRASE = (
     "usual and what you write is kept while Companion stays open."
 )
 WRONG_PASSPHRASE = "That passphrase doesn't open your journal. Please try again."
+LOCK_STAYS_OFF = (
+    "The lock stays off: it needs a passphrase to open your journal and calls again. "
+    "You can turn it on in Settings at any time."
+)
+LOCK_NEEDS_JOURNAL = "The lock can be turned on once your journal is open; it stays off for now."

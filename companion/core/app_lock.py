@@ -20,3 +20,8 @@ def seconds_until_check(limit_s: float, idle_s: float | None) -> float:
     if idle_s is None:
         return limit_s
     return max(limit_s - idle_s, min(MIN_RECHECK_S, limit_s))
+
+
+def limit_seconds(minutes: int | None) -> float | None:
+    """The setting (minutes, None for off) as the flow's limit in seconds."""
+    return None if minutes is None else minutes * 60.0

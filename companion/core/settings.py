@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
+from companion.core.app_lock import LOCK_AFTER_MINUTES
 from companion.core.breathing import DEFAULT_PATTERN_KEY, PATTERNS
 from companion.core.journal_key import Protection
 from companion.core.reminder_settings import (
@@ -36,8 +37,17 @@ class Settings:
     #: yet: the OS credential store when it answers, else Companion asks. The agent's own
     #: choice, never IT's: their rule is the policy's ``journal_encryption``. Never the key.
     journal_protection: Protection | None = None
+    #: The optional app lock: the journal and call details close after this many minutes
+    #: without input, and when the screen locks. None: no lock (the default).
+    lock_after_minutes: int | None = None
 
     def __post_init__(self) -> None:
+        if (
+            self.lock_after_minutes is not None
+            and self.lock_after_minutes not in LOCK_AFTER_MINUTES
+        ):
+            choices = ", ".join(str(minutes) for minutes in LOCK_AFTER_MINUTES)
+            raise ValueError(f"the lock takes one of {choices} minutes, or null")
         if self.pattern_key not in PATTERNS:
             raise ValueError(f"unknown breathing pattern {self.pattern_key!r}")
         if not MIN_BREAK_SECONDS <= self.break_seconds <= MAX_BREAK_SECONDS:
@@ -85,6 +95,10 @@ def _coerce(name: str, value: Any) -> Any:
         return value
     if name == "journal_protection":
         return _protection(value)
+    if name == "lock_after_minutes":
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise TypeError("expected a number of minutes or null")
+        return value
     if name == "mood_check":
         if not isinstance(value, bool):
             raise TypeError("expected true or false")

@@ -45,6 +45,11 @@ class AppLock(QObject):
     def locked(self) -> bool:
         return self._locked
 
+    @property
+    def on(self) -> bool:
+        """Whether the lock is turned on (locked now or not)."""
+        return self._limit_s is not None
+
     def configure(self, limit_s: float | None) -> None:
         """Lock after ``limit_s`` seconds without input; None turns the lock off."""
         self._limit_s = limit_s
@@ -67,7 +72,7 @@ class AppLock(QObject):
         self._close_private()
         self._set_locked(True)
 
-    def open(self, action: Callable[[], None]) -> bool:
+    def open(self, action: Callable[[], object]) -> bool:
         """Run ``action`` (open the journal, the calls) unless the agent leaves it locked."""
         if self._locked and not self._unlock():
             return False

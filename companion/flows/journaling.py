@@ -69,10 +69,20 @@ class JournalWindows(Protocol):
     def recent_calls(self) -> CallsView: ...
 
 
+Gate = Callable[[Callable[[], object]], object]
+
+
+def _open_at_once(action: Callable[[], object]) -> object:
+    action()
+    return True
+
+
 class JournalFlow(QObject):
     """The journal, its editors and the recent calls window, each built when first wanted.
 
     ``open_callbacks`` reads the callbacks the journal lists at its top (overdue ones first).
+    Every window opens through ``gate`` (the app lock's ``open``: at once, or after the
+    passphrase, or not at all when the agent leaves it locked).
     """
 
     #: "Delete all my data…" in the journal window: the app's to carry out (it quits).
@@ -88,6 +98,10 @@ class JournalFlow(QObject):
         self._open_callbacks = open_callbacks
         self._window: JournalView | None = None
         self._calls_window: CallsView | None = None
+        self._gate: Gate = _open_at_once
+
+    def set_gate(self, gate: Gate) -> None:
+        self._gate = gate
 
     @property
     def window(self) -> JournalView | None:
@@ -106,6 +120,9 @@ class JournalFlow(QObject):
 
     def show_recent_calls(self, call_id: int | None = None) -> None:
         """The latest calls to add or change details, with ``call_id`` chosen if given."""
+        self._gate(lambda: self._show_recent_calls(call_id))
+
+    def _show_recent_calls(self, call_id: int | None) -> None:
         if self._calls_window is None:
             self._calls_window = self._windows.recent_calls()
             self._calls_window.call_changed.connect(self._on_call_changed)
@@ -118,6 +135,9 @@ class JournalFlow(QObject):
             self._window.refresh()  # the list shows each entry's call reason
 
     def show_journal(self) -> None:
+        self._gate(self._show_journal)
+
+    def _show_journal(self) -> None:
         window = self._ensure_window()
         window.refresh()
         if self._open_callbacks is not None:
@@ -127,7 +147,7 @@ class JournalFlow(QObject):
     def write_about_call(self, call: DifficultCall | None, mood: Mood | None = None) -> None:
         """After a break: the editor linked to that call, with one gentle prompt and the mood
         just given (the agent can change it). The editor comes forward as it opens."""
-        self._ensure_window().open_editor(call=call, mood=mood)
+        self._gate(lambda: self._ensure_window().open_editor(call=call, mood=mood))
 
     def close_windows(self) -> None:
         """Close the editors (each keeps its draft) and the journal window."""
@@ -147,4 +167,4 @@ class JournalFlow(QObject):
 
         Nothing is kept unless the agent saves it (a draft only once they type).
         """
-        self._ensure_window().open_editor(prompt=prompt)
+        self._gate(lambda: self._ensure_window().open_editor(prompt=prompt))

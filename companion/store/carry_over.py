@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from companion.store.app_lock_repo import UPSERT_VERIFIER
 from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
 
@@ -45,6 +46,10 @@ def carry_over(source: Connection, target: Connection) -> int:
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [row["key"], row["value"]],
             )
+            copied += 1
+        for row in fetch_all(source, "SELECT verifier FROM app_lock"):
+            # A lock passphrase chosen meanwhile is the newer one too.
+            target.execute(UPSERT_VERIFIER, [row["verifier"]])
             copied += 1
     return copied
 

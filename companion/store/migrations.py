@@ -208,6 +208,15 @@ def m009_breaks_planned_at_start(db: Database) -> None:
     db.execute("ALTER TABLE breaks ADD COLUMN planned_at_start_seconds REAL")
 
 
+@_migration
+def m010_app_lock(db: Database) -> None:
+    # The optional app lock's verifier (companion.core.lock_passphrase), kept inside the
+    # journal so that it is encrypted with it; one row at most.
+    db.execute(
+        "CREATE TABLE app_lock (id INTEGER PRIMARY KEY CHECK (id = 1), verifier TEXT NOT NULL)"
+    )
+
+
 @functools.cache
 def migration_set() -> Migrations:
     """The steps as sqlite-utils' named, append-only ``Migrations`` (imported here, not before)."""

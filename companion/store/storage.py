@@ -16,6 +16,7 @@ from companion.core.ports import (
     ReminderRepository,
     StorageUnavailable,
 )
+from companion.store.app_lock_repo import SqliteLockVerifier
 from companion.store.backups import BACKUP_FOLDER, SqliteBackups
 from companion.store.breaks_repo import SqliteBreakRepository
 from companion.store.calls_repo import SqliteCallRepository
@@ -70,6 +71,7 @@ class Storage:
     drafts: DraftStore
     reminders: ReminderRepository
     backups: SqliteBackups
+    lock_verifier: SqliteLockVerifier
     warnings: tuple[str, ...] = ()
     waiting_for: Path | None = None
     key: JournalKey | None = field(default=None, repr=False)
@@ -123,6 +125,7 @@ def storage_over(
         drafts=SqliteDraftStore(db),
         reminders=SqliteReminderRepository(db),
         backups=SqliteBackups(db, backup_folder, key),
+        lock_verifier=SqliteLockVerifier(db),
         warnings=warnings,
         waiting_for=waiting_for,
         key=key,

@@ -9,6 +9,7 @@ com.apple.screenIsLocked); there the lock after minutes without input still appl
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
@@ -20,6 +21,12 @@ SCREENSAVERS = (
     ("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
     ("/ScreenSaver", "org.freedesktop.ScreenSaver"),
 )
+
+
+def screen_lock_heard_here() -> bool:
+    """Whether this platform's screen lock can be heard at all (Linux desktops that announce
+    it on the session bus); Settings says so only where it can be true."""
+    return sys.platform.startswith("linux") and QDBusConnection.sessionBus().isConnected()
 
 
 class ScreenLockWatcher(QObject):

@@ -13,8 +13,11 @@ from PySide6.QtWidgets import QApplication
 from companion.app import CompanionApp
 from companion.app_messages import NO_PASSPHRASE, WRONG_PASSPHRASE
 from companion.core.journal_key import JournalKey, Protection, Unlocked
+from companion.core.lock_passphrase import make_verifier
 from companion.store.storage import open_storage, temporary_storage
 from companion.system.single_instance import InstanceServer, server_name
+from companion.ui.privacy.messages import LOCKED_TITLE
+from companion.ui.privacy.unlock_dialogs import PassphraseWords
 from tests.gui.app_helpers import close_everything, data_dir  # noqa: F401 (a fixture)
 
 KEY = JournalKey.from_random(bytes(range(32)))
@@ -74,7 +77,7 @@ def test_after_not_now_opening_the_journal_asks_again_and_moves_what_was_written
         asked.append(problem)
         return next(typed)
 
-    monkeypatch.setattr("companion.app.UnlockDialogs.passphrase", ask)
+    monkeypatch.setattr("companion.app_privacy.UnlockDialogs.passphrase", ask)
     waiting = Unlocked(None, Protection.PASSPHRASE, waiting=NO_PASSPHRASE)
     app = build(data_dir, waiting, key=None, waiting=True)
     app.breaks.tag_and_breathe(None)  # a tag while locked: in the temporary journal
@@ -88,3 +91,41 @@ def test_after_not_now_opening_the_journal_asks_again_and_moves_what_was_written
     storage = open_storage(data_dir, key=passphrase)
     assert storage.calls.latest() is not None  # the tag made while locked is in the file
     storage.close()
+
+
+def test_with_the_lock_on_the_journal_waits_for_the_lock_passphrase_and_breaks_do_not(
+    data_dir: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The app lock in the running app: it starts locked (the keyring opened the journal, nobody
+    typed anything), a tag and a break need nothing, the journal needs the lock passphrase,
+    and a locked screen closes the journal again."""
+    storage = open_storage(data_dir, key=KEY)
+    storage.lock_verifier.set(make_verifier("lantern by the sea", bytes(16)))
+    storage.close()
+    (data_dir / "settings.json").write_text(json.dumps({"lock_after_minutes": 5}))
+    typed: list[str | None] = [None, "lantern by the sea"]
+    asked: list[str] = []
+
+    def ask(words: PassphraseWords, new: bool, problem: str | None) -> str | None:
+        asked.append(words.title)
+        return typed.pop(0)
+
+    monkeypatch.setattr("companion.app_privacy.ask_passphrase", ask)
+    app = build(data_dir, Unlocked(KEY, Protection.KEYCHAIN), key=KEY, waiting=False)
+    locked_at_start = app.lock.lock.locked
+    tagged = app.breaks.tag_and_breathe(None)
+    app.breaks.close_window()
+
+    app._open_journal()  # "Not now"
+    stayed_closed = app.journal.window is None
+    app._open_journal()
+    window = app.journal.window
+    opened = window is not None and window.isVisible()
+    app.lock.lock.screen_locked()
+    closed_again = window is not None and not window.isVisible()
+    close_everything(app)
+
+    assert locked_at_start and tagged is not None
+    assert stayed_closed and opened and closed_again
+    assert asked == [LOCKED_TITLE, LOCKED_TITLE]

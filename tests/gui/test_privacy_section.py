@@ -10,7 +10,12 @@ from pytestqt.qtbot import QtBot
 from companion.core.journal_key import Encryption, Protection
 from companion.system.capture_exclusion import Capture
 from companion.ui.privacy import messages as text
-from companion.ui.privacy.privacy_section import PrivacyFacts, privacy_group, privacy_sentences
+from companion.ui.privacy.privacy_section import (
+    PrivacyFacts,
+    PrivacyGroup,
+    lock_sentences,
+    privacy_sentences,
+)
 
 KEYCHAIN, DEFAULT, LINUX = Protection.KEYCHAIN, Encryption.DEFAULT, Capture.SHOWN
 
@@ -41,7 +46,7 @@ def test_a_journal_not_open_yet_says_why_and_claims_nothing_else(qtbot: QtBot) -
         KEYCHAIN, DEFAULT, LINUX, encrypted=False, file_open=False,
         why_no_key="Your keyring is locked.",
     )  # fmt: skip
-    group = privacy_group(facts)
+    group = PrivacyGroup(facts, None)
     qtbot.addWidget(group)
 
     shown = [label.text() for label in group.findChildren(QLabel)]
@@ -56,3 +61,38 @@ def test_a_plain_journal_opened_without_its_key_is_not_called_encrypted() -> Non
     )
     assert said[0].startswith("Your journal is not encrypted yet. No keyring answer.")
     assert text.IN_USE[KEYCHAIN] not in said
+
+
+def test_the_lock_offers_never_and_each_stretch_and_says_what_it_is(qtbot: QtBot) -> None:
+    facts = PrivacyFacts(KEYCHAIN, DEFAULT, LINUX, encrypted=True, hears_screen_lock=True)
+    group = PrivacyGroup(facts, 15)
+    qtbot.addWidget(group)
+
+    choices = [group.lock.itemText(i) for i in range(group.lock.count())]
+    assert choices[:3] == ["Never", "After 1 minute away", "After 5 minutes away"]
+    assert group.chosen_lock_minutes() == 15 and group.lock.isEnabled()
+    group.lock.setCurrentIndex(0)
+    assert group.chosen_lock_minutes() is None
+    assert group.lock_note.text().startswith(text.LOCK_WHAT)
+    assert text.LOCK_WITH_SCREEN in group.lock_note.text()
+    assert text.LOCK_OWN_PASSPHRASE in group.lock_note.text()  # a keyring: its own passphrase
+
+
+def test_the_lock_says_which_passphrase_opens_it_and_only_what_this_desktop_hears() -> None:
+    passphrase = PrivacyFacts(Protection.PASSPHRASE, DEFAULT, Capture.HIDDEN, encrypted=True)
+    said = lock_sentences(passphrase)
+    assert text.LOCK_JOURNAL_PASSPHRASE in said and text.LOCK_WITH_SCREEN not in said
+
+
+def test_while_locked_the_lock_cannot_be_changed_here(qtbot: QtBot) -> None:
+    facts = PrivacyFacts(KEYCHAIN, DEFAULT, LINUX, encrypted=True, locked_now=True)
+    group = PrivacyGroup(facts, 5)
+    qtbot.addWidget(group)
+
+    assert not group.lock.isEnabled() and text.LOCK_WHILE_LOCKED in group.lock_note.text()
+
+
+def test_a_lock_with_its_own_passphrase_already_asks_for_none() -> None:
+    facts = PrivacyFacts(KEYCHAIN, DEFAULT, LINUX, encrypted=True, lock_passphrase_set=True)
+    said = lock_sentences(facts)
+    assert text.LOCK_OWN_SET in said and text.LOCK_OWN_PASSPHRASE not in said

@@ -46,6 +46,33 @@ UNLOCK_OK = "Unlock"
 NEW_OK = "Use this passphrase"
 UNLOCK_LATER = "Not now"
 
+#: The app lock (Settings → Privacy → "Lock my journal and calls").
+LOCKED_TITLE = "Your journal and calls are locked"
+LOCKED_OWN_INTRO = "Enter your lock passphrase to open them. Breaks work as usual meanwhile."
+LOCKED_JOURNAL_INTRO = "Enter your journal passphrase to open them. Breaks work as usual meanwhile."
+LOCK_NEW_TITLE = "Choose a lock passphrase"
+LOCK_NEW_INTRO = (
+    f"Companion asks for it to open your journal and calls after you've been away. Use at "
+    f"least {MIN_PASSPHRASE_LENGTH} characters. Forgetting it loses nothing: your journal's "
+    "key doesn't depend on it."
+)
+LOCK_LABEL = "Lock my journal and calls"
+LOCK_OFF = "Never"
+LOCK_AFTER = "After {minutes} minutes away"
+LOCK_AFTER_ONE = "After 1 minute away"
+LOCK_WITH_SCREEN = (
+    "On desktops that announce their screen lock (GNOME, KDE Plasma, Xfce, Cinnamon), it also "
+    "locks with the screen."
+)
+LOCK_WHAT = (
+    "The lock closes your journal and calls in Companion when you step away; taking a break "
+    "still works. It adds no encryption."
+)
+LOCK_OWN_PASSPHRASE = "You'll choose a passphrase for the lock when you save."
+LOCK_JOURNAL_PASSPHRASE = "Your journal passphrase opens them again."
+LOCK_OWN_SET = "Your lock passphrase opens them again."
+LOCK_WHILE_LOCKED = "Unlock your journal to change the lock."
+
 #: What Settings says about screen sharing, true for this computer (system.capture_exclusion).
 CAPTURE: dict[Capture, str] = {
     Capture.HIDDEN: (

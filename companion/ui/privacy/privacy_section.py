@@ -1,7 +1,7 @@
 """Settings' privacy group: how the journal is kept, and what screen sharing shows of it.
 
-Read-only for now: every sentence is chosen from the facts of this computer and this start
-(the protection in use, IT's rule, whether the journal opened, what captures show).
+Every sentence is chosen from the facts of this computer and this start (the protection in
+use, IT's rule, whether the journal opened, what captures show). One choice: the app lock.
 """
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from companion.core.app_lock import LOCK_AFTER_MINUTES
 from companion.core.journal_key import Encryption, Protection
 from companion.system.capture_exclusion import Capture
 from companion.ui.privacy import messages as text
@@ -28,6 +29,12 @@ class PrivacyFacts:
     #: Why there was no key at this start (a locked keyring, no passphrase); None with one.
     why_no_key: str | None = None
     key_file: Path | None = None
+    #: The app lock: whether it is locked now (then it can't be changed here), and whether
+    #: the journal's passphrase opens it (else it has a passphrase of its own).
+    locked_now: bool = False
+    hears_screen_lock: bool = False
+    #: Whether the lock has a passphrase of its own already (keyring and key file journals).
+    lock_passphrase_set: bool = False
 
 
 def privacy_sentences(facts: PrivacyFacts) -> list[str]:
@@ -46,11 +53,57 @@ def privacy_sentences(facts: PrivacyFacts) -> list[str]:
     return said
 
 
-def privacy_group(facts: PrivacyFacts, parent: QWidget | None = None) -> QGroupBox:
-    group = QGroupBox(text.PRIVACY_GROUP, parent)
-    layout = QVBoxLayout(group)
-    for sentence in privacy_sentences(facts):
-        label = QLabel(sentence, group)
-        label.setWordWrap(True)
-        layout.addWidget(label)
-    return group
+def lock_sentences(facts: PrivacyFacts) -> list[str]:
+    """What Settings says under the lock's choice."""
+    said = [text.LOCK_WHAT]
+    if facts.hears_screen_lock:
+        said.append(text.LOCK_WITH_SCREEN)
+    if facts.locked_now:
+        said.append(text.LOCK_WHILE_LOCKED)
+    elif facts.protection is Protection.PASSPHRASE and facts.encrypted:
+        said.append(text.LOCK_JOURNAL_PASSPHRASE)
+    elif facts.lock_passphrase_set:
+        said.append(text.LOCK_OWN_SET)
+    else:
+        said.append(text.LOCK_OWN_PASSPHRASE)
+    return said
+
+
+def lock_choice_label(minutes: int | None) -> str:
+    if minutes is None:
+        return text.LOCK_OFF
+    return text.LOCK_AFTER_ONE if minutes == 1 else text.LOCK_AFTER.format(minutes=minutes)
+
+
+class PrivacyGroup(QGroupBox):
+    """The facts, then the app lock's choice (``chosen_lock_minutes``)."""
+
+    def __init__(
+        self, facts: PrivacyFacts, lock_minutes: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(text.PRIVACY_GROUP, parent)
+        layout = QVBoxLayout(self)
+        for sentence in privacy_sentences(facts):
+            layout.addWidget(_wrapped(sentence, self))
+        self.lock = QComboBox(self)
+        for minutes in (None, *LOCK_AFTER_MINUTES):
+            self.lock.addItem(lock_choice_label(minutes), minutes)
+        self.lock.setCurrentIndex(max(0, self.lock.findData(lock_minutes)))
+        self.lock.setEnabled(not facts.locked_now)
+        form = QFormLayout()
+        form.addRow(text.LOCK_LABEL, self.lock)
+        layout.addLayout(form)
+        notes = " ".join(lock_sentences(facts))
+        self.lock_note = _wrapped(notes, self)
+        self.lock.setAccessibleDescription(notes)
+        layout.addWidget(self.lock_note)
+
+    def chosen_lock_minutes(self) -> int | None:
+        minutes = self.lock.currentData()
+        return None if minutes is None else int(minutes)
+
+
+def _wrapped(words: str, parent: QWidget) -> QLabel:
+    label = QLabel(words, parent)
+    label.setWordWrap(True)
+    return label

@@ -6,6 +6,8 @@ field have the focus; Enter accepts, Escape is "Not now") and named for screen r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -22,6 +24,22 @@ from companion.core.journal_key import Protection
 from companion.ui.privacy import messages as text
 
 
+@dataclass(frozen=True)
+class PassphraseWords:
+    """What a passphrase dialog says: its title, one sentence above the field, its button."""
+
+    title: str
+    intro: str
+    ok: str
+
+
+JOURNAL_NEW = PassphraseWords(text.NEW_TITLE, text.NEW_INTRO, text.NEW_OK)
+JOURNAL_UNLOCK = PassphraseWords(text.UNLOCK_TITLE, text.UNLOCK_INTRO, text.UNLOCK_OK)
+LOCK_NEW = PassphraseWords(text.LOCK_NEW_TITLE, text.LOCK_NEW_INTRO, text.NEW_OK)
+LOCK_OWN = PassphraseWords(text.LOCKED_TITLE, text.LOCKED_OWN_INTRO, text.UNLOCK_OK)
+LOCK_JOURNAL = PassphraseWords(text.LOCKED_TITLE, text.LOCKED_JOURNAL_INTRO, text.UNLOCK_OK)
+
+
 class UnlockDialogs:
     """``UnlockPrompts`` for the flow: each call shows one dialog and waits for the agent."""
 
@@ -33,8 +51,15 @@ class UnlockDialogs:
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def passphrase(self, *, new: bool, problem: str | None) -> str | None:
-        dialog = PassphraseDialog(new=new, problem=problem, parent=self._parent)
-        return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return ask_passphrase(JOURNAL_NEW if new else JOURNAL_UNLOCK, new, problem, self._parent)
+
+
+def ask_passphrase(
+    words: PassphraseWords, new: bool, problem: str | None, parent: QWidget | None = None
+) -> str | None:
+    """Shows one passphrase dialog and waits; None when the agent closes it."""
+    dialog = PassphraseDialog(new=new, problem=problem, parent=parent, words=words)
+    return dialog.passphrase() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 def _paragraph(words: str, parent: QWidget) -> QLabel:
@@ -83,13 +108,19 @@ class PassphraseDialog(QDialog):
     """Asks for the passphrase; a new one is typed twice."""
 
     def __init__(
-        self, *, new: bool, problem: str | None = None, parent: QWidget | None = None
+        self,
+        *,
+        new: bool,
+        problem: str | None = None,
+        parent: QWidget | None = None,
+        words: PassphraseWords | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(text.NEW_TITLE if new else text.UNLOCK_TITLE)
+        words = words or (JOURNAL_NEW if new else JOURNAL_UNLOCK)
+        self.setWindowTitle(words.title)
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
-        layout.addWidget(_paragraph(text.NEW_INTRO if new else text.UNLOCK_INTRO, self))
+        layout.addWidget(_paragraph(words.intro, self))
         self.problem = _paragraph(problem or "", self)
         self.problem.setObjectName("problem")
         font = self.problem.font()
@@ -104,8 +135,7 @@ class PassphraseDialog(QDialog):
         show.toggled.connect(self._show_typing)
         layout.addWidget(show)
         buttons = QDialogButtonBox(self)
-        ok = text.NEW_OK if new else text.UNLOCK_OK
-        self.ok = buttons.addButton(ok, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok = buttons.addButton(words.ok, QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok.setDefault(True)
         buttons.addButton(text.UNLOCK_LATER, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._accept_if_same)

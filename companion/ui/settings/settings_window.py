@@ -29,7 +29,7 @@ from companion.core.breathing import PATTERNS
 from companion.core.notices import Delivery
 from companion.core.reminder_settings import WEEKDAYS, ReminderSettings
 from companion.core.settings import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS, Settings
-from companion.ui.privacy.privacy_section import PrivacyFacts, privacy_group
+from companion.ui.privacy.privacy_section import PrivacyFacts, PrivacyGroup
 from companion.ui.settings import messages
 from companion.ui.settings.locked_settings import show_locked
 
@@ -73,7 +73,9 @@ class SettingsWindow(QWidget):
         privacy: PrivacyFacts | None = None,
     ) -> None:
         super().__init__()
-        self._privacy = privacy
+        self.privacy = (
+            None if privacy is None else PrivacyGroup(privacy, settings.lock_after_minutes)
+        )
         self.setWindowTitle(messages.TITLE)
         self.setStyleSheet(_STYLE)
         self._base = settings
@@ -207,8 +209,8 @@ class SettingsWindow(QWidget):
             group = QGroupBox(title)
             group.setLayout(form)
             groups.addWidget(group)
-        if self._privacy is not None:
-            groups.addWidget(privacy_group(self._privacy, content))
+        if self.privacy is not None:
+            groups.addWidget(self.privacy)
         groups.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setObjectName("settingsGroups")
@@ -271,6 +273,11 @@ class SettingsWindow(QWidget):
             mood_check=self.mood.isChecked(),
             reminders=reminders,
             autostart=self._chosen_autostart(),
+            lock_after_minutes=(
+                self._base.lock_after_minutes
+                if self.privacy is None
+                else self.privacy.chosen_lock_minutes()
+            ),
         )
 
     def _chosen_autostart(self) -> bool | None:

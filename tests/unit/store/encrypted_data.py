@@ -21,12 +21,15 @@ ENTRY_TEXT = "marmalade umbrella on the ninth floor"
 TAG = "tagzebraquill"
 DRAFT_TEXT = "kumquat lantern draft words"
 CALLBACK_TEXT = "oboe thimble callback"
-MARKERS = (CASE_REF, ENTRY_TEXT, TAG, DRAFT_TEXT, CALLBACK_TEXT)
+#: The app lock's verifier (its shape, with a marker where scrypt's salt would be).
+LOCK_VERIFIER = "scrypt$16384$8$1$quokkasaltmarker$digest"
+MARKERS = (CASE_REF, ENTRY_TEXT, TAG, DRAFT_TEXT, CALLBACK_TEXT, LOCK_VERIFIER)
 SQLITE_HEADER = b"SQLite format 3"
 
 
 def fill(storage: Storage) -> None:
-    """A tagged call with a case reference, an entry with a tag, a draft and a callback."""
+    """A tagged call with a case reference, an entry with a tag, a draft, a callback and the
+    app lock's verifier."""
     call = storage.calls.add(DifficultCall(tagged_at=T0, case_ref=CASE_REF, note="angry caller"))
     storage.journal.save(
         JournalEntry(body=ENTRY_TEXT, created_at=T0, updated_at=T0, tags=(TAG,), call_id=call.id)
@@ -37,6 +40,7 @@ def fill(storage: Storage) -> None:
             due_at=T0 + timedelta(hours=1), text=CALLBACK_TEXT, created_at=T0, case_ref=CASE_REF
         )
     )
+    storage.lock_verifier.set(LOCK_VERIFIER)
 
 
 def readable(storage: Storage) -> list[str]:
@@ -46,7 +50,8 @@ def readable(storage: Storage) -> list[str]:
     draft = storage.drafts.load_draft("new")
     call = storage.calls.latest()
     assert draft is not None and call is not None and call.case_ref is not None
-    return [call.case_ref, item.entry.body, *item.entry.tags, draft.body, callback.text]
+    verifier = storage.lock_verifier.get()
+    return [call.case_ref, item.entry.body, *item.entry.tags, draft.body, callback.text, verifier]
 
 
 def leaks(folder: Path, secrets: tuple[str, ...] = ()) -> list[str]:

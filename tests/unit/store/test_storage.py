@@ -48,3 +48,17 @@ def test_a_newer_journal_is_named_in_the_warning(tmp_path: Path) -> None:
 
 def test_both_modules_agree_on_the_file_name() -> None:
     assert paths.DATABASE_FILENAME == database.DATABASE_FILENAME
+
+
+def test_the_lock_verifier_is_one_row_kept_until_cleared(tmp_path: Path) -> None:
+    storage = open_storage(tmp_path)
+    assert storage.lock_verifier.get() is None
+    storage.lock_verifier.set("scrypt$first")
+    storage.lock_verifier.set("scrypt$second")
+    storage.close()
+
+    again = open_storage(tmp_path)
+    assert again.lock_verifier.get() == "scrypt$second"
+    again.lock_verifier.clear()
+    assert again.lock_verifier.get() is None
+    again.close()
