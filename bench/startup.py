@@ -36,7 +36,8 @@ def time_to_icon(on: Desktop, cmd: Sequence[str], name: str) -> float:
 
 def time_to_icon_and_loaded(on: Desktop) -> tuple[float, float]:
     """Companion's tray icon, and the moment the rest (journal, reminders, server) is loaded:
-    the milestone ``app_ready``, reached when `companion.app.start` returns, in the trace."""
+    the milestone ``app_ready``, reached when `companion.app_start.start` has built the app,
+    in the trace."""
     with TemporaryDirectory(prefix="companion-startup-") as folder:
         trace = Path(folder) / "trace"
         started = time.monotonic()

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from companion.app_messages import SETTINGS_NOT_SAVED
+from companion.app_messages import (
+    KEY_ON_ITS_WAY,
+    SETTINGS_NOT_SAVED,
+    TEMPORARY_JOURNAL,
+)
 from companion.app_privacy import journal_lock, unlock_journal
-from companion.core.commands import Action, Command, Reply
+from companion.core.commands import Command, Reply
 from companion.core.journal_key import Protection, Unlocked
 from companion.core.settings import Settings
 from companion.flows.commands import CommandHandler
@@ -28,7 +33,7 @@ from companion.flows.schedules import MidnightTimer
 from companion.flows.settings_holder import SettingsHolder
 from companion.flows.tag_and_breathe import BreakFlow
 from companion.notify.chain import FallbackNotifier
-from companion.store.opening import open_unlocked
+from companion.store.opening import must_wait, plain_for_now
 from companion.store.storage import Storage
 from companion.system import milestones, paths
 from companion.system.activation import launched_with
@@ -44,7 +49,6 @@ from companion.system.idle import IdleTime
 from companion.system.key_file import key_file_path
 from companion.system.microphone import desktop_microphone
 from companion.system.private_files import narrow_private_files
-from companion.system.quit_signals import QuitOnSignals
 from companion.system.reduced_motion import system_prefers_reduced_motion
 from companion.system.resources import resource
 from companion.system.settings_file import save_settings_mapping
@@ -76,6 +80,8 @@ class CompanionApp(QObject):
         icon: QIcon,
         settings: SettingsHolder | None = None,
         unlocked: Unlocked | None = None,
+        *,
+        key_pending: bool = False,
     ) -> None:
         super().__init__()
         clock = SystemClock()
@@ -87,6 +93,10 @@ class CompanionApp(QObject):
         self.settings = settings or settings_holder(paths.settings_path(data_dir))
         self.settings.setParent(self)
         self.unlocked = unlocked or Unlocked(storage.key, Protection.NONE)
+        #: Built on a temporary journal while the key is still on its way (``key_arrived``).
+        self.key_pending = key_pending
+        #: Quit was asked for (perhaps while start-up still waits for the key).
+        self.leaving = False
         # 2. The flows, each with the factory for the windows it drives.
         journal_windows = JournalWindows(
             storage.journal, storage.drafts, storage.calls, clock, backups=storage.backups
@@ -118,6 +128,7 @@ class CompanionApp(QObject):
         )
         self.journal = JournalFlow(journal_windows, open_callbacks=self.reminders.callback_lines)
         self.lock = journal_lock(storage, self.journal, self.settings, self.messages.tell, self)
+        self.journal.set_gate(self._open_private)
         self.day_count = DayCount(storage.calls.count_on, clock, parent=self)
         self.data = DataLifecycle(
             storage,
@@ -170,6 +181,7 @@ class CompanionApp(QObject):
         self.data.reopened.connect(self.reminder_ui.refresh)
         self.data.reopened.connect(self.day_count.refresh)
         self.data.reopened.connect(self.lock.journal_opened)
+        self.data.reopened.connect(lambda: milestones.reached("journal_open"))
         self.data.closing.connect(self.breaks.close_window)
         self.data.closing.connect(self.journal.close_windows)
         self.data.deleted.connect(self._leave)
@@ -187,9 +199,11 @@ class CompanionApp(QObject):
         self.reminder_ui.refresh()
         self.reminders.reschedule()
         self._midnight.arm()
-        self.data.start()
+        self.data.start(retry=not self.key_pending)
         self.day_count.refresh()
         self.lock.start(self.settings.settings.lock_after_minutes)
+        if not self._storage.temporary:
+            milestones.reached("journal_open")
         for text in [*self.settings.warnings, *self._storage.warnings]:
             self.messages.tell(text)
 
@@ -197,8 +211,8 @@ class CompanionApp(QObject):
         source.quick_tag_requested.connect(lambda: self.breaks.tag_and_breathe(None))
         source.tag_requested.connect(self.breaks.tag_and_breathe)
         source.break_requested.connect(self.breaks.breathe)
-        source.journal_requested.connect(self._open_journal)
-        source.calls_requested.connect(self._open_calls)
+        source.journal_requested.connect(self.journal.show_journal)
+        source.calls_requested.connect(self.journal.show_recent_calls)
         source.quit_requested.connect(self.quit)
 
     def _use_tray(self, tray: TrayController) -> None:
@@ -229,6 +243,7 @@ class CompanionApp(QObject):
         self.data.shut_down()
 
     def _leave(self) -> None:
+        self.leaving = True
         self.shell.hide()
         self._qt_app.quit()
 
@@ -238,15 +253,32 @@ class CompanionApp(QObject):
 
     def _show(self) -> None:
         if not self.shell.bring_forward():
-            self._open_journal()
+            self.journal.show_journal()
 
-    def _open_journal(self) -> None:
+    def _open_private(self, action: Callable[[], object]) -> bool:
+        """Every journal and calls window opens here: not before the journal's key has come,
+        after the passphrase when "Not now" left the journal locked, and through the app lock."""
+        if self.key_pending:
+            self.messages.tell(KEY_ON_ITS_WAY)
+            return False
         self._unlock_if_waiting_for_a_passphrase()
-        self.journal.show_journal()
+        return self.lock.lock.open(action)
 
-    def _open_calls(self) -> None:
-        self._unlock_if_waiting_for_a_passphrase()
-        self.journal.show_recent_calls()
+    def key_arrived(self, unlocked: Unlocked) -> None:
+        """Start-up's key came (or didn't) after the app was built on a temporary journal:
+        the file opens now with it, or the journal goes on waiting and says why."""
+        self.unlocked, self.key_pending = unlocked, False
+        if self.leaving:
+            return  # quit while waiting: shut_down keeps what the temporary journal holds
+        waiting = None
+        if must_wait(paths.data_dir(), unlocked, self.settings.policy.journal_encryption):
+            waiting = f"{unlocked.waiting or ''} {TEMPORARY_JOURNAL}".strip()
+        else:
+            self._storage.key = unlocked.key
+            note = plain_for_now(unlocked)
+            if note is not None:
+                self.messages.tell(note)
+        self.data.open_with_key(waiting)
 
     def _unlock_if_waiting_for_a_passphrase(self) -> None:
         """After "Not now" at start-up the journal stays locked: opening it asks again, and the
@@ -317,33 +349,3 @@ def settings_holder(path: Path, parent: QObject | None = None) -> SettingsHolder
     if autostart_problem is not None:
         holder.add_warning(autostart_problem)
     return holder
-
-
-def start(
-    qt_app: QApplication,
-    server_name: str,
-    tray: TrayController | None,
-    icon: QIcon,
-    first: Command | None,
-) -> CompanionApp:
-    """Everything after the tray icon: the server, the journal, the app; then ``first``."""
-    server = InstanceServer(server_name)
-    server.listen()
-    data_dir = paths.data_dir()
-    settings = settings_holder(paths.settings_path(data_dir))
-    if data_dir.exists() and not data_dir.is_dir():
-        # No journal can open there (a file in the folder's place): nothing to unlock, and a
-        # temporary journal stands in (open_storage says why).
-        unlocked = Unlocked(None, Protection.NONE)
-    else:
-        unlocked = unlock_journal(settings, data_dir)
-    storage = open_unlocked(data_dir, unlocked, settings.policy.journal_encryption)
-    companion = CompanionApp(qt_app, server, storage, tray, icon, settings, unlocked)
-    QuitOnSignals(companion.quit, parent=companion)
-    if first is not None and first.action is not Action.SHOW:
-        QTimer.singleShot(0, lambda: companion.handle(first))
-    # Right after start-up, the break window's modules, ahead of the first click (1.4 MB of
-    # idle memory, measured; a click in the first second would otherwise wait 20 ms for them).
-    QTimer.singleShot(0, companion.settle)
-    milestones.reached("app_ready")
-    return companion

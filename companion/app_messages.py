@@ -1,4 +1,5 @@
-"""The sentences the composition root says itself (a tag not saved, the temporary journal)."""
+"""The sentences the app says itself, shared by the flows and the store (a tag not saved, the
+temporary journal, the journal's key and lock)."""
 
 NOT_SAVED_TEXT = (
     "Companion could not save this call because its journal can't be written right now; "
@@ -11,6 +12,10 @@ TEMPORARY_TEXT = (
 SETTINGS_NOT_SAVED = (
     "Your settings could not be saved, because Companion can't write to its folder right now; "
     "they apply until you quit."
+)
+TEMPORARY_JOURNAL = (
+    "Until then, breaks work as usual; what you write is kept while Companion stays open, "
+    "and moves into your journal as soon as Companion can open it."
 )
 REOPENED_TEXT = "Your journal file opens again, and what you wrote meanwhile is in it now."
 NOT_CHOSEN = (
@@ -27,3 +32,8 @@ LOCK_STAYS_OFF = (
     "You can turn it on in Settings at any time."
 )
 LOCK_NEEDS_JOURNAL = "The lock can be turned on once your journal is open; it stays off for now."
+KEY_STILL_COMING = "Companion is still waiting for your journal's key."
+KEY_ON_ITS_WAY = (
+    "Your journal opens as soon as its key arrives; your keyring may be asking for your "
+    "password. Breaks work as usual meanwhile."
+)

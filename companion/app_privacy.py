@@ -55,7 +55,8 @@ def journal_lock(
     tell: Callable[[str], None],
     parent: QObject,
 ) -> JournalLock:
-    """The app lock over ``journal``'s windows, set from the agent's settings."""
+    """The app lock over ``journal``'s windows, set from the agent's settings (the app puts
+    its ``lock.open`` in the journal's way)."""
 
     def ask_unlock(problem: str | None) -> str | None:
         words = LOCK_JOURNAL if keeper.uses_journal_passphrase() else LOCK_OWN
@@ -81,7 +82,6 @@ def journal_lock(
         tell=tell,
         parent=parent,
     )
-    journal.set_gate(keeper.lock.open)
     return keeper
 
 

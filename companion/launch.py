@@ -66,7 +66,7 @@ def run(server_name: str, first: Command | None) -> int:
 
     def finish_starting() -> None:
         try:
-            from companion.app import start
+            from companion.app_start import start
 
             started.append(start(qt_app, server_name, tray, icon, first))
         except Exception:

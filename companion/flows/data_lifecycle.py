@@ -12,7 +12,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from companion.app_messages import REOPENED_TEXT
+from companion.app_messages import REOPENED_TEXT, TEMPORARY_JOURNAL
 from companion.core.backups import next_backup_at
 from companion.core.ports import BackupStore, Clock, StorageUnavailable
 from companion.flows.journal_retry import JournalRetry
@@ -92,11 +92,34 @@ class DataLifecycle(QObject):
     def retry(self) -> JournalRetry:
         return self._retry
 
-    def start(self) -> None:
-        """Today's copy from the event loop; retries only while on the temporary journal."""
+    def start(self, *, retry: bool = True) -> None:
+        """Today's copy from the event loop; retries only while on the temporary journal, and
+        not before the key has come (``retry=False``: a retry without it could open a plain
+        journal that the key was about to encrypt; ``open_with_key`` starts them)."""
         QTimer.singleShot(0, self, self.take_daily_backup)
-        if self._journal.temporary:
+        if self._journal.temporary and retry:
             self._retry.start()
+
+    def open_with_key(self, waiting: str | None) -> None:
+        """The key came after start-up (the app was built on a temporary journal meanwhile):
+        the file opens now, quietly, as at any start; or, while a window holds a row of the
+        temporary journal or the journal must go on waiting (``waiting`` says why), the
+        retries take over."""
+        if waiting is not None:
+            self._tell(waiting)
+        elif self._nothing_open():
+            try:
+                warnings = self._journal.reopen(self._clock.now())
+            except StorageUnavailable as error:
+                log.warning("journal file not opened with its key: %s", type(error).__name__)
+                self._tell(f"{error} {TEMPORARY_JOURNAL}")
+            else:
+                for text in warnings:
+                    self._tell(text)
+                self.reopened.emit()
+                self.take_daily_backup()
+                return
+        self._retry.start()
 
     def take_daily_backup(self) -> None:
         """Today's copy if there is none, then a single shot for shortly after midnight."""

@@ -56,16 +56,28 @@ def key_opens(data_dir: Path, key: JournalKey) -> bool:
 
 def open_unlocked(data_dir: Path, unlocked: Unlocked, rule: Encryption) -> Storage:
     """The journal, as the unlock decided; never raises for a key that does not fit."""
-    if unlocked.key is None and unlocked.protection is not Protection.NONE:
-        why = unlocked.waiting or ""
-        if journal_is_encrypted(data_dir) or rule is Encryption.REQUIRED:
-            log.info("journal waits for its key; a temporary journal stands in")
-            return temporary_storage(data_dir, None, why)
-        storage = open_storage(data_dir)
-        storage.warnings = (*storage.warnings, NOT_ENCRYPTED_YET.format(why=why).strip())
-        return storage
+    if must_wait(data_dir, unlocked, rule):
+        log.info("journal waits for its key; a temporary journal stands in")
+        return temporary_storage(data_dir, None, unlocked.waiting or "")
     try:
-        return open_storage(data_dir, key=unlocked.key)
+        storage = open_storage(data_dir, key=unlocked.key)
     except JournalLocked as error:
         log.warning("the journal file is kept as it is: %s", error.kind)
         return temporary_storage(data_dir, unlocked.key, str(error))
+    note = plain_for_now(unlocked)
+    if note is not None:
+        storage.warnings = (*storage.warnings, note)
+    return storage
+
+
+def must_wait(data_dir: Path, unlocked: Unlocked, rule: Encryption) -> bool:
+    """No key this time, for a journal that is encrypted (or must be): it waits."""
+    no_key = unlocked.key is None and unlocked.protection is not Protection.NONE
+    return no_key and (journal_is_encrypted(data_dir) or rule is Encryption.REQUIRED)
+
+
+def plain_for_now(unlocked: Unlocked) -> str | None:
+    """What the agent is told when a journal that is not encrypted yet opens without a key."""
+    if unlocked.key is None and unlocked.protection is not Protection.NONE:
+        return NOT_ENCRYPTED_YET.format(why=unlocked.waiting or "").strip()
+    return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from companion.app_messages import TEMPORARY_JOURNAL
 from companion.core.journal_key import JournalKey
 from companion.core.ports import (
     BreakRepository,
@@ -39,10 +40,6 @@ from companion.store.reminders_repo import SqliteReminderRepository
 
 log = logging.getLogger(__name__)
 
-TEMPORARY_JOURNAL = (
-    "Until then, breaks work as usual; what you write is kept while Companion stays open, "
-    "and moves into your journal as soon as Companion can open it."
-)
 
 SET_ASIDE_DAMAGED = (
     "Your journal file was damaged, so Companion moved it aside (as {name}, in the same "
@@ -158,11 +155,14 @@ def open_storage(
     return storage_over(db, warnings, backup_folder=data_dir / BACKUP_FOLDER, key=key)
 
 
-def temporary_storage(data_dir: Path, key: JournalKey | None, why: str) -> Storage:
+def temporary_storage(
+    data_dir: Path, key: JournalKey | None, why: str, *, cipher: bool | None = None
+) -> Storage:
     """A journal in memory that waits for the file in ``data_dir`` (see ``Storage.reopen``),
-    with ``why`` and what the temporary journal means as its warning."""
+    with ``why`` and what the temporary journal means as its warning. ``cipher``: through
+    sqlcipher3 even without a key (one driver per process when a key is on its way)."""
     return storage_over(
-        open_memory_database(cipher=key is not None),
+        open_memory_database(cipher=key is not None if cipher is None else cipher),
         warnings=(f"{why} {TEMPORARY_JOURNAL}",),
         waiting_for=data_dir,
         key=key,

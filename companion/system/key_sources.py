@@ -47,6 +47,11 @@ class KeychainKeys:
         keychain.start("create" if create else "get")
         if not answers:
             loop.exec()
+        if not answers:
+            # The wait ended without an answer: Companion is quitting (QCoreApplication.exit
+            # ends every event loop). The helper goes too; nothing is opened.
+            keychain.cancel()
+            return KeyLookup(problem=KEYCHAIN_FAILED)
         keychain.deleteLater()
         return lookup_from(answers[0])
 

@@ -128,6 +128,16 @@ class Keychain(QObject):
         self._launch(action, key, asynchronous=True)
         self._timer.start(self._timeout_ms)
 
+    def cancel(self) -> None:
+        """Stop waiting: the helper is killed and ``finished`` is not emitted."""
+        self._timer.stop()
+        process, self._process = self._process, None
+        if process is not None:
+            process.finished.disconnect(self._on_finished)
+            process.errorOccurred.disconnect(self._on_error)
+            self._kill(process)
+            process.deleteLater()
+
     def _launch(self, action: str, key: JournalKey | None, asynchronous: bool) -> QProcess:
         if action not in ACTIONS:
             raise ValueError(f"unknown key helper action {action!r}")

@@ -33,8 +33,10 @@ def start(desktop: Desktop, spawn: Spawn) -> ChildProcess:
 
 
 def ready(desktop: Desktop) -> None:
-    """Start-up done: the key found, the journal open (and encrypted, if it was plain)."""
-    desktop.wait_for(lambda: "app_ready" in desktop.trace_events(), "app_ready", patience(30))
+    """Start-up done: the key found, the journal open (and encrypted, if it was plain). On a
+    loaded machine the keyring may take over two seconds: the app is then ready first, on a
+    temporary journal, and the file opens when the key comes (companion.app_start)."""
+    desktop.wait_for(lambda: "journal_open" in desktop.trace_events(), "journal_open", patience(30))
 
 
 def tag(desktop: Desktop) -> None:

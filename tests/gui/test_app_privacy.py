@@ -83,7 +83,7 @@ def test_after_not_now_opening_the_journal_asks_again_and_moves_what_was_written
     app.breaks.tag_and_breathe(None)  # a tag while locked: in the temporary journal
     app.breaks.close_window()
 
-    app._open_journal()
+    app.journal.show_journal()
     reopened = not app._storage.temporary
     close_everything(app)
 
@@ -117,9 +117,9 @@ def test_with_the_lock_on_the_journal_waits_for_the_lock_passphrase_and_breaks_d
     tagged = app.breaks.tag_and_breathe(None)
     app.breaks.close_window()
 
-    app._open_journal()  # "Not now"
+    app.journal.show_journal()  # "Not now"
     stayed_closed = app.journal.window is None
-    app._open_journal()
+    app.journal.show_journal()
     window = app.journal.window
     opened = window is not None and window.isVisible()
     app.lock.lock.screen_locked()

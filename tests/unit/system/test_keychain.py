@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
 import pytest
 from keyring.backend import KeyringBackend
+from PySide6.QtCore import QCoreApplication, QTimer
 from pytestqt.qtbot import QtBot
 
 from companion.cli import main
 from companion.core.journal_key import JournalKey
 from companion.system.key_helper import KeychainStatus
+from companion.system.key_sources import KEYCHAIN_FAILED, KeychainKeys
 from companion.system.keychain import (
     Keychain,
     KeychainAnswer,
@@ -270,3 +273,44 @@ def test_exit_codes_tell_the_answers_apart() -> None:
     failures = {codes[KeychainStatus(word)] for word in ("absent", "no-store", "locked", "failed")}
     assert len(failures) == 4 and 0 not in failures
     assert all(codes[s] == 0 for s in codes if s.value in ("found", "created", "stored", "deleted"))
+
+
+def key_helpers_of_this_process() -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            cmdline = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == os.getpid() and b"--key-helper" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def test_a_wait_ended_by_quitting_stops_the_helper_and_opens_nothing(
+    use_backend, qapp: QCoreApplication, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Quitting while a keyring prompt is up (QCoreApplication.exit ends every event loop):
+    the helper is killed, no answer comes later, and the lookup says the key didn't come."""
+    use_backend(HangingKeyring)
+    helpers: list[int] = []
+
+    def quit_once_the_helper_runs() -> None:
+        helpers.extend(key_helpers_of_this_process())
+        if helpers:
+            qapp.exit(0)
+        else:  # still starting (a loaded machine): look again
+            QTimer.singleShot(50, quit_once_the_helper_runs)
+
+    QTimer.singleShot(50, quit_once_the_helper_runs)
+    found = KeychainKeys(tmp_path / "data").get_or_create(create=False)
+    # QCoreApplication.exit left "quit now" set: every event loop would end at once until an
+    # exec() of the application's own clears it (Qt does so as exec() begins and ends).
+    QTimer.singleShot(0, qapp.quit)
+    qapp.exec()
+
+    assert found.key is None and found.problem == KEYCHAIN_FAILED
+    assert helpers and key_helpers_of_this_process() == []
