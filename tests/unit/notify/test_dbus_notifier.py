@@ -34,7 +34,7 @@ from tests.fake_notification_server import FakeNotificationServer
 from tests.fakes import T0, RecordingNotifier
 from tests.notification_fixtures import StartServer
 
-ICON = Path("/opt/companion/resources/companion.svg")
+ICON = Path("/usr/lib/companion/_internal/resources/companion.svg")
 CALLBACK = callback_notice(Callback(due_at=T0, text="", created_at=T0, id=7, case_ref="CS-4711"))
 NUDGE = nudge_notice(3)
 #: Long enough for any answer on a loaded machine, short enough to wait out in a test.
