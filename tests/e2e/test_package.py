@@ -49,15 +49,18 @@ def installs_for_real() -> bool:
     )
 
 
-@pytest.fixture
-def installed(packages: tuple[Path, Path], tmp_path: Path) -> Iterator[Path]:
+@pytest.fixture(scope="module")
+def installed(
+    packages: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
     """The root the .deb is installed in: / on this machine (root in CI), else a scratch root.
 
-    Installed for real, it is purged afterwards, and nothing ``dpkg -L`` listed may be left.
+    Installed once for the tests that run it; installed for real, it is purged afterwards, and
+    nothing ``dpkg -L`` listed may be left.
     """
     deb, _ = packages
     if not installs_for_real():
-        root = tmp_path / "root"
+        root = tmp_path_factory.mktemp("installed") / "root"
         subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
         yield root
         return
