@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from companion import __version__
+from companion import APP_ID, __version__
 from companion.core.commands import Command
 from companion.system import paths
 from companion.system.activation import forget_launch_tokens
@@ -55,7 +55,7 @@ def run(server_name: str, first: Command | None) -> int:
     forget_launch_tokens()
     qt_app.setApplicationName("Companion")
     qt_app.setApplicationVersion(__version__)
-    qt_app.setDesktopFileName("companion")
+    qt_app.setDesktopFileName(APP_ID)
     qt_app.setQuitOnLastWindowClosed(False)
     icon = app_icon()
     qt_app.setWindowIcon(icon)

@@ -1,8 +1,8 @@
 """Renders resources/companion.svg to PNGs: the sizes the hicolor icon theme and installers use,
 or (``--app``) the ones Companion itself loads for its tray and windows (resources/icons/).
 
-    python packaging/render_icons.py resources/companion.svg OUT_DIR   # OUT_DIR/16x16/apps/...
-    python packaging/render_icons.py --app                              # resources/icons/
+    python packaging/render_icons.py resources/companion.svg OUT_DIR [NAME]  # OUT_DIR/16x16/apps/
+    python packaging/render_icons.py --app                                   # resources/icons/
 
 The app's PNGs are committed, so the idle tray needs no SVG renderer (Qt SVG: 0.7 MB);
 tests/unit/test_app_icon_pngs.py fails when they no longer match the SVG.
@@ -43,8 +43,9 @@ def main(argv: list[str]) -> None:
             save(render(SVG, size), ROOT / "resources" / icon_file(size))
     else:
         svg, out_dir = Path(argv[0]), Path(argv[1])
+        name = argv[2] if len(argv) > 2 else "companion"  # the .deb names them by its desktop id
         for size in SIZES:
-            save(render(svg, size), out_dir / f"{size}x{size}" / "apps" / "companion.png")
+            save(render(svg, size), out_dir / f"{size}x{size}" / "apps" / f"{name}.png")
     del app
 
 

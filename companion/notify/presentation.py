@@ -37,11 +37,12 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from companion import APP_ID
 from companion.core.notices import Notice, NoticeAction
 from companion.core.reminder_texts import WHERE_CALLBACKS_ARE
 
 APP_NAME = "Companion"
-DESKTOP_ENTRY = "companion"
+DESKTOP_ENTRY = APP_ID
 #: GetServerInformation's name for GNOME's notification server.
 GNOME_SHELL = "gnome-shell"
 #: Servers that show low-urgency notices only in their message list, never as a banner.

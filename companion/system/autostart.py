@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from companion import APP_ID
 from companion.system.atomic_file import write_atomically
 from companion.system.registry import Hive, Registry, windows_registry
 
@@ -124,7 +125,7 @@ def desktop_entry(command: Sequence[str], *, enabled: bool = True) -> str:
         "Name=Companion",
         "Comment=A breathing break and a private journal after hard calls",
         f"Exec={exec_line(command)}",
-        "Icon=companion",
+        f"Icon={APP_ID}",
         "Terminal=false",
         f"X-GNOME-Autostart-enabled={'true' if enabled else 'false'}",
     ]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests need when it is missing and we are root on Debian:
-# the desktop, dunst, Qt's xcb libraries, the .deb's tools (dpkg-dev, binutils), GNOME Shell, and a
+# the desktop, dunst, Qt's xcb libraries, the .deb's tools (dpkg-dev, binutils, patchelf) and its
+# checkers (lintian, appstream, man-db), GNOME Shell, and a
 # sound server and GNOME's settings schemas for the Do Not Disturb and microphone probes, and
 # gnome-keyring for the journal key.
 # Elsewhere it only says what is missing; the e2e tests then skip with that reason.
@@ -8,7 +9,8 @@ set -euo pipefail
 packages=(xvfb trayer xdotool imagemagick x11-utils dbus dbus-x11 libxcb-cursor0 libxkbcommon-x11-0
   libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-xkb1 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu-core
-  fonts-noto-color-emoji dunst libnotify-bin libxss1 dpkg-dev binutils
+  fonts-noto-color-emoji dunst libnotify-bin libxss1 dpkg-dev binutils patchelf
+  lintian appstream man-db
   pulseaudio pulseaudio-utils gsettings-desktop-schemas
   # A real GNOME Shell, headless (tests/e2e/gnome.py): the shell, Ubuntu's tray extension, the
   # system Python's GObject and AT-SPI bindings that read it, GTK 4 for the stand-in softphone.

@@ -1,9 +1,9 @@
-"""The packaged app: build the .deb and tarball, install the .deb, run what it installed.
+"""The packaged app: build the .deb and tarball, check the .deb as Debian does, install it, run it.
 
 As root in CI (``CI=true``, uid 0, apt-get present) the .deb is installed for real with
-apt-get, so its Depends and postinst run, and purged afterwards; elsewhere it is unpacked into
-a scratch root. Slow (the frozen build takes a minute or two), but it is the only test of what
-IT installs.
+apt-get, so its Depends and postinst run, and purged afterwards, leaving nothing of it behind;
+elsewhere it is unpacked into a scratch root. Slow (the frozen build takes a minute or two), but
+it is the only test of what IT installs.
 """
 
 from __future__ import annotations
@@ -18,12 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e import deb_libraries, package_build
+from companion import APP_ID
+from tests.e2e import deb_checks, deb_libraries, package_build
 from tests.e2e.desktop import Desktop, Spawn
 from tests.e2e.secret_service import run, secret_service
 from tests.e2e.timing import patience
 
 AUTOSTART_ENTRY = "/etc/xdg/autostart/companion.desktop"
+#: The frozen bundle, relative to the root it is installed in.
+BUNDLE = Path("usr/lib/companion")
+MAN_PAGE = Path("usr/share/man/man1/companion.1.gz")
 #: The tray icon's X11 window: WM_NAME "Companion", WM_CLASS ("companion", "Companion").
 TRAY_ICON = "Companion"
 APT_ENV = {"DEBIAN_FRONTEND": "noninteractive"}
@@ -45,21 +49,30 @@ def installs_for_real() -> bool:
     )
 
 
-@pytest.fixture
-def installed(packages: tuple[Path, Path], tmp_path: Path) -> Iterator[Path]:
-    """The installed /opt/companion: on this machine (root in CI) or in a scratch root."""
+@pytest.fixture(scope="module")
+def installed(
+    packages: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """The root the .deb is installed in: / on this machine (root in CI), else a scratch root.
+
+    Installed once for the tests that run it; installed for real, it is purged afterwards, and
+    nothing ``dpkg -L`` listed may be left.
+    """
     deb, _ = packages
     if not installs_for_real():
-        root = tmp_path / "root"
+        root = tmp_path_factory.mktemp("installed") / "root"
         subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
-        yield root / "opt" / "companion"
+        yield root
         return
     apt(["install", "-y", str(deb)])
+    owned = deb_checks.owned_paths("companion")
     try:
-        yield Path("/opt/companion")
+        yield Path("/")
     finally:
         apt(["purge", "-y", "companion"])
-    assert not Path("/opt/companion").exists() and not Path(AUTOSTART_ENTRY).exists()
+    assert Path("/usr/lib/companion/companion") in owned and Path(AUTOSTART_ENTRY) in owned
+    assert deb_checks.left_behind(owned) == []
+    assert not list(Path("/var/lib/dpkg/info").glob("companion.*"))
 
 
 def apt(args: list[str]) -> None:
@@ -86,16 +99,45 @@ def test_deb_declares_what_qt_needs_and_installs_desktop_files(
     assert conffiles.stdout.split() == [AUTOSTART_ENTRY]
     listing = subprocess.run(["dpkg-deb", "--contents", str(deb)], capture_output=True, text=True)
     for path in (
-        "./opt/companion/companion",
-        "./usr/bin/companion -> /opt/companion/companion",
-        "./usr/share/applications/companion.desktop",
-        "./usr/share/icons/hicolor/scalable/apps/companion.svg",
-        "./usr/share/icons/hicolor/32x32/apps/companion.png",
+        "./usr/lib/companion/companion",
+        "./usr/bin/companion -> ../lib/companion/companion",
+        f"./usr/share/applications/{APP_ID}.desktop",
+        f"./usr/share/metainfo/{APP_ID}.metainfo.xml",
+        f"./usr/share/icons/hicolor/scalable/apps/{APP_ID}.svg",
+        f"./usr/share/icons/hicolor/32x32/apps/{APP_ID}.png",
+        f"./{MAN_PAGE}",
+        "./usr/share/doc/companion/copyright",
+        "./usr/share/doc/companion/changelog.gz",
+        "./usr/share/lintian/overrides/companion",
         f".{AUTOSTART_ENTRY}",
     ):
         assert path in listing.stdout, path
+    assert "./opt/" not in listing.stdout
+    control = subprocess.run(["dpkg-deb", "--info", str(deb)], capture_output=True, text=True)
+    assert " md5sums" in control.stdout
     with tarfile.open(tarball) as archive:
-        assert "opt/companion/companion" in archive.getnames()
+        assert "usr/lib/companion/companion" in archive.getnames()
+
+
+def test_lintian_finds_no_error(packages: tuple[Path, Path]) -> None:
+    if shutil.which("lintian") is None:
+        pytest.skip("lintian is missing (tests/e2e/install_desktop_tools.sh installs it)")
+    errors, warnings = deb_checks.lintian(packages[0])
+    print(f"lintian: {len(errors)} errors, {len(warnings)} warnings", *warnings, sep="\n")
+    assert errors == []
+
+
+def test_appstream_accepts_the_metainfo_and_no_library_path_leaves_the_bundle(
+    packages: tuple[Path, Path], tmp_path: Path
+) -> None:
+    if shutil.which("appstreamcli") is None or shutil.which("readelf") is None:
+        pytest.skip("appstreamcli (appstream) or readelf (binutils) is missing")
+    subprocess.run(["dpkg-deb", "-x", str(packages[0]), str(tmp_path)], check=True)
+    metainfo = tmp_path / "usr" / "share" / "metainfo" / f"{APP_ID}.metainfo.xml"
+    assert deb_checks.appstream_problems(metainfo) == ""
+    bundle = tmp_path / BUNDLE
+    assert deb_checks.paths_outside(bundle) == {}
+    assert any(deb_checks.search_paths(path) for path in deb_libraries.elf_files(bundle))
 
 
 #: What a native Wayland window needs from Qt: the platform plugin and the xdg-shell
@@ -126,7 +168,7 @@ def test_deb_depends_on_every_system_library_the_bundle_loads(
     ).stdout
     provided = deb_libraries.closure(deb_libraries.dependency_names(field))
     uncovered = {}
-    for soname, users in deb_libraries.system_libraries(tmp_path / "opt" / "companion").items():
+    for soname, users in deb_libraries.system_libraries(tmp_path / BUNDLE).items():
         path = deb_libraries.resolve(soname)
         package = deb_libraries.owner(path) if path is not None else None
         if package not in provided:
@@ -135,13 +177,13 @@ def test_deb_depends_on_every_system_library_the_bundle_loads(
     libc = re.search(r"libc6 \(>= ([\d.]+)\)", field)
     assert libc is not None, field
     declared = tuple(int(n) for n in libc.group(1).split("."))
-    assert deb_libraries.newest_glibc(tmp_path / "opt" / "companion") <= declared
+    assert deb_libraries.newest_glibc(tmp_path / BUNDLE) <= declared
 
 
 def test_installed_app_passes_self_test_shows_its_tray_icon_and_quits(
     installed: Path, desktop: Desktop, spawn: Spawn, tmp_path: Path
 ) -> None:
-    binary = installed / "companion"
+    binary = installed / "usr" / "bin" / "companion"
     report = tmp_path / "self-test.txt"
     check = subprocess.run(
         [str(binary), "--self-test", "--report", str(report)],
@@ -179,7 +221,7 @@ def test_the_installed_app_keeps_its_journal_key_in_the_secret_service(
 ) -> None:
     """keyring, its Secret Service backend and their metadata made it into the frozen build."""
     account = str(tmp_path / "data")
-    helper = [str(installed / "companion"), "--key-helper"]
+    helper = [str(installed / "usr" / "bin" / "companion"), "--key-helper"]
     with secret_service(tmp_path / "session") as env:
         created = run([*helper, "create"], env, stdin=f"{account}\n").split()
         found = run([*helper, "get"], env, stdin=f"{account}\n").split()
@@ -188,3 +230,15 @@ def test_the_installed_app_keeps_its_journal_key_in_the_secret_service(
     assert created[0] == "created" and len(created[1]) == 64, created
     assert found == ["found", created[1]]
     assert lookup.strip() == created[1]
+
+
+def test_the_man_page_renders_from_the_installed_package(installed: Path) -> None:
+    if shutil.which("man") is None:
+        pytest.skip("man (man-db) is missing")
+    page = installed / MAN_PAGE
+    env = os.environ | {"MANWIDTH": "100", "LC_ALL": "C.UTF-8"}
+    command = ["man", "companion"] if installed == Path("/") else ["man", "-l", str(page)]
+    shown = subprocess.run(command, env=env, capture_output=True, text=True, timeout=patience(30))
+    assert shown.returncode == 0, shown.stderr
+    for text in ("companion - break-and-recovery companion", "--self-test", "companion tag"):
+        assert text in shown.stdout, text

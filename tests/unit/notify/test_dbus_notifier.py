@@ -17,6 +17,7 @@ import shiboken6
 from PySide6.QtDBus import QDBus, QDBusConnection
 from pytestqt.qtbot import QtBot
 
+from companion import APP_ID
 from companion.core.notices import EXPIRY_SECONDS, Delivery, Notice, NoticeAction
 from companion.core.reminder_texts import (
     DayNumbers,
@@ -33,7 +34,7 @@ from tests.fake_notification_server import FakeNotificationServer
 from tests.fakes import T0, RecordingNotifier
 from tests.notification_fixtures import StartServer
 
-ICON = Path("/opt/companion/resources/companion.svg")
+ICON = Path("/usr/lib/companion/_internal/resources/companion.svg")
 CALLBACK = callback_notice(Callback(due_at=T0, text="", created_at=T0, id=7, case_ref="CS-4711"))
 NUDGE = nudge_notice(3)
 #: Long enough for any answer on a loaded machine, short enough to wait out in a test.
@@ -105,7 +106,7 @@ def test_a_due_callback_goes_with_normal_urgency_and_its_buttons(
     assert (call["summary"], call["body"]) == (CALLBACK.title, CALLBACK.body)
     assert call["actions"] == ["default", "Open", "done", "Done", "snooze", "Snooze 15 min"]
     assert call["hints"]["urgency"] == 1 and call["hint_types"]["urgency"] == "y"
-    assert call["hints"]["desktop-entry"] == "companion"
+    assert call["hints"]["desktop-entry"] == APP_ID
     assert call["hints"]["category"] == "x-companion.callback"
     assert call["hints"]["suppress-sound"] is True  # the agent's sound setting is off
     assert "transient" not in call["hints"]

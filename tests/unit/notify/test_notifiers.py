@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from companion import APP_ID
 from companion.core.notices import Notice, NoticeAction
 from companion.core.reminder_texts import callback_notice
 from companion.core.reminders import Callback
@@ -171,7 +172,7 @@ def test_plyer_sends_urgency_as_a_byte_chosen_by_what_the_notice_is(
         assert plyer.notify(notice).ok
 
     assert [(type(h["urgency"]), h["urgency"]) for h in sent] == [(Byte, 0), (Byte, 1), (Byte, 0)]
-    assert all(h["desktop-entry"] == "companion" for h in sent)
+    assert all(h["desktop-entry"] == APP_ID for h in sent)
     assert sent[0]["category"] == "x-companion.nudge" and sent[2]["suppress-sound"] is True
 
 

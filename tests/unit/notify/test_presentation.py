@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from companion import APP_ID
 from companion.core.notices import Notice, NoticeAction
 from companion.core.reminder_texts import (
     DayNumbers,
@@ -54,7 +55,7 @@ def test_callbacks_are_normal_everywhere_as_they_must_be_seen(
     assert result.urgency is Urgency.NORMAL
     assert result.hints["suppress-sound"] is True  # the agent's sound setting is off
     assert "transient" not in result.hints
-    assert result.hints["desktop-entry"] == "companion"
+    assert result.hints["desktop-entry"] == APP_ID
     assert result.hints["category"] == f"x-companion.{notice.topic}"
 
 
