@@ -135,7 +135,11 @@ class CompanionApp(QObject):
             server,
             clock,
             DataRemovalDialogs(
-                data_dir, log_dir, lambda: journal_windows.window, key_file=key_file_path()
+                data_dir,
+                log_dir,
+                lambda: journal_windows.window,
+                key_file=key_file_path(),
+                keyring=lambda: self.unlocked.protection is Protection.KEYCHAIN,
             ),
             tell=self.messages.tell,
             nothing_open=self._nothing_open,

@@ -290,7 +290,7 @@ def _report(reply: Reply) -> int:
 def _delete_my_data(yes: bool) -> int:
     """Quit a running Companion, show what will go, ask, remove, and say what went."""
     from companion.system import paths
-    from companion.system.data_removal import describe, files_to_remove, remove_all
+    from companion.system.data_removal import describe, elsewhere, files_to_remove, remove_all
     from companion.system.key_file import key_file_path
 
     data_dir, log_dir = paths.data_dir(), paths.log_dir()
@@ -298,7 +298,8 @@ def _delete_my_data(yes: bool) -> int:
         print("Companion is still running; quit it first, then try again.", file=sys.stderr)
         return 1
     key_file = key_file_path()
-    listed = files_to_remove(data_dir, log_dir, key_file)
+    others = elsewhere(data_dir, keyring=_key_in_keyring(data_dir))
+    listed = [*files_to_remove(data_dir, log_dir, key_file), *(o.label for o in others)]
     if not listed:
         print("There is nothing of Companion's to remove.")
         return 0
@@ -309,9 +310,20 @@ def _delete_my_data(yes: bool) -> int:
     ):
         print("Nothing was removed.")
         return 1
-    removal = remove_all(data_dir, log_dir, key_file=key_file)
+    removal = remove_all(data_dir, log_dir, key_file=key_file, others=others)
     print(describe(removal))
     return 1 if removal.failed else 0
+
+
+def _key_in_keyring(data_dir: Path) -> bool:
+    """Whether the agent's settings keep the journal's key in the keyring (asked only then: a
+    keyring Companion never used could start with a prompt)."""
+    from companion.core.journal_key import Protection
+    from companion.system import paths
+    from companion.system.effective_settings import load_effective_settings
+
+    settings = load_effective_settings(paths.settings_path(data_dir)).settings
+    return settings.journal_protection is Protection.KEYCHAIN
 
 
 def _export(parser: argparse.ArgumentParser, path: Path, format_name: str | None) -> int:

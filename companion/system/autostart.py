@@ -176,6 +176,10 @@ class RunKeyAutostart:
     def is_enabled(self) -> bool:
         return self._has_value("HKCU") or self._has_value("HKLM")
 
+    def has_own_value(self) -> bool:
+        """Whether this user's own value is there (the only one delete-my-data can remove)."""
+        return self._has_value("HKCU")
+
     def _has_value(self, hive: Hive) -> bool:
         values = self._registry.values(hive, RUN_KEY) or {}
         return any(name.lower() == RUN_VALUE.lower() for name in values)

@@ -2,6 +2,7 @@
 
 Only names Companion itself creates are touched, so a data folder pointed somewhere shared
 (``COMPANION_DATA_DIR``) loses nothing else; anything left over is reported, not deleted.
+Beyond files: the journal's key in the keyring and Windows' Run value (``Elsewhere``).
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ import contextlib
 import logging
 import os
 import shutil
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from companion.system.autostart import autostart_for
+from companion.system.autostart import RUN_KEY, RUN_VALUE, RunKeyAutostart, autostart_for
 from companion.system.paths import APP_NAME
+from companion.system.registry import Registry, windows_registry
 
 log = logging.getLogger(__name__)
 
@@ -36,13 +39,66 @@ DATA_PATTERNS = (
 DATA_FOLDERS = ("backups", "logs")
 
 
+KEYRING_ENTRY = "Your journal's key, in your account's keyring"
+RUN_ENTRY = rf"HKEY_CURRENT_USER\{RUN_KEY}\{RUN_VALUE}"
+
+
+@dataclass(frozen=True)
+class Elsewhere:
+    """Something Companion made that is not a file: ``remove`` returns why it could not go,
+    or None once it is gone."""
+
+    label: str
+    remove: Callable[[], str | None]
+
+
 @dataclass
 class Removal:
     """What was removed, and anything in Companion's folders it did not create (left alone)."""
 
-    removed: list[Path] = field(default_factory=list)
+    removed: list[Path | str] = field(default_factory=list)
     left_alone: list[Path] = field(default_factory=list)
-    failed: list[tuple[Path, str]] = field(default_factory=list)
+    failed: list[tuple[Path | str, str]] = field(default_factory=list)
+
+
+def elsewhere(
+    data_dir: Path,
+    *,
+    keyring: bool,
+    platform: str = sys.platform,
+    registry: Registry | None = None,
+) -> list[Elsewhere]:
+    """The keyring's entry (when the journal's key is kept there: asking a keyring that
+    Companion never used could start one, with a prompt) and the HKCU Run value (Windows)."""
+    found = []
+    if keyring:
+        found.append(Elsewhere(KEYRING_ENTRY, lambda: _forget_key(data_dir)))
+    if platform == "win32":
+        run = RunKeyAutostart(windows_registry() if registry is None else registry)
+        if run.has_own_value():
+            found.append(Elsewhere(RUN_ENTRY, lambda: _disable(run)))
+    return found
+
+
+def _forget_key(data_dir: Path) -> str | None:
+    from companion.system.key_helper import KeychainStatus
+    from companion.system.keychain import Keychain, account_for
+
+    answer = Keychain(account_for(data_dir)).delete()
+    if answer.ok or answer.status is KeychainStatus.ABSENT:
+        return None
+    return KEYRING_DID_NOT_ANSWER
+
+
+KEYRING_DID_NOT_ANSWER = "the keyring did not let Companion remove it"
+
+
+def _disable(run: RunKeyAutostart) -> str | None:
+    try:
+        run.disable()
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
 
 
 def companion_files(data_dir: Path, log_dir: Path) -> list[Path]:
@@ -74,9 +130,10 @@ def remove_all(
     log_dir: Path,
     listed: Callable[[], list[Path]] | None = None,
     key_file: Path | None = None,
+    others: Sequence[Elsewhere] = (),
 ) -> Removal:
     """Remove what ``files_to_remove`` lists, then the data folder itself if it is empty
-    (and the key file's folder, when that is left empty)."""
+    (and the key file's folder, when that is left empty), then ``others``."""
     result = Removal()
     for path in (listed or (lambda: files_to_remove(data_dir, log_dir, key_file)))():
         try:
@@ -102,7 +159,13 @@ def remove_all(
         with contextlib.suppress(OSError):
             os.rmdir(key_file.parent)  # only succeeds when nothing else is in it
             result.removed.append(key_file.parent)
-    log.info("removed %d of Companion's files", len(result.removed))
+    for other in others:
+        problem = other.remove()
+        if problem is None:
+            result.removed.append(other.label)
+        else:
+            result.failed.append((other.label, problem))
+    log.info("removed %d of Companion's files and entries", len(result.removed))
     return result
 
 

@@ -33,7 +33,11 @@ LOOKS = 1000
 
 @pytest.fixture
 def journal(data_dir: Path) -> Path:  # noqa: F811
-    """An encrypted journal with one entry, kept with the keyring."""
+    """An encrypted journal with one entry, kept with the keyring; no window left open by an
+    earlier test (the file opens only while no window may hold a temporary journal's row)."""
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.hide()  # an earlier app's fallback window only minimizes on closing
     storage = open_storage(data_dir, key=KEY)
     storage.journal.save(JournalEntry(body="an older entry", created_at=T0, updated_at=T0))
     storage.close()

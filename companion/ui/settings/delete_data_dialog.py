@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from companion.ui.settings import messages
 
+if TYPE_CHECKING:
+    from companion.system.data_removal import Elsewhere
 
-def confirm_delete_all(listed: list[Path], parent: QWidget | None = None) -> bool:
+
+def confirm_delete_all(listed: list[Path | str], parent: QWidget | None = None) -> bool:
     """Ask, with the files listed under "Show Details…"; "Keep my data" is the default."""
     box = QMessageBox(parent)
     box.setObjectName("deleteAllBox")
@@ -45,18 +49,22 @@ class DataRemovalDialogs:
         log_dir: Path,
         parent: Callable[[], QWidget | None],
         key_file: Path | None = None,
+        keyring: Callable[[], bool] = lambda: False,
     ) -> None:
         self._data_dir = data_dir
         self._log_dir = log_dir
         self._parent = parent
         self._key_file = key_file
+        self._keyring = keyring
 
-    def files(self) -> list[Path]:
+    def files(self) -> list[Path | str]:
+        """The files, then what is not a file (the keyring's entry, a Run value)."""
         from companion.system.data_removal import files_to_remove
 
-        return files_to_remove(self._data_dir, self._log_dir, self._key_file)
+        others = [other.label for other in self._others()]
+        return [*files_to_remove(self._data_dir, self._log_dir, self._key_file), *others]
 
-    def confirm(self, files: list[Path]) -> bool:
+    def confirm(self, files: list[Path | str]) -> bool:
         return confirm_delete_all(files, self._parent())
 
     def remove(self) -> str:
@@ -64,8 +72,15 @@ class DataRemovalDialogs:
         from companion.system.data_removal import describe, remove_all
         from companion.system.logs import stop_logging
 
+        others = self._others()
         stop_logging()
-        return describe(remove_all(self._data_dir, self._log_dir, key_file=self._key_file))
+        removal = remove_all(self._data_dir, self._log_dir, key_file=self._key_file, others=others)
+        return describe(removal)
+
+    def _others(self) -> list[Elsewhere]:
+        from companion.system.data_removal import elsewhere
+
+        return elsewhere(self._data_dir, keyring=self._keyring())
 
     def show_removed(self, summary: str) -> None:
         show_removed(summary)

@@ -10,8 +10,20 @@ import pytest
 from companion import cli
 from companion.core.journal import JournalEntry
 from companion.store.storage import open_storage
-from companion.system.data_removal import files_to_remove, remove_all
-from tests.fakes import T0
+from companion.system.autostart import RUN_KEY, RUN_VALUE
+from companion.system.data_removal import (
+    KEYRING_DID_NOT_ANSWER,
+    KEYRING_ENTRY,
+    RUN_ENTRY,
+    describe,
+    elsewhere,
+    files_to_remove,
+    remove_all,
+)
+from companion.system.key_helper import KeychainStatus
+from companion.system.keychain import Keychain, account_for
+from tests.fake_keyrings import FileKeyring, LockedKeyring
+from tests.fakes import T0, FakeRegistry
 
 NOW = datetime(2026, 11, 24, 10, 0).astimezone()
 
@@ -132,3 +144,68 @@ def test_the_key_file_kept_apart_goes_too_and_its_folder_when_left_empty(tmp_pat
     assert not key.exists() and not key.parent.exists()
     assert key in removal.removed and not data.exists()
     assert key not in files_to_remove(data, logs)  # never without being told where it is
+
+
+def test_the_journals_key_in_the_keyring_goes_too(
+    use_backend, qapp: object, tmp_path: Path
+) -> None:
+    use_backend(FileKeyring)
+    data, logs = tmp_path / "data", tmp_path / "data" / "logs"
+    keychain = Keychain(account_for(data))
+    assert keychain.get_or_create().key is not None
+
+    others = elsewhere(data, keyring=True)
+    removal = remove_all(data, logs, others=others)
+
+    assert [other.label for other in others] == [KEYRING_ENTRY]
+    assert KEYRING_ENTRY in removal.removed and removal.failed == []
+    assert keychain.get().status is KeychainStatus.ABSENT
+    assert describe(removal).splitlines()[-1] == f"  {KEYRING_ENTRY}"
+
+
+def test_a_keyring_that_refuses_is_reported_not_hidden(
+    use_backend, qapp: object, tmp_path: Path
+) -> None:
+    use_backend(LockedKeyring)
+    data = tmp_path / "data"
+
+    removal = remove_all(data, data / "logs", others=elsewhere(data, keyring=True))
+
+    assert removal.failed == [(KEYRING_ENTRY, KEYRING_DID_NOT_ANSWER)]
+    assert "Could not remove:" in describe(removal)
+
+
+def test_a_keyring_companion_never_used_is_never_asked(tmp_path: Path) -> None:
+    assert elsewhere(tmp_path / "data", keyring=False, platform="linux") == []
+
+
+def test_on_windows_the_agents_own_run_value_goes_and_the_machines_stays(tmp_path: Path) -> None:
+    registry = FakeRegistry(
+        {
+            ("HKCU", RUN_KEY): {RUN_VALUE: "companion.exe --background", "Other": "x"},
+            ("HKLM", RUN_KEY): {RUN_VALUE: "companion.exe --background"},
+        }
+    )
+    data = tmp_path / "data"
+
+    others = elsewhere(data, keyring=False, platform="win32", registry=registry)
+    removal = remove_all(data, data / "logs", others=others)
+
+    assert removal.removed == [RUN_ENTRY]
+    assert registry.keys[("HKCU", RUN_KEY)] == {"Other": "x"}
+    assert RUN_VALUE in registry.keys[("HKLM", RUN_KEY)]  # IT's, for every user
+    assert elsewhere(data, keyring=False, platform="win32", registry=registry) == []
+
+
+def test_companion_delete_my_data_removes_the_keyring_key_when_it_keeps_the_key_there(
+    use_backend, qapp: object, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    use_backend(FileKeyring)
+    (data_dir / "settings.json").write_text('{"journal_protection": "keychain"}')
+    keychain = Keychain(account_for(data_dir))
+    assert keychain.get_or_create().key is not None
+
+    assert cli.main(["delete-my-data", "--yes"]) == 0
+
+    assert KEYRING_ENTRY in capsys.readouterr().out
+    assert keychain.get().status is KeychainStatus.ABSENT

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from keyring.backend import KeyringBackend
 from PySide6.QtCore import QCoreApplication, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -32,28 +31,10 @@ from tests.fake_keyrings import (
     HangingKeyring,
     LockedKeyring,
     PausedKeyring,
-    backend_name,
 )
 
 ROOT = Path(__file__).resolve().parents[3]
 KEY = JournalKey.from_random(bytes(range(32)))
-
-
-@pytest.fixture
-def store_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "keyring.json"
-    monkeypatch.setenv(fake_keyrings.STORE_ENV, str(path))
-    monkeypatch.setenv("PYTHONPATH", str(ROOT))
-    return path
-
-
-@pytest.fixture
-def use_backend(monkeypatch: pytest.MonkeyPatch, store_file: Path):  # type: ignore[no-untyped-def]
-    def use(kind: type[KeyringBackend] | str) -> None:
-        name = kind if isinstance(kind, str) else backend_name(kind)
-        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", name)
-
-    return use
 
 
 @pytest.fixture
