@@ -33,7 +33,7 @@ from companion.flows.schedules import MidnightTimer
 from companion.flows.settings_holder import SettingsHolder
 from companion.flows.tag_and_breathe import BreakFlow
 from companion.notify.chain import FallbackNotifier
-from companion.store.opening import must_wait, plain_for_now
+from companion.store.opening import journal_is_encrypted, key_opens, must_wait, plain_for_now
 from companion.store.storage import Storage
 from companion.system import milestones, paths
 from companion.system.activation import launched_with
@@ -97,6 +97,7 @@ class CompanionApp(QObject):
         self.key_pending = key_pending
         #: Quit was asked for (perhaps while start-up still waits for the key).
         self.leaving = False
+        self._wired_settings: object | None = None
         # 2. The flows, each with the factory for the windows it drives.
         journal_windows = JournalWindows(
             storage.journal, storage.drafts, storage.calls, clock, backups=storage.backups
@@ -302,7 +303,7 @@ class CompanionApp(QObject):
         self.reminders.reschedule()
 
     def _show_settings(self) -> None:
-        self.reminder_ui.show_settings(
+        window = self.reminder_ui.show_settings(
             self.settings.settings,
             list(self.settings.warnings),
             self.settings.locked,
@@ -310,6 +311,21 @@ class CompanionApp(QObject):
             no_notification_service=self.notifiers.no_service_note.given,
             privacy=self._privacy_facts(),
         )
+        if window.privacy is not None and window is not self._wired_settings:
+            self._wired_settings = window
+            window.privacy.new_journal_wanted.connect(self._start_new_journal)
+
+    def _start_new_journal(self) -> None:
+        """The key is lost: the old journal goes aside and a new one starts with a new key."""
+
+        def new_key() -> bool:
+            unlocked = unlock_journal(self.settings, paths.data_dir())
+            if unlocked.key is None and unlocked.protection is not Protection.NONE:
+                return False
+            self.unlocked, self._storage.key = unlocked, unlocked.key
+            return True
+
+        self.data.start_new_journal(new_key)
 
     def _privacy_facts(self) -> PrivacyFacts:
         from companion.system.screen_lock import screen_lock_heard_here  # QtDBus, when asked
@@ -325,7 +341,23 @@ class CompanionApp(QObject):
             key_file=key_file_path() if protection is Protection.KEY_FILE else None,
             locked_now=self.lock.lock.locked,
             lock_passphrase_set=self.lock.has_own_passphrase(),
+            key_lost=self._key_lost(),
             hears_screen_lock=screen_lock_heard_here(),
+        )
+
+    def _key_lost(self) -> bool:
+        """Waiting for a key that is gone (or a passphrase not given), or one that doesn't open
+        this journal (another computer's): not for a keyring that is only locked."""
+        storage = self._storage
+        if not storage.temporary or self.key_pending:
+            return False
+        data_dir = paths.data_dir()
+        if not journal_is_encrypted(data_dir):
+            return False
+        # A key at hand while waiting: it doesn't open the file, or the file is busy (then
+        # nothing is lost: the retries open it).
+        return self.unlocked.lost or (
+            storage.key is not None and not key_opens(data_dir, storage.key)
         )
 
     def _sync_autostart(self, settings: Settings) -> None:

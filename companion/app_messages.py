@@ -37,3 +37,15 @@ KEY_ON_ITS_WAY = (
     "Your journal opens as soon as its key arrives; your keyring may be asking for your "
     "password. Breaks work as usual meanwhile."
 )
+NEW_JOURNAL_STARTED = (
+    "Your new journal is open. The old one is kept, unopened, at {path}, with its copies "
+    "beside it: with its key or passphrase it can be opened again."
+)
+OLD_JOURNAL_NOT_MOVED = (
+    "Companion couldn't move your old journal aside ({why}), so no new journal was started. "
+    "Nothing was changed."
+)
+NEW_KEY_NOT_MADE = (
+    "Your old journal is kept at {path}, but Companion couldn't make a key for a new one, so "
+    "a temporary journal goes on for now. Breaks work as usual."
+)

@@ -121,6 +121,8 @@ class KeyLookup:
     #: Why there is no key this time (a locked store, a refused prompt, a missing key file), in
     #: words for the agent; None with a key.
     problem: str | None = None
+    #: The key is gone (not in the store, no key file), not merely out of reach right now.
+    lost: bool = False
 
 
 class KeySource(Protocol):
@@ -138,3 +140,6 @@ class Unlocked:
     #: No key this time although the journal is encrypted: why, for the agent. The journal then
     #: opens as a temporary one and nothing written is lost.
     waiting: str | None = None
+    #: The key is gone, or the passphrase was not given: Settings offers a new journal (the old
+    #: one kept aside). Not for a keyring that is only locked or not answering.
+    lost: bool = False

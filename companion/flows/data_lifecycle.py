@@ -12,7 +12,13 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from companion.app_messages import REOPENED_TEXT, TEMPORARY_JOURNAL
+from companion.app_messages import (
+    NEW_JOURNAL_STARTED,
+    NEW_KEY_NOT_MADE,
+    OLD_JOURNAL_NOT_MOVED,
+    REOPENED_TEXT,
+    TEMPORARY_JOURNAL,
+)
 from companion.core.backups import next_backup_at
 from companion.core.ports import BackupStore, Clock, StorageUnavailable
 from companion.flows.journal_retry import JournalRetry
@@ -33,6 +39,7 @@ class Journal(Protocol):
     def temporary(self) -> bool: ...
 
     def reopen(self, now: datetime | None = None) -> tuple[str, ...]: ...
+    def set_locked_file_aside(self, now: datetime) -> Path: ...
     def close(self) -> None: ...
 
 
@@ -148,6 +155,35 @@ class DataLifecycle(QObject):
             log.info("journal file still unavailable: %s", error)
             return False
         for text in (REOPENED_TEXT, *warnings):
+            self._tell(text)
+        self.reopened.emit()
+        self.take_daily_backup()
+        return True
+
+    def start_new_journal(self, new_key: Callable[[], bool]) -> bool:
+        """The key is lost: the journal file goes aside, kept byte for byte (with its copies),
+        ``new_key`` makes and keeps a new key (or asks for a new passphrase; False when it
+        couldn't), and a new journal opens with what was written meanwhile. Asked for from
+        Settings, after the agent confirmed; True once the new journal is open."""
+        if not self._journal.temporary or not self._nothing_open():
+            return False
+        now = self._clock.now()
+        try:
+            aside = self._journal.set_locked_file_aside(now)
+        except OSError as error:
+            log.warning("the locked journal could not be set aside: %s", error.strerror)
+            self._tell(OLD_JOURNAL_NOT_MOVED.format(why=error.strerror or error))
+            return False
+        if not new_key():
+            self._tell(NEW_KEY_NOT_MADE.format(path=aside))
+            return False
+        try:
+            warnings = self._journal.reopen(now)
+        except StorageUnavailable as error:
+            self._tell(f"{error} {TEMPORARY_JOURNAL}")
+            self._retry.start()
+            return False
+        for text in (NEW_JOURNAL_STARTED.format(path=aside), *warnings):
             self._tell(text)
         self.reopened.emit()
         self.take_daily_backup()

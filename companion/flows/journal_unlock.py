@@ -92,7 +92,9 @@ class JournalUnlock:
         # A missing key for a journal that exists is never replaced by a new one: that would
         # leave the journal unreadable for good.
         found = source.get_or_create(create=not self._encrypted_journal_exists())
-        return Unlocked(found.key, protection, waiting=None if found.key else found.problem)
+        if found.key is not None:
+            return Unlocked(found.key, protection)
+        return Unlocked(None, protection, waiting=found.problem, lost=found.lost)
 
     def _ask_how(self, choices: tuple[Protection, ...]) -> Protection | None:
         if len(choices) == 1:
@@ -105,7 +107,7 @@ class JournalUnlock:
         while True:
             text = self._prompts.passphrase(new=new, problem=problem)
             if text is None:
-                return Unlocked(None, Protection.PASSPHRASE, waiting=NO_PASSPHRASE)
+                return Unlocked(None, Protection.PASSPHRASE, waiting=NO_PASSPHRASE, lost=True)
             try:
                 key = JournalKey.passphrase(text)
             except BadKey as error:

@@ -4,6 +4,7 @@ as damaged, never replaced by an empty one; and the agent's way forward when the
 from __future__ import annotations
 
 import logging
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ log = logging.getLogger(__name__)
 
 KEPT = (
     "It is kept as it is at {path}, and opens again with the right key or passphrase. "
-    "To start a new journal instead, quit Companion and move that file elsewhere; "
+    "If that is lost, Settings → Privacy can start a new journal and keep this one aside; "
     "nothing is deleted."
 )
 WRONG_PASSPHRASE = "This passphrase does not open your journal. "
@@ -61,11 +62,14 @@ class KeyNeeded(JournalLocked):
         return cls(NO_KEY + KEPT.format(path=path), path)
 
 
-def set_locked_journal_aside(path: Path, now: datetime) -> Path:
+def set_locked_journal_aside(path: Path, now: datetime, backups: Path | None = None) -> Path:
     """The agent's way forward when the key is lost: rename the locked journal (and its side
     files) to ``journal.locked-<stamp>.db`` beside it, untouched, so that the next open starts
-    a new journal. Returns the new name. The old backups stay where they are; they need the
-    old key too."""
+    a new journal. Returns the new name. Its ``backups`` folder (they need the old key too) goes
+    aside as ``backups.locked-<stamp>``: the new journal's week of copies would prune them."""
     aside = set_aside(path, LOCKED_ASIDE, now)
+    if backups is not None and backups.is_dir():
+        stamp = aside.stem.split(".", 1)[1]  # journal.locked-20261207-093000 -> locked-...
+        os.replace(backups, backups.with_name(f"{backups.name}.{stamp}"))
     log.warning("locked journal set aside at the agent's request")
     return aside

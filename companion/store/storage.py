@@ -34,7 +34,7 @@ from companion.store.database import (
 from companion.store.drafts_repo import SqliteDraftStore
 from companion.store.encrypting import encrypt_backups, encrypt_journal, restore_plain_names
 from companion.store.journal_repo import SqliteJournalRepository
-from companion.store.locked import JournalLocked
+from companion.store.locked import JournalLocked, set_locked_journal_aside
 from companion.store.recovery import set_aside
 from companion.store.reminders_repo import SqliteReminderRepository
 
@@ -102,6 +102,14 @@ class Storage:
         self.waiting_for = None
         log.info("journal file opened again; %d rows moved from the temporary journal", carried)
         return warnings
+
+    def set_locked_file_aside(self, now: datetime) -> Path:
+        """While waiting for a key that is lost: the journal file (and its copies) go aside,
+        kept byte for byte, so that ``reopen`` starts a new one. Raises OSError."""
+        if self.waiting_for is None:
+            raise ValueError("the journal file is open: nothing is waiting for a key")
+        folder = self.waiting_for
+        return set_locked_journal_aside(folder / DATABASE_FILENAME, now, folder / BACKUP_FOLDER)
 
     def close(self) -> None:
         self.db.close()

@@ -34,6 +34,7 @@ DATA_PATTERNS = (
     "instance.sock",
     "*.tmp",
     ".journal-check-*",  # a private copy the start-up check of the journal left (a kill)
+    "backups.locked-*",  # a lost key's journal's copies, set aside with it (store.locked)
 )
 #: Folders that are Companion's entirely.
 DATA_FOLDERS = ("backups", "logs")

@@ -63,7 +63,7 @@ def lookup_from(answer: KeychainAnswer) -> KeyLookup:
     if answer.status is KeychainStatus.NO_STORE:
         return KeyLookup(no_store=True)
     if answer.status is KeychainStatus.ABSENT:
-        return KeyLookup(problem=KEYCHAIN_KEY_MISSING)
+        return KeyLookup(problem=KEYCHAIN_KEY_MISSING, lost=True)
     if answer.status is KeychainStatus.LOCKED:
         return KeyLookup(problem=KEYCHAIN_LOCKED)
     return KeyLookup(problem=KEYCHAIN_FAILED)
@@ -81,7 +81,7 @@ class KeyFileKeys:
         except KeyFileError as error:
             log.info("no journal key from the key file: %s", error.problem.value)
             if error.problem is KeyFileProblem.MISSING:
-                return KeyLookup(problem=f"{error}. The journal is kept as it is.")
+                return KeyLookup(problem=f"{error}. The journal is kept as it is.", lost=True)
             return KeyLookup(problem=f"{error}.")
         except OSError as error:
             return KeyLookup(

@@ -4,6 +4,7 @@ waiting, whatever the agent chose (issue #9)."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -11,14 +12,15 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from companion.app import CompanionApp
-from companion.app_messages import NO_PASSPHRASE, WRONG_PASSPHRASE
+from companion.app_messages import NEW_JOURNAL_STARTED, NO_PASSPHRASE, WRONG_PASSPHRASE
 from companion.core.journal_key import JournalKey, Protection, Unlocked
 from companion.core.lock_passphrase import make_verifier
 from companion.store.storage import open_storage, temporary_storage
+from companion.system.key_sources import KEYCHAIN_KEY_MISSING, KEYCHAIN_LOCKED
 from companion.system.single_instance import InstanceServer, server_name
 from companion.ui.privacy.messages import LOCKED_TITLE
 from companion.ui.privacy.unlock_dialogs import PassphraseWords
-from tests.gui.app_helpers import close_everything, data_dir  # noqa: F401 (a fixture)
+from tests.gui.app_helpers import Told, close_everything, data_dir  # noqa: F401 (a fixture)
 
 KEY = JournalKey.from_random(bytes(range(32)))
 
@@ -129,3 +131,60 @@ def test_with_the_lock_on_the_journal_waits_for_the_lock_passphrase_and_breaks_d
     assert locked_at_start and tagged is not None
     assert stayed_closed and opened and closed_again
     assert asked == [LOCKED_TITLE, LOCKED_TITLE]
+
+
+def test_a_lost_key_offers_a_new_journal_that_keeps_the_old_one_and_what_was_written(
+    data_dir: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The keyring no longer holds the key: Settings offers a new journal; starting it moves
+    the old file and its copies aside untouched and opens a new journal, with a new key, that
+    holds the call tagged while waiting."""
+    old = open_storage(data_dir, key=KEY)
+    old.backups.make_daily(old_day())
+    old.close()
+    locked_bytes = (data_dir / "journal.db").read_bytes()
+    new = JournalKey.from_random(bytes(range(1, 33)))
+    monkeypatch.setattr(
+        "companion.app.unlock_journal", lambda settings, folder: Unlocked(new, Protection.KEYCHAIN)
+    )
+    gone = Unlocked(None, Protection.KEYCHAIN, waiting=KEYCHAIN_KEY_MISSING, lost=True)
+    app = build(data_dir, gone, key=None, waiting=True)
+    offered = app._privacy_facts().key_lost
+    app.breaks.tag_and_breathe(None)
+    app.breaks.close_window()
+
+    app._start_new_journal()
+    opened = not app._storage.temporary and not app._privacy_facts().key_lost
+    close_everything(app)
+
+    assert offered and opened
+    [aside] = data_dir.glob("journal.locked-*.db")
+    assert aside.read_bytes() == locked_bytes
+    assert list(data_dir.glob("backups.locked-*/*"))  # the old copies, kept with it
+    assert Told.texts[-1] == NEW_JOURNAL_STARTED.format(path=aside)
+    storage = open_storage(data_dir, key=new)
+    assert storage.calls.latest() is not None and storage.journal.recent() == []
+    storage.close()
+
+
+def test_a_locked_keyring_or_a_busy_file_is_not_a_lost_key(data_dir: Path) -> None:  # noqa: F811
+    open_storage(data_dir, key=KEY).close()
+    locked = Unlocked(None, Protection.KEYCHAIN, waiting=KEYCHAIN_LOCKED)
+    app = build(data_dir, locked, key=None, waiting=True)
+    keyring_locked = app._privacy_facts().key_lost
+    close_everything(app)
+    busy = build(data_dir, Unlocked(KEY, Protection.KEYCHAIN), key=None, waiting=True)
+    busy._storage.key = KEY  # the right key, the file busy elsewhere: the retries open it
+    file_busy = busy._privacy_facts().key_lost
+    close_everything(busy)
+    wrong = build(data_dir, Unlocked(KEY, Protection.KEYCHAIN), key=None, waiting=True)
+    wrong._storage.key = JournalKey.from_random(bytes(32))
+    wrong_key = wrong._privacy_facts().key_lost
+    close_everything(wrong)
+
+    assert not keyring_locked and not file_busy and wrong_key
+
+
+def old_day() -> datetime:
+    return datetime(2026, 12, 1, 9, 0).astimezone()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from companion.core.journal_key import Encryption, Protection
@@ -13,6 +16,7 @@ from companion.ui.privacy import messages as text
 from companion.ui.privacy.privacy_section import (
     PrivacyFacts,
     PrivacyGroup,
+    confirm_new_journal,
     lock_sentences,
     privacy_sentences,
 )
@@ -96,3 +100,39 @@ def test_a_lock_with_its_own_passphrase_already_asks_for_none() -> None:
     facts = PrivacyFacts(KEYCHAIN, DEFAULT, LINUX, encrypted=True, lock_passphrase_set=True)
     said = lock_sentences(facts)
     assert text.LOCK_OWN_SET in said and text.LOCK_OWN_PASSPHRASE not in said
+
+
+def test_a_lost_key_offers_a_new_journal_only_after_a_second_yes(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    waiting = PrivacyFacts(KEYCHAIN, DEFAULT, LINUX, encrypted=False, file_open=False)
+    assert PrivacyGroup(waiting, None).new_journal is None  # a locked keyring: nothing offered
+
+    lost = PrivacyFacts(KEYCHAIN, DEFAULT, LINUX, encrypted=False, file_open=False, key_lost=True)
+    group = PrivacyGroup(lost, None)
+    qtbot.addWidget(group)
+    wanted: list[None] = []
+    group.new_journal_wanted.connect(lambda: wanted.append(None))
+    answers = iter([False, True])
+    monkeypatch.setattr(
+        "companion.ui.privacy.privacy_section.confirm_new_journal", lambda parent: next(answers)
+    )
+    assert group.new_journal is not None
+    assert group.new_journal.accessibleDescription() == text.NEW_JOURNAL_WHY
+
+    group.new_journal.click()  # "Keep waiting"
+    assert wanted == []
+    group.new_journal.click()
+    assert wanted == [None]
+
+
+def test_starting_over_is_never_one_enter_away(qtbot: QtBot) -> None:
+    def press_enter() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(20, press_enter)
+            return
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(20, press_enter)
+    assert not confirm_new_journal()

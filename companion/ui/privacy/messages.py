@@ -117,3 +117,18 @@ NOT_ENCRYPTED_YET = (
     "its key; until then, anyone who gets the file, or signs in as you, can read it."
 )
 PRIVACY_GROUP = "Privacy"
+
+#: A lost key or passphrase: the way forward (Settings → Privacy, while the journal waits).
+NEW_JOURNAL_BUTTON = "Start a new journal…"
+NEW_JOURNAL_WHY = (
+    "If its key or passphrase is lost for good, you can start a new journal; the old one is "
+    "kept aside, unopened."
+)
+NEW_JOURNAL_TITLE = "Start a new journal?"
+NEW_JOURNAL_QUESTION = (
+    "Companion starts a new, empty journal, and keeps your old one aside, unopened, with its "
+    "copies: if its key or passphrase turns up, it can still be opened. Nothing is deleted. "
+    "What you wrote since Companion started moves into the new journal."
+)
+NEW_JOURNAL_YES = "Start a new journal"
+NEW_JOURNAL_NO = "Keep waiting"

@@ -9,7 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from companion.core.app_lock import LOCK_AFTER_MINUTES
 from companion.core.journal_key import Encryption, Protection
@@ -35,6 +46,8 @@ class PrivacyFacts:
     hears_screen_lock: bool = False
     #: Whether the lock has a passphrase of its own already (keyring and key file journals).
     lock_passphrase_set: bool = False
+    #: The journal waits for a key that is gone (or a passphrase not given): a new one is offered.
+    key_lost: bool = False
 
 
 def privacy_sentences(facts: PrivacyFacts) -> list[str]:
@@ -76,7 +89,10 @@ def lock_choice_label(minutes: int | None) -> str:
 
 
 class PrivacyGroup(QGroupBox):
-    """The facts, then the app lock's choice (``chosen_lock_minutes``)."""
+    """The facts, then the app lock's choice (``chosen_lock_minutes``); while the key is lost,
+    "Start a new journal…", asked twice over (``new_journal_wanted``)."""
+
+    new_journal_wanted = Signal()
 
     def __init__(
         self, facts: PrivacyFacts, lock_minutes: int | None, parent: QWidget | None = None
@@ -85,6 +101,16 @@ class PrivacyGroup(QGroupBox):
         layout = QVBoxLayout(self)
         for sentence in privacy_sentences(facts):
             layout.addWidget(_wrapped(sentence, self))
+        self.new_journal: QPushButton | None = None
+        if facts.key_lost:
+            layout.addWidget(_wrapped(text.NEW_JOURNAL_WHY, self))
+            self.new_journal = QPushButton(text.NEW_JOURNAL_BUTTON, self)
+            self.new_journal.setAccessibleDescription(text.NEW_JOURNAL_WHY)
+            self.new_journal.clicked.connect(self._ask_new_journal)
+            row = QHBoxLayout()
+            row.addWidget(self.new_journal)
+            row.addStretch(1)
+            layout.addLayout(row)
         self.lock = QComboBox(self)
         for minutes in (None, *LOCK_AFTER_MINUTES):
             self.lock.addItem(lock_choice_label(minutes), minutes)
@@ -98,9 +124,28 @@ class PrivacyGroup(QGroupBox):
         self.lock.setAccessibleDescription(notes)
         layout.addWidget(self.lock_note)
 
+    def _ask_new_journal(self) -> None:
+        if confirm_new_journal(self):
+            self.window().close()  # the journal opens only while no window is open
+            self.new_journal_wanted.emit()
+
     def chosen_lock_minutes(self) -> int | None:
         minutes = self.lock.currentData()
         return None if minutes is None else int(minutes)
+
+
+def confirm_new_journal(parent: QWidget | None = None) -> bool:
+    """ "Keep waiting" is the default: starting over is never one Enter away."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(text.NEW_JOURNAL_TITLE)
+    box.setText(text.NEW_JOURNAL_TITLE)
+    box.setInformativeText(text.NEW_JOURNAL_QUESTION)
+    yes = box.addButton(text.NEW_JOURNAL_YES, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(text.NEW_JOURNAL_NO, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes
 
 
 def _wrapped(words: str, parent: QWidget) -> QLabel:

@@ -159,12 +159,16 @@ def test_a_lost_key_can_start_a_new_journal_keeping_the_old_one_aside(tmp_path: 
     written(data, RAW_KEY).close()
     locked = (data / "journal.db").read_bytes()
 
-    aside = set_locked_journal_aside(data / "journal.db", NOW)
+    copies = snapshot(data / "backups")
+    assert copies  # a daily copy, made with the old key
+
+    aside = set_locked_journal_aside(data / "journal.db", NOW, data / "backups")
     fresh = open_storage(data, NOW, key=OTHER_KEY)
 
     assert aside.name == "journal.locked-20261207-093000.db"
     assert aside.read_bytes() == locked
-    assert fresh.journal.recent() == []
+    assert snapshot(data / "backups.locked-20261207-093000") == copies  # never pruned
+    assert fresh.journal.recent() == [] and fresh.backups.list_backups() == []
     fresh.close()
 
 

@@ -209,3 +209,15 @@ def test_companion_delete_my_data_removes_the_keyring_key_when_it_keeps_the_key_
 
     assert KEYRING_ENTRY in capsys.readouterr().out
     assert keychain.get().status is KeychainStatus.ABSENT
+
+
+def test_a_lost_keys_journal_and_its_copies_set_aside_go_too(tmp_path: Path) -> None:
+    data, logs = tmp_path / "data", tmp_path / "data" / "logs"
+    copies = data / "backups.locked-20261207-093000"
+    copies.mkdir(parents=True)
+    (copies / "journal-daily-20261206.db").write_bytes(b"old key's copy")
+    (data / "journal.locked-20261207-093000.db").write_bytes(b"old key's journal")
+
+    removal = remove_all(data, logs)
+
+    assert copies in removal.removed and not data.exists()
