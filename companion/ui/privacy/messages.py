@@ -48,8 +48,12 @@ UNLOCK_LATER = "Not now"
 
 #: The app lock (Settings → Privacy → "Lock my journal and calls").
 LOCKED_TITLE = "Your journal and calls are locked"
-LOCKED_OWN_INTRO = "Enter your lock passphrase to open them. Breaks work as usual meanwhile."
-LOCKED_JOURNAL_INTRO = "Enter your journal passphrase to open them. Breaks work as usual meanwhile."
+LOCKED_OWN_INTRO = (
+    "Enter your lock passphrase to open your journal and calls. Breaks work as usual meanwhile."
+)
+LOCKED_JOURNAL_INTRO = (
+    "Enter your journal passphrase to open your journal and calls. Breaks work as usual meanwhile."
+)
 LOCK_NEW_TITLE = "Choose a lock passphrase"
 LOCK_NEW_INTRO = (
     f"Companion asks for it to open your journal and calls after you've been away. Use at "
