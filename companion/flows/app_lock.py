@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from companion.app_messages import WRONG_PASSPHRASE
 from companion.core.app_lock import lock_is_due, seconds_until_check
+from companion.flows.asking import ask_until_accepted
 
 IdleSeconds = Callable[[], float | None]
 
@@ -80,17 +81,15 @@ class AppLock(QObject):
         return True
 
     def _unlock(self) -> bool:
-        problem: str | None = None
-        while True:
-            typed = self._ask(problem)
-            if typed is None:
-                return False
-            if self._verify(typed):
-                self._set_locked(False)
-                if self._limit_s is not None:
-                    self._timer.start(int(self._limit_s * 1000))
-                return True
-            problem = WRONG_PASSPHRASE
+        opened = ask_until_accepted(
+            self._ask, lambda typed: None if self._verify(typed) else WRONG_PASSPHRASE
+        )
+        if opened is None:
+            return False
+        self._set_locked(False)
+        if self._limit_s is not None:
+            self._timer.start(int(self._limit_s * 1000))
+        return True
 
     def _check(self) -> None:
         if self._limit_s is None or self._locked:

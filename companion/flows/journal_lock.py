@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 
 from companion.app_messages import LOCK_NEEDS_JOURNAL, LOCK_STAYS_OFF
 from companion.core.app_lock import limit_seconds
-from companion.core.journal_key import BadKey, JournalKey
+from companion.core.journal_key import JournalKey, passphrase_problem
 from companion.core.lock_passphrase import (
     SALT_BYTES,
     make_verifier,
@@ -27,6 +27,7 @@ from companion.core.lock_passphrase import (
 )
 from companion.core.ports import StorageUnavailable
 from companion.flows.app_lock import AppLock, IdleSeconds
+from companion.flows.asking import ask_until_accepted
 
 log = logging.getLogger(__name__)
 
@@ -159,19 +160,13 @@ class JournalLock(QObject):
             log.warning("the lock's verifier can't be removed: %s", error)
 
     def _choose_passphrase(self) -> bool:
-        problem: str | None = None
-        while True:
-            typed = self._ask_new(problem)
-            if typed is None:
-                return False
-            try:
-                JournalKey.passphrase(typed)  # the same rules as a journal passphrase
-            except BadKey as error:
-                problem = str(error)
-                continue
-            try:
-                self._verifiers.set(make_verifier(typed, self._random_bytes(SALT_BYTES)))
-            except StorageUnavailable as error:
-                log.warning("the lock's verifier can't be kept: %s", error)
-                return False
-            return True
+        # The same rules as a journal passphrase (long enough, not only spaces).
+        chosen = ask_until_accepted(self._ask_new, passphrase_problem)
+        if chosen is None:
+            return False
+        try:
+            self._verifiers.set(make_verifier(chosen, self._random_bytes(SALT_BYTES)))
+        except StorageUnavailable as error:
+            log.warning("the lock's verifier can't be kept: %s", error)
+            return False
+        return True

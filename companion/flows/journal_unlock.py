@@ -19,14 +19,15 @@ from typing import Protocol
 
 from companion.app_messages import NO_PASSPHRASE, NOT_CHOSEN, WRONG_PASSPHRASE
 from companion.core.journal_key import (
-    BadKey,
     Encryption,
     JournalKey,
     KeySource,
     Protection,
     Unlocked,
     allowed_protections,
+    passphrase_problem,
 )
+from companion.flows.asking import ask_until_accepted
 
 log = logging.getLogger(__name__)
 
@@ -103,20 +104,20 @@ class JournalUnlock:
 
     def _ask_passphrase(self) -> Unlocked:
         new = not self._encrypted_journal_exists()
-        problem: str | None = None
-        while True:
-            text = self._prompts.passphrase(new=new, problem=problem)
-            if text is None:
-                return Unlocked(None, Protection.PASSPHRASE, waiting=NO_PASSPHRASE, lost=True)
-            try:
-                key = JournalKey.passphrase(text)
-            except BadKey as error:
-                problem = str(error)
-                continue
-            if new or self._verify(key):
-                return Unlocked(key, Protection.PASSPHRASE)
+
+        def problem_with(text: str) -> str | None:
+            problem = passphrase_problem(text)
+            if problem is not None or new or self._verify(JournalKey.passphrase(text)):
+                return problem
             log.info("a passphrase did not open the journal")
-            problem = WRONG_PASSPHRASE
+            return WRONG_PASSPHRASE
+
+        typed = ask_until_accepted(
+            lambda problem: self._prompts.passphrase(new=new, problem=problem), problem_with
+        )
+        if typed is None:
+            return Unlocked(None, Protection.PASSPHRASE, waiting=NO_PASSPHRASE, lost=True)
+        return Unlocked(JournalKey.passphrase(typed), Protection.PASSPHRASE)
 
     def _keep(self, protection: Protection) -> None:
         if protection is not self._chosen:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from companion.ui.journal.journal_parts import CallbacksBanner, DraftsBanner, Er
 from companion.ui.journal.journal_preview import EntryPreview
 from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
 from companion.ui.privacy.capture_shield import shield
+from companion.ui.shell.questions import Question, ask_safely
 from companion.ui.shell.window_activation import bring_forward
 
 SEARCH_DELAY_MS = 150
@@ -348,15 +348,10 @@ class JournalWindow(QWidget):
 
     def _confirm_delete(self, entry: JournalEntry) -> bool:
         """Ask before deleting; tests replace this."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(messages.DELETE_TITLE)
-        box.setText(messages.DELETE_QUESTION)
-        delete = box.addButton(messages.DELETE, QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(messages.KEEP, QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is delete
+        question = Question(
+            messages.DELETE_TITLE, messages.DELETE_QUESTION, messages.DELETE, messages.KEEP
+        )
+        return ask_safely(question, self)
 
     def _on_entry_saved(self, entry: JournalEntry) -> None:
         self.refresh(select_id=entry.id)

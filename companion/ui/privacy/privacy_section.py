@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from companion.core.app_lock import LOCK_AFTER_MINUTES
 from companion.core.journal_key import Encryption, Protection
 from companion.system.capture_exclusion import Capture
 from companion.ui.privacy import messages as text
+from companion.ui.shell.questions import Question, ask_safely
 
 
 @dataclass(frozen=True)
@@ -136,16 +136,15 @@ class PrivacyGroup(QGroupBox):
 
 def confirm_new_journal(parent: QWidget | None = None) -> bool:
     """ "Keep waiting" is the default: starting over is never one Enter away."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(text.NEW_JOURNAL_TITLE)
-    box.setText(text.NEW_JOURNAL_TITLE)
-    box.setInformativeText(text.NEW_JOURNAL_QUESTION)
-    yes = box.addButton(text.NEW_JOURNAL_YES, QMessageBox.ButtonRole.AcceptRole)
-    no = box.addButton(text.NEW_JOURNAL_NO, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(no)
-    box.exec()
-    return box.clickedButton() is yes
+    question = Question(
+        text.NEW_JOURNAL_TITLE,
+        text.NEW_JOURNAL_TITLE,
+        text.NEW_JOURNAL_YES,
+        text.NEW_JOURNAL_NO,
+        informative=text.NEW_JOURNAL_QUESTION,
+        destructive=False,
+    )
+    return ask_safely(question, parent)
 
 
 def _wrapped(words: str, parent: QWidget) -> QLabel:

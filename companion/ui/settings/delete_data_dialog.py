@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from companion.ui.settings import messages
+from companion.ui.shell.questions import Question, ask_safely
 
 if TYPE_CHECKING:
     from companion.system.data_removal import Elsewhere
@@ -16,18 +17,15 @@ if TYPE_CHECKING:
 
 def confirm_delete_all(listed: list[Path | str], parent: QWidget | None = None) -> bool:
     """Ask, with the files listed under "Show Details…"; "Keep my data" is the default."""
-    box = QMessageBox(parent)
-    box.setObjectName("deleteAllBox")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(messages.DELETE_ALL_TITLE)
-    box.setText(messages.QUESTION_TITLE)
-    box.setInformativeText(messages.QUESTION)
-    box.setDetailedText("\n".join(str(path) for path in listed) or messages.NOTHING_YET)
-    delete = box.addButton(messages.DELETE_EVERYTHING, QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton(messages.KEEP_MY_DATA, QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.exec()
-    return box.clickedButton() is delete
+    question = Question(
+        messages.DELETE_ALL_TITLE,
+        messages.QUESTION_TITLE,
+        messages.DELETE_EVERYTHING,
+        messages.KEEP_MY_DATA,
+        informative=messages.QUESTION,
+        details="\n".join(str(path) for path in listed) or messages.NOTHING_YET,
+    )
+    return ask_safely(question, parent, name="deleteAllBox")
 
 
 def show_removed(summary: str, parent: QWidget | None = None) -> None:
