@@ -19,12 +19,6 @@ from PySide6.QtCore import QObject
 from companion.app_messages import LOCK_NEEDS_JOURNAL, LOCK_STAYS_OFF
 from companion.core.app_lock import limit_seconds
 from companion.core.journal_key import JournalKey, passphrase_problem
-from companion.core.lock_passphrase import (
-    SALT_BYTES,
-    make_verifier,
-    same_passphrase,
-    verifier_matches,
-)
 from companion.core.ports import StorageUnavailable
 from companion.flows.app_lock import AppLock, IdleSeconds
 from companion.flows.asking import ask_until_accepted
@@ -87,12 +81,16 @@ class JournalLock(QObject):
         """``AppLock``'s check: the journal's passphrase, else the lock's own."""
         key = self._journal_key()
         if key is not None and key.derived:
+            from companion.core.lock_passphrase import same_passphrase  # hashlib: when asked
+
             return same_passphrase(typed, key.secret)
         try:
             verifier = self._verifiers.get()
         except StorageUnavailable as error:
             log.warning("the lock's verifier can't be read: %s", error)
             return False
+        from companion.core.lock_passphrase import verifier_matches
+
         return verifier is not None and verifier_matches(typed, verifier)
 
     def apply(self, minutes: int | None) -> None:
@@ -165,6 +163,8 @@ class JournalLock(QObject):
         if chosen is None:
             return False
         try:
+            from companion.core.lock_passphrase import SALT_BYTES, make_verifier
+
             self._verifiers.set(make_verifier(chosen, self._random_bytes(SALT_BYTES)))
         except StorageUnavailable as error:
             log.warning("the lock's verifier can't be kept: %s", error)
