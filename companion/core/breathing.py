@@ -108,15 +108,12 @@ BOX = Pattern(
     summary="In 4, hold 4, out 4, hold 4",
     steps=(_inhale(4.0), _hold(4.0, at=1.0), _exhale(4.0), _hold(4.0, at=0.0)),
     why=(
-        "Four equal counts give you something simple to follow. In the same month-long trial "
-        "as cyclic sighing, mood rose with box breathing too, but less than with cyclic "
-        "sighing; in a lab study of 30 people it felt no calmer than a long breath out. The "
-        "evidence is thin."
+        "Four equal counts give you something simple to follow. In a month-long randomised "
+        "trial, mood rose with it, but less than with cyclic sighing. The evidence is thin."
     ),
     source=(
-        "Balban MY, et al. Cell Reports Medicine 4(1):100895, 2023; Röttger S, Theobald DA, "
-        "Abendroth J, Jacobsen T. The effectiveness of combat tactical breathing as compared "
-        "with prolonged exhalation. Applied Psychophysiology and Biofeedback 46(1):19-28, 2021."
+        "Balban MY, Neri E, Kogon MM, et al. Brief structured respiration practices enhance "
+        "mood and reduce physiological arousal. Cell Reports Medicine 4(1):100895, 2023."
     ),
 )
 
@@ -140,9 +137,8 @@ FOUR_SEVEN_EIGHT = Pattern(
     steps=(_inhale(4.0), _hold(7.0, at=1.0), _exhale(8.0)),
     why=(
         "Andrew Weil's relaxing breath, four times as he advises, then easy normal breaths. "
-        "The evidence is thin: one study of 43 young adults had no group without it; heart "
-        "rate and blood pressure were lower afterwards, but in those short of sleep "
-        "heart-rate variability fell."
+        "The evidence is thin: its one study (43 young adults) had no comparison group, and "
+        "its heart-rhythm results were mixed."
     ),
     source=(
         "Weil A, the 4-7-8 (relaxing) breath, as he teaches it; Vierra J, Boonla O, Prasertsri "
@@ -163,15 +159,13 @@ RESONANCE = Pattern(
     steps=(_inhale(_RESONANCE_HALF), _exhale(_RESONANCE_HALF)),
     why=(
         "Slow, even breaths with no holds. In a lab study, 15 minutes at each person's own "
-        "slow pace (about six a minute) left people in a better mood, with lower blood "
-        "pressure during a stressful task, than sitting quietly. Companion uses one pace for "
-        "everyone."
+        "slow pace lifted mood and lowered blood pressure under stress more than sitting "
+        "quietly did. Companion uses one pace for everyone."
     ),
     source=(
         "Steffen PR, Austin T, DeBarros A, Brown T. The impact of resonance frequency "
         "breathing on measures of heart rate variability, blood pressure, and mood. Frontiers "
-        "in Public Health 5:222, 2017; Lehrer PM, Gevirtz R. Heart rate variability "
-        "biofeedback: how and why does it work? Frontiers in Psychology 5:756, 2014 (a review)."
+        "in Public Health 5:222, 2017."
     ),
 )
 

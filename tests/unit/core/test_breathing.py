@@ -50,9 +50,8 @@ def test_every_pattern_explains_itself_with_a_source() -> None:
 
 def test_every_why_is_short_enough_to_read_in_a_few_seconds() -> None:
     for pattern in PATTERNS.values():
-        sentences = [s for s in pattern.why.replace("; ", ". ").split(". ") if s]
-        assert len(pattern.why.split()) <= 55, pattern.key
-        assert 2 <= pattern.why.count(". ") + 1 <= 3, (pattern.key, sentences)
+        assert len(pattern.why.split()) <= 40, pattern.key
+        assert 2 <= pattern.why.count(". ") + 1 <= 3, pattern.key
 
 
 def test_4_7_8_credits_weil_and_says_its_evidence_is_thin() -> None:
@@ -69,6 +68,7 @@ def test_box_breathing_claims_no_more_than_balban_found() -> None:
     assert "less than with cyclic sighing" in BOX.why
     assert "evidence is thin" in BOX.why
     assert "reduced anxiety" not in BOX.why
+    assert "Röttger" not in BOX.source  # its finding is in docs/care.md, not in the 10 s text
 
 
 def test_4_7_8_runs_four_cycles_then_hands_over_to_normal_breathing() -> None:
