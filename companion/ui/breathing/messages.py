@@ -30,6 +30,8 @@ STOPPED_TEXT = "Start whenever you're ready."
 # Breathing: the pacer and the break's buttons.
 PACER_NAME = "Breathing guide"
 PACER_READY = "Ready when you are"
+#: On every break, whatever the pattern: slow breathing and holds can make some people dizzy.
+SAFETY = "Light-headed or dizzy? Stop and breathe normally."
 PAUSE = "Pause"
 RESUME = "Resume"
 DONE = "Done"
