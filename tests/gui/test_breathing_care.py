@@ -41,3 +41,16 @@ def test_4_7_8_says_breathe_normally_after_four_breaths(make_break: MakeBreak) -
     assert pacer.accessibleDescription() == "Breathe normally"
     b.breathe_for(30.0)
     assert pacer.state is not None and pacer.state.word == "Breathe normally"
+
+
+def test_4_7_8_plus_30_s_adds_normal_breaths_not_holds(make_break: MakeBreak) -> None:
+    b = make_break(Settings(pattern_key="478", break_seconds=75))
+    assert b.window.timer.planned_seconds == 76.0  # Weil's four breaths
+    b.click("Start breathing")
+    b.breathe_for(70.0)
+    b.click("Add 30 seconds")
+    assert b.window.timer.planned_seconds == 104.0  # four easy 7 s breaths more
+    b.breathe_for(33.75)
+    assert b.window.pacer.state is not None
+    assert b.window.pacer.state.word == "Breathe normally"
+    assert b.window.current_page == "breathing"

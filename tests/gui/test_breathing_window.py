@@ -67,7 +67,7 @@ def test_a_whole_cyclic_sigh_break_runs_to_completion(make_break: MakeBreak) -> 
             planned_at_start_seconds=27.0,
         )
     ]
-    assert "Your breathing break is done. Take your time." in b.visible_text()
+    assert "Your break is done. Take your time." in b.visible_text()
 
 
 def test_time_left_counts_down(make_break: MakeBreak) -> None:

@@ -79,7 +79,7 @@ def kind_line(outcome: BreakOutcome | None) -> str:
     """Said after every break: never a grade, never a length (the break's is in the settings)."""
     if outcome is BreakOutcome.ENDED_EARLY:
         return "A short pause counts too."
-    return "Your breathing break is done. Take your time."
+    return "Your break is done. Take your time."
 
 
 def mood_change_text(before: Mood | None, after: Mood | None) -> str:
