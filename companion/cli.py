@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=(
             "start in the tray without opening any window, as the login does: nothing happens "
-            'if Companion is already running or "Start with my computer" is off'
+            'if Companion is already running or "Start Companion when I log in" is off'
         ),
     )
     parser.add_argument("--version", action="version", version=f"Companion {__version__}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 class Movement(enum.Enum):
@@ -31,16 +31,27 @@ class Step:
 
 @dataclass(frozen=True)
 class Pattern:
+    """A breath to repeat; ``max_cycles`` of it, then ``then`` for the rest of the break."""
+
     key: str
     name: str
     summary: str
     steps: tuple[Step, ...]
     why: str
     source: str
+    max_cycles: int | None = None
+    then: Pattern | None = None
 
     @property
     def cycle_seconds(self) -> float:
         return sum(step.seconds for step in self.steps)
+
+    @property
+    def limit_seconds(self) -> float | None:
+        """When the follow-on takes over, or None for a pattern that repeats for the whole break."""
+        if self.max_cycles is None or self.then is None:
+            return None
+        return self.max_cycles * self.cycle_seconds
 
     @property
     def breaths_per_minute(self) -> float:
@@ -71,8 +82,8 @@ def _hold(seconds: float, at: float) -> Step:
     return Step(Movement.HOLD, seconds, "Hold", at)
 
 
-def _exhale(seconds: float) -> Step:
-    return Step(Movement.EXHALE, seconds, "Breathe out", 0.0)
+def _exhale(seconds: float, word: str = "Breathe out") -> Step:
+    return Step(Movement.EXHALE, seconds, word, 0.0)
 
 
 CYCLIC_SIGHING = Pattern(
@@ -81,15 +92,13 @@ CYCLIC_SIGHING = Pattern(
     summary="Two breaths in through the nose, one long breath out",
     steps=(_inhale(2.0, to=0.75), _inhale(1.0, word="In again"), _exhale(6.0)),
     why=(
-        "A second, short inhale re-opens the small air sacs in the lungs, and the long, slow "
-        "exhale that follows is the part that calms: breathing out slowly lengthens the pause "
-        "between heartbeats and quiets the body's alarm response. In a month-long randomised "
-        "study, five minutes a day of cyclic sighing improved mood and lowered breathing rate "
-        "more than mindfulness meditation did."
+        "A breath in, a short second one, then a long, slow breath out. In a randomised trial "
+        "(114 adults, five minutes a day for a month), cyclic sighing lifted mood and slowed "
+        "breathing the most, more than mindfulness meditation did."
     ),
     source=(
         "Balban MY, Neri E, Kogon MM, et al. Brief structured respiration practices enhance "
-        "mood and reduce physiological arousal. Cell Reports Medicine 4(1), 2023."
+        "mood and reduce physiological arousal. Cell Reports Medicine 4(1):100895, 2023."
     ),
 )
 
@@ -99,36 +108,46 @@ BOX = Pattern(
     summary="In 4, hold 4, out 4, hold 4",
     steps=(_inhale(4.0), _hold(4.0, at=1.0), _exhale(4.0), _hold(4.0, at=0.0)),
     why=(
-        "Four equal sides give the mind something simple to count while the breath slows to "
-        "under four breaths a minute. The steady rhythm and the pauses interrupt rapid, shallow "
-        "breathing after a stressful moment; it is taught to police, military and emergency "
-        "staff for exactly that. In the same randomised study as cyclic sighing, box breathing "
-        "improved daily mood and reduced anxiety."
+        "Four equal counts give you something simple to follow. In a month-long randomised "
+        "trial, mood rose with it, but less than with cyclic sighing. The evidence is thin."
     ),
     source=(
-        "Balban MY, et al. Cell Reports Medicine 4(1), 2023; Röttger S, et al. The effectiveness "
-        "of combat tactical breathing as compared with prolonged exhalation. Applied "
-        "Psychophysiology and Biofeedback 46, 2021."
+        "Balban MY, Neri E, Kogon MM, et al. Brief structured respiration practices enhance "
+        "mood and reduce physiological arousal. Cell Reports Medicine 4(1):100895, 2023."
     ),
+)
+
+#: After 4-7-8's few long holds: no holds, no counting, an easy pace to follow or ignore.
+BREATHE_NORMALLY = Pattern(
+    key="normal",
+    name="Breathe normally",
+    summary="At your own easy pace",
+    steps=(
+        _inhale(3.0, to=0.6, word="Breathe normally"),
+        _exhale(4.0, word="Breathe normally"),
+    ),
+    why="",
+    source="",
 )
 
 FOUR_SEVEN_EIGHT = Pattern(
     key="478",
     name="4-7-8 breathing",
-    summary="In 4, hold 7, out 8",
+    summary="In 4, hold 7, out 8, four times; then breathe normally",
     steps=(_inhale(4.0), _hold(7.0, at=1.0), _exhale(8.0)),
     why=(
-        "The exhale is twice as long as the inhale, and the hold slows the whole breath to about "
-        "three a minute. Long exhales shift the nervous system towards rest; a controlled study "
-        "found 4-7-8 breathing raised heart-rate variability and lowered heart rate and blood "
-        "pressure, even after a night of poor sleep. If the hold feels like too much, use box "
-        "breathing instead."
+        "Andrew Weil's relaxing breath, four times as he advises, then easy normal breaths. "
+        "The evidence is thin: its one study (43 young adults) had no comparison group, and "
+        "its heart-rhythm results were mixed."
     ),
     source=(
-        "Vierra J, Boonla O, Prasertsri P. Effects of sleep deprivation and 4-7-8 breathing "
-        "control on heart rate variability, blood pressure, blood glucose, and endothelial "
-        "function in healthy young adults. Physiological Reports 10(13), 2022."
+        "Weil A, the 4-7-8 (relaxing) breath, as he teaches it; Vierra J, Boonla O, Prasertsri "
+        "P. Effects of sleep deprivation and 4-7-8 breathing control on heart rate "
+        "variability, blood pressure, blood glucose, and endothelial function in healthy "
+        "young adults. Physiological Reports 10(13):e15389, 2022."
     ),
+    max_cycles=4,
+    then=BREATHE_NORMALLY,
 )
 
 _RESONANCE_HALF = 60.0 / 5.5 / 2.0
@@ -139,15 +158,14 @@ RESONANCE = Pattern(
     summary="Slow and even, about 5.5 breaths a minute",
     steps=(_inhale(_RESONANCE_HALF), _exhale(_RESONANCE_HALF)),
     why=(
-        "At around five and a half breaths a minute, breathing and heart rhythm fall into step "
-        "and the baroreflex, the body's own blood-pressure regulator, works at its strongest. "
-        "Heart-rate variability rises sharply and people report feeling calmer within minutes. "
-        "No holds, so it suits anyone who finds holding the breath uncomfortable."
+        "Slow, even breaths with no holds. In a lab study, 15 minutes at each person's own "
+        "slow pace lifted mood and lowered blood pressure under stress more than sitting "
+        "quietly did. Companion uses one pace for everyone."
     ),
     source=(
-        "Lehrer PM, Gevirtz R. Heart rate variability biofeedback: how and why does it work? "
-        "Frontiers in Psychology 5:756, 2014; Steffen PR, et al. Frontiers in Public Health "
-        "5:222, 2017."
+        "Steffen PR, Austin T, DeBarros A, Brown T. The impact of resonance frequency "
+        "breathing on measures of heart rate variability, blood pressure, and mood. Frontiers "
+        "in Public Health 5:222, 2017."
     ),
 )
 
@@ -168,8 +186,16 @@ def _ease(progress: float) -> float:
 
 
 def phase_at(pattern: Pattern, elapsed: float) -> PhaseState:
-    """Where ``pattern`` is after ``elapsed`` seconds (negative counts as zero)."""
+    """Where ``pattern`` is after ``elapsed`` seconds (negative counts as zero).
+
+    A pattern with a cycle limit hands over to its follow-on at the end of its last cycle;
+    cycles go on counting from there.
+    """
     elapsed = max(0.0, elapsed)
+    limit = pattern.limit_seconds
+    if limit is not None and pattern.then is not None and elapsed >= limit:
+        after = phase_at(pattern.then, elapsed - limit)
+        return replace(after, cycle=after.cycle + (pattern.max_cycles or 0))
     cycle_seconds = pattern.cycle_seconds
     cycle, into_cycle = divmod(elapsed, cycle_seconds)
     start_volume = pattern.steps[-1].target_volume
@@ -196,7 +222,21 @@ def whole_cycles_length(pattern: Pattern, wanted_seconds: float) -> float:
     """The break length closest to ``wanted_seconds`` that ends at the end of a breath.
 
     Stopping in the middle of an inhale feels abrupt, so a planned length is rounded to whole
-    cycles (at least one).
+    cycles (at least one); past a pattern's cycle limit, to whole cycles of its follow-on.
     """
     cycles = max(1, round(wanted_seconds / pattern.cycle_seconds))
+    limit = pattern.limit_seconds
+    if limit is not None and pattern.then is not None and pattern.max_cycles is not None:
+        if wanted_seconds > limit + pattern.then.cycle_seconds / 2:
+            return limit + whole_cycles_length(pattern.then, wanted_seconds - limit)
+        cycles = min(cycles, pattern.max_cycles)
     return cycles * pattern.cycle_seconds
+
+
+def extended_length(pattern: Pattern, planned_seconds: float, extra_seconds: float) -> float:
+    """A planned break made about ``extra_seconds`` longer, still ending at the end of a breath
+    (of the follow-on, once a limited pattern has handed over to it)."""
+    longer = whole_cycles_length(pattern, planned_seconds + extra_seconds)
+    if longer > planned_seconds + 1e-9:
+        return longer
+    return whole_cycles_length(pattern, planned_seconds + pattern.cycle_seconds)

@@ -40,7 +40,7 @@ _LABELS = {
     Mood.AWFUL: "Awful",
     Mood.LOW: "Low",
     Mood.OKAY: "Okay",
-    Mood.CALM: "Calmer",
+    Mood.CALM: "Calm",  # asked before a break too: never "Calmer", which presumes one
     Mood.GOOD: "Good",
 }
 
@@ -64,7 +64,10 @@ def mood_or_none(value: int | None) -> Mood | None:
 
 
 def mood_change(before: Mood | None, after: Mood | None) -> int | None:
-    """Positive when the break helped; None when either check was skipped."""
+    """Positive when the mood rose; None when either check was skipped.
+
+    A rise is not a claim that the break caused it: Companion only says how the mood moved.
+    """
     if before is None or after is None:
         return None
     return int(after) - int(before)

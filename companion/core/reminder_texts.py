@@ -81,7 +81,7 @@ class DayNumbers:
     mood_after: float | None = None
 
     def sentence(self) -> str:
-        """The numbers in words, without a verdict: no break is "not yet", never "0"."""
+        """The numbers in words, without a verdict: a day without breaks doesn't mention them."""
         before, after = _mood_word(self.mood_before), _mood_word(self.mood_after)
         if before is None or after is None:
             return self._counts()
@@ -95,7 +95,7 @@ class DayNumbers:
         if self.calls == 0 and self.breaks == 0:
             return "No hard calls tagged today."
         if self.breaks == 0:
-            return f"Today you tagged {calls}; no breaks yet."
+            return f"Today you tagged {calls}."
         if self.calls == 0:
             return f"No hard calls tagged today, and you took {breaks}."
         return f"Today you tagged {calls} and took {breaks}."
@@ -107,10 +107,24 @@ def _mood_word(average: float | None) -> str | None:
     return None if mood is None else mood.word
 
 
-def nudge_notice(calls: int) -> Notice:
+def break_length_text(seconds: float) -> str:
+    """How long a break is, as planned from the settings: "72 seconds", "2 minutes"."""
+    whole = round(seconds)
+    if whole % 60 == 0 and whole >= 60:
+        return _plural(whole // 60, "minute", "minutes")
+    if whole < 120:
+        return _plural(whole, "second", "seconds")
+    return f"about {round(whole / 60)} minutes"
+
+
+def nudge_notice(calls: int, break_seconds: float) -> Notice:
+    """``break_seconds``: the break as the settings plan it, so the notice never says a length
+    the break won't have."""
+    length = break_length_text(break_seconds)
     return Notice(
         title="A breather?",
-        body=f"That was a tough run ({calls} hard calls). Two minutes of breathing?",
+        body=f"That was a tough run ({_plural(calls, 'hard call', 'hard calls')}). "
+        f"{length[0].upper()}{length[1:]} of breathing?",
         topic="nudge",
         actions=(NoticeAction.START_BREAK,),
     )
@@ -130,7 +144,7 @@ def callback_notice(callback: Callback) -> Notice:
 def reflection_notice(numbers: DayNumbers) -> Notice:
     return Notice(
         title="That's the shift",
-        body=f"{numbers.sentence()} A minute to set the day down?",
+        body=f"{numbers.sentence()} A moment to set the day down?",
         topic="reflection",
         actions=(NoticeAction.REFLECT,),
     )
@@ -157,6 +171,7 @@ def notice_for(
     open_overdue: list[Callback],
     numbers: DayNumbers,
     nudge_calls: int,
+    break_seconds: float,
 ) -> Notice | None:
     """One notice for everything in ``due`` (several reminders are collapsed into one), or
     None when nothing in it is still worth saying (its callbacks were done meanwhile)."""
@@ -165,7 +180,7 @@ def notice_for(
     overdue = False
     for reminder in due.reminders:
         if reminder.kind is ReminderKind.NUDGE:
-            lead = lead or nudge_notice(nudge_calls)
+            lead = lead or nudge_notice(nudge_calls, break_seconds)
         elif reminder.kind is ReminderKind.REFLECTION:
             lead = reflection_notice(numbers)  # the shift's end matters more than a nudge
         elif reminder.kind is ReminderKind.OVERDUE:

@@ -228,7 +228,7 @@ def _end_of_shift_due(
 def _reflection_still_fits(history: ReminderHistory, shift: Shift, deliver: datetime) -> bool:
     """Before the deadline; and, for a shift with nothing in it (no call tagged, no break from
     its start to half an hour after its end), only around its end: hours later, or at a new
-    install's first start in the evening, "No hard calls tagged today. A minute to set the day
+    install's first start in the evening, "No hard calls tagged today. A moment to set the day
     down?" would be about nothing."""
     if deliver >= shift.reflection_deadline:
         return False

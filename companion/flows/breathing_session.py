@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from companion.core.breaks import EXTEND_SECONDS, BreakOutcome, BreakRecord, BreakTimer, outcome_for
-from companion.core.breathing import Pattern, PhaseState, pattern_for, phase_at, whole_cycles_length
+from companion.core.breathing import (
+    Pattern,
+    PhaseState,
+    extended_length,
+    pattern_for,
+    phase_at,
+    whole_cycles_length,
+)
 from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
 from companion.core.ports import Clock
@@ -97,7 +104,8 @@ class BreathingSession:
 
     def extend(self) -> None:
         """About 30 s more, rounded to whole breaths so the break still ends on an exhale."""
-        self._timer.extend(whole_cycles_length(self._pattern, EXTEND_SECONDS))
+        planned = self._timer.planned_seconds
+        self._timer.extend(extended_length(self._pattern, planned, EXTEND_SECONDS) - planned)
 
     def finish(self, *, skipped: bool) -> BreakRecord | None:
         if self._record is not None or (self._started_at is None and not skipped):

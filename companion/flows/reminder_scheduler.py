@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from companion.core.breathing import pattern_for, whole_cycles_length
 from companion.core.moment import Decision, Moment, decide
 from companion.core.notices import Delivery, Notice, NoticeAction
 from companion.core.ports import (
@@ -186,6 +187,11 @@ class ReminderFlow(QObject):
         """Today's numbers; a night shift's from its start, across midnight."""
         return self._repo.day_numbers(self._settings.numbers_since(now), now)
 
+    def _break_seconds(self) -> float:
+        """The break a nudge offers, as long as the break window will plan it."""
+        settings = self._holder.settings
+        return whole_cycles_length(pattern_for(settings.pattern_key), settings.break_seconds)
+
     def cannot_tell(self) -> list[str]:
         """What this computer can't tell Companion about the moment, for Settings."""
         return self._probes.cannot_tell()
@@ -204,6 +210,7 @@ class ReminderFlow(QObject):
             overdue_callbacks(callbacks.values(), now),
             self._day_numbers(now),
             nudge_calls(history, self._settings, now),
+            self._break_seconds(),
         )
         delivery = None
         if notice is not None:

@@ -170,7 +170,7 @@ def _break_moods(before: Any, after: Any) -> str:
 
 
 def _mood_text(value: Any) -> str:
-    """'🙂 Calmer' for a stored mood; '' for none, or one this version doesn't know."""
+    """'🙂 Calm' for a stored mood; '' for none, or one this version doesn't know."""
     return _MOOD_TEXTS.get(value, "") if isinstance(value, int) else ""
 
 

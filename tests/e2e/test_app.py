@@ -223,7 +223,7 @@ def test_write_about_the_call_quit_restart_and_find_it(
         "the editor to save and close",
         exact=False,
     )
-    # The mood given after the break (4, "Calmer") came into the entry with the call.
+    # The mood given after the break (4, "Calm") came into the entry with the call.
     assert rows(desktop, "select call_id, body, mood from journal") == [(call_id, WRITTEN, 4)]
 
     desktop.unwatch(app)

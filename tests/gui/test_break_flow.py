@@ -184,7 +184,7 @@ def test_a_whole_break_is_saved_with_both_moods(harness: Harness, qtbot: QtBot) 
         harness.clock.advance(0.25)
         harness.window.tick()
     assert harness.window.current_page == "after"
-    harness.click(qtbot, "Mood 4: Calmer")
+    harness.click(qtbot, "Mood 4: Calm")
     [record] = harness.breaks.rows.values()
     assert record.call_id == 1
     assert (record.mood_before, record.mood_after) == (Mood.LOW, Mood.CALM)
@@ -225,7 +225,7 @@ def test_write_about_it_carries_the_mood_just_given(harness: Harness, qtbot: QtB
     harness.flow.tag_and_breathe()
     harness.click(qtbot, "Mood 2: Low")
     qtbot.keyClick(harness.window, Qt.Key.Key_Escape)
-    harness.click(qtbot, "Mood 4: Calmer")
+    harness.click(qtbot, "Mood 4: Calm")
     harness.click(qtbot, "Write about it")
     assert harness.write_moods == [Mood.CALM]
 

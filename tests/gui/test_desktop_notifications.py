@@ -24,7 +24,7 @@ from tests.gui.test_tray_notifier import ShownTrayIcon
 from tests.notification_fixtures import StartServer
 
 ICON = Path("/usr/lib/companion/_internal/resources/companion.svg")
-NUDGE = nudge_notice(3)
+NUDGE = nudge_notice(3, 72.0)
 CALLBACK = callback_notice(Callback(due_at=T0, text="", created_at=T0, id=7, case_ref="CS-4711"))
 WAIT_MS = 15_000
 

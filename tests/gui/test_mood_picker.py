@@ -40,7 +40,7 @@ def test_faces_have_names_a_screen_reader_can_say(picker: MoodPicker) -> None:
         "Mood 1: Awful",
         "Mood 2: Low",
         "Mood 3: Okay",
-        "Mood 4: Calmer",
+        "Mood 4: Calm",
         "Mood 5: Good",
     ]
 

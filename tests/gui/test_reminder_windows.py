@@ -50,9 +50,7 @@ def test_the_end_of_shift_invitation_opens_the_journal_editor_with_the_days_prom
     nudge, invitation = shown.shown
     assert nudge.topic == "nudge"
     assert invitation.title == "That's the shift"
-    assert invitation.body == (
-        "Today you tagged 3 hard calls; no breaks yet. A minute to set the day down?"
-    )
+    assert invitation.body == ("Today you tagged 3 hard calls. A moment to set the day down?")
     assert invitation.actions == (NoticeAction.REFLECT,)
     flow.on_action(invitation, NoticeAction.REFLECT)
     assert journal_flow.window is not None
@@ -60,8 +58,7 @@ def test_the_end_of_shift_invitation_opens_the_journal_editor_with_the_days_prom
     qtbot.addWidget(journal_flow.window)
     assert editor.isVisible()
     assert editor._prompt.prompt == (
-        "Today you tagged 3 hard calls; no breaks yet."
-        " What would you like to leave here before you go?"
+        "Today you tagged 3 hard calls. What would you like to leave here before you go?"
     )
     assert journal.rows == {}  # kept only if the agent saves it
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 
+import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -38,11 +40,14 @@ def make_flow(
     notifier: RecordingNotifier | FallbackNotifier,
     idle: float | None = None,
     idle_seconds: Callable[[], float | None] | None = None,
+    breaks_of: Settings | None = None,
 ) -> tuple[ReminderFlow, InMemoryCalls, InMemoryReminders, FakeClock]:
-    """A flow on Tuesday at 10:00 without the reflection; ``idle_seconds`` wins over ``idle``."""
+    """A flow on Tuesday at 10:00 without the reflection; ``idle_seconds`` wins over ``idle``;
+    ``breaks_of``: the break settings (pattern and length) to use instead of the defaults."""
     calls, breaks = InMemoryCalls(), InMemoryBreaks()
     repo, clock = InMemoryReminders(calls, breaks), FakeClock(TUESDAY_TEN)
-    settings = SettingsHolder(Settings(reminders=ReminderSettings(reflection=False)))
+    base = breaks_of or Settings()
+    settings = SettingsHolder(replace(base, reminders=ReminderSettings(reflection=False)))
     flow = ReminderFlow(
         repo, clock, settings, notifier, idle_seconds or (lambda: idle), lambda _: None
     )
@@ -66,7 +71,25 @@ def test_the_third_hard_call_arms_the_timer_and_one_nudge_is_shown(qtbot: QtBot)
     flow.timer.timeout.emit()
     assert [n.topic for n in shown.shown] == ["nudge"]
     assert "tough run" in shown.shown[0].body
+    assert "72 seconds of breathing?" in shown.shown[0].body  # 75 s of cyclic sighing: 8 breaths
     assert not flow.timer.isActive()  # and nothing more is due
+
+
+@pytest.mark.parametrize(
+    ("pattern_key", "break_seconds", "said"),
+    [("box", 120, "2 minutes"), ("box", 60, "64 seconds"), ("sigh", 300, "5 minutes")],
+)
+def test_the_nudge_offers_the_break_the_settings_plan(
+    qtbot: QtBot, pattern_key: str, break_seconds: int, said: str
+) -> None:
+    shown = RecordingNotifier()
+    breaks = Settings(pattern_key=pattern_key, break_seconds=break_seconds)
+    flow, calls, _repo, clock = make_flow(shown, breaks_of=breaks)
+    tag_three(calls, clock, flow)
+    flow.timer.timeout.emit()
+    [nudge] = shown.shown
+    assert f"{said} of breathing?" in nudge.body
+    assert "Two minutes" not in nudge.body
 
 
 def test_while_the_agent_is_away_the_reminder_waits(qtbot: QtBot) -> None:
@@ -193,7 +216,7 @@ def test_the_first_notice_companion_shows_itself_says_why_once_and_fits(qtbot: Q
     note = OnceNote()
     chain = FallbackNotifier([UnavailableNotifier(), InAppFallback([toast], note)])
 
-    chain.notify(nudge_notice(3))
+    chain.notify(nudge_notice(3, 72.0))
 
     assert toast.toast is not None
     qtbot.addWidget(toast.toast)

@@ -159,7 +159,7 @@ def send_pointer_event(widget: QWidget, kind: QEvent.Type) -> None:
 def test_a_face_still_starts_breathing_with_that_mood(make_break: MakeBreak) -> None:
     b = make_break(countdown_step_ms=NEVER_MS)
     b.countdown_step()
-    b.click("Mood 4: Calmer")
+    b.click("Mood 4: Calm")
     assert b.window.current_page == "breathing"
     assert not b.window.counting_down
     b.click("Done")

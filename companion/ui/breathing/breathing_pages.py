@@ -159,6 +159,8 @@ class BreathingPage(QWidget):
         self.pacer.set_reduced_motion(reduced_motion)
         self.time_left = make_label("", "timeLeft")
         self._time_left_text = ""
+        self.safety = make_label(messages.SAFETY, "soft")
+        self.safety.setAccessibleName(messages.SAFETY)
         seconds = int(EXTEND_SECONDS)
         self.extend_button = make_button(
             messages.extend_text(seconds), messages.extend_name(seconds)
@@ -178,6 +180,7 @@ class BreathingPage(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.pacer, 1)
         layout.addWidget(self.time_left)
+        layout.addWidget(self.safety)
         layout.addLayout(buttons)
         self.set_details(details)
 

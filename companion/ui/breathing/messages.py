@@ -30,6 +30,8 @@ STOPPED_TEXT = "Start whenever you're ready."
 # Breathing: the pacer and the break's buttons.
 PACER_NAME = "Breathing guide"
 PACER_READY = "Ready when you are"
+#: On every break, whatever the pattern: slow breathing and holds can make some people dizzy.
+SAFETY = "Light-headed or dizzy? Stop and breathe normally."
 PAUSE = "Pause"
 RESUME = "Resume"
 DONE = "Done"
@@ -74,9 +76,10 @@ def paused_text(time_left: str) -> str:
 
 
 def kind_line(outcome: BreakOutcome | None) -> str:
+    """Said after every break: never a grade, never a length (the break's is in the settings)."""
     if outcome is BreakOutcome.ENDED_EARLY:
-        return "Even a short pause helps. Well done."
-    return "Well done for taking a minute."
+        return "A short pause counts too."
+    return "Your break is done. Take your time."
 
 
 def mood_change_text(before: Mood | None, after: Mood | None) -> str:
@@ -85,7 +88,7 @@ def mood_change_text(before: Mood | None, after: Mood | None) -> str:
         return ""
     went = f"From {before.face} {before.label} to {after.face} {after.label}."
     if change > 0:
-        return f"{went} Good to see."
+        return went  # how the mood moved, without a verdict on it
     if change < 0:
         return f"{went} Hard calls can linger; writing it down may help."
     return f"Still {after.face} {after.label}. Taking the pause still counts."

@@ -10,17 +10,22 @@ from hypothesis import strategies as st
 
 from companion.core.breathing import (
     BOX,
+    BREATHE_NORMALLY,
     CYCLIC_SIGHING,
     FOUR_SEVEN_EIGHT,
     PATTERNS,
     RESONANCE,
     Movement,
+    extended_length,
     pattern_for,
     phase_at,
     whole_cycles_length,
 )
 
-patterns = st.sampled_from(list(PATTERNS.values()))
+#: Every pattern that repeats for the whole break: the offered ones without a cycle limit, and
+#: the follow-on that takes over from one with a limit.
+endless = [p for p in (*PATTERNS.values(), BREATHE_NORMALLY) if p.max_cycles is None]
+patterns = st.sampled_from(endless)
 times = st.floats(min_value=0.0, max_value=3600.0, allow_nan=False)
 
 
@@ -41,6 +46,78 @@ def test_every_pattern_explains_itself_with_a_source() -> None:
     for pattern in PATTERNS.values():
         assert len(pattern.why) > 100
         assert any(str(year) in pattern.source for year in range(2000, 2030))
+
+
+def test_every_why_is_short_enough_to_read_in_a_few_seconds() -> None:
+    for pattern in PATTERNS.values():
+        assert len(pattern.why.split()) <= 40, pattern.key
+        assert 2 <= pattern.why.count(". ") + 1 <= 3, pattern.key
+
+
+def test_4_7_8_credits_weil_and_says_its_evidence_is_thin() -> None:
+    assert "Andrew Weil" in FOUR_SEVEN_EIGHT.why
+    assert "Weil" in FOUR_SEVEN_EIGHT.source
+    assert "evidence is thin" in FOUR_SEVEN_EIGHT.why
+    assert "Vierra" in FOUR_SEVEN_EIGHT.source
+    # The study had no group without the breathing: no word may say it calmed anyone.
+    for claim in ("calm", "raised heart-rate variability", "controlled study", "randomised"):
+        assert claim not in FOUR_SEVEN_EIGHT.why.lower()
+
+
+def test_box_breathing_claims_no_more_than_balban_found() -> None:
+    assert "less than with cyclic sighing" in BOX.why
+    assert "evidence is thin" in BOX.why
+    assert "reduced anxiety" not in BOX.why
+    assert "Röttger" not in BOX.source  # its finding is in docs/care.md, not in the 10 s text
+
+
+def test_4_7_8_runs_four_cycles_then_hands_over_to_normal_breathing() -> None:
+    assert FOUR_SEVEN_EIGHT.max_cycles == 4
+    assert FOUR_SEVEN_EIGHT.then is BREATHE_NORMALLY
+    handover = 4 * FOUR_SEVEN_EIGHT.cycle_seconds
+    assert FOUR_SEVEN_EIGHT.limit_seconds == handover == 76.0
+    last = phase_at(FOUR_SEVEN_EIGHT, handover - 1e-6)
+    assert (last.cycle, last.word, last.step.movement) == (3, "Breathe out", Movement.EXHALE)
+    first = phase_at(FOUR_SEVEN_EIGHT, handover)
+    assert (first.cycle, first.word, first.step) == (
+        4,
+        "Breathe normally",
+        BREATHE_NORMALLY.steps[0],
+    )
+    assert first.volume == pytest.approx(last.volume, abs=1e-3)  # no jump in the shape
+
+
+@given(st.floats(min_value=76.0, max_value=3600.0, allow_nan=False))
+def test_after_four_cycles_there_is_never_a_hold_again(elapsed) -> None:  # type: ignore[no-untyped-def]
+    state = phase_at(FOUR_SEVEN_EIGHT, elapsed)
+    assert state.word == "Breathe normally"
+    assert state.step.movement is not Movement.HOLD
+    assert state.cycle >= 4
+    assert state.step in BREATHE_NORMALLY.steps
+
+
+def test_the_normal_pacer_is_easy_and_has_no_holds() -> None:
+    assert all(s.movement is not Movement.HOLD for s in BREATHE_NORMALLY.steps)
+    assert 7 <= BREATHE_NORMALLY.breaths_per_minute <= 12
+    assert BREATHE_NORMALLY.key not in PATTERNS  # a follow-on, never offered on its own
+
+
+@pytest.mark.parametrize(
+    ("wanted", "planned"),
+    [(30, 38.0), (75, 76.0), (79, 76.0), (80, 83.0), (120, 118.0), (300, 300.0)],
+)
+def test_4_7_8_break_lengths_end_after_a_whole_breath(wanted, planned) -> None:  # type: ignore[no-untyped-def]
+    assert whole_cycles_length(FOUR_SEVEN_EIGHT, wanted) == pytest.approx(planned)
+
+
+def test_a_longer_4_7_8_break_is_extended_in_normal_breaths() -> None:
+    assert extended_length(FOUR_SEVEN_EIGHT, 76.0, 30) == pytest.approx(104.0)
+    assert extended_length(FOUR_SEVEN_EIGHT, 38.0, 30) == pytest.approx(76.0)
+    for pattern in endless:
+        planned = whole_cycles_length(pattern, 75)
+        longer = extended_length(pattern, planned, 30)
+        assert longer > planned
+        assert math.isclose(longer / pattern.cycle_seconds, round(longer / pattern.cycle_seconds))
 
 
 def test_cyclic_sighing_words_in_order() -> None:

@@ -39,7 +39,7 @@ def notice(
     what: Due, open_callbacks: list[Callback], overdue: list[Callback] | None = None
 ) -> Notice | None:
     by_id = {c.id: c for c in open_callbacks if c.id is not None}
-    return notice_for(what, by_id, open_callbacks if overdue is None else overdue, NUMBERS, 3)
+    return notice_for(what, by_id, open_callbacks if overdue is None else overdue, NUMBERS, 3, 72.0)
 
 
 def test_the_end_of_shift_invitation_keeps_reflect_and_mentions_open_callbacks() -> None:
@@ -124,7 +124,7 @@ def test_no_notice_answers_for_several_callbacks_and_none_claims_the_agent_was_a
     ("numbers", "sentence"),
     [
         (DayNumbers(), "No hard calls tagged today."),
-        (DayNumbers(calls=1), "Today you tagged 1 hard call; no breaks yet."),
+        (DayNumbers(calls=1), "Today you tagged 1 hard call."),
         (DayNumbers(calls=3, breaks=1), "Today you tagged 3 hard calls and took 1 break."),
         (DayNumbers(breaks=2), "No hard calls tagged today, and you took 2 breaks."),
         (

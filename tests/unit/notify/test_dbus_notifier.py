@@ -36,7 +36,7 @@ from tests.notification_fixtures import StartServer
 
 ICON = Path("/usr/lib/companion/_internal/resources/companion.svg")
 CALLBACK = callback_notice(Callback(due_at=T0, text="", created_at=T0, id=7, case_ref="CS-4711"))
-NUDGE = nudge_notice(3)
+NUDGE = nudge_notice(3, 72.0)
 #: Long enough for any answer on a loaded machine, short enough to wait out in a test.
 SLOW_MS = 3000
 WAIT_MS = 15_000

@@ -35,7 +35,7 @@ CALLBACK = callback_notice(Callback(due_at=T0, text="", created_at=T0, id=7, cas
 SEVERAL = overdue_notice(
     [Callback(due_at=T0, text="", created_at=T0, id=i, case_ref=f"CS-{i}") for i in (1, 2)]
 )
-NUDGE = nudge_notice(3)
+NUDGE = nudge_notice(3, 72.0)
 REFLECTION = reflection_notice(DayNumbers(4, 2))
 TEST = Notice("Companion", "This is how reminders will look. Nothing to do.")
 
@@ -121,7 +121,7 @@ def test_a_nudge_that_mentions_a_waiting_callback_is_still_gentle() -> None:
     """The nudge leads; the callback line only points to the list (never Done or Snooze)."""
     callback = Callback(due_at=T0, text="", created_at=T0, id=9, case_ref="CS-9")
     due = Due(T0, (Reminder(ReminderKind.NUDGE, T0), Reminder(ReminderKind.CALLBACK, T0, 9)))
-    notice = notice_for(due, {9: callback}, [], DayNumbers(), 3)
+    notice = notice_for(due, {9: callback}, [], DayNumbers(), 3, 72.0)
     assert notice is not None and notice.topic == "nudge"
     assert shown(notice, GNOME).hints["transient"] is True
     assert NoticeAction.DONE not in shown(notice, GNOME).actions

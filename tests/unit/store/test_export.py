@@ -134,7 +134,7 @@ def test_markdown_has_a_heading_per_entry_with_the_call_moods_tags_and_text(
     local = (T0 + timedelta(minutes=5)).astimezone()
     assert f"## {export_formats.long_date(local)}\n" in text
     assert "- Call: Abusive · intensity 4 of 5 · tagged at" in text
-    assert "- Mood around the break: 😣 Awful before, 🙂 Calmer after" in text
+    assert "- Mood around the break: 😣 Awful before, 🙂 Calm after" in text
     assert "- Mood when writing: 🙁 Low" in text
     assert "- Tags: refund" in text
     assert "- Question: What will you let go of?" in text
