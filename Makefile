@@ -39,7 +39,8 @@ $(BUILD_STAMP): $(LOCK)
 	$(BUILD_PY) -m pip install --quiet --require-hashes --only-binary=:all: -r $(LOCK)
 	touch $(BUILD_STAMP)
 
-## The frozen one-folder build (PyInstaller, build.spec), a .deb and a tarball in build/packages/.
+## The frozen one-folder build (PyInstaller, build.spec), a .deb and a tarball in build/packages/,
+## each with its SBOM beside it (<package>.cdx.json).
 package: $(BUILD_STAMP)
 	$(BUILD_PY) -m PyInstaller --noconfirm --log-level WARN --distpath build/dist \
 		--workpath build/work build.spec
