@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test check lint typecheck desktop-tools package clean
+.PHONY: run test check lint typecheck desktop-tools package lock clean
 
 $(STAMP): pyproject.toml
 	@bash packaging/make_venv.sh $(PYTHON) $(VENV)
@@ -25,22 +25,37 @@ desktop-tools:
 test: $(STAMP) desktop-tools
 	$(PY) -m pytest
 
-PACKAGE_STAMP := $(VENV)/.package-stamp
-VERSION = $(shell $(PY) -c "import companion; print(companion.__version__)")
+# The build's own environment, made afresh from the lock whenever the lock changes: what
+# PyInstaller bundles is what requirements-build.txt pins, whatever else this machine has.
+LOCK := requirements-build.txt
+BUILD_VENV := .venv-build
+BUILD_PY := $(BUILD_VENV)/bin/python
+BUILD_STAMP := $(BUILD_VENV)/.installed-stamp
+VERSION = $(shell $(BUILD_PY) -c "import companion; print(companion.__version__)")
 
-$(PACKAGE_STAMP): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[package]'
-	touch $(PACKAGE_STAMP)
+$(BUILD_STAMP): $(LOCK)
+	rm -rf $(BUILD_VENV)
+	@bash packaging/make_venv.sh $(PYTHON) $(BUILD_VENV)
+	$(BUILD_PY) -m pip install --quiet --require-hashes --only-binary=:all: -r $(LOCK)
+	touch $(BUILD_STAMP)
 
-## The frozen one-folder build (PyInstaller, build.spec), a .deb and a tarball in build/packages/.
-package: $(PACKAGE_STAMP)
-	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/dist \
+## The frozen one-folder build (PyInstaller, build.spec), a .deb and a tarball in build/packages/,
+## each with its SBOM beside it (<package>.cdx.json).
+package: $(BUILD_STAMP)
+	$(BUILD_PY) -m PyInstaller --noconfirm --log-level WARN --distpath build/dist \
 		--workpath build/work build.spec
 	build/dist/companion/companion --self-test
-	bash packaging/linux/build_packages.sh $(VERSION) $(abspath $(PY))
+	bash packaging/linux/build_packages.sh $(VERSION) $(abspath $(BUILD_PY))
+
+## Re-pin the build's dependencies in requirements-build.txt, with the hashes of every file
+## PyPI has for each pinned version, for Linux, Windows and macOS at once (uv).
+lock: $(STAMP)
+	$(PY) -m pip install --quiet -e '.[lock]'
+	$(VENV)/bin/uv pip compile pyproject.toml --extra package --universal --generate-hashes \
+		--python-version 3.11 --custom-compile-command "make lock" --output-file $(LOCK)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check companion tests bench
+	$(VENV)/bin/ruff check companion tests bench packaging
 	$(VENV)/bin/ruff format --check companion tests bench
 
 typecheck: $(STAMP)
@@ -60,4 +75,4 @@ bench: $(BENCH_STAMP) desktop-tools
 	$(PY) -m bench $(ARGS)
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BUILD_VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

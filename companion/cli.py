@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from companion import __version__
 from companion.core.calls import (
     MAX_CASE_REF_LENGTH,
     MAX_INTENSITY,
@@ -40,6 +39,27 @@ from companion.core.journal_key import Protection
 _REASONS = ", ".join(r.value for r in Reason)
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the version and its commit, looked up only when asked (git, from source)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(
+            option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, help=help
+        )
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        from companion.system.build_info import version_text
+
+        print(version_text())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="companion",
@@ -57,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
             'if Companion is already running or "Start Companion when I log in" is off'
         ),
     )
-    parser.add_argument("--version", action="version", version=f"Companion {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, help="show the version and the commit it was built from"
+    )
     parser.add_argument(
         "--self-test",
         action="store_true",

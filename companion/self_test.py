@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from companion import __version__
+from companion.system.build_info import version_text
 
 Check = Callable[[], str]
 
@@ -112,7 +112,8 @@ CHECKS: tuple[tuple[str, Check], ...] = (
 def run_self_test(report: Path | None = None, checks: Sequence[tuple[str, Check]] = CHECKS) -> int:
     """Print one line a check (and write them to ``report``); 0 only when every check passed."""
     kind = "frozen build" if getattr(sys, "frozen", False) else "source"
-    lines = [f"Companion {__version__} self-test ({kind})"]
+    # "Companion 0.1.0 (commit ...)": the Windows build has no console for --version.
+    lines = [f"{version_text()} self-test ({kind})"]
     print(lines[0])
     failures = 0
     for name, check in checks:

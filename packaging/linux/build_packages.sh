@@ -7,6 +7,8 @@ version=$1
 python=$2
 root=$(cd "$(dirname "$0")/../.." && pwd)
 bundle=$root/build/dist/companion
+# PyInstaller's work folder for build.spec (the Makefile's --workpath, then the spec's name).
+work=$root/build/work/build
 out=$root/build/packages
 stage=$root/build/deb-root
 arch=$(dpkg --print-architecture 2>/dev/null || echo amd64)
@@ -123,3 +125,7 @@ echo "built $deb ($(du -h "$deb" | cut -f1))"
 tarball=$out/companion-${version}-linux-$(uname -m).tar.gz
 tar -C "$stage" -czf "$tarball" --owner=0 --group=0 usr etc
 echo "built $tarball ($(du -h "$tarball" | cut -f1))"
+
+# The SBOM of each package, beside it: the distributions the bundle took, from the build's
+# own records (build.spec) and the locked environment that ran PyInstaller.
+SOURCE_DATE_EPOCH=$when "$python" "$root/packaging/sbom.py" "$work" "$deb.cdx.json" "$tarball.cdx.json"

@@ -3,6 +3,8 @@
 ;   companion-setup.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART [/ALLUSERS | /CURRENTUSER]
 ;     [/MERGETASKS="!autostart"]
 ;   unins000.exe /VERYSILENT /SUPPRESSMSGBOXES /NORESTART
+; Signed when the build defines Sign and passes the sign tool (packaging/windows/sign.py):
+;   iscc /DSign "/Scompanion=python packaging\windows\sign.py $f" companion.iss
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif
@@ -25,6 +27,11 @@ WizardStyle=modern
 ArchitecturesInstallIn64BitMode=x64compatible
 UninstallDisplayIcon={app}\companion.exe
 CloseApplications=yes
+#ifdef Sign
+; The setup program and its uninstaller, signed as ISCC writes them.
+SignTool=companion
+SignedUninstaller=yes
+#endif
 ; The uninstaller removes the uninstalling user's own Run value ([Code] below), also when the
 ; install was per-machine.
 UsedUserAreasWarning=no
@@ -48,8 +55,14 @@ Root: HKA; Subkey: "Software\Microsoft\Windows\CurrentVersion\Run"; ValueType: s
   Tasks: autostart; Flags: uninsdeletevalue
 
 [Run]
+; An upgrade over a running Companion starts it again, silent (/VERYSILENT) or not: no
+; postinstall flag, so the entry runs in every mode when the Check says so, as the agent who
+; ran the installer (runasoriginaluser), not elevated. See "[Run] & [UninstallRun] sections"
+; in Inno Setup's help (jrsoftware.org/ishelp/topic_runsection.htm). Not the Restart Manager
+; (RestartApplications): it restarts only programs that call RegisterApplicationRestart.
+Filename: "{app}\companion.exe"; Flags: nowait runasoriginaluser; Check: CompanionWasRunning
 Filename: "{app}\companion.exe"; Description: "Start Companion now"; \
-  Flags: nowait postinstall skipifsilent
+  Flags: nowait postinstall skipifsilent; Check: CompanionWasNotRunning
 
 [UninstallRun]
 ; Quits the uninstalling user's Companion so its files can go; `quit` creates no data folder
@@ -59,6 +72,47 @@ Filename: "{app}\companion.exe"; Parameters: "quit"; Flags: runhidden skipifdoes
   RunOnceId: "QuitCompanion"
 
 [Code]
+var
+  WasRunning: Boolean;
+
+// True when companion.exe runs for the account running this installer. tasklist's filters
+// and find's exit code (0: found) are documented Windows commands.
+function CompanionRunsForThisUser(): Boolean;
+var
+  ResultCode: Integer;
+  Query: String;
+begin
+  Query := '/C tasklist /NH /FI "IMAGENAME eq companion.exe" /FI "USERNAME eq ' +
+    GetUserNameString() + '" | find /I "companion.exe" >NUL';
+  Result := Exec(ExpandConstant('{cmd}'), Query, '', SW_HIDE, ewWaitUntilTerminated, ResultCode)
+    and (ResultCode = 0);
+end;
+
+// Before any file is replaced: note whether Companion runs, and quit it the way its tray
+// menu does (its journal closes cleanly); the Restart Manager (CloseApplications) closes
+// whatever still holds a file after that.
+function PrepareToInstall(var NeedsRestart: Boolean): String;
+var
+  ResultCode: Integer;
+  Installed: String;
+begin
+  Result := '';
+  WasRunning := CompanionRunsForThisUser();
+  Installed := ExpandConstant('{app}\companion.exe');
+  if WasRunning and FileExists(Installed) then
+    Exec(Installed, 'quit', '', SW_HIDE, ewWaitUntilTerminated, ResultCode);
+end;
+
+function CompanionWasRunning(): Boolean;
+begin
+  Result := WasRunning;
+end;
+
+function CompanionWasNotRunning(): Boolean;
+begin
+  Result := not WasRunning;
+end;
+
 // The Run value the app writes when the agent turns "Start with my computer" on.
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 begin

@@ -8,6 +8,7 @@ it is the only test of what IT installs.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -17,12 +18,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from packaging.utils import canonicalize_name
 
-from companion import APP_ID
+from companion import APP_ID, __version__
 from tests.e2e import deb_checks, deb_libraries, package_build
 from tests.e2e.desktop import Desktop, Spawn
 from tests.e2e.secret_service import run, secret_service
 from tests.e2e.timing import patience
+from tests.unit.build_recipes.lock_file import pins
 
 AUTOSTART_ENTRY = "/etc/xdg/autostart/companion.desktop"
 #: The frozen bundle, relative to the root it is installed in.
@@ -117,6 +120,54 @@ def test_deb_declares_what_qt_needs_and_installs_desktop_files(
     assert " md5sums" in control.stdout
     with tarfile.open(tarball) as archive:
         assert "usr/lib/companion/companion" in archive.getnames()
+
+
+#: What the SBOM must name, at the version the lock pins: the app's own requirements and what
+#: they bring that IT reviews most (Qt's binding, SQLCipher).
+KEY_COMPONENTS = ("pyside6-essentials", "shiboken6", "sqlcipher3", "sqlite-utils", "keyring")
+
+
+def sbom_of(package: Path) -> dict[str, object]:
+    sbom = package.with_name(package.name + ".cdx.json")
+    assert sbom.is_file(), f"no SBOM beside {package.name}"
+    loaded = json.loads(sbom.read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_each_package_has_an_sbom_naming_the_bundled_components_at_their_locked_versions(
+    packages: tuple[Path, Path],
+) -> None:
+    locked = pins()
+    for package in packages:
+        bom = sbom_of(package)
+        assert (bom["bomFormat"], bom["specVersion"]) == ("CycloneDX", "1.6")
+        components = bom["components"]
+        assert isinstance(components, list)
+        found = {canonicalize_name(c["name"]): c["version"] for c in components}
+        for name in KEY_COMPONENTS:
+            assert found.get(name) == locked[name][0], name
+        assert found["cpython"].startswith("3.")
+        assert "pyinstaller-hooks-contrib" not in found  # build tools that ship nothing
+        app = bom["metadata"]["component"]  # type: ignore[index]
+        assert (app["name"], app["version"]) == ("companion", __version__)
+
+
+def test_the_installed_app_names_its_version_and_the_commit_it_was_built_from(
+    packages: tuple[Path, Path], installed: Path
+) -> None:
+    shown = subprocess.run(
+        [str(installed / "usr" / "bin" / "companion"), "--version"],
+        capture_output=True,
+        text=True,
+        timeout=patience(30),
+    )
+    assert shown.returncode == 0, shown.stderr
+    match = re.fullmatch(r"Companion (\S+) \(commit ([0-9a-f]{12}(-dirty)?)\)\n", shown.stdout)
+    assert match is not None, shown.stdout
+    assert match.group(1) == __version__
+    properties = sbom_of(packages[0])["metadata"]["component"]["properties"]  # type: ignore[index]
+    assert {"name": "companion:git-commit", "value": match.group(2)} in properties
 
 
 def test_lintian_finds_no_error(packages: tuple[Path, Path]) -> None:
