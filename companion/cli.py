@@ -2,7 +2,7 @@
 
 `tag`, `break`, `journal`, `callback`, `settings`, `quit` or no command at all (show yourself)
 go to the running instance if there is one; otherwise Companion starts and does it (`quit` then
-has nothing to do). `export`, `delete-my-data` (which quits a running Companion first) and
+has nothing to do). `export`, `policy`, `delete-my-data` (which quits a running Companion first) and
 `--self-test` do their work here, without the app.
 """
 
@@ -91,6 +91,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="remove your journal, its backups, settings and logs from this computer",
     )
     delete.add_argument("--yes", action="store_true", help="don't ask for confirmation")
+    commands.add_parser(
+        "policy",
+        help=(
+            "show IT's policy: every key, its value now and where it comes from "
+            "(works without Companion running)"
+        ),
+    )
     export = commands.add_parser(
         "export",
         help="write your whole journal to a file you choose (works without Companion running)",
@@ -105,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def command_from_args(args: argparse.Namespace) -> Command:
-    if args.command in ("delete-my-data", "export"):
+    if args.command in ("delete-my-data", "export", "policy"):
         return Command(Action.SHOW)  # handled before anything starts; see main
     if args.command == "tag":
         call_reason = parse_reason_text(args.reason)
@@ -170,6 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _delete_my_data(args.yes)
     if args.command == "export":
         return _export(parser, _expanded(parser, args.path), args.format)
+    if args.command == "policy":
+        from companion.cli_policy import print_policy
+
+        return print_policy()
     return _dispatch(command, background=args.background)
 
 
