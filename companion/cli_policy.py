@@ -45,7 +45,8 @@ def print_policy(out: TextIO | None = None) -> int:
     value_width = min(max(len(value) for value in values), 40) + 2
     print(f"{'Key':<{width}}{'Value':<{value_width}}From", file=out)
     for row, value in zip(rows, values, strict=True):
-        print(f"{row.key:<{width}}{value:<{value_width}}{_origin(row, settings_file)}", file=out)
+        cell = value.ljust(value_width - 2) + "  "  # a long value still leaves a gap
+        print(f"{row.key:<{width}}{cell}{_origin(row, settings_file)}", file=out)
     return 1 if loaded.problems else 0
 
 
