@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from companion import __version__
+from companion.cli_policy import add_policy_command
 from companion.core.calls import (
     MAX_CASE_REF_LENGTH,
     MAX_INTENSITY,
@@ -91,13 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="remove your journal, its backups, settings and logs from this computer",
     )
     delete.add_argument("--yes", action="store_true", help="don't ask for confirmation")
-    commands.add_parser(
-        "policy",
-        help=(
-            "show IT's policy: every key, its value now and where it comes from "
-            "(works without Companion running)"
-        ),
-    )
+    add_policy_command(commands)
     export = commands.add_parser(
         "export",
         help="write your whole journal to a file you choose (works without Companion running)",
@@ -180,7 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "policy":
         from companion.cli_policy import print_policy
 
-        return print_policy()
+        report = args.policy_report
+        return print_policy(_expanded(parser, report) if report else None)
     return _dispatch(command, background=args.background)
 
 

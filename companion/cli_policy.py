@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import sys
-from typing import Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
-from companion.core.policy_merge import EffectiveValue, Origin, effective_values
+if TYPE_CHECKING:  # loaded when the command runs, not for every --help
+    import argparse
+
+    from companion.core.policy_merge import EffectiveValue
 
 #: Words for "no value" where the setting's own meaning says what happens then.
 _NONE = {
@@ -18,10 +23,41 @@ _NONE = {
 _NO_POLICY = "No IT policy on this computer: every value is built in or the agent's own."
 
 
-def print_policy(out: TextIO | None = None) -> int:
-    """Print the effective policy; 0 when every source was usable, 1 when something was not
-    (the problems are listed; the rest applies as shown)."""
-    out = sys.stdout if out is None else out
+def add_policy_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``companion policy [--report PATH]``."""
+    policy = commands.add_parser(
+        "policy",
+        help=(
+            "show IT's policy: every key, its value now and where it comes from "
+            "(works without Companion running)"
+        ),
+    )
+    policy.add_argument(
+        "--report",
+        dest="policy_report",
+        metavar="PATH",
+        help="also write it to PATH (the Windows build has no console)",
+    )
+
+
+def print_policy(report: Path | None = None, out: TextIO | None = None) -> int:
+    """Print the effective policy (and write it to ``report``); 0 when every source was
+    usable, 1 when something was not (the problems are listed; the rest applies as shown)."""
+    text = io.StringIO()
+    problems = _write_policy(text)
+    print(text.getvalue(), end="", file=sys.stdout if out is None else out)
+    if report is not None:
+        try:
+            report.write_text(text.getvalue(), encoding="utf-8")
+        except OSError as error:
+            print(f"Companion could not write {report}: {error.strerror}", file=sys.stderr)
+            return 1
+    return 1 if problems else 0
+
+
+def _write_policy(out: TextIO) -> bool:
+    """The report; True when some part of the policy was left out."""
+    from companion.core.policy_merge import effective_values
     from companion.system import paths
     from companion.system.policy_file import read_policy
     from companion.system.settings_file import load_settings_mapping
@@ -47,7 +83,7 @@ def print_policy(out: TextIO | None = None) -> int:
     for row, value in zip(rows, values, strict=True):
         cell = value.ljust(value_width - 2) + "  "  # a long value still leaves a gap
         print(f"{row.key:<{width}}{cell}{_origin(row, settings_file)}", file=out)
-    return 1 if loaded.problems else 0
+    return bool(loaded.problems)
 
 
 def _value(row: EffectiveValue) -> str:
@@ -68,6 +104,8 @@ def _toml(value: Any) -> str:
 
 
 def _origin(row: EffectiveValue, settings_file: object) -> str:
+    from companion.core.policy_merge import Origin
+
     if row.origin is Origin.USER:
         return f"user ({settings_file})"
     if row.origin is Origin.BUILT_IN:

@@ -109,3 +109,17 @@ def test_it_runs_as_a_command_without_companion_running(places: tuple[Path, Path
 
     assert done.returncode == 0, done.stderr
     assert rows(done.stdout)["autostart"].split()[:2] == ["true", "locked:"]
+
+
+def test_the_report_can_go_to_a_file_for_windows_which_has_no_console(
+    places: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    policy, _ = places
+    (policy / "policy.toml").write_text("eap_contact = 'EAP'\n", encoding="utf-8")
+
+    assert main(["policy", "--report", str(tmp_path / "policy.txt")]) == 0
+
+    written = (tmp_path / "policy.txt").read_text(encoding="utf-8")
+    assert written == capsys.readouterr().out and '"EAP"' in written
+    assert main(["policy", "--report", str(tmp_path / "no" / "such" / "policy.txt")]) == 1
+    assert "could not write" in capsys.readouterr().err
