@@ -1,11 +1,10 @@
 """IT's policy in the Windows registry: ``Software\\Policies\\Companion`` in HKCU, then HKLM.
 
-Group Policy writes a computer's policy under HKLM and a user's under HKCU (both in the
-``Software\\Policies`` tree, which standard users cannot write). Microsoft's registry reference
-says "Typically, the entries in HKLM take precedence over the entries in HKCU when both are
-configured" (learn.microsoft.com/previous-versions/windows/it-pro/windows-2000-server/
-cc978722(v=technet.10)), and managed apps such as Chrome and Edge do the same per policy: so
-HKCU is read first and HKLM laid over it, value by value.
+Group Policy writes a computer's policy under HKLM and a user's under HKCU. Microsoft's
+registry reference says "Typically, the entries in HKLM take precedence over the entries in
+HKCU when both are configured" (learn.microsoft.com/previous-versions/windows/it-pro/
+windows-2000-server/cc978722(v=technet.10)), so HKCU is read first and HKLM laid over it,
+value by value: a value only the user's policy sets still applies.
 """
 
 from __future__ import annotations

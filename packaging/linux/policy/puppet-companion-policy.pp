@@ -2,7 +2,7 @@
 # Copy 50-site.toml into your module's files/ folder (modules/companion/files/50-site.toml).
 # validate_cmd runs `companion policy` on the new file before it replaces the old one: a file
 # with any problem is not installed, and the desk keeps its current policy. Running Companions
-# pick the new file up within a second; nothing needs restarting.
+# pick the new file up moments later; nothing needs restarting.
 class companion::policy {
   file { ['/etc/companion', '/etc/companion/policy.d']:
     ensure => directory,

@@ -5,7 +5,7 @@ files it writes are committed, and tests/unit/test_policy_templates.py checks th
 what this writes, that their ids all resolve, and that their registry names are what
 companion.system.policy_registry reads.
 
-Layout (as Chrome and Firefox templates do): every policy is class "Both", so it can be set
+Layout (as Firefox's template does): every policy is class "Both", so it can be set
 for the computer (HKLM) or for users (HKCU); Companion reads both, HKLM winning. The three
 top-level keys are values of Software\\Policies\\Companion; each setting appears twice, as a
 starting value the agent may change (subkey "defaults") and as a locked value (subkey
