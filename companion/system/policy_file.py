@@ -80,8 +80,7 @@ def read_policy(
     elif platform == "win32":
         loaded = _windows(env, registry)
     elif platform == "darwin":
-        mine = mac_policy_file(env)
-        loaded = _files([mine], _mac_watch(mine), label="profile ")
+        loaded = _files([mac_policy_file(env)], _mac_watch(env), label="profile ")
     else:
         loaded = _folder(LINUX_POLICY_FOLDER)
     for problem in loaded.problems:
@@ -131,9 +130,11 @@ def _user(env: Mapping[str, str]) -> str:
     return getpass.getuser()
 
 
-def _mac_watch(chosen: Path) -> tuple[Path, ...]:
-    user_folder = MAC_MANAGED_PREFERENCES / chosen.parent.name
-    return (MAC_MANAGED_PREFERENCES, user_folder, chosen, MAC_MANAGED_PREFERENCES / MAC_POLICY_NAME)
+def _mac_watch(env: Mapping[str, str]) -> tuple[Path, ...]:
+    """Both profiles' files and folders: a user-scoped one may come or go."""
+    user_folder = MAC_MANAGED_PREFERENCES / _user(env)
+    computer = MAC_MANAGED_PREFERENCES / MAC_POLICY_NAME
+    return (MAC_MANAGED_PREFERENCES, user_folder, user_folder / MAC_POLICY_NAME, computer)
 
 
 def _folder(folder: Path) -> LoadedPolicy:

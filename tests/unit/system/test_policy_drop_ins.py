@@ -252,3 +252,18 @@ def test_key_lines_follows_tables_dotted_and_quoted_names() -> None:
     assert lines["defaults.reminders.nudge_calls"] == 6
     assert line_of(lines, "odd.locked.break_seconds") == 8
     assert line_of(lines, "nowhere.at_all") is None
+
+
+def test_on_macos_both_profiles_places_are_watched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(policy_file, "MAC_MANAGED_PREFERENCES", tmp_path)
+
+    watch = read_policy({"USER": "sam"}, platform="darwin").watch
+
+    assert set(watch) == {
+        tmp_path,
+        tmp_path / "sam",
+        tmp_path / "sam" / "com.companion.app.plist",
+        tmp_path / "com.companion.app.plist",
+    }
