@@ -62,7 +62,7 @@ def _write_policy(out: TextIO) -> bool:
     from companion.system.policy_file import read_policy
     from companion.system.settings_file import load_settings_mapping
 
-    # The problems are printed below; the log's copy would only repeat them on stderr.
+    # The report says everything; no log line (a damaged settings file, say) goes to stderr.
     logging.getLogger("companion").addHandler(logging.NullHandler())
     loaded = read_policy()
     settings_file = paths.settings_path(paths.data_dir())

@@ -57,9 +57,18 @@ def load_policy(
     platform: str = sys.platform,
     registry: Registry | None = None,
 ) -> tuple[Policy, list[str]]:
-    """This computer's policy and its problems; no policy at all is ``Policy()`` and none."""
+    """This computer's policy and its problems (logged); no policy is ``Policy()`` and none."""
     loaded = read_policy(env, platform, registry)
+    log_policy(loaded)
     return loaded.policy, list(loaded.problems)
+
+
+def log_policy(loaded: LoadedPolicy) -> None:
+    """Write where the policy came from and each problem to Companion's log."""
+    for problem in loaded.problems:
+        log.warning("%s", problem)
+    if loaded.read:
+        log.info("IT policy read from %s", ", ".join(loaded.read))
 
 
 def read_policy(
@@ -67,7 +76,7 @@ def read_policy(
     platform: str = sys.platform,
     registry: Registry | None = None,
 ) -> LoadedPolicy:
-    """Every source of this computer's policy, merged; each problem is logged.
+    """Every source of this computer's policy, merged.
 
     A source that cannot be read or parsed is left out with a problem naming it; the other
     sources, and every usable part of a source with a bad value, still apply.
@@ -83,10 +92,6 @@ def read_policy(
         loaded = _files([mac_policy_file(env)], _mac_watch(env), label="profile ")
     else:
         loaded = _folder(LINUX_POLICY_FOLDER)
-    for problem in loaded.problems:
-        log.warning("%s", problem)
-    if loaded.read:
-        log.info("IT policy read from %s", ", ".join(loaded.read))
     return loaded
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from companion.core.policy import Policy
 from companion.system.effective_settings import policy_notice
-from companion.system.policy_file import LoadedPolicy, read_policy
+from companion.system.policy_file import LoadedPolicy, log_policy, read_policy
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,8 @@ class PolicyWatch(QObject):
         if last is not None and (loaded.policy, loaded.problems) == (last.policy, last.problems):
             return
         self._last = loaded
-        log.info("IT policy read again: %s", ", ".join(loaded.read) or "no policy now")
+        log.info("IT policy changed")
+        log_policy(loaded)
         self.changed.emit(loaded.policy, policy_notice(loaded.policy, loaded.problems))
 
     def _watch(self, paths: tuple[Path, ...]) -> None:

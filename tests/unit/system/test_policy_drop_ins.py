@@ -14,7 +14,7 @@ import pytest
 
 from companion.core.journal_key import Encryption
 from companion.system import policy_file
-from companion.system.policy_file import POLICY_FILE_ENV, LoadedPolicy, read_policy
+from companion.system.policy_file import POLICY_FILE_ENV, LoadedPolicy, load_policy, read_policy
 from companion.system.policy_toml import key_lines, line_of
 
 
@@ -149,6 +149,7 @@ def test_each_bad_input_names_its_file_and_line_and_the_rest_applies(
 
     with caplog.at_level(logging.WARNING, logger="companion"):
         loaded = read(folder)
+        load_policy({POLICY_FILE_ENV: str(folder)})  # as the app reads it: logged
 
     (problem,) = loaded.problems
     assert problem.startswith(f"IT policy, {bad}, {place}: "), problem
