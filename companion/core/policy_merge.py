@@ -94,7 +94,7 @@ def effective_values(user: Mapping[str, Any], merged: MergedPolicy) -> list[Effe
     values = flatten(settings_to_mapping(settings))
     under_user, _ = layer(Settings(), {**policy.defaults, **policy.locked_values})
     own = flatten(user)
-    for name in (name for name in flatten(settings_to_mapping(Settings())) if name in values):
+    for name in values:  # in the settings' own order
         if name not in POLICY_SETTINGS:
             continue
         value = values[name]
