@@ -198,6 +198,12 @@ class CompanionApp(QObject):
             self.reminder_ui.menu.settings_requested.connect(self._show_settings)
         self._connect(self.shell.actions)
         server.set_handler(self.handle)
+        # IT's policy is read again when its files change (issue #18).
+        from companion.system.policy_watch import PolicyWatch
+
+        self.policy_watch = PolicyWatch(self.settings.policy, parent=self)
+        self.policy_watch.changed.connect(self.settings.use_policy)
+        self.settings.policy_changed.connect(self._break_windows.use_policy)
 
     def _start(self) -> None:
         self.shell.start()

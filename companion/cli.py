@@ -2,7 +2,7 @@
 
 `tag`, `break`, `journal`, `callback`, `settings`, `quit` or no command at all (show yourself)
 go to the running instance if there is one; otherwise Companion starts and does it (`quit` then
-has nothing to do). `export`, `delete-my-data` (which quits a running Companion first) and
+has nothing to do). `export`, `policy`, `delete-my-data` (which quits a running Companion first) and
 `--self-test` do their work here, without the app.
 """
 
@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from companion.cli_policy import add_policy_command
 from companion.core.calls import (
     MAX_CASE_REF_LENGTH,
     MAX_INTENSITY,
@@ -33,8 +34,7 @@ from companion.core.commands import (
     Reply,
     launch_tokens,
 )
-from companion.core.journal_export import ExportFailed, ExportFormat, format_of
-from companion.core.journal_key import Protection
+from companion.core.journal_export import ExportFormat
 
 _REASONS = ", ".join(r.value for r in Reason)
 
@@ -113,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="remove your journal, its backups, settings and logs from this computer",
     )
     delete.add_argument("--yes", action="store_true", help="don't ask for confirmation")
+    add_policy_command(commands)
     export = commands.add_parser(
         "export",
         help="write your whole journal to a file you choose (works without Companion running)",
@@ -127,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def command_from_args(args: argparse.Namespace) -> Command:
-    if args.command in ("delete-my-data", "export"):
+    if args.command in ("delete-my-data", "export", "policy"):
         return Command(Action.SHOW)  # handled before anything starts; see main
     if args.command == "tag":
         call_reason = parse_reason_text(args.reason)
@@ -189,9 +190,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     token, startup_id = launch_tokens(os.environ)
     command = replace(command, activation_token=token, startup_id=startup_id)
     if args.command == "delete-my-data":
-        return _delete_my_data(args.yes)
+        from companion.cli_data import delete_my_data
+
+        return delete_my_data(args.yes)
     if args.command == "export":
-        return _export(parser, _expanded(parser, args.path), args.format)
+        from companion.cli_data import export
+
+        return export(parser, _expanded(parser, args.path), args.format)
+    if args.command == "policy":
+        from companion.cli_policy import print_policy
+
+        report = args.policy_report
+        return print_policy(_expanded(parser, report) if report else None)
     return _dispatch(command, background=args.background)
 
 
@@ -307,103 +317,3 @@ def _report(reply: Reply) -> int:
     if reply.outcome is Outcome.TEMPORARY:
         return EXIT_TEMPORARY
     return 2 if reply.outcome is Outcome.REFUSED else 1
-
-
-def _delete_my_data(yes: bool) -> int:
-    """Quit a running Companion, show what will go, ask, remove, and say what went."""
-    from companion.system import paths
-    from companion.system.data_removal import describe, elsewhere, files_to_remove, remove_all
-    from companion.system.key_file import key_file_path
-
-    data_dir, log_dir = paths.data_dir(), paths.log_dir()
-    if data_dir.is_dir() and not _quit_running(data_dir):
-        print("Companion is still running; quit it first, then try again.", file=sys.stderr)
-        return 1
-    key_file = key_file_path()
-    others = elsewhere(data_dir, keyring=_key_in_keyring(data_dir))
-    listed = [*files_to_remove(data_dir, log_dir, key_file), *(o.label for o in others)]
-    if not listed:
-        print("There is nothing of Companion's to remove.")
-        return 0
-    print("This removes your journal, its backups, your settings and Companion's logs:")
-    print("\n".join(f"  {path}" for path in listed))
-    if not yes and _ask('Type "delete" to remove them for good (anything else keeps them): ') != (
-        "delete"
-    ):
-        print("Nothing was removed.")
-        return 1
-    removal = remove_all(data_dir, log_dir, key_file=key_file, others=others)
-    print(describe(removal))
-    return 1 if removal.failed else 0
-
-
-def _key_in_keyring(data_dir: Path) -> bool:
-    """Whether the agent's settings keep the journal's key in the keyring (asked only then: a
-    keyring Companion never used could start with a prompt)."""
-    from companion.core.journal_key import Protection
-    from companion.system import paths
-    from companion.system.effective_settings import load_effective_settings
-
-    settings = load_effective_settings(paths.settings_path(data_dir)).settings
-    return settings.journal_protection is Protection.KEYCHAIN
-
-
-def _export(parser: argparse.ArgumentParser, path: Path, format_name: str | None) -> int:
-    """Write the journal to ``path`` straight from its file, read-only: no window, no running
-    Companion needed, and safe beside one (the journal's WAL mode lets both read)."""
-    import logging
-    from datetime import datetime
-
-    from companion.cli_key import NoKey, export_key
-    from companion.core.ports import StorageUnavailable
-    from companion.store.export import export_from_folder
-    from companion.system import paths
-
-    # The store logs what failed for the app's log file; here the one sentence below is all.
-    logging.getLogger("companion").addHandler(logging.NullHandler())
-    fmt = ExportFormat(format_name) if format_name else format_of(path)
-    if fmt is None:
-        parser.error(
-            f"Companion can't tell which format to write: end {path.name or 'the name'} in "
-            ".md or .jsonl, or add --format md or --format jsonl."
-        )
-    data_dir = paths.data_dir()
-    database = paths.database_path(data_dir)
-    try:
-        key = export_key(data_dir, _chosen_protection(data_dir))
-        result = export_from_folder(database, path, fmt, datetime.now().astimezone(), key=key)
-    except (ExportFailed, StorageUnavailable, NoKey) as error:
-        print(error, file=sys.stderr)
-        return 1
-    print(result.summary())
-    return 0
-
-
-def _chosen_protection(data_dir: Path) -> Protection | None:
-    """How the agent chose to keep the journal's key (their settings; None: not chosen)."""
-    from companion.system.effective_settings import load_effective_settings
-    from companion.system.paths import settings_path
-
-    return load_effective_settings(settings_path(data_dir)).settings.journal_protection
-
-
-def _ask(question: str) -> str:
-    try:
-        return input(question).strip().casefold()
-    except EOFError:
-        return ""
-
-
-def _quit_running(data_dir: Path) -> bool:
-    """True once no Companion holds the lock (asking a running one to quit first)."""
-    from companion.system.single_instance import InstanceLock, send_to_running, server_name
-
-    lock = InstanceLock(data_dir)
-    for attempt in range(30):
-        if lock.try_acquire():
-            lock.release()
-            return True
-        if attempt == 0:
-            send_to_running(server_name(data_dir), Command(Action.QUIT))
-        time.sleep(0.2)
-    return False

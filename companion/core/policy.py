@@ -61,32 +61,78 @@ class Policy:
         return frozenset(names)
 
 
+@dataclass(frozen=True)
+class PolicyProblem:
+    """One part of a policy that is ignored, and why.
+
+    ``key`` names the part as written (``defaults.reminders.sound``), so a reader can say
+    where it is (a file's line); None when the problem is the whole source.
+    """
+
+    key: str | None
+    text: str
+
+
 def policy_from_mapping(data: Mapping[str, Any]) -> tuple[Policy, list[str]]:
     """A policy from parsed data (TOML, plist or registry), keeping every usable part.
 
     Unknown keys and unusable values are ignored, each with a warning for the log and for the
     agent, so one typo never takes the rest of IT's policy with it.
     """
-    warnings = [
-        f"IT policy: “{name}” is not a policy key Companion knows; it is ignored."
+    entries, problems = policy_entries(data)
+    return policy_from_entries(entries), [f"IT policy: {problem.text}" for problem in problems]
+
+
+def policy_entries(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[PolicyProblem]]:
+    """The usable parts of one source as flat entries, and the problems with the rest.
+
+    Entries are what the source really says: ``eap_contact``, ``force_autostart``,
+    ``journal_encryption``, ``defaults.<setting>`` and ``locked.<setting>``, so several
+    sources can be laid one over the other part by part (``companion.core.policy_merge``).
+    """
+    problems = [
+        PolicyProblem(str(name), f"“{name}” is not a policy key Companion knows; it is ignored.")
         for name in data
         if name not in POLICY_KEYS
     ]
-    defaults = _settings_table(data.get("defaults", {}), "defaults", warnings)
-    locked = _settings_table(data.get("locked", {}), "locked", warnings)
-    contact = _contact(data.get("eap_contact"), warnings)
-    force = loosen("autostart", data.get("force_autostart", False))
-    if not isinstance(force, bool):
-        warnings.append("IT policy: “force_autostart” should be true or false; it is ignored.")
-        force = False
-    policy = Policy(
-        defaults=MappingProxyType(defaults),
-        locked_values=MappingProxyType(locked),
-        eap_contact=contact,
-        force_autostart=force,
-        journal_encryption=_encryption(data.get("journal_encryption"), warnings),
+    entries: dict[str, Any] = {}
+    for section in ("defaults", "locked"):
+        if section in data:
+            table = _settings_table(data[section], section, problems)
+            entries.update({f"{section}.{name}": value for name, value in table.items()})
+    if "eap_contact" in data:
+        _contact(data["eap_contact"], entries, problems)
+    if "force_autostart" in data:
+        force = loosen("autostart", data["force_autostart"])
+        if isinstance(force, bool):
+            entries["force_autostart"] = force
+        else:
+            problems.append(
+                PolicyProblem(
+                    "force_autostart", "“force_autostart” should be true or false; it is ignored."
+                )
+            )
+    if "journal_encryption" in data:
+        _encryption(data["journal_encryption"], entries, problems)
+    return entries, problems
+
+
+def policy_from_entries(entries: Mapping[str, Any]) -> Policy:
+    """The policy the flat entries of :func:`policy_entries` (perhaps merged) describe."""
+
+    def table(section: str) -> Mapping[str, Any]:
+        prefix = f"{section}."
+        return MappingProxyType(
+            {key.removeprefix(prefix): v for key, v in entries.items() if key.startswith(prefix)}
+        )
+
+    return Policy(
+        defaults=table("defaults"),
+        locked_values=table("locked"),
+        eap_contact=entries.get("eap_contact"),
+        force_autostart=entries.get("force_autostart", False),
+        journal_encryption=entries.get("journal_encryption", Encryption.DEFAULT),
     )
-    return policy, warnings
 
 
 def apply_policy(
@@ -128,54 +174,66 @@ def settings_to_save(settings: Settings, policy: Policy) -> dict[str, Any]:
     )
 
 
-def _encryption(value: Any, warnings: list[str]) -> Encryption:
-    if value is None:
-        return Encryption.DEFAULT
+def _encryption(value: Any, entries: dict[str, Any], problems: list[PolicyProblem]) -> None:
     try:
-        return Encryption(str(value).strip().lower())
+        entries["journal_encryption"] = Encryption(str(value).strip().lower())
     except ValueError:
-        # Safer to keep encrypting than to guess IT meant "off".
-        warnings.append(
-            "IT policy: “journal_encryption” should be required, default or off; "
-            "the journal stays encrypted."
+        # Ignored, never read as "off": without another value the journal stays encrypted.
+        problems.append(
+            PolicyProblem(
+                "journal_encryption",
+                "“journal_encryption” should be required, default or off; it is ignored "
+                "(the journal stays encrypted unless IT says otherwise elsewhere).",
+            )
         )
-        return Encryption.DEFAULT
 
 
-def _settings_table(table: Any, section: str, warnings: list[str]) -> dict[str, Any]:
+def _settings_table(table: Any, section: str, problems: list[PolicyProblem]) -> dict[str, Any]:
     if not isinstance(table, Mapping):
-        warnings.append(f"IT policy: “{section}” should be a table of settings; it is ignored.")
+        problems.append(
+            PolicyProblem(section, f"“{section}” should be a table of settings; it is ignored.")
+        )
         return {}
     allowed: dict[str, Any] = {}
     for name, raw in flatten(table).items():
         if name in POLICY_SETTINGS:
             allowed[name] = loosen(name, raw)
         else:
-            warnings.append(
-                f"IT policy: “{section}.{name}” is not a setting a policy may set; it is ignored."
+            problems.append(
+                PolicyProblem(
+                    f"{section}.{name}",
+                    f"“{section}.{name}” is not a setting a policy may set; it is ignored.",
+                )
             )
     if not layer(Settings(), allowed)[1]:
         return allowed  # all good together (a shift's start and end are checked as a pair)
     usable: dict[str, Any] = {}
     for name, value in allowed.items():
-        if layer(Settings(), {name: value})[1]:
-            warnings.append(f"IT policy: “{section}.{name}” has an unusable value; it is ignored.")
+        trouble = layer(Settings(), {name: value})[1]
+        if trouble:
+            problems.append(PolicyProblem(f"{section}.{name}", _unusable(section, name, value)))
         else:
             usable[name] = value
     return usable
 
 
-def _contact(value: Any, warnings: list[str]) -> str | None:
-    if value is None:
-        return None
+def _unusable(section: str, name: str, value: Any) -> str:
+    return f"“{section}.{name}” has an unusable value ({value!r}); it is ignored."
+
+
+def _contact(value: Any, entries: dict[str, Any], problems: list[PolicyProblem]) -> None:
     if not isinstance(value, str):
-        warnings.append("IT policy: “eap_contact” should be text; it is ignored.")
-        return None
+        problems.append(
+            PolicyProblem("eap_contact", "“eap_contact” should be text; it is ignored.")
+        )
+        return
     text = " ".join(value.split())
     if len(text) > MAX_CONTACT_LENGTH:
-        warnings.append(
-            f"IT policy: “eap_contact” is longer than {MAX_CONTACT_LENGTH} characters; "
-            "it is ignored."
+        problems.append(
+            PolicyProblem(
+                "eap_contact",
+                f"“eap_contact” is longer than {MAX_CONTACT_LENGTH} characters; it is ignored.",
+            )
         )
-        return None
-    return text or None
+        return
+    entries["eap_contact"] = text or None  # empty: no contact, even if another source had one

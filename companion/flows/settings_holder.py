@@ -23,12 +23,15 @@ class SettingsHolder(QObject):
     ``save`` is the only way they change: the agent's own choices go to their file (IT's locks
     and defaults stay IT's), the locked values are kept from the policy whatever was asked,
     and ``changed`` is emitted once if anything really changed. ``saved`` follows every save,
-    changed or not (login items are made to match it again); ``not_saved`` says the file
-    could not be written, in which case the settings still apply until the agent quits.
+    changed or not, and every new policy (login items are made to match it again);
+    ``not_saved`` says the file could not be written, in which case the settings still apply
+    until the agent quits. ``use_policy`` takes IT's policy when it changes while running.
     """
 
     changed = Signal(object)
     saved = Signal(object)
+    #: IT's policy changed while Companion runs (the new ``Policy``).
+    policy_changed = Signal(object)
     not_saved = Signal(str)
 
     def __init__(
@@ -82,6 +85,23 @@ class SettingsHolder(QObject):
                 self.not_saved.emit(str(error))
         self._settings_warnings = ()
         old, self._settings = self._settings, effective
+        if effective != old:
+            self.changed.emit(effective)
+        self.saved.emit(effective)
+
+    def use_policy(self, policy: Policy, warnings: tuple[str, ...] = ()) -> None:
+        """IT's policy changed: the agent's own choices stay, laid under the new policy.
+
+        What the agent chose is what differs from the old policy's defaults; values they
+        never chose follow the new defaults, and the new locks hold. Their file is not
+        written: it holds only their choices, which have not changed.
+        """
+        own = settings_to_save(self._settings, self._policy)
+        effective, _, _ = apply_policy(own, policy)
+        self._policy, self._policy_warnings = policy, tuple(warnings)
+        old, self._settings = self._settings, effective
+        log.info("IT policy changed; locked now: %s", ", ".join(sorted(policy.locked)) or "none")
+        self.policy_changed.emit(policy)
         if effective != old:
             self.changed.emit(effective)
         self.saved.emit(effective)

@@ -44,17 +44,25 @@ def load_effective_settings(
     policy, policy_problems = load_policy(env)
     user, file_warnings = load_settings_mapping(settings_path)
     settings, locked, value_warnings = apply_policy(user, policy)
-    # Value problems that arise with no agent settings at all are IT's (a lock that clashes
-    # with a default, say); the rest are the agent's file's.
-    policy_only = apply_policy({}, policy)[2]
-    policy_problems += policy_only
-    for text in policy_problems:
-        log.warning("%s", text)
     if locked:
         log.info("settings locked by IT policy: %s", ", ".join(sorted(locked)))
+    policy_only = apply_policy({}, policy)[2]
     own = [text for text in value_warnings if text not in policy_only]
-    notice = (_policy_notice(policy_problems),) if policy_problems else ()
+    notice = policy_notice(policy, policy_problems)
     return EffectiveSettings(settings, policy, locked, notice, (*file_warnings, *own))
+
+
+def policy_notice(policy: Policy, problems: Sequence[str]) -> tuple[str, ...]:
+    """What the agent is shown about IT's policy (one sentence, or none).
+
+    Value problems that arise with no agent settings at all are IT's too (a lock that clashes
+    with a default, say); ``problems`` (the sources' own) were logged as they were read.
+    """
+    policy_only = apply_policy({}, policy)[2]
+    for text in policy_only:
+        log.warning("%s", text)
+    everything = [*problems, *policy_only]
+    return (_policy_notice(everything),) if everything else ()
 
 
 def autostart_is_on(settings: Settings, autostart: Autostart | None = None) -> bool:

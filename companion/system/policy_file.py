@@ -1,28 +1,55 @@
-"""Finds and reads IT's policy: a TOML file, the Windows registry or a managed plist."""
+"""Finds and reads IT's policy: TOML files and their drop-ins, the Windows registry or a plist."""
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from companion.core.policy import Policy, policy_from_mapping
+from companion.core.policy import Policy, PolicyProblem, policy_entries
+from companion.core.policy_merge import MergedPolicy, PolicySource, merge_sources
+from companion.system.policy_registry import registry_policies
+from companion.system.policy_toml import key_lines, line_of
 from companion.system.registry import Registry, windows_registry
 
 log = logging.getLogger(__name__)
 
-#: Points Companion at another policy file (TOML, or a plist by its suffix): tests use it.
+#: Points Companion at another policy: a TOML file, a plist (by its suffix), or a folder laid
+#: out like /etc/companion (``policy.toml`` and ``policy.d/``). Tests use it.
 POLICY_FILE_ENV = "COMPANION_POLICY_FILE"
-LINUX_POLICY_FILE = Path("/etc/companion/policy.toml")
+LINUX_POLICY_FOLDER = Path("/etc/companion")
+POLICY_NAME = "policy.toml"
+#: Drop-ins: ``*.toml`` here, read in name order after ``policy.toml``, each winning over the
+#: ones before it for the keys it names.
+DROP_IN_FOLDER = "policy.d"
 #: Configuration profiles land here: per user in ``<user>/``, for the whole computer at the top.
 MAC_MANAGED_PREFERENCES = Path("/Library/Managed Preferences")
-MAC_POLICY_NAME = "com.companion.app.plist"
-WINDOWS_POLICY_KEY = r"Software\Policies\Companion"
-#: Registry subkeys holding the two tables; the key's own values are the top-level keys.
-WINDOWS_TABLES = ("defaults", "locked")
+MAC_POLICY_DOMAIN = "com.companion.app"
+MAC_POLICY_NAME = f"{MAC_POLICY_DOMAIN}.plist"
+#: tomllib ends its messages with the place: "... (at line 3, column 7)".
+_TOML_PLACE = re.compile(r"\s*\(at (line \d+, column \d+|end of document)\)$")
+
+
+@dataclass(frozen=True)
+class LoadedPolicy:
+    """This computer's policy, with what was read, what is wrong and what to watch."""
+
+    merged: MergedPolicy = field(default_factory=MergedPolicy)
+    #: One sentence per problem, naming the file (and line) or registry key.
+    problems: tuple[str, ...] = ()
+    #: Every source that was read, in order: a later one wins for the same key.
+    read: tuple[str, ...] = ()
+    #: Files and folders whose change can change the policy (some may not exist yet).
+    watch: tuple[Path, ...] = ()
+
+    @property
+    def policy(self) -> Policy:
+        return self.merged.policy
 
 
 def load_policy(
@@ -30,38 +57,65 @@ def load_policy(
     platform: str = sys.platform,
     registry: Registry | None = None,
 ) -> tuple[Policy, list[str]]:
-    """This computer's policy and warnings; no policy at all is ``Policy()`` and no warnings.
+    """This computer's policy and its problems (logged); no policy is ``Policy()`` and none."""
+    loaded = read_policy(env, platform, registry)
+    log_policy(loaded)
+    return loaded.policy, list(loaded.problems)
 
-    A policy that cannot be read or parsed is reported and ignored as a whole, so Companion
-    runs on its built-in defaults rather than on half of what IT meant.
+
+def log_policy(loaded: LoadedPolicy) -> None:
+    """Write where the policy came from and each problem to Companion's log."""
+    for problem in loaded.problems:
+        log.warning("%s", problem)
+    if loaded.read:
+        log.info("IT policy read from %s", ", ".join(loaded.read))
+
+
+def read_policy(
+    env: Mapping[str, str] | None = None,
+    platform: str = sys.platform,
+    registry: Registry | None = None,
+) -> LoadedPolicy:
+    """Every source of this computer's policy, merged.
+
+    A source that cannot be read or parsed is left out with a problem naming it; the other
+    sources, and every usable part of a source with a bad value, still apply.
     """
     env = os.environ if env is None else env
     override = env.get(POLICY_FILE_ENV, "").strip()
     if override:
-        return read_policy_file(Path(override))
-    if platform == "win32":
-        return _windows_policy(env, registry)
-    if platform == "darwin":
-        return read_policy_file(mac_policy_file(env))
-    return read_policy_file(LINUX_POLICY_FILE)
+        path = Path(override)
+        loaded = _folder(path) if path.is_dir() else _files([path], (path, path.parent))
+    elif platform == "win32":
+        loaded = _windows(env, registry)
+    elif platform == "darwin":
+        loaded = _files([mac_policy_file(env)], _mac_watch(env), label="profile ")
+    else:
+        loaded = _folder(LINUX_POLICY_FOLDER)
+    return loaded
 
 
 def read_policy_file(path: Path) -> tuple[Policy, list[str]]:
-    """A TOML policy file, or a plist one when the name ends in ``.plist``."""
+    """One TOML policy file, or a plist one when the name ends in ``.plist``."""
+    loaded = _files([path], (path,))
+    return loaded.policy, list(loaded.problems)
+
+
+def policy_files(folder: Path) -> list[Path]:
+    """``policy.toml``, then the drop-ins in name order (hidden files left out).
+
+    Raises ``OSError`` when the drop-in folder is there but cannot be listed.
+    """
+    drop_ins = folder / DROP_IN_FOLDER
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return Policy(), []
-    except OSError as error:
-        return _unusable(f"The IT policy file {path} could not be read ({error.strerror})")
-    try:
-        data: Any = _decode(raw, plist=path.suffix == ".plist")
-    except ValueError as error:  # TOMLDecodeError, bad plist, not UTF-8
-        return _unusable(f"The IT policy file {path} is damaged ({error})")
-    if not isinstance(data, dict):
-        return _unusable(f"The IT policy file {path} is damaged (it holds no table of keys)")
-    log.info("IT policy read from %s", path)
-    return policy_from_mapping(data)
+        names = sorted(
+            entry.name
+            for entry in drop_ins.iterdir()
+            if entry.name.endswith(".toml") and not entry.name.startswith(".")
+        )
+    except FileNotFoundError:  # no drop-ins: the usual case
+        names = []
+    return [folder / POLICY_NAME, *(drop_ins / name for name in names)]
 
 
 def mac_policy_file(env: Mapping[str, str]) -> Path:
@@ -69,56 +123,143 @@ def mac_policy_file(env: Mapping[str, str]) -> Path:
 
     The two are not merged: a user-scoped profile is the more specific decision.
     """
-    if not (user := env.get("USER", "")):
-        import getpass
-
-        user = getpass.getuser()
-    mine = MAC_MANAGED_PREFERENCES / user / MAC_POLICY_NAME
+    mine = MAC_MANAGED_PREFERENCES / _user(env) / MAC_POLICY_NAME
     return mine if mine.exists() else MAC_MANAGED_PREFERENCES / MAC_POLICY_NAME
 
 
-def _windows_policy(env: Mapping[str, str], registry: Registry | None) -> tuple[Policy, list[str]]:
-    """Group Policy's registry key wins; without it, a file in ProgramData."""
+def _user(env: Mapping[str, str]) -> str:
+    if user := env.get("USER", ""):
+        return user
+    import getpass
+
+    return getpass.getuser()
+
+
+def _mac_watch(env: Mapping[str, str]) -> tuple[Path, ...]:
+    """Both profiles' files and folders: a user-scoped one may come or go."""
+    user_folder = MAC_MANAGED_PREFERENCES / _user(env)
+    computer = MAC_MANAGED_PREFERENCES / MAC_POLICY_NAME
+    return (MAC_MANAGED_PREFERENCES, user_folder, user_folder / MAC_POLICY_NAME, computer)
+
+
+def _folder(folder: Path) -> LoadedPolicy:
+    watch = (folder, folder / DROP_IN_FOLDER)
     try:
-        registry = windows_registry() if registry is None else registry
-        data = _registry_policy(registry)
+        files = policy_files(folder)
     except OSError as error:
-        return _unusable(f"The IT policy in the registry could not be read ({error})")
-    if data is not None:
-        log.info("IT policy read from HKLM\\%s", WINDOWS_POLICY_KEY)
-        return policy_from_mapping(data)
-    program_data = env.get("PROGRAMDATA") or env.get("ProgramData") or r"C:\ProgramData"
-    return read_policy_file(Path(program_data) / "Companion" / "policy.toml")
+        main = _files([folder / POLICY_NAME], (*watch, folder / POLICY_NAME))
+        problem = (
+            f"IT policy, {folder / DROP_IN_FOLDER}: the drop-in folder could not be read "
+            f"({error.strerror or error}); Companion leaves its files out until it is fixed."
+        )
+        return replace(main, problems=(*main.problems, problem))
+    return _files(files, (*watch, *files))
 
 
-def _registry_policy(registry: Registry) -> dict[str, Any] | None:
-    top = registry.values("HKLM", WINDOWS_POLICY_KEY)
-    if top is None:
+def _files(paths: list[Path], watch: tuple[Path, ...], label: str = "") -> LoadedPolicy:
+    sources: list[PolicySource] = []
+    problems: list[str] = []
+    for path in paths:
+        source = _file_source(path, problems, label)
+        if source is not None:
+            sources.append(source)
+    return LoadedPolicy(
+        merge_sources(sources), tuple(problems), tuple(s.where for s in sources), watch
+    )
+
+
+def _file_source(path: Path, problems: list[str], label: str = "") -> PolicySource | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
         return None
-    # Registry names are case-insensitive; policy keys are lower case.
-    data: dict[str, Any] = {name.lower(): value for name, value in top.items()}
-    for table in WINDOWS_TABLES:
-        values = registry.values("HKLM", f"{WINDOWS_POLICY_KEY}\\{table}")
-        if values is not None:
-            data[table] = {name.lower(): value for name, value in values.items()}
-    return data
+    except OSError as error:
+        problems.append(
+            _left_out(f"{label}{path}", None, f"could not be read ({error.strerror or error})")
+        )
+        return None
+    plist = path.suffix == ".plist"
+    try:
+        data, lines = _decode(raw, plist=plist)
+    except _Damaged as damage:
+        problems.append(_left_out(f"{label}{path}", damage.line, f"is damaged ({damage.reason})"))
+        return None
+    if not isinstance(data, dict):
+        problems.append(_left_out(f"{label}{path}", None, "is damaged (it holds no table of keys)"))
+        return None
+    if plist:  # a profile's own bookkeeping, if it shows up beside the payload's keys
+        data = {key: value for key, value in data.items() if not str(key).startswith("Payload")}
+    entries, found = policy_entries(data)
+    problems.extend(_located(f"{label}{path}", problem, lines) for problem in found)
+    return PolicySource(f"{label}{path}", entries)
 
 
-def _unusable(problem: str) -> tuple[Policy, list[str]]:
-    return Policy(), [f"{problem}; Companion is using its built-in defaults."]
+def _windows(env: Mapping[str, str], registry: Registry | None) -> LoadedPolicy:
+    """Group Policy's registry keys (HKCU, then HKLM over it); without them, ProgramData."""
+    program_data = env.get("PROGRAMDATA") or env.get("ProgramData") or r"C:\ProgramData"
+    on_disk = _folder(Path(program_data) / "Companion")
+    try:
+        hives = registry_policies(windows_registry() if registry is None else registry)
+    except OSError as error:
+        problem = f"IT policy: the registry could not be read ({error}); Companion leaves it out."
+        return LoadedPolicy(problems=(problem,), watch=on_disk.watch)
+    if not hives:
+        return on_disk
+    problems = [_located(where, problem, {}) for where, _, found in hives for problem in found]
+    sources = [PolicySource(where, entries) for where, entries, _ in hives]
+    return LoadedPolicy(
+        merge_sources(sources), tuple(problems), tuple(s.where for s in sources), on_disk.watch
+    )
 
 
-def _decode(raw: bytes, *, plist: bool) -> Any:
-    """TOML, or a plist (macOS); each parser loads only when a policy file is there (most
-    computers have none: tomllib alone is 1.2 MB), plistlib only for a plist."""
-    if not plist:
-        import tomllib
+def _located(where: str, problem: PolicyProblem, lines: dict[str, int]) -> str:
+    line = None if problem.key is None else line_of(lines, problem.key)
+    place = where if line is None else f"{where}, line {line}"
+    return f"IT policy, {place}: {problem.text}"
 
-        return tomllib.loads(raw.decode("utf-8"))
+
+def _left_out(path: str, line: str | None, what: str) -> str:
+    place = path if line is None else f"{path}, {line}"
+    return f"IT policy, {place}: the file {what}; Companion leaves this file out until it is fixed."
+
+
+class _Damaged(ValueError):
+    def __init__(self, reason: str, line: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason, self.line = reason, line
+
+
+def _decode(raw: bytes, *, plist: bool) -> tuple[Any, dict[str, int]]:
+    """TOML (with each key's line), or a plist (macOS); each parser loads only when a policy
+    file is there (most computers have none: tomllib alone is 1.2 MB)."""
+    if plist:
+        return _decode_plist(raw), {}
+    import tomllib
+
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise _Damaged("it is not UTF-8 text", f"line {line}") from error
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        place = _TOML_PLACE.search(message)
+        if place is None:
+            raise _Damaged(message) from error
+        raise _Damaged(message[: place.start()], place.group(1)) from error
+    return data, key_lines(text)
+
+
+def _decode_plist(raw: bytes) -> Any:
     import plistlib
-    from xml.parsers.expat import ExpatError
+    from xml.parsers.expat import ErrorString, ExpatError
 
     try:
         return plistlib.loads(raw)
     except ExpatError as error:
-        raise ValueError(str(error)) from error
+        place = f"line {error.lineno}, column {error.offset}"
+        raise _Damaged(ErrorString(error.code), place) from error
+    except ValueError as error:  # plistlib.InvalidFileException and friends
+        raise _Damaged(str(error) or "not a property list") from error

@@ -103,7 +103,7 @@ def test_a_malformed_policy_stays_reported_after_the_agent_saves(
     qtbot.waitUntil(lambda: any("is damaged" in text for text in Told.texts))
 
     window = open_settings(qtbot, companion)
-    assert window.warning.isVisible() and "built-in defaults" in window.warning.text()
+    assert window.warning.isVisible() and "leaves this file out" in window.warning.text()
     window.length.setValue(150)
     save(qtbot, window)
 
@@ -171,3 +171,23 @@ def test_saved_settings_reach_the_next_break_through_the_one_holder(
     opened = companion.breaks.window
     assert isinstance(opened, BreathingWindow) and opened.pattern.key == "box"
     companion.breaks.close_window()
+
+
+def test_a_changed_policy_file_reaches_the_running_app(
+    qtbot: QtBot, start_app: StartApp, tmp_path: Path
+) -> None:
+    companion = start_app("[defaults]\nbreak_seconds = 90\n")
+    before = open_settings(qtbot, companion)
+    assert before.length.isEnabled()
+    before.close()
+
+    (tmp_path / "policy.toml").write_text(
+        "eap_contact = 'Peer support: ext. 4242'\n[locked]\nbreak_seconds = 120\n",
+        encoding="utf-8",
+    )
+    qtbot.waitUntil(lambda: companion.settings.locked == {"break_seconds"}, timeout=10_000)
+
+    window = open_settings(qtbot, companion)
+    assert window.length.value() == 120 and not window.length.isEnabled()
+    assert companion.settings.settings.break_seconds == 120
+    assert companion._break_windows.support_contact == "Peer support: ext. 4242"

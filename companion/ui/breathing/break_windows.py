@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from companion.core.policy import Policy
 from companion.core.ports import Clock
 from companion.flows.tag_and_breathe import BreakRequest
 from companion.system import milestones
@@ -25,9 +26,14 @@ class BreathingWindows:
         countdown_step_ms: int = STEP_MS,
     ) -> None:
         self._clock = clock
-        self._support_contact = support_contact
+        #: IT's support line, shown after a break; follows the policy while Companion runs.
+        self.support_contact = support_contact
         self._auto_start_seconds = auto_start_seconds
         self._countdown_step_ms = countdown_step_ms
+
+    def use_policy(self, policy: Policy) -> None:
+        """IT's policy changed: the next break shows its support line."""
+        self.support_contact = policy.eap_contact
 
     def warm(self) -> None:
         """Import the break window's modules ahead of the first click, which would otherwise
@@ -44,7 +50,7 @@ class BreathingWindows:
             reduced_motion=request.reduced_motion,
             call=request.call,
             show_undo=request.show_undo,
-            support_contact=self._support_contact,
+            support_contact=self.support_contact,
             auto_start_seconds=self._auto_start_seconds,
             countdown_step_ms=self._countdown_step_ms,
         )

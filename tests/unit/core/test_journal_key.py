@@ -62,6 +62,6 @@ def test_without_the_key_or_with_a_typo_the_journal_stays_encrypted() -> None:
     policy, warnings = policy_from_mapping({"journal_encryption": "of"})
     assert policy.journal_encryption is Encryption.DEFAULT
     assert warnings == [
-        "IT policy: “journal_encryption” should be required, default or off; "
-        "the journal stays encrypted."
+        "IT policy: “journal_encryption” should be required, default or off; it is ignored "
+        "(the journal stays encrypted unless IT says otherwise elsewhere)."
     ]

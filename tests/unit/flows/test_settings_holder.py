@@ -90,3 +90,42 @@ def test_the_agents_warnings_last_until_they_save_and_its_policys_stay() -> None
     )
     holder.save(Settings())
     assert holder.warnings == ("IT's policy has a problem.",)
+
+
+def test_a_new_policy_keeps_the_agents_choices_and_applies_its_defaults_and_locks() -> None:
+    written: list[Mapping[str, Any]] = []
+    holder = SettingsHolder(UNDER_POLICY, policy=POLICY, write=written.append)
+    holder.save(replace(UNDER_POLICY, pattern_key="box"))  # the agent's own choice
+    heard = Recorder(holder)
+    policies: list[Policy] = []
+    holder.policy_changed.connect(policies.append)
+    written.clear()
+    new = Policy(
+        defaults=MappingProxyType({"break_seconds": 120}),  # they never chose: it follows
+        locked_values=MappingProxyType({"reminders.sound": True}),  # a lock that changed
+    )
+
+    holder.use_policy(new, ("IT policy, /etc/companion/policy.toml, line 2: ...",))
+
+    expected = replace(
+        UNDER_POLICY,
+        pattern_key="box",
+        break_seconds=120,
+        mood_check=True,  # no longer locked off: back to the built-in default
+        reminders=ReminderSettings(sound=True),
+    )
+    assert holder.settings == expected and heard.changed == [expected]
+    assert heard.saved == [expected]  # login items are made to match again
+    assert policies == [new] and holder.policy is new
+    assert holder.locked == {"reminders.sound"}
+    assert holder.warnings == ("IT policy, /etc/companion/policy.toml, line 2: ...",)
+    assert written == []  # the agent's file holds their choices, which did not change
+
+
+def test_the_same_policy_again_changes_nothing() -> None:
+    holder = SettingsHolder(UNDER_POLICY, policy=POLICY)
+    heard = Recorder(holder)
+
+    holder.use_policy(POLICY)
+
+    assert heard.changed == [] and holder.settings == UNDER_POLICY

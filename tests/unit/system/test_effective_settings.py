@@ -48,7 +48,7 @@ def test_a_malformed_policy_runs_on_builtin_defaults_with_one_warning(
 
     assert effective.policy == Policy() and effective.locked == frozenset()
     assert effective.settings == Settings(break_seconds=120)  # the agent's own choice stays
-    assert len(effective.warnings) == 1 and "built-in defaults" in effective.warnings[0]
+    assert len(effective.warnings) == 1 and "leaves this file out" in effective.warnings[0]
     assert "is damaged" in caplog.text
 
 

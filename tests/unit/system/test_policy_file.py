@@ -11,7 +11,13 @@ import pytest
 
 from companion.core.policy import POLICY_KEYS, POLICY_SETTINGS, Policy, policy_from_mapping
 from companion.system import policy_file
-from companion.system.policy_file import POLICY_FILE_ENV, load_policy, read_policy_file
+from companion.system.policy_file import (
+    POLICY_FILE_ENV,
+    load_policy,
+    read_policy,
+    read_policy_file,
+)
+from companion.system.policy_registry import WINDOWS_POLICY_KEY
 from companion.system.settings_file import load_settings_mapping, save_settings_mapping
 from tests.fakes import FailingRegistry, FakeRegistry
 
@@ -26,7 +32,7 @@ break_seconds = 90
 [locked]
 mood_check = true
 """
-KEY = policy_file.WINDOWS_POLICY_KEY
+KEY = WINDOWS_POLICY_KEY
 
 
 def write(tmp_path: Path, text: str, name: str = "policy.toml") -> Path:
@@ -58,15 +64,16 @@ def test_a_partial_file_keeps_what_it_can(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "place"),
     [
-        "[defaults\nbreak_seconds = 90",  # broken TOML
-        "break_seconds = = 3",
-        "\udcff",  # not UTF-8 once written with surrogateescape
+        ("[defaults\nbreak_seconds = 90", "line 1, column 10"),  # broken TOML
+        ("pattern_key = 'box'\nbreak_seconds = = 3", "line 2, column 17"),
+        ("a = 1\na = 2", "end of document"),  # a key twice
+        ("eap_contact = 'ok'\n\udcff", "line 2"),  # not UTF-8 once written with surrogateescape
     ],
-    ids=["unclosed-table", "double-equals", "not-utf8"],
+    ids=["unclosed-table", "double-equals", "key-twice", "not-utf8"],
 )
-def test_a_malformed_file_means_builtin_defaults_and_one_warning(tmp_path: Path, text: str) -> None:
+def test_a_malformed_file_is_left_out_with_its_line(tmp_path: Path, text: str, place: str) -> None:
     path = tmp_path / "policy.toml"
     path.write_bytes(text.encode("utf-8", "surrogateescape"))
 
@@ -74,7 +81,8 @@ def test_a_malformed_file_means_builtin_defaults_and_one_warning(tmp_path: Path,
 
     assert policy == Policy()
     assert len(warnings) == 1
-    assert str(path) in warnings[0] and "built-in defaults" in warnings[0]
+    assert warnings[0].startswith(f"IT policy, {path}, {place}: the file is damaged")
+    assert "leaves this file out" in warnings[0]
 
 
 def test_an_unreadable_file_is_reported(tmp_path: Path) -> None:
@@ -83,18 +91,11 @@ def test_an_unreadable_file_is_reported(tmp_path: Path) -> None:
     assert policy == Policy() and "could not be read" in warnings[0]
 
 
-def test_linux_reads_etc_companion_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[Path] = []
+def test_linux_reads_etc_companion_and_its_drop_ins_by_default() -> None:
+    loaded = read_policy({}, platform="linux")
 
-    def read(path: Path) -> tuple[Policy, list[str]]:
-        seen.append(path)
-        return Policy(), []
-
-    monkeypatch.setattr(policy_file, "read_policy_file", read)
-
-    load_policy({}, platform="linux")
-
-    assert seen == [Path("/etc/companion/policy.toml")]
+    assert Path("/etc/companion/policy.toml") in loaded.watch
+    assert Path("/etc/companion/policy.d") in loaded.watch
 
 
 def managed_plist(folder: Path, data: dict[str, object]) -> None:
