@@ -19,6 +19,8 @@ _NONE = {
     "autostart": "(as installed)",
     "reduced_motion": "(follows the desktop)",
     "eap_contact": "(none)",
+    "limits_text": "(Companion's own sentence)",
+    "phone_hint": "(none)",
 }
 _NO_POLICY = "No IT policy on this computer: every value is built in or the agent's own."
 

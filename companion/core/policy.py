@@ -36,9 +36,21 @@ POLICY_SETTINGS = frozenset(
 )
 #: Top-level keys of a policy; anything else is ignored with a warning.
 POLICY_KEYS = frozenset(
-    {"defaults", "locked", "eap_contact", "force_autostart", "journal_encryption"}
+    {
+        "defaults",
+        "locked",
+        "eap_contact",
+        "limits_text",
+        "phone_hint",
+        "force_autostart",
+        "journal_encryption",
+    }
 )
 MAX_CONTACT_LENGTH = 200
+#: IT's own words for the care pages (issue #10), shown as plain text: each key's longest.
+TEXT_KEYS: Mapping[str, int] = MappingProxyType(
+    {"eap_contact": MAX_CONTACT_LENGTH, "limits_text": 400, "phone_hint": 200}
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +61,11 @@ class Policy:
     #: Values IT enforces; their names are the settings shown as locked.
     locked_values: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     eap_contact: str | None = None
+    #: What the organisation lets an agent do with an abusive call (end it after a warning,
+    #: pass it to a team lead), in IT's words; None: a neutral sentence stands in.
+    limits_text: str | None = None
+    #: How to go "not ready" in this centre's phone system before a break; None: not shown.
+    phone_hint: str | None = None
     force_autostart: bool = False
     #: Whether the journal must, may or must not be encrypted (issue #9).
     journal_encryption: Encryption = Encryption.DEFAULT
@@ -100,8 +117,9 @@ def policy_entries(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Policy
         if section in data:
             table = _settings_table(data[section], section, problems)
             entries.update({f"{section}.{name}": value for name, value in table.items()})
-    if "eap_contact" in data:
-        _contact(data["eap_contact"], entries, problems)
+    for name in TEXT_KEYS:
+        if name in data:
+            _text(name, data[name], entries, problems)
     if "force_autostart" in data:
         force = loosen("autostart", data["force_autostart"])
         if isinstance(force, bool):
@@ -130,6 +148,8 @@ def policy_from_entries(entries: Mapping[str, Any]) -> Policy:
         defaults=table("defaults"),
         locked_values=table("locked"),
         eap_contact=entries.get("eap_contact"),
+        limits_text=entries.get("limits_text"),
+        phone_hint=entries.get("phone_hint"),
         force_autostart=entries.get("force_autostart", False),
         journal_encryption=entries.get("journal_encryption", Encryption.DEFAULT),
     )
@@ -221,19 +241,15 @@ def _unusable(section: str, name: str, value: Any) -> str:
     return f"“{section}.{name}” has an unusable value ({value!r}); it is ignored."
 
 
-def _contact(value: Any, entries: dict[str, Any], problems: list[PolicyProblem]) -> None:
+def _text(name: str, value: Any, entries: dict[str, Any], problems: list[PolicyProblem]) -> None:
     if not isinstance(value, str):
-        problems.append(
-            PolicyProblem("eap_contact", "“eap_contact” should be text; it is ignored.")
-        )
+        problems.append(PolicyProblem(name, f"“{name}” should be text; it is ignored."))
         return
     text = " ".join(value.split())
-    if len(text) > MAX_CONTACT_LENGTH:
+    longest = TEXT_KEYS[name]
+    if len(text) > longest:
         problems.append(
-            PolicyProblem(
-                "eap_contact",
-                f"“eap_contact” is longer than {MAX_CONTACT_LENGTH} characters; it is ignored.",
-            )
+            PolicyProblem(name, f"“{name}” is longer than {longest} characters; it is ignored.")
         )
         return
-    entries["eap_contact"] = text or None  # empty: no contact, even if another source had one
+    entries[name] = text or None  # empty: none, even if another source had one

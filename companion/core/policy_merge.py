@@ -13,7 +13,13 @@ from companion.core.policy_values import flatten, layer
 from companion.core.settings import Settings, settings_to_mapping
 
 #: Top-level keys that are not settings, in the order people read them.
-TOP_LEVEL_KEYS = ("eap_contact", "force_autostart", "journal_encryption")
+TOP_LEVEL_KEYS = (
+    "eap_contact",
+    "limits_text",
+    "phone_hint",
+    "force_autostart",
+    "journal_encryption",
+)
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,8 @@ def effective_values(user: Mapping[str, Any], merged: MergedPolicy) -> list[Effe
     policy, origins = merged.policy, merged.origins
     top = {
         "eap_contact": policy.eap_contact,
+        "limits_text": policy.limits_text,
+        "phone_hint": policy.phone_hint,
         "force_autostart": policy.force_autostart,
         "journal_encryption": policy.journal_encryption.value,
     }

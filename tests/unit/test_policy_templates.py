@@ -186,6 +186,8 @@ def values_written(policy: ET.Element, element: ET.Element | None) -> list[Any]:
 
 EXAMPLE_TEXT = {
     "eap_contact": "Employee Assistance: 0800 123 456",
+    "limits_text": "You may end an abusive call after one warning.",
+    "phone_hint": "Press Not Ready first.",
     "reminders.shift_start": "08:00",
     "reminders.shift_end": "16:30",
     "reminders.working_days": "0,1,2,3,4,5",

@@ -54,6 +54,27 @@ TOP_LEVEL = (
         label="Support line:",
     ),
     Key(
+        "limits_text",
+        "text",
+        "What agents may do with an abusive call",
+        "Shown after a break tagged abusive or angry, as plain text (up to 400 characters): "
+        "what your organisation lets an agent do, for example end the call after one warning "
+        "or pass it to a team lead. Not configured: a neutral sentence asks the agent to check "
+        "with their team lead.",
+        max_length=400,
+        label="Limits:",
+    ),
+    Key(
+        "phone_hint",
+        "text",
+        "Phone system: going not ready before a break",
+        "Shown before each break, as plain text (up to 200 characters): how to set the phone "
+        'system to "not ready", for example "Press Not Ready in the softphone first." Not '
+        "configured: nothing is shown.",
+        max_length=200,
+        label="Hint:",
+    ),
+    Key(
         "force_autostart",
         "bool",
         "Always start Companion at login",

@@ -128,6 +128,25 @@ def test_a_long_contact_is_refused_and_blank_is_none() -> None:
     assert parsed({"eap_contact": "   "}).eap_contact is None
 
 
+def test_the_care_pages_texts_are_plain_one_line_text_of_bounded_length() -> None:
+    policy, warnings = policy_from_mapping(
+        {
+            "limits_text": "  You may end\nan abusive call   after one warning. ",
+            "phone_hint": "Press <b>Not Ready</b> first.",
+        }
+    )
+    assert policy.limits_text == "You may end an abusive call after one warning."
+    assert policy.phone_hint == "Press <b>Not Ready</b> first."  # shown as plain text
+    assert warnings == []
+
+    refused, warnings = policy_from_mapping({"limits_text": "x" * 401, "phone_hint": 7})
+    assert refused.limits_text is None and refused.phone_hint is None
+    assert [w.split("”")[0] for w in warnings] == [
+        "IT policy: “limits_text",
+        "IT policy: “phone_hint",
+    ]
+
+
 def test_policy_settings_are_real_settings_and_none_touches_the_journal() -> None:
     names = set(flatten(settings_to_mapping(Settings())))
     assert names >= POLICY_SETTINGS
