@@ -6,10 +6,8 @@ What the app does lives in companion.flows; here things are only made, in order,
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -21,9 +19,11 @@ from companion.app_messages import (
     TEMPORARY_JOURNAL,
 )
 from companion.app_privacy import journal_lock, unlock_journal
+from companion.app_settings import settings_holder
 from companion.core.commands import Command, Reply
 from companion.core.journal_key import Protection, Unlocked
 from companion.core.settings import Settings
+from companion.flows.aftercare import CareFlow
 from companion.flows.commands import CommandHandler
 from companion.flows.data_lifecycle import DataLifecycle, DayCount
 from companion.flows.journaling import JournalFlow
@@ -42,7 +42,6 @@ from companion.system.clock import SystemClock
 from companion.system.dnd import desktop_do_not_disturb
 from companion.system.effective_settings import (
     autostart_is_on,
-    load_effective_settings,
     sync_autostart,
 )
 from companion.system.idle import IdleTime
@@ -51,10 +50,11 @@ from companion.system.microphone import desktop_microphone
 from companion.system.private_files import narrow_private_files
 from companion.system.reduced_motion import system_prefers_reduced_motion
 from companion.system.resources import resource
-from companion.system.settings_file import save_settings_mapping
 from companion.system.single_instance import InstanceServer
 from companion.ui.breathing.break_windows import BreathingWindows
 from companion.ui.breathing.start_countdown import auto_start_seconds
+from companion.ui.care import messages as care_text
+from companion.ui.care.care_windows import CareWindows
 from companion.ui.journal.journal_windows import JournalWindows
 from companion.ui.privacy.privacy_section import PrivacyFacts
 from companion.ui.reminders.notifiers import build_notifiers
@@ -105,6 +105,7 @@ class CompanionApp(QObject):
         self._break_windows = BreathingWindows(
             clock,
             support_contact=self.settings.policy.eap_contact,
+            phone_hint=self.settings.policy.phone_hint,
             auto_start_seconds=auto_start_seconds(),
         )
         self.breaks = BreakFlow(
@@ -130,6 +131,19 @@ class CompanionApp(QObject):
         self.journal = JournalFlow(journal_windows, open_callbacks=self.reminders.callback_lines)
         self.lock = journal_lock(storage, self.journal, self.settings, self.messages.tell, self)
         self.journal.set_gate(self._open_private)
+        self.care = CareFlow(
+            CareWindows(
+                contact=lambda: self.settings.policy.eap_contact,
+                limits=lambda: self.settings.policy.limits_text,
+            ),
+            storage.journal,
+            clock,
+            add_callback=lambda call: self.reminder_ui.add_callback(call),
+            write_about_call=lambda call: self.journal.write_about_call(call),
+            tell=self.messages.tell,
+            kept=care_text.KEPT,
+            parent=self,
+        )
         self.day_count = DayCount(storage.calls.count_on, clock, parent=self)
         self.data = DataLifecycle(
             storage,
@@ -176,6 +190,7 @@ class CompanionApp(QObject):
         self.reminders.set_notifier(self.notifiers.chain)
         self.messages.use_balloon(self.notifiers.balloon)
         self.breaks.write_wanted.connect(self.journal.write_about_call)
+        self.breaks.care_wanted.connect(self.care.offer)
         self.breaks.count_changed.connect(self.day_count.refresh)
         self.breaks.window_closed.connect(self.reminders.reschedule)
         self.reminders.break_wanted.connect(self.breaks.breathe)
@@ -224,6 +239,7 @@ class CompanionApp(QObject):
         source.break_requested.connect(self.breaks.breathe)
         source.journal_requested.connect(self.journal.show_journal)
         source.calls_requested.connect(self.journal.show_recent_calls)
+        source.talk_requested.connect(self.care.talk)
         source.quit_requested.connect(self.quit)
 
     def _use_tray(self, tray: TrayController) -> None:
@@ -374,20 +390,3 @@ class CompanionApp(QObject):
 
 def _message_box(text: str) -> None:
     QMessageBox.information(None, TITLE, text)
-
-
-def settings_holder(path: Path, parent: QObject | None = None) -> SettingsHolder:
-    """Policy over the agent's file over defaults; login items made to match them."""
-    effective = load_effective_settings(path)
-    holder = SettingsHolder(
-        effective.settings,
-        policy=effective.policy,
-        write=functools.partial(save_settings_mapping, path),
-        policy_warnings=effective.policy_warnings,
-        settings_warnings=effective.settings_warnings,
-        parent=parent,
-    )
-    autostart_problem = sync_autostart(holder.settings)
-    if autostart_problem is not None:
-        holder.add_warning(autostart_problem)
-    return holder

@@ -10,9 +10,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from companion.app import CompanionApp, settings_holder
+from companion.app import CompanionApp
 from companion.app_messages import KEY_STILL_COMING
 from companion.app_privacy import unlock_journal
+from companion.app_settings import settings_holder
 from companion.core.commands import Action, Command
 from companion.core.journal_key import Protection, Unlocked
 from companion.store.opening import open_unlocked

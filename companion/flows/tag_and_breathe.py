@@ -60,6 +60,11 @@ class BreakWindow(Protocol):
     def write_requested(self) -> SignalInstance: ...
 
     @property
+    def care_requested(self) -> SignalInstance:
+        """The after-care offered for the call's reason was chosen (a ``Care``)."""
+        ...
+
+    @property
     def closed(self) -> SignalInstance: ...
 
     @property
@@ -103,6 +108,8 @@ class BreakFlow(QObject):
     window_closed = Signal()
     #: "Write about it" after a break: the call (or None) and the mood after (or None).
     write_wanted = Signal(object, object)
+    #: After-care chosen on the after page: the ``Care`` and the call (None: no call).
+    care_wanted = Signal(object, object)
     #: The day's count of calls moved (once for the tags since the last time).
     count_changed = Signal()
 
@@ -192,6 +199,7 @@ class BreakFlow(QObject):
         window.call_details_changed.connect(self._on_call_details_changed)
         window.undo_requested.connect(self._on_undo_requested)
         window.write_requested.connect(self._on_write_requested)
+        window.care_requested.connect(lambda care: self.care_wanted.emit(care, self._call))
         window.closed.connect(self._on_closed)
         if self._count_stale:
             # After the first frame is on screen, not before it; at the latest in a second.

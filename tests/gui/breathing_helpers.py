@@ -32,6 +32,7 @@ class Heard:
     writes: int = 0
     undos: int = 0
     closes: int = 0
+    cares: list[object] = field(default_factory=list)
 
 
 @dataclass
@@ -97,6 +98,7 @@ def break_opener(qtbot: QtBot) -> MakeBreak:
         call: DifficultCall | None = None,
         show_undo: bool = False,
         support_contact: str | None = None,
+        phone_hint: str | None = None,
         auto_start_seconds: int = AUTO_START_SECONDS,
         countdown_step_ms: int = STEP_MS,
     ) -> Break:
@@ -108,6 +110,7 @@ def break_opener(qtbot: QtBot) -> MakeBreak:
             call=call,
             show_undo=show_undo,
             support_contact=support_contact,
+            phone_hint=phone_hint,
             auto_start_seconds=auto_start_seconds,
             countdown_step_ms=countdown_step_ms,
         )
@@ -119,6 +122,7 @@ def break_opener(qtbot: QtBot) -> MakeBreak:
         window.write_requested.connect(lambda: setattr(heard, "writes", heard.writes + 1))
         window.undo_requested.connect(lambda _call: setattr(heard, "undos", heard.undos + 1))
         window.closed.connect(lambda: setattr(heard, "closes", heard.closes + 1))
+        window.care_requested.connect(heard.cares.append)
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()

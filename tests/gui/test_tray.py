@@ -46,6 +46,7 @@ def test_menu_has_every_action_and_each_reason(qtbot: QtBot) -> None:
         "Start a breathing break",
         "Journal…",
         "Recent hard calls…",
+        "Need to talk?",
         "Quit",
     ]
     tag_menu = tray.menu.actions()[0].menu()
@@ -143,18 +144,21 @@ def test_tray_and_window_show_the_very_same_actions(qtbot: QtBot) -> None:
     assert menu[0].menu().actions() == list(actions.tags)  # type: ignore[union-attr]
     assert menu[1:4] == [actions.breathe, actions.journal, actions.calls]
     assert menu[-1] is actions.quit
+    assert actions.talk in menu  # "Need to talk?", always there
     assert window.more_menu.actions()[0] is actions.calls
     buttons = {b.text(): b for b in window.findChildren(QPushButton)}
     assert list(buttons) == [
         "I just had a hard call",
         "Breathing break",
         "Journal…",
+        "Need to talk?",
         "More",
         "Quit",
     ]
     clicks = (
         ("Breathing break", actions.break_requested),
         ("Journal…", actions.journal_requested),
+        ("Need to talk?", actions.talk_requested),
         ("Quit", actions.quit_requested),
     )
     for text, signal in clicks:

@@ -22,18 +22,22 @@ class BreathingWindows:
         clock: Clock,
         *,
         support_contact: str | None = None,
+        phone_hint: str | None = None,
         auto_start_seconds: int = AUTO_START_SECONDS,
         countdown_step_ms: int = STEP_MS,
     ) -> None:
         self._clock = clock
         #: IT's support line, shown after a break; follows the policy while Companion runs.
         self.support_contact = support_contact
+        #: IT's "not ready" hint, shown before breathing starts; follows the policy too.
+        self.phone_hint = phone_hint
         self._auto_start_seconds = auto_start_seconds
         self._countdown_step_ms = countdown_step_ms
 
     def use_policy(self, policy: Policy) -> None:
         """IT's policy changed: the next break shows its support line."""
         self.support_contact = policy.eap_contact
+        self.phone_hint = policy.phone_hint
 
     def warm(self) -> None:
         """Import the break window's modules ahead of the first click, which would otherwise
@@ -51,6 +55,7 @@ class BreathingWindows:
             call=request.call,
             show_undo=request.show_undo,
             support_contact=self.support_contact,
+            phone_hint=self.phone_hint,
             auto_start_seconds=self._auto_start_seconds,
             countdown_step_ms=self._countdown_step_ms,
         )

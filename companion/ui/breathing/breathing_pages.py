@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.core.aftercare import Care
 from companion.core.breaks import EXTEND_SECONDS
 from companion.core.breathing import PATTERNS, Pattern
 from companion.core.moods import Mood
@@ -21,6 +22,7 @@ from companion.ui.breathing import messages
 from companion.ui.breathing.mood_picker import MoodPicker
 from companion.ui.breathing.pacer import PacerWidget
 from companion.ui.calls.call_details import CallDetailsForm
+from companion.ui.care import messages as care_text
 
 
 def make_button(text: str, accessible_name: str, object_name: str = "") -> QPushButton:
@@ -52,10 +54,20 @@ class BeforePage(QWidget):
     pattern_changed = Signal(object)
 
     def __init__(
-        self, pattern: Pattern, *, mood_check: bool, parent: QWidget | None = None
+        self,
+        pattern: Pattern,
+        *,
+        mood_check: bool,
+        phone_hint: str | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.picker: MoodPicker | None = None
+        #: IT's words for going "not ready" in the phone system first (plain text).
+        self.phone_hint: QLabel | None = None
+        if phone_hint:
+            self.phone_hint = make_label(phone_hint, "soft")
+            self.phone_hint.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
@@ -87,6 +99,8 @@ class BeforePage(QWidget):
         layout.addWidget(self.why_toggle, 0, Qt.AlignmentFlag.AlignHCenter)
         self._spacer = QWidget()
         layout.addWidget(self._spacer, 1)
+        if self.phone_hint is not None:
+            layout.addWidget(self.phone_hint)
         layout.addWidget(self.start_button)
         layout.addWidget(self.countdown)
         self.show_pattern(pattern)
@@ -233,6 +247,10 @@ class AfterPage(QWidget):
         self.change = make_label("", "soft")
         self.write_button = make_button(messages.WRITE, messages.WRITE_NAME)
         self.back_button = make_button(messages.BACK, messages.BACK, "primaryButton")
+        # After-care for this call's reason (core.aftercare): an offer, never the default.
+        self.care: Care | None = None
+        self.care_button = make_button("", "")
+        self.care_button.hide()
         self.closing = QWidget()
         closing = QVBoxLayout(self.closing)
         closing.setContentsMargins(0, 0, 0, 0)
@@ -241,6 +259,7 @@ class AfterPage(QWidget):
         if self.support is not None:
             closing.addWidget(self.support)
         closing.addStretch(1)
+        closing.addWidget(self.care_button)
         closing.addWidget(self.write_button)
         closing.addWidget(self.back_button)
         # Keeps the faces at their size while the question is asked; gone with the question.
@@ -260,6 +279,16 @@ class AfterPage(QWidget):
             self.picker.focus_default()
         else:
             self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def offer_care(self, care: Care | None) -> None:
+        """The after-care button for the call's reason, or none."""
+        self.care = care if care in care_text.OFFER else None
+        if self.care is None:
+            self.care_button.hide()
+            return
+        self.care_button.setText(care_text.OFFER[self.care])
+        self.care_button.setAccessibleName(care_text.OFFER_NAME[self.care])
+        self.care_button.show()
 
     def show_closing(self, before: Mood | None, after: Mood | None) -> None:
         """Swap the question for the way out, with how the mood moved when both are known."""

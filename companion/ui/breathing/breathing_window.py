@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from companion.core.aftercare import care_after
 from companion.core.breaks import BreakTimer
 from companion.core.breathing import Pattern
 from companion.core.calls import DifficultCall
@@ -53,6 +54,8 @@ class BreathingWindow(BreathingFrame):
     write_requested = Signal()
     #: "Undo" on the banner: the call whose tag is to be taken back.
     undo_requested = Signal(object)
+    #: The after-care offered for the call's reason was chosen (a ``core.aftercare.Care``).
+    care_requested = Signal(object)
     closed = Signal()
     #: The window has started painting its first frame (the flow refreshes counts after it).
     first_painted = Signal()
@@ -66,6 +69,7 @@ class BreathingWindow(BreathingFrame):
         call: DifficultCall | None = None,
         show_undo: bool = False,
         support_contact: str | None = None,
+        phone_hint: str | None = None,
         auto_start_seconds: int = AUTO_START_SECONDS,
         countdown_step_ms: int = STEP_MS,
         parent: QWidget | None = None,
@@ -86,6 +90,7 @@ class BreathingWindow(BreathingFrame):
         self._ticker.timeout.connect(self.tick)
         self._call = BreakCall(clock, call, show_undo=show_undo, parent=self)
         self._support_contact = support_contact
+        self._phone_hint = phone_hint
         self._mood_check = settings.mood_check
         self._reduced_motion = reduced_motion
         # Only the page the break opens on is built now; the other two when first shown
@@ -106,7 +111,9 @@ class BreathingWindow(BreathingFrame):
         self.installEventFilter(_FirstPaint(self))
 
     def _build(self) -> None:
-        self._before = BeforePage(self._session.pattern, mood_check=self._mood_check)
+        self._before = BeforePage(
+            self._session.pattern, mood_check=self._mood_check, phone_hint=self._phone_hint
+        )
         self._stack = QStackedWidget()
         self._stack.addWidget(self._before)
         self.inner.addWidget(self._stack, 1)
@@ -147,6 +154,7 @@ class BreathingWindow(BreathingFrame):
         if page.picker is not None:
             page.picker.chosen.connect(self._on_mood_after_chosen)
         page.write_button.clicked.connect(self._on_write_clicked)
+        page.care_button.clicked.connect(lambda: self.care_requested.emit(page.care))
         page.back_button.clicked.connect(self.close)
         self._stack.addWidget(page)
         self._after_page = page
@@ -271,6 +279,8 @@ class BreathingWindow(BreathingFrame):
             return
         after = self._after()
         after.kind.setText(kind_line(self._session.outcome))
+        call = self.shown_call
+        after.offer_care(care_after(call.reason) if call is not None else None)
         if after.picker is None:
             after.show_closing(self._session.mood_before, None)
         self._show_page("after")

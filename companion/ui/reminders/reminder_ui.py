@@ -72,11 +72,13 @@ class ReminderUi(QObject):
             self._menu.set_callbacks(self._flow.open_callbacks(), self._clock.now())
             self._menu.set_paused(self._flow.paused_until())
 
-    def add_callback(self) -> None:
-        """The dialog, with the case of a call tagged in the last hour filled in."""
-        call = self._latest_call()
-        if call is not None and self._clock.now() - call.tagged_at > RECENT_CALL:
-            call = None
+    def add_callback(self, call: DifficultCall | None = None) -> None:
+        """The dialog, with the case of ``call`` (after a break for it) or of a call tagged in
+        the last hour filled in."""
+        if call is None:
+            call = self._latest_call()
+            if call is not None and self._clock.now() - call.tagged_at > RECENT_CALL:
+                call = None
         from companion.ui.reminders.callback_dialog import CallbackDialog
 
         self._dialog = CallbackDialog(self._clock.now, call.case_ref if call else None)

@@ -20,6 +20,7 @@ class ShellActions(QObject):
     break_requested = Signal()
     journal_requested = Signal()
     calls_requested = Signal()
+    talk_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -31,6 +32,7 @@ class ShellActions(QObject):
         self.journal = self._action(messages.JOURNAL, self.journal_requested)
         self.journal.setIconText(messages.JOURNAL)  # Qt's default would drop the "…"
         self.calls = self._action(messages.RECENT_CALLS, self.calls_requested)
+        self.talk = self._action(messages.NEED_TO_TALK, self.talk_requested)
         self.quit = self._action(messages.QUIT, self.quit_requested)
 
     def tag(self, reason: Reason) -> QAction:

@@ -70,10 +70,13 @@ class ActionsWindow(QWidget):
         row = QHBoxLayout()
         row.addWidget(_ActionButton(actions.breathe))
         row.addWidget(_ActionButton(actions.journal))
+        row.addWidget(_ActionButton(actions.talk))
         row.addWidget(more)
         row.addStretch(1)
         row.addWidget(_ActionButton(actions.quit))
         layout = QVBoxLayout(self)
+        # Never narrower than its buttons' words (a small screen would otherwise clip them).
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         layout.setContentsMargins(18, 18, 18, 18)
         layout.setSpacing(10)
         note = QLabel(messages.NO_TRAY_TEXT)

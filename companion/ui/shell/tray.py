@@ -55,6 +55,8 @@ class TrayController(QObject):
         tag_menu.addActions(list(actions.tags))
         menu.addActions([actions.breathe, actions.journal, actions.calls])
         menu.addSeparator()
+        menu.addAction(actions.talk)
+        menu.addSeparator()
         menu.addAction(actions.quit)
         return menu
 

@@ -17,6 +17,7 @@ class FakeBreakWindow(QObject):
     call_details_changed = Signal(object)
     undo_requested = Signal(object)
     write_requested = Signal()
+    care_requested = Signal(object)
     closed = Signal()
     first_painted = Signal()
 
