@@ -191,3 +191,40 @@ def test_a_changed_policy_file_reaches_the_running_app(
     assert window.length.value() == 120 and not window.length.isEnabled()
     assert companion.settings.settings.break_seconds == 120
     assert companion._break_windows.support_contact == "Peer support: ext. 4242"
+
+
+def test_its_care_texts_reach_the_break_and_the_care_pages_and_follow_a_change(
+    qtbot: QtBot, start_app: StartApp, tmp_path: Path
+) -> None:
+    """IT's phone hint shows before breathing; its contact on "Need to talk?"; its limits on
+    the reframe; and a changed policy file is shown at the next page, without a restart."""
+    from companion.core.aftercare import Care
+    from companion.core.calls import DifficultCall, Reason
+    from companion.ui.care.care_window import CareWindow
+
+    companion = start_app(
+        "eap_contact = 'EAP: 0800 123 456'\n"
+        "limits_text = 'End it after one warning.'\n"
+        "phone_hint = 'Press Not Ready first.'\n"
+    )
+    companion.breaks.breathe()
+    window = companion.breaks.window
+    assert isinstance(window, BreathingWindow)
+    assert window._before.phone_hint is not None
+    assert window._before.phone_hint.text() == "Press Not Ready first."
+    companion.breaks.close_window()
+
+    companion.shell.actions.talk.trigger()
+    talk = companion.care._windows.window  # type: ignore[attr-defined]
+    assert isinstance(talk, CareWindow) and talk.contact.text() == "EAP: 0800 123 456"
+    talk.close()
+    (tmp_path / "policy.toml").write_text("limits_text = 'Pass it to your team lead.'\n")
+    qtbot.waitUntil(lambda: companion.settings.policy.limits_text == "Pass it to your team lead.")
+
+    companion.care.offer(
+        Care.REFRAME, DifficultCall(tagged_at=FakeClock().now(), id=None, reason=Reason.ABUSIVE)
+    )
+    reframe = companion.care._windows.window  # type: ignore[attr-defined]
+    limits = reframe.findChild(QWidget, "limits")
+    assert limits is not None and limits.text() == "Pass it to your team lead."  # type: ignore[attr-defined]
+    reframe.close()

@@ -3,9 +3,10 @@ intents as signals."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from companion.core.calls import Reason
@@ -166,3 +167,35 @@ def test_tray_and_window_show_the_very_same_actions(qtbot: QtBot) -> None:
             qtbot.mouseClick(buttons[text], Qt.MouseButton.LeftButton)
     actions.journal.setEnabled(False)
     assert not buttons["Journal…"].isEnabled()
+
+
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard", r"does not support raise\(\)")
+def test_need_to_talk_is_reached_by_keyboard_in_the_menu_and_the_window(qtbot: QtBot) -> None:
+    """Arrow keys in the tray menu, Tab in the window without a tray: no mouse needed."""
+    actions = ShellActions()
+    tray = TrayController(make_icon(), actions)
+    menu = tray.menu
+    menu.popup(menu.mapToGlobal(menu.pos()))
+    qtbot.waitExposed(menu)
+    for _ in range(len(menu.actions())):
+        if menu.activeAction() is actions.talk:
+            break
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+    with qtbot.waitSignal(actions.talk_requested, timeout=1000):
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    window = ActionsWindow(make_icon(), actions)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    talk = next(b for b in window.findChildren(QPushButton) if b.text() == "Need to talk?")
+    focus = window.focusWidget() or window
+    for _ in range(20):
+        if talk.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget() or focus, Qt.Key.Key_Tab)
+    assert talk.hasFocus()
+    with qtbot.waitSignal(actions.talk_requested, timeout=1000):
+        qtbot.keyClick(talk, Qt.Key.Key_Space)
