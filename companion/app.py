@@ -127,7 +127,9 @@ class CompanionApp(QObject):
             do_not_disturb=desktop_do_not_disturb(),
             microphone=desktop_microphone(),
         )
-        self.journal = JournalFlow(journal_windows, open_callbacks=self.reminders.callback_lines)
+        self.journal = JournalFlow(
+            journal_windows, open_callbacks=self.reminders.callback_lines, calls=storage.calls
+        )
         self.lock = journal_lock(storage, self.journal, self.settings, self.messages.tell, self)
         self.journal.set_gate(self._open_private)
         self.day_count = DayCount(storage.calls.count_on, clock, parent=self)
@@ -177,6 +179,7 @@ class CompanionApp(QObject):
         self.messages.use_balloon(self.notifiers.balloon)
         self.breaks.write_wanted.connect(self.journal.write_about_call)
         self.breaks.count_changed.connect(self.day_count.refresh)
+        self.journal.call_removed.connect(self.day_count.refresh)
         self.breaks.window_closed.connect(self.reminders.reschedule)
         self.reminders.break_wanted.connect(self.breaks.breathe)
         self.reminders.reflection_wanted.connect(self.journal.reflect)
