@@ -12,10 +12,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QListWidget, QMessa
 from pytestqt.qtbot import QtBot
 
 from companion.app import CompanionApp
-from companion.core.breaks import BreakOutcome, BreakRecord
+from companion.core.breaks import BreakOutcome
 from companion.core.calls import DifficultCall, Reason
 from companion.core.journal import JournalEntry
-from companion.core.moods import Mood
 from companion.ui.calls.recent_calls import RecentCallsWindow
 from tests.fakes import T0
 from tests.gui.app_helpers import companion, data_dir
@@ -71,20 +70,10 @@ def tab_to_remove_and_press_space(box: QMessageBox) -> None:
 
 def seed(app: CompanionApp) -> tuple[DifficultCall, DifficultCall]:
     storage = app._storage
-    older = storage.calls.add(DifficultCall(tagged_at=T0, reason=Reason.ANGRY))
+    older = app.breaks.tag_and_breathe(Reason.ANGRY)
+    assert older is not None
+    app.breaks.close_window()  # at the mood check: a skipped break, linked to the call
     newer = storage.calls.add(DifficultCall(tagged_at=T0 + timedelta(minutes=5)))
-    storage.breaks.add(
-        BreakRecord(
-            started_at=T0,
-            pattern_key="sigh",
-            planned_seconds=60.0,
-            actual_seconds=60.0,
-            outcome=BreakOutcome.COMPLETED,
-            call_id=older.id,
-            mood_before=Mood.LOW,
-            planned_at_start_seconds=60.0,
-        )
-    )
     moment = T0 + timedelta(minutes=1)
     storage.journal.save(
         JournalEntry(
@@ -173,7 +162,7 @@ def test_a_removed_tag_goes_and_what_was_written_stays(
     [entry] = [item.entry for item in storage.journal.recent()]
     assert (entry.body, entry.call_id) == ("He shouted about the refund.", None)
     [kept] = [b for b in [storage.breaks.latest()] if b is not None]
-    assert (kept.call_id, kept.actual_seconds, kept.mood_before) == (None, 60.0, Mood.LOW)
+    assert (kept.call_id, kept.outcome, kept.started_at) == (None, BreakOutcome.SKIPPED, T0)
     assert "Angry" not in " ".join(rows(journal)), "the journal's list follows"
     assert counts[-1] == 1, "the day's count follows"
     assert window.focusWidget() is window.findChild(QListWidget, "recentCallsList")
