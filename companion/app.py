@@ -128,7 +128,9 @@ class CompanionApp(QObject):
             do_not_disturb=desktop_do_not_disturb(),
             microphone=desktop_microphone(),
         )
-        self.journal = JournalFlow(journal_windows, open_callbacks=self.reminders.callback_lines)
+        self.journal = JournalFlow(
+            journal_windows, open_callbacks=self.reminders.callback_lines, calls=storage.calls
+        )
         self.lock = journal_lock(storage, self.journal, self.settings, self.messages.tell, self)
         self.journal.set_gate(self._open_private)
         self.care = CareFlow(
@@ -192,6 +194,7 @@ class CompanionApp(QObject):
         self.breaks.write_wanted.connect(self.journal.write_about_call)
         self.breaks.care_wanted.connect(self.care.offer)
         self.breaks.count_changed.connect(self.day_count.refresh)
+        self.journal.call_removed.connect(self.day_count.refresh)
         self.breaks.window_closed.connect(self.reminders.reschedule)
         self.reminders.break_wanted.connect(self.breaks.breathe)
         self.reminders.reflection_wanted.connect(self.journal.reflect)

@@ -7,9 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
-#: How long a mistaken tag can still be taken back with "Undo".
-UNDO_WINDOW = timedelta(seconds=8)
-
 MIN_INTENSITY = 1
 MAX_INTENSITY = 5
 MAX_CASE_REF_LENGTH = 80
@@ -110,11 +107,6 @@ def clean_text(value: str | None, max_length: int, *, single_line: bool) -> str 
     kept = "".join(ch for ch in value if ch.isprintable() or ch in allowed)
     kept = kept.strip()[:max_length]
     return kept or None
-
-
-def can_undo(call: DifficultCall, now: datetime) -> bool:
-    """A tag can be undone for a few seconds after it was made, not later."""
-    return timedelta(0) <= now - call.tagged_at <= UNDO_WINDOW
 
 
 def count_on_day(calls: Iterable[DifficultCall], day: datetime) -> int:

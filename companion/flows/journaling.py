@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
+from companion.core.ports import CallRepository, StorageUnavailable
 
 
 class Closable(Protocol):
@@ -57,7 +58,13 @@ class CallsView(Protocol):
         """A call's details were saved: the ``DifficultCall``."""
         ...
 
+    @property
+    def remove_requested(self) -> SignalInstance:
+        """The agent said yes to removing a call's tag: the ``DifficultCall``."""
+        ...
+
     def refresh(self, select_id: int | None = None) -> None: ...
+    def show_error(self, message: str) -> None: ...
     def bring_forward(self) -> None: ...
     def close(self) -> bool: ...
 
@@ -87,15 +94,19 @@ class JournalFlow(QObject):
 
     #: "Delete all my data…" in the journal window: the app's to carry out (it quits).
     delete_all_requested = Signal()
+    #: A call's tag was removed in the recent calls window (the day's count may have moved).
+    call_removed = Signal()
 
     def __init__(
         self,
         windows: JournalWindows,
         open_callbacks: Callable[[], list[str]] | None = None,
+        calls: CallRepository | None = None,
     ) -> None:
         super().__init__()
         self._windows = windows
         self._open_callbacks = open_callbacks
+        self._calls = calls
         self._window: JournalView | None = None
         self._calls_window: CallsView | None = None
         self._gate: Gate = _open_at_once
@@ -126,6 +137,7 @@ class JournalFlow(QObject):
         if self._calls_window is None:
             self._calls_window = self._windows.recent_calls()
             self._calls_window.call_changed.connect(self._on_call_changed)
+            self._calls_window.remove_requested.connect(self._on_remove_requested)
         window = self._calls_window
         window.refresh(call_id)
         window.bring_forward()
@@ -133,6 +145,21 @@ class JournalFlow(QObject):
     def _on_call_changed(self, _call: DifficultCall) -> None:
         if self._window is not None and self._window.isVisible():
             self._window.refresh()  # the list shows each entry's call reason
+
+    def _on_remove_requested(self, call: DifficultCall) -> None:
+        """Remove the call; its breaks, journal entries and callbacks stay, unlinked (the
+        store's ON DELETE SET NULL), so nothing the agent wrote goes with a tag."""
+        window = self._calls_window
+        if self._calls is None or call.id is None or window is None:
+            return
+        try:
+            self._calls.delete(call.id)
+        except StorageUnavailable as error:
+            window.show_error(str(error))
+            return
+        window.refresh()
+        self._on_call_changed(call)  # its entries show no call reason now
+        self.call_removed.emit()
 
     def show_journal(self) -> None:
         self._gate(self._show_journal)

@@ -88,6 +88,7 @@ def test_with_no_calls_it_says_how_they_come(qtbot: QtBot, services: Services) -
     assert list_rows(window) == []
     assert window.form is None
     assert any("No hard calls tagged yet" in text for text in visible_texts(window))
+    assert not button(window, "Remove tag…").isEnabled(), "no call, no tag to remove"
 
 
 class UnwritableCalls(InMemoryCalls):

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QBoxLayout
+from PySide6.QtWidgets import QBoxLayout, QWidget
 
 from companion.core.calls import DifficultCall
-from companion.core.ports import Clock
 from companion.ui.breathing.undo_banner import UndoBanner
 from companion.ui.calls.call_details import CallDetailsForm
 
@@ -17,6 +16,9 @@ class BreakCall(QObject):
     A second tag while the window is open (two hard calls in a row, or a double click) must get
     its own "Undo" and its own details: :meth:`show` replaces them. The form is made only when
     the breathing page asks for it (:meth:`details_form`).
+
+    "Undo" is the second stop for Tab, right after the window's first (its close button), as
+    the banner sits right under it: before any page's controls, on every page.
     """
 
     undo_clicked = Signal()
@@ -25,14 +27,11 @@ class BreakCall(QObject):
     #: The breathing page should show this form in place of its old one.
     form_replaced = Signal(object)
 
-    def __init__(
-        self, clock: Clock, call: DifficultCall | None, *, show_undo: bool, parent: QObject
-    ) -> None:
+    def __init__(self, call: DifficultCall | None, *, show_undo: bool, parent: QObject) -> None:
         super().__init__(parent)
-        self._clock = clock
         self._call = call
         self._banner = self._new_banner(call) if show_undo and call is not None else None
-        self._banner_place: tuple[QBoxLayout, int] | None = None
+        self._banner_place: tuple[QBoxLayout, int, QWidget] | None = None
         self._form: CallDetailsForm | None = None
         self._form_asked = False
 
@@ -45,11 +44,12 @@ class BreakCall(QObject):
     def banner(self) -> UndoBanner | None:
         return self._banner
 
-    def place_banner(self, layout: QBoxLayout, index: int) -> None:
-        """Where the banner stands (and any later one will)."""
-        self._banner_place = (layout, index)
+    def place_banner(self, layout: QBoxLayout, index: int, tab_after: QWidget) -> None:
+        """Where the banner stands (and any later one will), and the widget its "Undo"
+        follows for Tab."""
+        self._banner_place = (layout, index, tab_after)
         if self._banner is not None:
-            layout.insertWidget(index, self._banner)
+            self._insert(self._banner)
 
     def details_form(self) -> CallDetailsForm | None:
         """The details form for the breathing page (asked once, when that page is built)."""
@@ -57,10 +57,6 @@ class BreakCall(QObject):
         if self._form is None and self._call is not None:
             self._form = self._new_form(self._call)
         return self._form
-
-    def refresh(self) -> None:
-        if self._banner is not None:
-            self._banner.refresh()
 
     def dismiss(self) -> None:
         if self._banner is not None:
@@ -97,12 +93,17 @@ class BreakCall(QObject):
             self._banner.deleteLater()
         self._banner = banner
         if banner is not None and self._banner_place is not None:
-            layout, index = self._banner_place
-            layout.insertWidget(index, banner)
+            self._insert(banner)
             banner.show()  # now, not when the layout next gets to it
 
+    def _insert(self, banner: UndoBanner) -> None:
+        assert self._banner_place is not None
+        layout, index, tab_after = self._banner_place
+        layout.insertWidget(index, banner)  # in the window now: its focus chain can be set
+        QWidget.setTabOrder(tab_after, banner.undo_button)
+
     def _new_banner(self, call: DifficultCall) -> UndoBanner:
-        banner = UndoBanner(call, self._clock)
+        banner = UndoBanner(call)
         banner.undo_clicked.connect(self.undo_clicked.emit)
         return banner
 

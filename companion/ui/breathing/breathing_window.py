@@ -88,7 +88,7 @@ class BreathingWindow(BreathingFrame):
             REDUCED_MOTION_INTERVAL_MS if reduced_motion else FRAME_INTERVAL_MS
         )
         self._ticker.timeout.connect(self.tick)
-        self._call = BreakCall(clock, call, show_undo=show_undo, parent=self)
+        self._call = BreakCall(call, show_undo=show_undo, parent=self)
         self._support_contact = support_contact
         self._phone_hint = phone_hint
         self._mood_check = settings.mood_check
@@ -117,7 +117,7 @@ class BreathingWindow(BreathingFrame):
         self._stack = QStackedWidget()
         self._stack.addWidget(self._before)
         self.inner.addWidget(self._stack, 1)
-        self._call.place_banner(self.inner, 1)
+        self._call.place_banner(self.inner, 1, tab_after=self.close_button)
         self.finish_style()
 
     def _connect(self) -> None:
@@ -201,7 +201,6 @@ class BreathingWindow(BreathingFrame):
     def tick(self) -> None:
         """Draw the current moment of the break; the frame timer calls this while breathing."""
         self._ticks += 1
-        self._call.refresh()
         if self._page != "breathing" or self._session.timer.paused:
             return
         if self._session.finished():

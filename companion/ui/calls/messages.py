@@ -34,6 +34,17 @@ FOOTER = "Stored only on this computer."
 NO_REASON_GIVEN = "no reason given"
 ROW_SEPARATOR = " · "
 
+# Removing a tag (asked once; keeping it is the default).
+REMOVE = "Remove tag…"
+REMOVE_NAME = "Remove the chosen call's tag"
+REMOVE_TITLE = "Remove this tag?"
+REMOVE_KEPT = (
+    "Your breaks and journal entries about this call are kept, without the link to it. "
+    "The tag can't be brought back."
+)
+REMOVE_GO = "Remove tag"
+KEEP = "Keep it"
+
 
 def intensity_name(value: int, most: int) -> str:
     """An intensity button's accessible name."""
@@ -47,6 +58,11 @@ def intensity_text(value: int, most: int) -> str:
 
 def today_at(moment: datetime) -> str:
     return f"Today {moment:%H:%M}"
+
+
+def remove_question(row: str) -> str:
+    """The question before a tag is removed; ``row`` as the list shows the call."""
+    return f"Remove the tag of the call “{row}”?"
 
 
 def not_saved(error: object) -> str:

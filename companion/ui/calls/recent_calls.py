@@ -21,6 +21,7 @@ from companion.ui.journal.journal_style import (
 )
 from companion.ui.journal.messages import local, when_text
 from companion.ui.privacy.capture_shield import shield
+from companion.ui.shell.questions import Question, ask_safely
 
 RECENT_LIMIT = 20
 
@@ -57,9 +58,12 @@ class RecentCallsWindow(QWidget):
     """The latest calls, newest first; the chosen one's details are saved as they change.
 
     ``call_changed`` carries each saved call, so the journal can show the new reason.
+    ``remove_requested`` carries the chosen call once the agent has said yes to removing its
+    tag; the flow removes it and calls :meth:`refresh` (or :meth:`show_error`).
     """
 
     call_changed = Signal(object)
+    remove_requested = Signal(object)
 
     def __init__(self, calls: CallRepository, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,11 +84,14 @@ class RecentCallsWindow(QWidget):
         self._hint = make_label(messages.CHOOSE_TEXT, "soft")
         self._error = make_label("", "errorLabel")
         self._error.hide()
-        close = make_button(messages.CLOSE, messages.CLOSE_NAME)
+        self._remove = make_button(messages.REMOVE, messages.REMOVE_NAME)
+        self._remove.clicked.connect(self._on_remove_clicked)
+        self._close = close = make_button(messages.CLOSE, messages.CLOSE_NAME)
         close.clicked.connect(self.close)
         self._details = QVBoxLayout()
         buttons = QHBoxLayout()
         buttons.addWidget(make_label(messages.FOOTER, "footer"), 1)
+        buttons.addWidget(self._remove)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
@@ -115,7 +122,7 @@ class RecentCallsWindow(QWidget):
                 older = self._calls.get(select_id)
                 calls += [older] if older is not None else []
         except StorageUnavailable as error:
-            self._show_error(str(error))
+            self.show_error(str(error))
             return
         self._error.hide()
         self._shown = calls
@@ -137,18 +144,23 @@ class RecentCallsWindow(QWidget):
             self._form.hide()
             self._form.deleteLater()
             self._form = None
+        self._remove.setEnabled(0 <= row < len(self._shown))
         if not 0 <= row < len(self._shown):
             return
         self._form = CallDetailsForm(self._shown[row], collapsible=False)
         self._form.details_changed.connect(lambda call, r=row: self._on_details_changed(r, call))
         self._details.addWidget(self._form)
         self._form.show()
+        # Tab goes as the eye does: the list, the details, then "Remove tag…" and Close (the
+        # form, made later than the buttons, would otherwise come after them).
+        QWidget.setTabOrder(self._form.note_edit(), self._remove)
+        QWidget.setTabOrder(self._remove, self._close)
 
     def _on_details_changed(self, row: int, call: DifficultCall) -> None:
         try:
             self._calls.update(call)
         except StorageUnavailable as error:
-            self._show_error(messages.not_saved(error))
+            self.show_error(messages.not_saved(error))
             return
         self._error.hide()
         self._shown[row] = call
@@ -157,7 +169,30 @@ class RecentCallsWindow(QWidget):
             item.setText(row_text(call, self._clock.now()))
         self.call_changed.emit(call)
 
-    def _show_error(self, message: str) -> None:
+    def _on_remove_clicked(self) -> None:
+        row = self._list.currentRow()
+        if not 0 <= row < len(self._shown):
+            return
+        if self._form is not None:
+            self._form.commit()  # as when moving on: nothing typed is sent after a removal
+        call = self._shown[row]
+        if self._confirm_remove(row_text(call, self._clock.now())):
+            self.remove_requested.emit(call)  # the flow has refreshed the list when it returns
+            if all(shown.id != call.id for shown in self._shown) and self._shown:
+                self._list.setCurrentRow(min(row, len(self._shown) - 1))  # the next one down
+        self._list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _confirm_remove(self, row: str) -> bool:
+        question = Question(
+            messages.REMOVE_TITLE,
+            messages.remove_question(row),
+            messages.REMOVE_GO,
+            messages.KEEP,
+            informative=messages.REMOVE_KEPT,
+        )
+        return ask_safely(question, self, name="removeTagBox")
+
+    def show_error(self, message: str) -> None:
         self._error.setText(message)
         self._error.show()
 

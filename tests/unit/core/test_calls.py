@@ -10,11 +10,9 @@ from hypothesis import strategies as st
 
 from companion.core.calls import (
     MAX_CASE_REF_LENGTH,
-    UNDO_WINDOW,
     DifficultCall,
     InvalidCallDetail,
     Reason,
-    can_undo,
     count_on_day,
     next_local_midnight,
     parse_reason,
@@ -55,13 +53,6 @@ def test_reasons_parse_by_value_or_label() -> None:
     assert parse_reason("") is None
     with pytest.raises(InvalidCallDetail, match="abusive"):
         parse_reason("grumpy")
-
-
-def test_undo_only_within_window() -> None:
-    call = DifficultCall(tagged_at=T0)
-    assert can_undo(call, T0 + UNDO_WINDOW)
-    assert not can_undo(call, T0 + UNDO_WINDOW + timedelta(seconds=1))
-    assert not can_undo(call, T0 - timedelta(seconds=1))
 
 
 def test_count_on_day() -> None:

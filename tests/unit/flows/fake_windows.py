@@ -125,14 +125,19 @@ class FakeCallsView(QObject):
     """``CallsView``: the recent calls window without widgets."""
 
     call_changed = Signal(object)
+    remove_requested = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
         self.asked: list[str] = []
         self.selected: list[int | None] = []
+        self.errors: list[str] = []
 
     def refresh(self, select_id: int | None = None) -> None:
         self.selected.append(select_id)
+
+    def show_error(self, message: str) -> None:
+        self.errors.append(message)
 
     def bring_forward(self) -> None:
         self.asked.append("bring_forward")

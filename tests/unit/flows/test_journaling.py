@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from companion.core.calls import DifficultCall
 from companion.core.moods import Mood
+from companion.core.ports import StorageUnavailable
 from companion.flows.journaling import JournalFlow
-from tests.fakes import T0
+from tests.fakes import T0, InMemoryCalls
 from tests.unit.flows.fake_windows import FakeJournalWindows
 
 CALL = DifficultCall(tagged_at=T0, id=7, case_ref="CS-7")
@@ -94,3 +95,45 @@ def test_delete_all_is_asked_of_whoever_listens() -> None:
     flow.show_journal()
     windows.journals[0].delete_all_requested.emit()
     assert asked == [True]
+
+
+def test_a_removed_tag_goes_from_the_store_and_both_lists_follow() -> None:
+    calls = InMemoryCalls()
+    kept, removed = calls.add(DifficultCall(tagged_at=T0)), calls.add(DifficultCall(tagged_at=T0))
+    windows = FakeJournalWindows()
+    flow = JournalFlow(windows, calls=calls)
+    counted: list[bool] = []
+    flow.call_removed.connect(lambda: counted.append(True))
+    flow.show_journal()
+    flow.show_recent_calls()
+    [window] = windows.calls_windows
+
+    window.remove_requested.emit(removed)
+
+    assert calls.get(removed.id or 0) is None and calls.get(kept.id or 0) == kept
+    assert window.selected == [None, None], "the list is read again"
+    assert windows.journals[0].asked[-1] == "refresh", "its entries lose the call's reason"
+    assert counted == [True], "the day's count is read again"
+    assert window.errors == []
+
+
+class UndeletableCalls(InMemoryCalls):
+    def delete(self, call_id: int) -> None:
+        raise StorageUnavailable("Your journal file is being used by another program.")
+
+
+def test_a_removal_that_fails_is_told_in_the_window_and_nothing_moves() -> None:
+    calls = UndeletableCalls()
+    call = calls.add(DifficultCall(tagged_at=T0))
+    windows = FakeJournalWindows()
+    flow = JournalFlow(windows, calls=calls)
+    counted: list[bool] = []
+    flow.call_removed.connect(lambda: counted.append(True))
+    flow.show_recent_calls()
+    [window] = windows.calls_windows
+
+    window.remove_requested.emit(call)
+
+    assert window.errors == ["Your journal file is being used by another program."]
+    assert calls.get(call.id or 0) == call
+    assert window.selected == [None] and counted == []
