@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
 
 from companion.core.aftercare import Care
 from companion.core.breaks import EXTEND_SECONDS
-from companion.core.breathing import PATTERNS, Pattern
+from companion.core.breathing import PATTERNS, Pattern, PhaseState
 from companion.core.moods import Mood
-from companion.ui.breathing import messages
+from companion.ui.breathing import accessible, messages
 from companion.ui.breathing.mood_picker import MoodPicker
 from companion.ui.breathing.pacer import PacerWidget
+from companion.ui.breathing.phase_cues import PhaseCues
+from companion.ui.breathing.phase_sound import PhaseSound
 from companion.ui.calls.call_details import CallDetailsForm
 from companion.ui.care import messages as care_text
 
@@ -92,7 +94,7 @@ class BeforePage(QWidget):
         self._pattern = pattern
         self.start_button = make_button(messages.START, messages.START, "primaryButton")
         self.countdown = make_label("", "soft")
-        self.countdown.setAccessibleName(messages.COUNTDOWN_NAME)
+        self.countdown.setAccessibleDescription(messages.COUNTDOWN_DESCRIPTION)
         self._layout = layout
         layout.addWidget(self.pattern_box)
         layout.addWidget(self.summary)
@@ -159,16 +161,23 @@ class BeforePage(QWidget):
 
 
 class BreathingPage(QWidget):
-    """The pacer, the time left, the break's buttons and, for a tagged call, its details."""
+    """The pacer, the time left, the break's buttons and, for a tagged call, its details.
+
+    Each new step of the breath is announced to screen readers (``phase_cues`` decides when)
+    and, with ``sound``, marked by a soft tone.
+    """
 
     def __init__(
         self,
         *,
         reduced_motion: bool,
         details: CallDetailsForm | None,
+        sound: PhaseSound | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._sound = sound
+        self._cues: PhaseCues | None = None
         self.pacer = PacerWidget()
         self.pacer.set_reduced_motion(reduced_motion)
         self.time_left = make_label("", "timeLeft")
@@ -213,6 +222,22 @@ class BreathingPage(QWidget):
     def show_paused(self, paused: bool) -> None:
         self.pause_button.setText(messages.RESUME if paused else messages.PAUSE)
         self.pause_button.setAccessibleName(messages.RESUME if paused else messages.PAUSE)
+
+    def show_progress(
+        self, pattern: Pattern, state: PhaseState, remaining: float, *, paused: bool
+    ) -> None:
+        """One frame of the break: the pacer, the time left, and the step's cue if it is new."""
+        self.pacer.set_state(state)
+        self.show_time_left(remaining, paused=paused)
+        if self._cues is None:
+            self._cues = PhaseCues(pattern)
+        cue = self._cues.follow(state, remaining)
+        if cue is None:
+            return
+        if cue.words:
+            accessible.announce(self.pacer, cue.words)
+        if self._sound is not None:
+            self._sound.play(cue.movement)
 
     def show_time_left(self, seconds: float, *, paused: bool) -> None:
         text = messages.time_left_text(seconds)

@@ -24,7 +24,7 @@ WHY = "Why this works"
 WHY_NAME = "Why this pattern works"
 HIDE_WHY = "Hide why"
 START = "Start breathing"
-COUNTDOWN_NAME = "When breathing starts"
+COUNTDOWN_DESCRIPTION = "When breathing starts by itself"
 STOPPED_TEXT = "Start whenever you're ready."
 
 # Breathing: the pacer and the break's buttons.
@@ -55,6 +55,30 @@ UNDO_NAME = "Undo tagging the call"
 
 def countdown_text(seconds: int) -> str:
     return f"Starting in {seconds} s"
+
+
+def phase_announcement(word: str, then: str | None, seconds_left: float | None) -> str:
+    """What a screen reader says as a step begins: "Breathe in, then in again. 45 seconds left."
+
+    ``then`` is a step too short to be said on its own; ``seconds_left``, now and then, the
+    break's time left.
+    """
+    text = word if then is None else f"{word}, then {then[:1].lower()}{then[1:]}"
+    if seconds_left is None:
+        return text
+    return f"{text}. {spoken_time_left(seconds_left)}"
+
+
+def spoken_time_left(seconds: float) -> str:
+    """``0:52 left`` as said aloud: "52 seconds left", "1 minute 12 seconds left"."""
+    whole = max(1, math.ceil(seconds - 1e-6))
+    minutes, rest = divmod(whole, 60)
+    parts = []
+    if minutes:
+        parts.append(f"{minutes} minute" if minutes == 1 else f"{minutes} minutes")
+    if rest:
+        parts.append(f"{rest} second" if rest == 1 else f"{rest} seconds")
+    return f"{' '.join(parts)} left"
 
 
 def extend_text(seconds: int) -> str:
