@@ -17,6 +17,9 @@ from companion.core.reminder_settings import (
 
 MIN_BREAK_SECONDS = 30
 MAX_BREAK_SECONDS = 600
+#: The break window starts breathing by itself after this many seconds unless the agent
+#: engages first; 0 turns the automatic start off (WCAG 2.2.1, timing adjustable).
+MAX_AUTO_START_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class Settings:
     #: The optional app lock: the journal and call details close after this many minutes
     #: without input, and when the screen locks. None: no lock (the default).
     lock_after_minutes: int | None = None
+    #: Seconds before breathing starts by itself on the mood page; 0: never by itself.
+    auto_start_seconds: int = 5
+    #: A soft tone at each step of the breath (off by default: an open-plan office).
+    phase_sound: bool = False
 
     def __post_init__(self) -> None:
         if (
@@ -54,6 +61,8 @@ class Settings:
             raise ValueError(
                 f"break length must be {MIN_BREAK_SECONDS}-{MAX_BREAK_SECONDS} seconds"
             )
+        if not 0 <= self.auto_start_seconds <= MAX_AUTO_START_SECONDS:
+            raise ValueError(f"the automatic start takes 0-{MAX_AUTO_START_SECONDS} seconds")
 
     def effective_reduced_motion(self, system_prefers_reduced: bool) -> bool:
         return system_prefers_reduced if self.reduced_motion is None else self.reduced_motion
@@ -85,7 +94,7 @@ def settings_from_mapping(
 def _coerce(name: str, value: Any) -> Any:
     if name == "reminders":
         return reminder_settings_from_mapping(value)
-    if name == "break_seconds":
+    if name in ("break_seconds", "auto_start_seconds"):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeError("expected a number of seconds")
         return int(value)
@@ -99,7 +108,7 @@ def _coerce(name: str, value: Any) -> Any:
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise TypeError("expected a number of minutes or null")
         return value
-    if name == "mood_check":
+    if name in ("mood_check", "phase_sound"):
         if not isinstance(value, bool):
             raise TypeError("expected true or false")
         return value

@@ -99,7 +99,7 @@ def break_opener(qtbot: QtBot) -> MakeBreak:
         show_undo: bool = False,
         support_contact: str | None = None,
         phone_hint: str | None = None,
-        auto_start_seconds: int = AUTO_START_SECONDS,
+        auto_start_seconds: int | None = AUTO_START_SECONDS,
         countdown_step_ms: int = STEP_MS,
     ) -> Break:
         clock = FakeClock()

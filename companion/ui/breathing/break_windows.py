@@ -8,14 +8,17 @@ from companion.core.policy import Policy
 from companion.core.ports import Clock
 from companion.flows.tag_and_breathe import BreakRequest
 from companion.system import milestones
-from companion.ui.breathing.start_countdown import AUTO_START_SECONDS, STEP_MS
+from companion.ui.breathing.start_countdown import STEP_MS
 
 if TYPE_CHECKING:  # loaded with the first break: an app waiting in the tray never needs it
     from companion.ui.breathing.breathing_window import BreathingWindow
 
 
 class BreathingWindows:
-    """A new ``BreathingWindow`` for each break request (``OpenBreakWindow``)."""
+    """A new ``BreathingWindow`` for each break request (``OpenBreakWindow``).
+
+    ``auto_start_seconds`` overrides the settings' automatic start (None: the settings').
+    """
 
     def __init__(
         self,
@@ -23,7 +26,7 @@ class BreathingWindows:
         *,
         support_contact: str | None = None,
         phone_hint: str | None = None,
-        auto_start_seconds: int = AUTO_START_SECONDS,
+        auto_start_seconds: int | None = None,
         countdown_step_ms: int = STEP_MS,
     ) -> None:
         self._clock = clock

@@ -30,7 +30,8 @@ from companion.ui.breathing.breathing_pages import AfterPage, BeforePage, Breath
 from companion.ui.breathing.messages import kind_line
 from companion.ui.breathing.mood_picker import MoodPicker, mood_for_key
 from companion.ui.breathing.pacer import PacerWidget
-from companion.ui.breathing.start_countdown import AUTO_START_SECONDS, STEP_MS, StartCountdown
+from companion.ui.breathing.phase_sound import phase_sound_for
+from companion.ui.breathing.start_countdown import STEP_MS, StartCountdown
 from companion.ui.shell.window_activation import bring_forward
 
 FRAME_INTERVAL_MS = 16
@@ -40,8 +41,9 @@ REDUCED_MOTION_INTERVAL_MS = 100
 class BreathingWindow(BreathingFrame):
     """One break, from the mood check to "Back to work".
 
-    Breathing starts with a face, Start, or by itself ``auto_start_seconds`` after the window
-    is shown unless the agent engages with the page first (0: never by itself).
+    Breathing starts with a face, Start, or by itself ``auto_start_seconds`` (None: the
+    settings') after the window is shown unless the agent engages with the page first (0:
+    never by itself).
 
     ``break_recorded`` is emitted exactly once: when breathing stops for any reason, or as a
     skipped break of 0 s when the window is closed before breathing began; never after
@@ -70,7 +72,7 @@ class BreathingWindow(BreathingFrame):
         show_undo: bool = False,
         support_contact: str | None = None,
         phone_hint: str | None = None,
-        auto_start_seconds: int = AUTO_START_SECONDS,
+        auto_start_seconds: int | None = None,
         countdown_step_ms: int = STEP_MS,
         parent: QWidget | None = None,
     ) -> None:
@@ -93,6 +95,9 @@ class BreathingWindow(BreathingFrame):
         self._phone_hint = phone_hint
         self._mood_check = settings.mood_check
         self._reduced_motion = reduced_motion
+        self._sound = phase_sound_for(settings.phase_sound, self)
+        if auto_start_seconds is None:
+            auto_start_seconds = settings.auto_start_seconds
         # Only the page the break opens on is built now; the other two when first shown
         # (issue #5: fewer widgets to build, style and lay out before the first frame).
         self._breathing_page: BreathingPage | None = None
@@ -136,7 +141,7 @@ class BreathingWindow(BreathingFrame):
         if self._breathing_page is not None:
             return self._breathing_page
         # The shown call's: none once its tag was undone, so no details for a deleted call.
-        page = BreathingPage(reduced_motion=self._reduced_motion, details=None)
+        page = BreathingPage(reduced_motion=self._reduced_motion, details=None, sound=self._sound)
         page.extend_button.clicked.connect(self._on_extend_clicked)
         page.pause_button.clicked.connect(self._toggle_pause)
         page.done_button.clicked.connect(lambda: self._end_breathing(skipped=False))
@@ -253,9 +258,10 @@ class BreathingWindow(BreathingFrame):
         milestones.reached("breathing_started", frames=self.pacer.frames_painted, ticks=self._ticks)
 
     def _show_progress(self) -> None:
-        self.pacer.set_state(self._session.phase())
-        paused = self._session.timer.paused
-        self._breathing().show_time_left(self._session.remaining(), paused=paused)
+        session = self._session
+        self._breathing().show_progress(
+            session.pattern, session.phase(), session.remaining(), paused=session.timer.paused
+        )
 
     def _toggle_pause(self) -> None:
         if self._page != "breathing":

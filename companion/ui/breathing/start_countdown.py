@@ -14,13 +14,15 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from companion.core.settings import Settings
+from companion.ui.breathing import accessible
 from companion.ui.breathing.messages import STOPPED_TEXT, countdown_text
 
-#: Seconds the mood page waits before breathing starts by itself.
-AUTO_START_SECONDS = 5
-#: Sets those seconds (0: never by itself). The end-to-end tests pin it to 0 so that a key a
-#: loaded machine delivers late still finds the mood check, except in the test of the countdown
-#: itself (tests/e2e/desktop.py). Nobody else has a use for it.
+#: Seconds the mood page waits before breathing starts by itself, unless Settings say otherwise.
+AUTO_START_SECONDS = Settings().auto_start_seconds
+#: Overrides the setting (0: never by itself). The end-to-end tests pin it to 0 so that a key
+#: a loaded machine delivers late still finds the mood check, except in the test of the
+#: countdown itself (tests/e2e/desktop.py). Nobody else has a use for it.
 AUTO_START_ENV = "COMPANION_AUTO_START_S"
 STEP_MS = 1000
 #: How far the pointer must travel over the window to count as the agent moving it: a window
@@ -37,12 +39,12 @@ _ENGAGING = {
 _POINTER = {QEvent.Type.MouseMove, QEvent.Type.HoverMove, QEvent.Type.Enter}
 
 
-def auto_start_seconds(environ: Mapping[str, str] = os.environ) -> int:
-    """``AUTO_START_SECONDS``, or what ``AUTO_START_ENV`` sets when it is a whole number >= 0."""
+def auto_start_seconds(environ: Mapping[str, str] = os.environ) -> int | None:
+    """What ``AUTO_START_ENV`` sets when it is a whole number >= 0; else None: the setting."""
     text = environ.get(AUTO_START_ENV, "").strip()
     if text.isdecimal():
         return int(text)
-    return AUTO_START_SECONDS
+    return None
 
 
 class StartCountdown(QObject):
@@ -78,8 +80,9 @@ class StartCountdown(QObject):
             return
         self._running = True
         self._pointer_at = QCursor.pos()
-        self._label.setText(countdown_text(self._left))
+        self._say(countdown_text(self._left))
         self._label.show()
+        accessible.announce(self._label, countdown_text(self._left))  # once: not every second
         self._window.setMouseTracking(True)  # so a moving pointer is seen over any child
         app = QApplication.instance()
         if app is not None:
@@ -98,7 +101,7 @@ class StartCountdown(QObject):
         if app is not None:
             app.removeEventFilter(self)
         if say_so:
-            self._label.setText(STOPPED_TEXT)
+            self._say(STOPPED_TEXT)
         else:
             self._label.hide()
 
@@ -107,10 +110,15 @@ class StartCountdown(QObject):
             return
         self._left -= 1
         if self._left > 0:
-            self._label.setText(countdown_text(self._left))
+            self._say(countdown_text(self._left))
             return
         self.stop(say_so=False)
         self.finished.emit()
+
+    def _say(self, text: str) -> None:
+        """The label's text is its accessible name too, so a screen reader reads the count."""
+        self._label.setText(text)
+        self._label.setAccessibleName(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

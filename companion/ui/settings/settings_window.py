@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 from companion.core.breathing import PATTERNS
 from companion.core.notices import Delivery
 from companion.core.reminder_settings import WEEKDAYS, ReminderSettings
-from companion.core.settings import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS, Settings
+from companion.core.settings import (
+    MAX_AUTO_START_SECONDS,
+    MAX_BREAK_SECONDS,
+    MIN_BREAK_SECONDS,
+    Settings,
+)
 from companion.ui.privacy.privacy_section import PrivacyFacts, PrivacyGroup
 from companion.ui.settings import messages
 from companion.ui.settings.locked_settings import show_locked
@@ -71,6 +76,7 @@ class SettingsWindow(QWidget):
         no_notification_service: bool = False,
         cannot_tell: Sequence[str] = (),
         privacy: PrivacyFacts | None = None,
+        tone_player_found: bool | None = None,
     ) -> None:
         super().__init__()
         self.privacy = (
@@ -101,6 +107,7 @@ class SettingsWindow(QWidget):
         self.motion.setCurrentIndex([v for _, v in _MOTION].index(settings.reduced_motion))
         self.mood = QCheckBox(messages.MOOD_CHECK)
         self.mood.setChecked(settings.mood_check)
+        self._build_break_start(settings, tone_player_found)
         self.start, self.end = QTimeEdit(_qtime(r.shift_start)), QTimeEdit(_qtime(r.shift_end))
         # A night shift (22:00 to 06:00) is fine; saying so shows a slip (13:00 to 12:00).
         self.next_day = QLabel(messages.NEXT_DAY)
@@ -153,6 +160,9 @@ class SettingsWindow(QWidget):
         breaks.addRow(messages.LENGTH, self.length)
         breaks.addRow(messages.MOTION, self.motion)
         breaks.addRow("", self.mood)
+        breaks.addRow(messages.AUTO_START, self.auto_start)
+        breaks.addRow("", self.phase_sound)
+        breaks.addRow("", self.no_tone_player)
         shift = QFormLayout()
         hours = QHBoxLayout()
         hours.addWidget(self.start)
@@ -225,6 +235,26 @@ class SettingsWindow(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def _build_break_start(self, settings: Settings, tone_player_found: bool | None) -> None:
+        """The automatic start's delay (0 reads "Never") and the tone, with a word when this
+        computer has nothing to play the tone with (None: look now)."""
+        self.auto_start = _spin(
+            0, MAX_AUTO_START_SECONDS, settings.auto_start_seconds, messages.SECONDS_SUFFIX
+        )
+        self.auto_start.setSpecialValueText(messages.AUTO_START_NEVER)
+        self.auto_start.setAccessibleName(messages.AUTO_START)
+        self.auto_start.setAccessibleDescription(messages.AUTO_START_DESCRIPTION)
+        self.phase_sound = QCheckBox(messages.PHASE_SOUND)
+        self.phase_sound.setChecked(settings.phase_sound)
+        if tone_player_found is None:
+            from companion.ui.breathing.phase_sound import find_player
+
+            tone_player_found = find_player() is not None
+        self.no_tone_player = QLabel(messages.NO_TONE_PLAYER)
+        self.no_tone_player.setObjectName("noTonePlayer")
+        self.no_tone_player.setWordWrap(True)
+        self.no_tone_player.setVisible(not tone_player_found)
+
     def _widgets_by_setting(self) -> dict[str, list[QWidget]]:
         """Which widgets show which setting, by the names admin policy locks them with."""
         return {
@@ -271,6 +301,8 @@ class SettingsWindow(QWidget):
             break_seconds=self.length.value(),
             reduced_motion=self.motion.currentData(),
             mood_check=self.mood.isChecked(),
+            auto_start_seconds=self.auto_start.value(),
+            phase_sound=self.phase_sound.isChecked(),
             reminders=reminders,
             autostart=self._chosen_autostart(),
             lock_after_minutes=(
