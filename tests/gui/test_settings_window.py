@@ -75,10 +75,10 @@ def test_a_night_shift_can_be_chosen_and_says_it_ends_the_next_day(qtbot: QtBot)
 def test_the_sound_setting_says_what_it_does_and_reaches_the_notification(
     qtbot: QtBot,
 ) -> None:
-    """Companion has no sound of its own: on, the desktop's notifications may make one."""
+    """Notices have no sound of their own: on, the desktop's notifications may make one."""
     window = open_window(qtbot, Settings())
     assert window.sound.text() == "Let notifications make a sound (when your desktop plays them)"
-    assert "plays no sound itself" in window.sound.toolTip()
+    assert "have no sound of their own" in window.sound.toolTip()
     window.sound.setChecked(True)
     silent = Notice("t", "b")
     assert (shown := present(silent, DUNST)) is not None and shown.hints["suppress-sound"]

@@ -47,8 +47,9 @@ WAITS_TEXT = (
 )
 SOUND = "Let notifications make a sound (when your desktop plays them)"
 SOUND_TOOLTIP = (
-    "Companion plays no sound itself. Off, it asks your desktop to show reminders silently; "
-    "on, your desktop decides. Its own pop-up and the tray balloon are always silent."
+    "Companion's notifications have no sound of their own. Off, it asks your desktop to show "
+    "reminders silently; on, your desktop decides. Its own pop-up and the tray balloon are "
+    "always silent."
 )
 TEST = "Send a test notification"
 NO_SERVICE_TEXT = (

@@ -134,7 +134,7 @@ class SettingsWindow(QWidget):
         self._autostart_on = autostart_on
         self.autostart = QCheckBox(messages.AUTOSTART)
         self.autostart.setChecked(autostart_on)
-        # Companion has no sound of its own (QtMultimedia is not in PySide6-Essentials): the
+        # Notices have no sound of their own (QtMultimedia is not in PySide6-Essentials): the
         # setting only asks the desktop's notification service to keep quiet, or lets it choose.
         self.sound = QCheckBox(messages.SOUND)
         self.sound.setToolTip(messages.SOUND_TOOLTIP)
