@@ -80,7 +80,7 @@ class StartCountdown(QObject):
             return
         self._running = True
         self._pointer_at = QCursor.pos()
-        self._say(countdown_text(self._left))
+        self._show_text(countdown_text(self._left))
         self._label.show()
         accessible.announce(self._label, countdown_text(self._left))  # once: not every second
         self._window.setMouseTracking(True)  # so a moving pointer is seen over any child
@@ -101,7 +101,7 @@ class StartCountdown(QObject):
         if app is not None:
             app.removeEventFilter(self)
         if say_so:
-            self._say(STOPPED_TEXT)
+            self._show_text(STOPPED_TEXT)
         else:
             self._label.hide()
 
@@ -110,12 +110,12 @@ class StartCountdown(QObject):
             return
         self._left -= 1
         if self._left > 0:
-            self._say(countdown_text(self._left))
+            self._show_text(countdown_text(self._left))
             return
         self.stop(say_so=False)
         self.finished.emit()
 
-    def _say(self, text: str) -> None:
+    def _show_text(self, text: str) -> None:
         """The label's text is its accessible name too, so a screen reader reads the count."""
         self._label.setText(text)
         self._label.setAccessibleName(text)
