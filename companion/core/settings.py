@@ -28,6 +28,9 @@ class Settings:
     #: None follows the operating system's "reduce motion" wish where it can be read.
     reduced_motion: bool | None = None
     mood_check: bool = True
+    #: Ctrl+Alt+H tags a call and starts a break from any application, where the desktop lets
+    #: Companion listen for it (companion.system.global_shortcut).
+    global_shortcut: bool = True
     #: Nudges, callbacks, the end-of-shift reflection: when and how often.
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     #: "Start with my computer". None means the agent has not chosen: leave whatever the
@@ -99,7 +102,7 @@ def _coerce(name: str, value: Any) -> Any:
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise TypeError("expected a number of minutes or null")
         return value
-    if name == "mood_check":
+    if name in ("mood_check", "global_shortcut"):
         if not isinstance(value, bool):
             raise TypeError("expected true or false")
         return value

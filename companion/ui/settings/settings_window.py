@@ -71,6 +71,7 @@ class SettingsWindow(QWidget):
         no_notification_service: bool = False,
         cannot_tell: Sequence[str] = (),
         privacy: PrivacyFacts | None = None,
+        shortcut_note: str | None = None,
     ) -> None:
         super().__init__()
         self.privacy = (
@@ -101,6 +102,14 @@ class SettingsWindow(QWidget):
         self.motion.setCurrentIndex([v for _, v in _MOTION].index(settings.reduced_motion))
         self.mood = QCheckBox(messages.MOOD_CHECK)
         self.mood.setChecked(settings.mood_check)
+        self.shortcut = QCheckBox(messages.SHORTCUT)
+        self.shortcut.setChecked(settings.global_shortcut)
+        # Why the shortcut isn't heard although it is on (taken, or this desktop can't).
+        self.shortcut_note = QLabel(shortcut_note or "")
+        self.shortcut_note.setObjectName("shortcutNote")
+        self.shortcut_note.setWordWrap(True)
+        self.shortcut_note.setVisible(bool(shortcut_note))
+        self.shortcut.setAccessibleDescription(shortcut_note or "")
         self.start, self.end = QTimeEdit(_qtime(r.shift_start)), QTimeEdit(_qtime(r.shift_end))
         # A night shift (22:00 to 06:00) is fine; saying so shows a slip (13:00 to 12:00).
         self.next_day = QLabel(messages.NEXT_DAY)
@@ -153,6 +162,8 @@ class SettingsWindow(QWidget):
         breaks.addRow(messages.LENGTH, self.length)
         breaks.addRow(messages.MOTION, self.motion)
         breaks.addRow("", self.mood)
+        breaks.addRow("", self.shortcut)
+        breaks.addRow("", self.shortcut_note)
         shift = QFormLayout()
         hours = QHBoxLayout()
         hours.addWidget(self.start)
@@ -232,6 +243,7 @@ class SettingsWindow(QWidget):
             "break_seconds": [self.length],
             "reduced_motion": [self.motion],
             "mood_check": [self.mood],
+            "global_shortcut": [self.shortcut],
             "autostart": [self.autostart],
             "reminders.shift_start": [self.start],
             "reminders.shift_end": [self.end],
@@ -271,6 +283,7 @@ class SettingsWindow(QWidget):
             break_seconds=self.length.value(),
             reduced_motion=self.motion.currentData(),
             mood_check=self.mood.isChecked(),
+            global_shortcut=self.shortcut.isChecked(),
             reminders=reminders,
             autostart=self._chosen_autostart(),
             lock_after_minutes=(
