@@ -16,12 +16,8 @@ from PySide6.QtWidgets import (
 
 from companion.core.moods import Mood
 from companion.ui.breathing import messages
-from companion.ui.breathing.breathing_style import (
-    MOOD_FACE_PX,
-    MOOD_WORD_COLOR,
-    MOOD_WORD_PX,
-    TEXT_COLOR,
-)
+from companion.ui.breathing.breathing_style import MOOD_FACE_PX, MOOD_WORD_PX
+from companion.ui.look.theme import current_look
 
 _DIGIT_KEYS = {
     Qt.Key.Key_1: Mood.AWFUL,
@@ -47,10 +43,10 @@ class _Line(QSpacerItem):
     first frame (issue #5); the layout still places these lines exactly where those were.
     """
 
-    def __init__(self, text: str, pixels: int, color: str, font: QFont) -> None:
+    def __init__(self, text: str, design_px: int, color: str, font: QFont) -> None:
         self.text = text
         self.font = QFont(font)
-        self.font.setPixelSize(pixels)
+        self.font.setPointSizeF(current_look().points(design_px))
         self.color = QColor(color)
         # A label's size hint: its text's bounding box; it grows, never shrinks below it.
         flags = int(Qt.AlignmentFlag.AlignCenter)
@@ -71,9 +67,10 @@ class FaceButton(QPushButton):
         self.setAutoDefault(True)  # Enter activates the focused face, as in a dialog.
         self.setMinimumSize(72, 86)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        text_color = current_look().breath.text
         self._lines = (
-            _Line(mood.face, MOOD_FACE_PX, TEXT_COLOR, self.font()),
-            _Line(mood.label, MOOD_WORD_PX, MOOD_WORD_COLOR, self.font()),
+            _Line(mood.face, MOOD_FACE_PX, text_color, self.font()),
+            _Line(mood.label, MOOD_WORD_PX, text_color, self.font()),
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 8)

@@ -29,6 +29,7 @@ from companion.core.breathing import PATTERNS
 from companion.core.notices import Delivery
 from companion.core.reminder_settings import WEEKDAYS, ReminderSettings
 from companion.core.settings import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS, Settings
+from companion.ui.look.theme import Look, style
 from companion.ui.privacy.privacy_section import PrivacyFacts, PrivacyGroup
 from companion.ui.settings import messages
 from companion.ui.settings.locked_settings import show_locked
@@ -38,12 +39,18 @@ _MOTION = (
     (messages.CALM_BAR, True),
     (messages.MOVING_SHAPE, False),
 )
-_STYLE = """
-QLabel#settingsWarning { background: #fff4e0; color: #5a3d00; padding: 8px; border-radius: 6px; }
-QLabel#testResult { color: #23403d; }
-QGroupBox { font-weight: 600; margin-top: 16px; padding: 10px 8px 6px 8px;
-            border: 1px solid #cfdcd9; border-radius: 8px; }
-QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
+
+
+def _sheet(look: Look) -> str:
+    """Few rules: the rest is the application palette of ``look`` (theme.qt_palette)."""
+    c = look.paper
+    return f"""
+QLabel#settingsWarning {{ background: {c.warm}; color: {c.ink}; border: 1px solid {c.warm_line};
+                         padding: 8px; border-radius: 6px; }}
+QLabel#testResult {{ color: {c.ink}; }}
+QGroupBox {{ font-weight: 600; margin-top: 16px; padding: 10px 8px 6px 8px;
+            border: 1px solid {c.line}; border-radius: 8px; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
 """
 
 
@@ -77,7 +84,7 @@ class SettingsWindow(QWidget):
             None if privacy is None else PrivacyGroup(privacy, settings.lock_after_minutes)
         )
         self.setWindowTitle(messages.TITLE)
-        self.setStyleSheet(_STYLE)
+        style(self, _sheet)
         self._base = settings
         r = settings.reminders
         self.warning = QLabel("\n".join(warnings or []))

@@ -1,0 +1,156 @@
+"""Which look applies now, and keeping every open window in it when the desktop changes.
+
+The desktop decides (Qt's colour scheme and contrast preference) unless Settings picks a look.
+Companion sets its own palette for all three looks, so every ratio is known and tested rather
+than whatever a theme happens to give. Text sizes are points, so they follow the desktop's
+dots per inch, and grow with the desktop's font when that is larger than the design's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QStyleHints
+from PySide6.QtWidgets import QWidget
+
+from companion.ui.look.palettes import BREATHS, PAPERS, Breath, Paper, Variant
+
+#: The body text the design was drawn at: 14 px at 96 dots per inch.
+REFERENCE_POINTS = 10.5
+
+
+@dataclass(frozen=True)
+class Look:
+    variant: Variant
+    paper: Paper
+    breath: Breath
+    scale: float = 1.0
+
+    def points(self, design_px: float) -> float:
+        """A size drawn as ``design_px`` at 96 dpi, in points, grown with the desktop's font."""
+        return round(design_px * 0.75 * self.scale, 1)
+
+    def pt(self, design_px: float) -> str:
+        return f"{self.points(design_px)}pt"
+
+
+def desktop_variant(hints: QStyleHints) -> Variant:
+    """High contrast when the platform asks for it, else the desktop's colour scheme."""
+    if hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
+        return Variant.HIGH_CONTRAST
+    if hints.colorScheme() == Qt.ColorScheme.Dark:
+        return Variant.DARK
+    return Variant.LIGHT
+
+
+def palette_colours(paper: Paper) -> dict[QPalette.ColorRole, str]:
+    """What each role of the application palette is, for ``paper``."""
+    role = QPalette.ColorRole
+    return {
+        role.Window: paper.window,
+        role.WindowText: paper.ink,
+        role.Base: paper.card,
+        role.AlternateBase: paper.hover,
+        role.Text: paper.ink,
+        role.PlaceholderText: paper.placeholder,
+        role.Button: paper.card,
+        role.ButtonText: paper.ink,
+        role.BrightText: paper.ink,
+        role.Highlight: paper.accent,
+        role.HighlightedText: paper.on_accent,
+        role.ToolTipBase: paper.card,
+        role.ToolTipText: paper.ink,
+        role.Link: paper.accent,
+        role.LinkVisited: paper.accent,
+        role.Light: paper.card,
+        role.Midlight: paper.hover,
+        role.Mid: paper.line,
+        role.Dark: paper.button_line,
+        role.Shadow: paper.button_line,
+    }
+
+
+def qt_palette(paper: Paper) -> QPalette:
+    """The application palette for ``paper``: what plain widgets (Settings, menus) draw with."""
+    palette = QPalette()
+    for role, colour in palette_colours(paper).items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(paper.disabled))
+    return palette
+
+
+class LookKeeper(QObject):
+    """One per application, a child of it: applies the look and follows the desktop's changes."""
+
+    def __init__(self, app: QGuiApplication) -> None:
+        super().__init__(app)
+        self.setObjectName("lookKeeper")
+        self._app = app
+        #: None: follow the desktop.
+        self._choice: Variant | None = None
+        hints = app.styleHints()
+        hints.colorSchemeChanged.connect(self.apply)
+        hints.accessibility().contrastPreferenceChanged.connect(self.apply)
+        self._applied: Variant | None = None
+        self.apply()
+
+    def look(self) -> Look:
+        variant = self._choice or desktop_variant(self._app.styleHints())
+        scale = max(1.0, self._app.font().pointSizeF() / REFERENCE_POINTS)
+        return Look(variant, PAPERS[variant], BREATHS[variant], scale)
+
+    def choose(self, choice: Variant | None) -> None:
+        """Settings' choice; None follows the desktop."""
+        self._choice = choice
+        self.apply()
+
+    def apply(self) -> None:
+        variant = self.look().variant
+        if variant is not self._applied:
+            self._applied = variant
+            # Every widget gets ApplicationPaletteChange; styled windows restyle on it.
+            QGuiApplication.setPalette(qt_palette(PAPERS[variant]))
+
+
+def keeper() -> LookKeeper:
+    """The application's keeper, made on first use: nothing of this loads before a window."""
+    app = QCoreApplication.instance()
+    assert isinstance(app, QGuiApplication), "a look needs a GUI application"
+    found = app.findChild(LookKeeper, "lookKeeper", Qt.FindChildOption.FindDirectChildrenOnly)
+    return found if found is not None else LookKeeper(app)
+
+
+def current_look() -> Look:
+    return keeper().look()
+
+
+Sheet = Callable[[Look], str]
+
+
+class _Restyler(QObject):
+    """Sets ``sheet`` on its widget again whenever the application's palette changes."""
+
+    def __init__(self, widget: QWidget, sheet: Sheet) -> None:
+        super().__init__(widget)
+        self._sheet = sheet
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QWidget):
+            watched.setStyleSheet(self._sheet(current_look()))
+        return False
+
+
+def style(widget: QWidget, sheet: Sheet) -> Look:
+    """Give ``widget`` the sheet for the current look, and again each time the look changes."""
+    look = current_look()
+    widget.setStyleSheet(sheet(look))
+    _Restyler(widget, sheet)
+    return look
