@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from companion.ui.breathing.breathing_pages import make_button
 from companion.ui.breathing.breathing_style import breathing_stylesheet
 from companion.ui.breathing.messages import CLOSE_NAME, TITLE, WINDOW_TITLE
-from companion.ui.look.theme import style
+from companion.ui.look.theme import size_for_text, style
 
 
 class BreathingFrame(QWidget):
@@ -30,8 +30,7 @@ class BreathingFrame(QWidget):
         self.setObjectName("breathingWindow")
         self.setWindowTitle(WINDOW_TITLE)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
-        self.resize(460, 560)
-        self.setMinimumSize(420, 520)
+        size_for_text(self, 460, 560, min_width=420, min_height=520)
         frame = QWidget()
         frame.setObjectName("breathingFrame")
         frame.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)

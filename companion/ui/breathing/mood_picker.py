@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -77,6 +77,13 @@ class FaceButton(QPushButton):
         layout.addItem(self._lines[0])
         layout.addSpacing(2)  # a layout puts no spacing next to a spacer item by itself
         layout.addItem(self._lines[1])
+
+    def sizeHint(self) -> QSize:
+        # A button's own hint counts only its (empty) text: the lines decide, at any text size.
+        # (QPushButton's minimumSizeHint asks this one.)
+        layout = self.layout()
+        lines = layout.minimumSize() if layout is not None else QSize()
+        return lines.expandedTo(super().sizeHint())
 
     @property
     def lines(self) -> tuple[str, str]:

@@ -14,7 +14,7 @@ from companion.ui.calls import messages
 from companion.ui.calls.call_details import CallDetailsForm
 from companion.ui.journal.journal_style import journal_stylesheet, make_button, make_label
 from companion.ui.journal.messages import local, when_text
-from companion.ui.look.theme import Look, style
+from companion.ui.look.theme import Look, size_for_text, style
 from companion.ui.privacy.capture_shield import shield
 from companion.ui.shell.questions import Question, ask_safely
 
@@ -104,7 +104,7 @@ class RecentCallsWindow(QWidget):
         layout.addWidget(self._error)
         layout.addLayout(buttons)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self.resize(500, 560)
+        size_for_text(self, 500, 560)
 
     @property
     def form(self) -> CallDetailsForm | None:

@@ -16,7 +16,7 @@ from companion.core.backups import Backup
 from companion.core.ports import BackupStore, Clock, StorageUnavailable
 from companion.ui.journal import messages
 from companion.ui.journal.journal_style import journal_stylesheet, make_button, make_label
-from companion.ui.look.theme import style
+from companion.ui.look.theme import size_for_text, style
 from companion.ui.privacy.capture_shield import shield
 
 
@@ -56,7 +56,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self._list, 1)
         layout.addWidget(self._error)
         layout.addLayout(buttons)
-        self.resize(480, 380)
+        size_for_text(self, 480, 380)
         self._fill()
 
     def _fill(self) -> None:

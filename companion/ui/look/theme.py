@@ -154,3 +154,23 @@ def style(widget: QWidget, sheet: Sheet) -> Look:
     widget.setStyleSheet(sheet(look))
     _Restyler(widget, sheet)
     return look
+
+
+def size_for_text(
+    widget: QWidget, width: int, height: int, *, min_width: int = 0, min_height: int = 0
+) -> None:
+    """Size ``widget`` as designed (in pixels at the design's text size), grown with the text.
+
+    At twice the text size the window is twice as large, but never larger than the screen: past
+    that, the layout's own minimum decides, as Qt lays it out.
+    """
+    scale = current_look().scale
+    screen = widget.screen().availableGeometry()
+
+    def grown(value: int, limit: int) -> int:
+        return min(round(value * scale), limit)
+
+    if min_width or min_height:
+        widget.setMinimumSize(grown(min_width, screen.width()), grown(min_height, screen.height()))
+    if width and height:
+        widget.resize(grown(width, screen.width()), grown(height, screen.height()))
