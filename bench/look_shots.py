@@ -18,11 +18,10 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from companion.core.calls import Reason
 from companion.core.moods import Mood
-from companion.core.settings import Settings
+from companion.core.settings import Appearance, Settings
 from companion.ui.breathing.breathing_window import BreathingWindow
 from companion.ui.calls.recent_calls import RecentCallsWindow
 from companion.ui.journal.journal_window import JournalWindow
-from companion.ui.look.palettes import Variant
 from companion.ui.look.theme import REFERENCE_POINTS, keeper
 from companion.ui.settings.settings_window import SettingsWindow
 from tests.gui.journal_helpers import make_services
@@ -64,9 +63,9 @@ def _show(window: QWidget, out: Path, name: str) -> None:
     print(f"{name}: {window.size().toTuple()} {verdict}")
 
 
-def shots(out: Path, variant: Variant) -> None:
-    keeper().choose(variant)
-    tag = variant.value
+def shots(out: Path, appearance: Appearance) -> None:
+    keeper().choose(appearance)
+    tag = appearance.value
     services = make_services()
     call = services.add_call(41, Reason.ABUSIVE)
     services.add_entry("Slept badly, first call was a complaint", -1440, mood=Mood.LOW)
@@ -106,8 +105,8 @@ def main(argv: list[str]) -> int:
         font = app.font()
         font.setPointSizeF(REFERENCE_POINTS * float(argv[argv.index("--text") + 1]))
         app.setFont(font)
-    for variant in Variant:
-        shots(out, variant)
+    for appearance in Appearance:
+        shots(out, appearance)
     return 0
 
 

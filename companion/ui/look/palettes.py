@@ -7,14 +7,9 @@ high contrast is black, white and yellow everywhere.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
-
-class Variant(enum.Enum):
-    LIGHT = "light"
-    DARK = "dark"
-    HIGH_CONTRAST = "high_contrast"
+from companion.core.settings import Appearance
 
 
 @dataclass(frozen=True)
@@ -142,12 +137,12 @@ HIGH_CONTRAST_BREATH = Breath(
 )  # fmt: skip
 
 PAPERS = {
-    Variant.LIGHT: LIGHT_PAPER,
-    Variant.DARK: DARK_PAPER,
-    Variant.HIGH_CONTRAST: HIGH_CONTRAST_PAPER,
+    Appearance.LIGHT: LIGHT_PAPER,
+    Appearance.DARK: DARK_PAPER,
+    Appearance.HIGH_CONTRAST: HIGH_CONTRAST_PAPER,
 }
 BREATHS = {
-    Variant.LIGHT: CALM_BREATH,
-    Variant.DARK: CALM_BREATH,
-    Variant.HIGH_CONTRAST: HIGH_CONTRAST_BREATH,
+    Appearance.LIGHT: CALM_BREATH,
+    Appearance.DARK: CALM_BREATH,
+    Appearance.HIGH_CONTRAST: HIGH_CONTRAST_BREATH,
 }

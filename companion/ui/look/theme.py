@@ -15,7 +15,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QStyleHints
 from PySide6.QtWidgets import QWidget
 
-from companion.ui.look.palettes import BREATHS, PAPERS, Breath, Paper, Variant
+from companion.core.settings import Appearance, Settings
+from companion.ui.look.palettes import BREATHS, PAPERS, Breath, Paper
 
 #: The body text the design was drawn at: 14 px at 96 dots per inch.
 REFERENCE_POINTS = 10.5
@@ -23,7 +24,7 @@ REFERENCE_POINTS = 10.5
 
 @dataclass(frozen=True)
 class Look:
-    variant: Variant
+    appearance: Appearance
     paper: Paper
     breath: Breath
     scale: float = 1.0
@@ -36,13 +37,13 @@ class Look:
         return f"{self.points(design_px)}pt"
 
 
-def desktop_variant(hints: QStyleHints) -> Variant:
+def desktop_appearance(hints: QStyleHints) -> Appearance:
     """High contrast when the platform asks for it, else the desktop's colour scheme."""
     if hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
-        return Variant.HIGH_CONTRAST
+        return Appearance.HIGH_CONTRAST
     if hints.colorScheme() == Qt.ColorScheme.Dark:
-        return Variant.DARK
-    return Variant.LIGHT
+        return Appearance.DARK
+    return Appearance.LIGHT
 
 
 def palette_colours(paper: Paper) -> dict[QPalette.ColorRole, str]:
@@ -94,29 +95,29 @@ class LookKeeper(QObject):
         self.setObjectName("lookKeeper")
         self._app = app
         #: None: follow the desktop.
-        self._choice: Variant | None = None
+        self._choice: Appearance | None = None
         hints = app.styleHints()
         hints.colorSchemeChanged.connect(self.apply)
         hints.accessibility().contrastPreferenceChanged.connect(self.apply)
-        self._applied: Variant | None = None
+        self._applied: Appearance | None = None
         self.apply()
 
     def look(self) -> Look:
-        variant = self._choice or desktop_variant(self._app.styleHints())
+        appearance = self._choice or desktop_appearance(self._app.styleHints())
         scale = max(1.0, self._app.font().pointSizeF() / REFERENCE_POINTS)
-        return Look(variant, PAPERS[variant], BREATHS[variant], scale)
+        return Look(appearance, PAPERS[appearance], BREATHS[appearance], scale)
 
-    def choose(self, choice: Variant | None) -> None:
+    def choose(self, choice: Appearance | None) -> None:
         """Settings' choice; None follows the desktop."""
         self._choice = choice
         self.apply()
 
     def apply(self) -> None:
-        variant = self.look().variant
-        if variant is not self._applied:
-            self._applied = variant
+        appearance = self.look().appearance
+        if appearance is not self._applied:
+            self._applied = appearance
             # Every widget gets ApplicationPaletteChange; styled windows restyle on it.
-            QGuiApplication.setPalette(qt_palette(PAPERS[variant]))
+            QGuiApplication.setPalette(qt_palette(PAPERS[appearance]))
 
 
 def keeper() -> LookKeeper:
@@ -125,6 +126,12 @@ def keeper() -> LookKeeper:
     assert isinstance(app, QGuiApplication), "a look needs a GUI application"
     found = app.findChild(LookKeeper, "lookKeeper", Qt.FindChildOption.FindDirectChildrenOnly)
     return found if found is not None else LookKeeper(app)
+
+
+def look_follows(settings: Settings) -> None:
+    """Settings' choice of colours, where a GUI runs (command-line work has no look)."""
+    if isinstance(QCoreApplication.instance(), QGuiApplication):
+        keeper().choose(settings.appearance)
 
 
 def current_look() -> Look:

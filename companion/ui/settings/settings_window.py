@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from companion.core.breathing import PATTERNS
 from companion.core.notices import Delivery
 from companion.core.reminder_settings import WEEKDAYS, ReminderSettings
-from companion.core.settings import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS, Settings
+from companion.core.settings import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS, Appearance, Settings
 from companion.ui.look.theme import Look, style
 from companion.ui.privacy.privacy_section import PrivacyFacts, PrivacyGroup
 from companion.ui.settings import messages
@@ -38,6 +38,12 @@ _MOTION = (
     (messages.FOLLOW_DESKTOP, None),
     (messages.CALM_BAR, True),
     (messages.MOVING_SHAPE, False),
+)
+_COLOURS = (
+    (messages.FOLLOW_DESKTOP, None),
+    (messages.LIGHT, Appearance.LIGHT),
+    (messages.DARK, Appearance.DARK),
+    (messages.HIGH_CONTRAST, Appearance.HIGH_CONTRAST),
 )
 
 
@@ -106,6 +112,10 @@ class SettingsWindow(QWidget):
         for label, value in _MOTION:
             self.motion.addItem(label, value)
         self.motion.setCurrentIndex([v for _, v in _MOTION].index(settings.reduced_motion))
+        self.colours = QComboBox()
+        for words, appearance in _COLOURS:
+            self.colours.addItem(words, appearance)
+        self.colours.setCurrentIndex([v for _, v in _COLOURS].index(settings.appearance))
         self.mood = QCheckBox(messages.MOOD_CHECK)
         self.mood.setChecked(settings.mood_check)
         self.start, self.end = QTimeEdit(_qtime(r.shift_start)), QTimeEdit(_qtime(r.shift_end))
@@ -159,6 +169,7 @@ class SettingsWindow(QWidget):
         breaks.addRow(messages.PATTERN, self.pattern)
         breaks.addRow(messages.LENGTH, self.length)
         breaks.addRow(messages.MOTION, self.motion)
+        breaks.addRow(messages.COLOURS, self.colours)
         breaks.addRow("", self.mood)
         shift = QFormLayout()
         hours = QHBoxLayout()
@@ -238,6 +249,7 @@ class SettingsWindow(QWidget):
             "pattern_key": [self.pattern],
             "break_seconds": [self.length],
             "reduced_motion": [self.motion],
+            "appearance": [self.colours],
             "mood_check": [self.mood],
             "autostart": [self.autostart],
             "reminders.shift_start": [self.start],
@@ -277,6 +289,7 @@ class SettingsWindow(QWidget):
             pattern_key=str(self.pattern.currentData()),
             break_seconds=self.length.value(),
             reduced_motion=self.motion.currentData(),
+            appearance=self.colours.currentData(),
             mood_check=self.mood.isChecked(),
             reminders=reminders,
             autostart=self._chosen_autostart(),

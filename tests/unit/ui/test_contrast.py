@@ -15,18 +15,19 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtGui import QPalette
 
+from companion.core.settings import Appearance
 from companion.ui.breathing.breathing_style import breathing_stylesheet
 from companion.ui.calls import recent_calls
 from companion.ui.journal.journal_style import journal_stylesheet
 from companion.ui.look.contrast import over, parse, ratio
-from companion.ui.look.palettes import BREATHS, PAPERS, Variant
+from companion.ui.look.palettes import BREATHS, PAPERS
 from companion.ui.look.theme import Look, palette_colours
 from companion.ui.reminders import toast
 from companion.ui.settings import settings_window
 from companion.ui.shell import actions_window
 
 WCAG_AA = 4.5
-LOOKS = [Look(v, PAPERS[v], BREATHS[v]) for v in Variant]
+LOOKS = [Look(v, PAPERS[v], BREATHS[v]) for v in Appearance]
 _BLOCK = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _FIELDS = ("QLineEdit", "QPlainTextEdit", "QTextEdit")
 
@@ -129,7 +130,7 @@ SHEETS: list[SheetCase] = [
 ]
 
 
-@pytest.mark.parametrize("look", LOOKS, ids=[look.variant.value for look in LOOKS])
+@pytest.mark.parametrize("look", LOOKS, ids=[look.appearance.value for look in LOOKS])
 @pytest.mark.parametrize("case", SHEETS, ids=[case[0] for case in SHEETS])
 def test_every_text_in_a_sheet_is_readable(look: Look, case: SheetCase) -> None:
     _name, sheet, surfaces, default = case
@@ -143,7 +144,7 @@ def test_every_text_in_a_sheet_is_readable(look: Look, case: SheetCase) -> None:
     assert low == []
 
 
-@pytest.mark.parametrize("look", LOOKS, ids=[look.variant.value for look in LOOKS])
+@pytest.mark.parametrize("look", LOOKS, ids=[look.appearance.value for look in LOOKS])
 @pytest.mark.parametrize("case", SHEETS, ids=[case[0] for case in SHEETS])
 def test_a_field_that_sets_its_colour_sets_its_placeholder_too(look: Look, case: SheetCase) -> None:
     """Qt draws the placeholder in the sheet's text colour at half opacity otherwise: the
@@ -167,7 +168,7 @@ PALETTE_PAIRS = [
 ]
 
 
-@pytest.mark.parametrize("look", LOOKS, ids=[look.variant.value for look in LOOKS])
+@pytest.mark.parametrize("look", LOOKS, ids=[look.appearance.value for look in LOOKS])
 def test_the_application_palette_is_readable(look: Look) -> None:
     colours = palette_colours(look.paper)
     low = [
@@ -178,7 +179,7 @@ def test_the_application_palette_is_readable(look: Look) -> None:
     assert low == []
 
 
-@pytest.mark.parametrize("look", LOOKS, ids=[look.variant.value for look in LOOKS])
+@pytest.mark.parametrize("look", LOOKS, ids=[look.appearance.value for look in LOOKS])
 def test_painted_text_is_readable(look: Look) -> None:
     """The journal list's rows, the mood faces and the pacer's words paint their own text."""
     c, b = look.paper, look.breath
