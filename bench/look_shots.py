@@ -11,19 +11,30 @@ OUT_DIR/<look>-<window>.png, and prints every visible control drawn smaller than
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from companion.core.aftercare import Care
 from companion.core.calls import Reason
 from companion.core.moods import Mood
+from companion.core.reminder_texts import nudge_notice
 from companion.core.settings import Appearance, Settings
 from companion.ui.breathing.breathing_window import BreathingWindow
 from companion.ui.calls.recent_calls import RecentCallsWindow
+from companion.ui.care.care_window import CareWindow
+from companion.ui.care.cool_off import CoolOffWindow
 from companion.ui.journal.journal_window import JournalWindow
 from companion.ui.look.theme import REFERENCE_POINTS, keeper
+from companion.ui.privacy.unlock_dialogs import PassphraseDialog
+from companion.ui.reminders.callback_dialog import CallbackDialog
+from companion.ui.reminders.toast import Toast
 from companion.ui.settings.settings_window import SettingsWindow
+from companion.ui.shell.actions import ShellActions
+from companion.ui.shell.actions_window import ActionsWindow
+from companion.ui.shell.app_icon import app_icon
 from tests.gui.journal_helpers import make_services
 
 
@@ -97,6 +108,24 @@ def shots(out: Path, appearance: Appearance) -> None:
     settings.close()
 
 
+def more_shots(out: Path, appearance: Appearance) -> None:
+    """The smaller windows: after-care, the reply you won't send, a callback, a toast, the
+    window for desktops without a tray, and the passphrase."""
+    tag = appearance.value
+    windows: list[tuple[str, QWidget]] = [
+        ("care-reframe", CareWindow(Care.REFRAME, Reason.ABUSIVE)),
+        ("care-debrief", CareWindow(Care.DEBRIEF, Reason.DISTRESSING)),
+        ("cool-off", CoolOffWindow()),
+        ("callback", CallbackDialog(lambda: datetime(2026, 11, 24, 10, 45))),
+        ("toast", Toast(nudge_notice(3, 75), lambda _notice, _action: None)),
+        ("tray-window", ActionsWindow(app_icon(), ShellActions())),
+        ("passphrase", PassphraseDialog(new=True)),
+    ]
+    for name, window in windows:
+        _show(window, out, f"{tag}-{name}")
+        window.close()
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
@@ -107,6 +136,7 @@ def main(argv: list[str]) -> int:
         app.setFont(font)
     for appearance in Appearance:
         shots(out, appearance)
+        more_shots(out, appearance)
     return 0
 
 

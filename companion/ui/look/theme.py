@@ -13,11 +13,23 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QStyleHints
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from companion.core.settings import Appearance, Settings
 from companion.ui.look.palettes import BREATHS, PAPERS, Breath, Paper
 
+#: Qt's Fusion style draws field frames and check boxes a shade darker than the window: on
+#: black, nothing. In high contrast every field and box gets a white edge (unstyled windows:
+#: Settings, dialogs); a checked box is filled yellow.
+HIGH_CONTRAST_FRAMES = f"""
+QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QTimeEdit, QComboBox, QListView, QListWidget {{
+    border: 1px solid {PAPERS[Appearance.HIGH_CONTRAST].line};
+}}
+QCheckBox::indicator {{
+    width: 14px; height: 14px; border: 1px solid {PAPERS[Appearance.HIGH_CONTRAST].line};
+}}
+QCheckBox::indicator:checked {{ background: {PAPERS[Appearance.HIGH_CONTRAST].accent}; }}
+"""
 #: The body text the design was drawn at: 14 px at 96 dots per inch.
 REFERENCE_POINTS = 10.5
 
@@ -118,6 +130,9 @@ class LookKeeper(QObject):
             self._applied = appearance
             # Every widget gets ApplicationPaletteChange; styled windows restyle on it.
             QGuiApplication.setPalette(qt_palette(PAPERS[appearance]))
+            if isinstance(self._app, QApplication):
+                high = appearance is Appearance.HIGH_CONTRAST
+                self._app.setStyleSheet(HIGH_CONTRAST_FRAMES if high else "")
 
 
 def keeper() -> LookKeeper:

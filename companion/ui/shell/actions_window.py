@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.core.calls import Reason
-from companion.ui.look.theme import Look, style
+from companion.ui.look.theme import Look, size_for_text, style
 from companion.ui.shell import messages
 from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.window_activation import bring_forward as bring_window_forward
@@ -63,7 +63,7 @@ class ActionsWindow(QWidget):
         self.more_menu.addAction(actions.calls)
         self._build()
         self.set_today_count(0)
-        self.setMinimumWidth(320)
+        size_for_text(self, 0, 0, min_width=320)
 
     def _build(self) -> None:
         actions = self._actions
