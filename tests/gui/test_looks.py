@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.core.settings import Appearance, Settings
+from companion.system.desktop_look import PortalLook
 from companion.ui.journal.journal_window import JournalWindow
 from companion.ui.look import theme
 from companion.ui.look.palettes import PAPERS
@@ -59,10 +60,10 @@ def test_an_open_window_follows_the_desktop_when_it_turns_dark(
     window = open_journal(qtbot)
     # The offscreen platform has no colour scheme to change: the desktop's answer is stood in
     # for, and its signal sent as Qt sends it.
-    monkeypatch.setattr(theme, "desktop_appearance", lambda _hints: Appearance.DARK)
+    monkeypatch.setattr(theme, "desktop_appearance", lambda *_: Appearance.DARK)
     qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     qtbot.waitUntil(lambda: page_colour(window) == PAPERS[Appearance.DARK].paper)
-    monkeypatch.setattr(theme, "desktop_appearance", lambda _hints: Appearance.HIGH_CONTRAST)
+    monkeypatch.setattr(theme, "desktop_appearance", lambda *_: Appearance.HIGH_CONTRAST)
     qapp.styleHints().accessibility().contrastPreferenceChanged.emit(
         Qt.ContrastPreference.HighContrast
     )
@@ -72,7 +73,7 @@ def test_an_open_window_follows_the_desktop_when_it_turns_dark(
 def test_settings_choice_wins_over_the_desktop(
     qapp: QApplication, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(theme, "desktop_appearance", lambda _hints: Appearance.DARK)
+    monkeypatch.setattr(theme, "desktop_appearance", lambda *_: Appearance.DARK)
     theme.look_follows(Settings(appearance=Appearance.LIGHT))
     assert theme.current_look().appearance is Appearance.LIGHT
     assert qapp.palette().color(qapp.palette().ColorRole.Window).name() == "#f4f7f6"
@@ -110,7 +111,7 @@ def test_the_desktop_decides_the_look(
     scheme: Qt.ColorScheme, contrast: Qt.ContrastPreference, expected: Appearance
 ) -> None:
     hints = FakeHints(scheme, contrast)
-    assert theme.desktop_appearance(hints) is expected  # type: ignore[arg-type]
+    assert theme.desktop_appearance(hints, PortalLook()) is expected  # type: ignore[arg-type]
 
 
 def test_text_grows_with_the_desktops_font(qtbot: QtBot, qapp: QApplication) -> None:

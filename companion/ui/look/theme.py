@@ -8,6 +8,7 @@ dots per inch, and grow with the desktop's font when that is larger than the des
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette, QStyleHints
 from PySide6.QtWidgets import QApplication, QWidget
 
 from companion.core.settings import Appearance, Settings
+from companion.system.desktop_look import PortalLook
 from companion.ui.look.palettes import BREATHS, PAPERS, Breath, Paper
 
 #: Qt's Fusion style draws field frames and check boxes a shade darker than the window: on
@@ -49,13 +51,14 @@ class Look:
         return f"{self.points(design_px)}pt"
 
 
-def desktop_appearance(hints: QStyleHints) -> Appearance:
-    """High contrast when the platform asks for it, else the desktop's colour scheme."""
-    if hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast:
+def desktop_appearance(hints: QStyleHints, portal: PortalLook) -> Appearance:
+    """High contrast when Qt or the desktop portal asks for it, else the colour scheme: the
+    portal's where it answered (Qt's gtk3 theme said light on a dark GNOME), else Qt's."""
+    contrast = hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+    if contrast or portal.high_contrast:
         return Appearance.HIGH_CONTRAST
-    if hints.colorScheme() == Qt.ColorScheme.Dark:
-        return Appearance.DARK
-    return Appearance.LIGHT
+    dark = portal.dark if portal.dark is not None else hints.colorScheme() == Qt.ColorScheme.Dark
+    return Appearance.DARK if dark else Appearance.LIGHT
 
 
 def palette_colours(paper: Paper) -> dict[QPalette.ColorRole, str]:
@@ -111,11 +114,20 @@ class LookKeeper(QObject):
         hints = app.styleHints()
         hints.colorSchemeChanged.connect(self.apply)
         hints.accessibility().contrastPreferenceChanged.connect(self.apply)
+        self._portal = PortalLook()
+        if sys.platform.startswith("linux"):
+            from companion.system.desktop_look import DesktopPortalLook
+
+            DesktopPortalLook(self).changed.connect(self._on_portal_changed)
         self._applied: Appearance | None = None
         self.apply()
 
+    def _on_portal_changed(self, portal: PortalLook) -> None:
+        self._portal = portal
+        self.apply()
+
     def look(self) -> Look:
-        appearance = self._choice or desktop_appearance(self._app.styleHints())
+        appearance = self._choice or desktop_appearance(self._app.styleHints(), self._portal)
         scale = max(1.0, self._app.font().pointSizeF() / REFERENCE_POINTS)
         return Look(appearance, PAPERS[appearance], BREATHS[appearance], scale)
 
