@@ -111,7 +111,29 @@ def test_the_desktop_decides_the_look(
     scheme: Qt.ColorScheme, contrast: Qt.ContrastPreference, expected: Appearance
 ) -> None:
     hints = FakeHints(scheme, contrast)
+    assert theme.desktop_appearance(hints) is expected  # type: ignore[arg-type]
     assert theme.desktop_appearance(hints, PortalLook()) is expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("scheme", "portal", "expected"),
+    [
+        # Qt's gtk3 theme said Light while GNOME's portal said dark: the portal wins.
+        (Qt.ColorScheme.Light, PortalLook(dark=True), Appearance.DARK),
+        (Qt.ColorScheme.Dark, PortalLook(dark=False), Appearance.LIGHT),
+        (Qt.ColorScheme.Dark, PortalLook(dark=None), Appearance.DARK),
+        (
+            Qt.ColorScheme.Light,
+            PortalLook(dark=False, high_contrast=True),
+            Appearance.HIGH_CONTRAST,
+        ),
+    ],
+)
+def test_the_portal_answers_where_qt_cannot(
+    scheme: Qt.ColorScheme, portal: PortalLook, expected: Appearance
+) -> None:
+    hints = FakeHints(scheme, Qt.ContrastPreference.NoPreference)
+    assert theme.desktop_appearance(hints, portal) is expected  # type: ignore[arg-type]
 
 
 def test_text_grows_with_the_desktops_font(qtbot: QtBot, qapp: QApplication) -> None:

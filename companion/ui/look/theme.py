@@ -11,13 +11,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QStyleHints
 from PySide6.QtWidgets import QApplication, QWidget
 
 from companion.core.settings import Appearance, Settings
-from companion.system.desktop_look import PortalLook
+
+if TYPE_CHECKING:  # QtDBus is loaded on Linux only, with the portal reader
+    from companion.system.desktop_look import PortalLook
 from companion.ui.look.palettes import BREATHS, PAPERS, Breath, Paper
 
 #: Qt's Fusion style draws field frames and check boxes a shade darker than the window: on
@@ -51,13 +54,15 @@ class Look:
         return f"{self.points(design_px)}pt"
 
 
-def desktop_appearance(hints: QStyleHints, portal: PortalLook) -> Appearance:
+def desktop_appearance(hints: QStyleHints, portal: PortalLook | None = None) -> Appearance:
     """High contrast when Qt or the desktop portal asks for it, else the colour scheme: the
     portal's where it answered (Qt's gtk3 theme said light on a dark GNOME), else Qt's."""
     contrast = hints.accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
-    if contrast or portal.high_contrast:
+    if contrast or (portal is not None and portal.high_contrast):
         return Appearance.HIGH_CONTRAST
-    dark = portal.dark if portal.dark is not None else hints.colorScheme() == Qt.ColorScheme.Dark
+    dark = hints.colorScheme() == Qt.ColorScheme.Dark
+    if portal is not None and portal.dark is not None:
+        dark = portal.dark
     return Appearance.DARK if dark else Appearance.LIGHT
 
 
@@ -114,7 +119,7 @@ class LookKeeper(QObject):
         hints = app.styleHints()
         hints.colorSchemeChanged.connect(self.apply)
         hints.accessibility().contrastPreferenceChanged.connect(self.apply)
-        self._portal = PortalLook()
+        self._portal: PortalLook | None = None
         if sys.platform.startswith("linux"):
             from companion.system.desktop_look import DesktopPortalLook
 
