@@ -35,6 +35,7 @@ from companion.ui.settings.settings_window import SettingsWindow
 from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.actions_window import ActionsWindow
 from companion.ui.shell.app_icon import app_icon
+from companion.ui.shell.tray import TrayController
 from tests.gui.journal_helpers import make_services
 
 
@@ -92,6 +93,9 @@ def shots(out: Path, appearance: Appearance) -> None:
     services.clock.advance(2.0)
     breathing.tick()
     _show(breathing, out, f"{tag}-break-breathing")
+    done = [b for b in breathing.findChildren(QAbstractButton) if b.text() == "Done"]
+    done[0].click()
+    _show(breathing, out, f"{tag}-break-after")
     breathing.discard()
     journal = JournalWindow(services.journal, services.drafts, services.calls, services.clock)
     journal.resize(900, 600)
@@ -120,6 +124,7 @@ def more_shots(out: Path, appearance: Appearance) -> None:
         ("toast", Toast(nudge_notice(3, 75), lambda _notice, _action: None)),
         ("tray-window", ActionsWindow(app_icon(), ShellActions())),
         ("passphrase", PassphraseDialog(new=True)),
+        ("tray-menu", TrayController(app_icon(), ShellActions()).menu),
     ]
     for name, window in windows:
         _show(window, out, f"{tag}-{name}")
