@@ -153,7 +153,7 @@ class LookKeeper(QObject):
 
 
 def keeper() -> LookKeeper:
-    """The application's keeper, made on first use: nothing of this loads before a window."""
+    """The application's keeper, made on first use (app_settings, when settings load)."""
     app = QCoreApplication.instance()
     assert isinstance(app, QGuiApplication), "a look needs a GUI application"
     found = app.findChild(LookKeeper, "lookKeeper", Qt.FindChildOption.FindDirectChildrenOnly)
