@@ -249,7 +249,6 @@ class SettingsWindow(QWidget):
             "pattern_key": [self.pattern],
             "break_seconds": [self.length],
             "reduced_motion": [self.motion],
-            "appearance": [self.colours],
             "mood_check": [self.mood],
             "autostart": [self.autostart],
             "reminders.shift_start": [self.start],
