@@ -161,3 +161,16 @@ def test_settings_offers_the_colours_and_saves_the_choice(qtbot: QtBot) -> None:
     assert offered == ["Follow my desktop", "Light", "Dark", "High contrast"]
     colours.setCurrentIndex(offered.index("High contrast"))
     assert window.chosen().appearance is Appearance.HIGH_CONTRAST
+
+
+def test_an_open_window_grows_its_text_when_the_desktops_font_grows(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    window = open_journal(qtbot)
+    footer = window.findChild(QLabel, "footer")
+    assert footer is not None
+    before = footer.font().pointSizeF()
+    font = qapp.font()
+    font.setPointSizeF(theme.REFERENCE_POINTS * 2)
+    qapp.setFont(font)
+    qtbot.waitUntil(lambda: footer.font().pointSizeF() == pytest.approx(before * 2))

@@ -174,7 +174,7 @@ Sheet = Callable[[Look], str]
 
 
 class _Restyler(QObject):
-    """Sets ``sheet`` on its widget again whenever the application's palette changes."""
+    """Sets ``sheet`` on its widget again whenever the application's palette or font changes."""
 
     def __init__(self, widget: QWidget, sheet: Sheet) -> None:
         super().__init__(widget)
@@ -182,7 +182,9 @@ class _Restyler(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ApplicationPaletteChange and isinstance(watched, QWidget):
+        # A new look, or the desktop's font changed size while the window is open.
+        changed = (QEvent.Type.ApplicationPaletteChange, QEvent.Type.ApplicationFontChange)
+        if event.type() in changed and isinstance(watched, QWidget):
             watched.setStyleSheet(self._sheet(current_look()))
         return False
 
