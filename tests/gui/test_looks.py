@@ -136,20 +136,34 @@ def test_the_portal_answers_where_qt_cannot(
     assert theme.desktop_appearance(hints, portal) is expected  # type: ignore[arg-type]
 
 
-def test_text_grows_with_the_desktops_font(qtbot: QtBot, qapp: QApplication) -> None:
-    normal = open_journal(qtbot)
-    footer = normal.findChild(QLabel, "footer")
+def footer_points(window: QWidget) -> float:
+    footer = window.findChild(QLabel, "footer")
     assert footer is not None
-    normal_points = footer.font().pointSizeF()
+    return footer.font().pointSizeF()
+
+
+def double_the_desktops_text(qapp: QApplication) -> None:
     font = qapp.font()
     font.setPointSizeF(theme.REFERENCE_POINTS * 2)
     qapp.setFont(font)
+
+
+def test_text_grows_with_the_desktops_font(qtbot: QtBot, qapp: QApplication) -> None:
+    normal_points = footer_points(open_journal(qtbot))
+    double_the_desktops_text(qapp)
     assert theme.current_look().scale == 2.0
     large = open_journal(qtbot)
-    footer = large.findChild(QLabel, "footer")
-    assert footer is not None
-    assert footer.font().pointSizeF() == pytest.approx(normal_points * 2)
+    assert footer_points(large) == pytest.approx(normal_points * 2)
     assert large.width() >= 2 * 560 or large.width() == large.screen().availableGeometry().width()
+
+
+def test_an_open_window_grows_its_text_when_the_desktops_font_grows(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    window = open_journal(qtbot)
+    before = footer_points(window)
+    double_the_desktops_text(qapp)
+    qtbot.waitUntil(lambda: footer_points(window) == pytest.approx(before * 2))
 
 
 def test_settings_offers_the_colours_and_saves_the_choice(qtbot: QtBot) -> None:
@@ -161,16 +175,3 @@ def test_settings_offers_the_colours_and_saves_the_choice(qtbot: QtBot) -> None:
     assert offered == ["Follow my desktop", "Light", "Dark", "High contrast"]
     colours.setCurrentIndex(offered.index("High contrast"))
     assert window.chosen().appearance is Appearance.HIGH_CONTRAST
-
-
-def test_an_open_window_grows_its_text_when_the_desktops_font_grows(
-    qtbot: QtBot, qapp: QApplication
-) -> None:
-    window = open_journal(qtbot)
-    footer = window.findChild(QLabel, "footer")
-    assert footer is not None
-    before = footer.font().pointSizeF()
-    font = qapp.font()
-    font.setPointSizeF(theme.REFERENCE_POINTS * 2)
-    qapp.setFont(font)
-    qtbot.waitUntil(lambda: footer.font().pointSizeF() == pytest.approx(before * 2))
