@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
@@ -14,6 +15,15 @@ from companion.core.reminder_settings import (
     reminder_settings_from_mapping,
     reminder_settings_to_mapping,
 )
+
+
+class Appearance(enum.Enum):
+    """The colours the agent chose over the desktop's (issue #15)."""
+
+    LIGHT = "light"
+    DARK = "dark"
+    HIGH_CONTRAST = "high_contrast"
+
 
 MIN_BREAK_SECONDS = 30
 MAX_BREAK_SECONDS = 600
@@ -43,6 +53,9 @@ class Settings:
     #: The optional app lock: the journal and call details close after this many minutes
     #: without input, and when the screen locks. None: no lock (the default).
     lock_after_minutes: int | None = None
+    #: Light, dark or high-contrast colours; None follows the desktop (the default). Not in
+    #: IT's reach (core.policy's allowlist): it is how this person reads the screen.
+    appearance: Appearance | None = None
 
     def __post_init__(self) -> None:
         if (
@@ -98,6 +111,8 @@ def _coerce(name: str, value: Any) -> Any:
         return value
     if name == "journal_protection":
         return _protection(value)
+    if name == "appearance":
+        return _appearance(value)
     if name == "lock_after_minutes":
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise TypeError("expected a number of minutes or null")
@@ -117,6 +132,13 @@ def _protection(value: Any) -> Protection | None:
     return None if value is None else choices[value]
 
 
+def _appearance(value: Any) -> Appearance | None:
+    choices = {appearance.value: appearance for appearance in Appearance}
+    if value is not None and value not in choices:
+        raise ValueError(f"expected {', '.join(choices)} or null")
+    return None if value is None else choices[value]
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError("expected text")
@@ -128,4 +150,5 @@ def settings_to_mapping(settings: Settings) -> dict[str, Any]:
     data["reminders"] = reminder_settings_to_mapping(settings.reminders)
     protection = settings.journal_protection
     data["journal_protection"] = None if protection is None else protection.value
+    data["appearance"] = None if settings.appearance is None else settings.appearance.value
     return data
