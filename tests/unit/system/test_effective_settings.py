@@ -64,6 +64,8 @@ def test_autostart_is_left_alone_until_someone_chooses(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    # Not this machine's /etc/xdg: an installed .deb's system-wide entry would count as on.
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "etc-xdg"))
     entry = tmp_path / "autostart" / "companion.desktop"
 
     assert sync_autostart(Settings()) is None
