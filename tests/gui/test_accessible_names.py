@@ -34,6 +34,9 @@ def test_settings_controls_each_have_their_own_name(qtbot: QtBot) -> None:
                  messages.NUDGE_CALLS_NAME, messages.NUDGE_WINDOW_NAME):  # fmt: skip
         assert names.count(name) == 1
     assert window.test_result.accessibleName() == messages.TEST_RESULT_NAME
+    # "the next day" and "within" are shown beside the controls; a screen reader hears why.
+    assert window.end.accessibleDescription() == messages.SHIFT_DESCRIPTION
+    assert window.nudge_window.accessibleDescription() == messages.NUDGE_DESCRIPTION
 
 
 def test_settings_tab_order_follows_reading_order(qtbot: QtBot) -> None:

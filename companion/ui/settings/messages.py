@@ -32,6 +32,10 @@ SHIFT_END_NAME = "Shift ends at"
 NUDGE_CALLS_NAME = "Hard calls before a break is suggested"
 NUDGE_WINDOW_NAME = "Minutes those hard calls fall within"
 TEST_RESULT_NAME = "Test notification result"
+SHIFT_DESCRIPTION = "An end before the start is a night shift: it ends the next day."
+NUDGE_DESCRIPTION = (
+    "After that many hard calls within that many minutes, Companion suggests a break."
+)
 AUTOSTART = "Start Companion when I log in"
 ENABLED = "Remind me gently (nudges and the end-of-shift reflection)"
 SUGGEST_AFTER = "Suggest a break after"

@@ -161,6 +161,14 @@ class SettingsWindow(QWidget):
             (self.test_result, messages.TEST_RESULT_NAME),
         ):
             widget.setAccessibleName(name)
+        # What the row shows around them ("the next day", "within"), said in words.
+        for widget, text in (
+            (self.start, messages.SHIFT_DESCRIPTION),
+            (self.end, messages.SHIFT_DESCRIPTION),
+            (self.nudge_calls, messages.NUDGE_DESCRIPTION),
+            (self.nudge_window, messages.NUDGE_DESCRIPTION),
+        ):
+            widget.setAccessibleDescription(text)
 
     def _build(self) -> None:
         breaks = QFormLayout()
