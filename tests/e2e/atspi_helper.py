@@ -25,6 +25,12 @@ STATES = {
 }
 
 
+def labelled(accessible):
+    """Whether a label names this object (AT-SPI's labelled-by relation)."""
+    relations = accessible.getRelationSet()
+    return any(r.getRelationType() == pyatspi.RELATION_LABELLED_BY for r in relations)
+
+
 def describe(accessible, window, depth):
     state = accessible.getState()
     return {
@@ -33,6 +39,7 @@ def describe(accessible, window, depth):
         "description": accessible.description or "",
         "window": window,
         "depth": depth,
+        "labelled": labelled(accessible),
         **{key: state.contains(value) for key, value in STATES.items()},
     }
 
