@@ -52,8 +52,8 @@ def _needs_pyatspi() -> None:
         pytest.skip(f"can't read the accessibility tree ({reason}; run `make desktop-tools`)")
 
 
-@pytest.fixture
-def focus(desktop: Desktop) -> Iterator[FocusWatch]:
+def listening(desktop: Desktop) -> Iterator[FocusWatch]:
+    """The accessibility bus on, then a focus watch for the app the test starts after."""
     atspi.accessible(desktop)
     watch = FocusWatch.start(desktop)
     yield watch
@@ -61,11 +61,13 @@ def focus(desktop: Desktop) -> Iterator[FocusWatch]:
 
 
 @pytest.fixture
+def focus(desktop: Desktop) -> Iterator[FocusWatch]:
+    yield from listening(desktop)
+
+
+@pytest.fixture
 def bare_focus(bare_desktop: Desktop) -> Iterator[FocusWatch]:
-    atspi.accessible(bare_desktop)
-    watch = FocusWatch.start(bare_desktop)
-    yield watch
-    watch.stop()
+    yield from listening(bare_desktop)
 
 
 def window_in_tree(desktop: Desktop, title: str) -> list[Node]:
