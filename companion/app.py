@@ -31,6 +31,7 @@ from companion.flows.notices import TITLE, Messages
 from companion.flows.reminder_scheduler import ReminderFlow
 from companion.flows.schedules import MidnightTimer
 from companion.flows.settings_holder import SettingsHolder
+from companion.flows.shortcut_switch import ShortcutSwitch
 from companion.flows.tag_and_breathe import BreakFlow
 from companion.notify.chain import FallbackNotifier
 from companion.store.opening import journal_is_encrypted, key_opens, must_wait, plain_for_now
@@ -98,6 +99,8 @@ class CompanionApp(QObject):
         #: Quit was asked for (perhaps while start-up still waits for the key).
         self.leaving = False
         self._wired_settings: object | None = None
+        #: Ctrl+Alt+H from anywhere (companion.app_start attaches it; None: not attached).
+        self.shortcut: ShortcutSwitch | None = None
         # 2. The flows, each with the factory for the windows it drives.
         journal_windows = JournalWindows(
             storage.journal, storage.drafts, storage.calls, clock, backups=storage.backups
@@ -335,6 +338,7 @@ class CompanionApp(QObject):
             autostart_on=autostart_is_on(self.settings.settings),
             no_notification_service=self.notifiers.no_service_note.given,
             privacy=self._privacy_facts(),
+            shortcut_note=self.shortcut.problem if self.shortcut else None,
         )
         if window.privacy is not None and window is not self._wired_settings:
             self._wired_settings = window

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from companion.flows.settings_holder import SettingsHolder
 from companion.system.effective_settings import load_effective_settings, sync_autostart
 from companion.system.settings_file import save_settings_mapping
+from companion.ui.look.theme import look_follows
 
 
 def settings_holder(path: Path, parent: QObject | None = None) -> SettingsHolder:
@@ -24,6 +25,9 @@ def settings_holder(path: Path, parent: QObject | None = None) -> SettingsHolder
         settings_warnings=effective.settings_warnings,
         parent=parent,
     )
+    # The colours the agent chose (or the desktop's), from the first window on.
+    look_follows(holder.settings)
+    holder.changed.connect(look_follows)
     autostart_problem = sync_autostart(holder.settings)
     if autostart_problem is not None:
         holder.add_warning(autostart_problem)

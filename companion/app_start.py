@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from companion.app import CompanionApp
@@ -16,6 +16,7 @@ from companion.app_privacy import unlock_journal
 from companion.app_settings import settings_holder
 from companion.core.commands import Action, Command
 from companion.core.journal_key import Protection, Unlocked
+from companion.flows.shortcut_switch import ShortcutSwitch
 from companion.store.opening import open_unlocked
 from companion.store.storage import temporary_storage
 from companion.system import milestones, paths
@@ -82,9 +83,25 @@ def start(
 
 def _ready(companion: CompanionApp, first: Command | None) -> None:
     QuitOnSignals(companion.quit, parent=companion)
+    _listen_for_the_shortcut(companion)
     if first is not None and first.action is not Action.SHOW:
         QTimer.singleShot(0, lambda: companion.handle(first))
     # Right after start-up, the break window's modules, ahead of the first click (1.4 MB of
     # idle memory, measured; a click in the first second would otherwise wait 20 ms for them).
     QTimer.singleShot(0, companion.settle)
     milestones.reached("app_ready", companion)
+
+
+def _listen_for_the_shortcut(companion: CompanionApp) -> None:
+    """Ctrl+Alt+H from any application does what a click on the tray icon does."""
+    from companion.system.global_shortcut import NOT_HERE, SHORTCUT_TEXT, shortcut_for
+
+    switch = ShortcutSwitch(
+        lambda: shortcut_for(qt_platform=QGuiApplication.platformName()),
+        companion.shell.actions.quick_tag.trigger,
+        unavailable=NOT_HERE.format(shortcut=SHORTCUT_TEXT),
+        parent=companion,
+    )
+    switch.apply(companion.settings.settings.global_shortcut)
+    companion.settings.saved.connect(lambda settings: switch.apply(settings.global_shortcut))
+    companion.shortcut = switch

@@ -20,6 +20,7 @@ POLICY_SETTINGS = frozenset(
         "pattern_key",
         "break_seconds",
         "mood_check",
+        "global_shortcut",
         "reduced_motion",
         "autostart",
         "reminders.enabled",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
@@ -14,6 +15,15 @@ from companion.core.reminder_settings import (
     reminder_settings_from_mapping,
     reminder_settings_to_mapping,
 )
+
+
+class Appearance(enum.Enum):
+    """The colours the agent chose over the desktop's (issue #15)."""
+
+    LIGHT = "light"
+    DARK = "dark"
+    HIGH_CONTRAST = "high_contrast"
+
 
 MIN_BREAK_SECONDS = 30
 MAX_BREAK_SECONDS = 600
@@ -28,6 +38,9 @@ class Settings:
     #: None follows the operating system's "reduce motion" wish where it can be read.
     reduced_motion: bool | None = None
     mood_check: bool = True
+    #: Ctrl+Alt+H tags a call and starts a break from any application, where the desktop lets
+    #: Companion listen for it (companion.system.global_shortcut).
+    global_shortcut: bool = True
     #: Nudges, callbacks, the end-of-shift reflection: when and how often.
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     #: "Start with my computer". None means the agent has not chosen: leave whatever the
@@ -40,6 +53,9 @@ class Settings:
     #: The optional app lock: the journal and call details close after this many minutes
     #: without input, and when the screen locks. None: no lock (the default).
     lock_after_minutes: int | None = None
+    #: Light, dark or high-contrast colours; None follows the desktop (the default). Not in
+    #: IT's reach (core.policy's allowlist): it is how this person reads the screen.
+    appearance: Appearance | None = None
 
     def __post_init__(self) -> None:
         if (
@@ -95,11 +111,13 @@ def _coerce(name: str, value: Any) -> Any:
         return value
     if name == "journal_protection":
         return _protection(value)
+    if name == "appearance":
+        return _appearance(value)
     if name == "lock_after_minutes":
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise TypeError("expected a number of minutes or null")
         return value
-    if name == "mood_check":
+    if name in ("mood_check", "global_shortcut"):
         if not isinstance(value, bool):
             raise TypeError("expected true or false")
         return value
@@ -109,6 +127,13 @@ def _coerce(name: str, value: Any) -> Any:
 def _protection(value: Any) -> Protection | None:
     """The value is not repeated in the warning: someone may have typed a secret there."""
     choices = {protection.value: protection for protection in Protection}
+    if value is not None and value not in choices:
+        raise ValueError(f"expected {', '.join(choices)} or null")
+    return None if value is None else choices[value]
+
+
+def _appearance(value: Any) -> Appearance | None:
+    choices = {appearance.value: appearance for appearance in Appearance}
     if value is not None and value not in choices:
         raise ValueError(f"expected {', '.join(choices)} or null")
     return None if value is None else choices[value]
@@ -125,4 +150,5 @@ def settings_to_mapping(settings: Settings) -> dict[str, Any]:
     data["reminders"] = reminder_settings_to_mapping(settings.reminders)
     protection = settings.journal_protection
     data["journal_protection"] = None if protection is None else protection.value
+    data["appearance"] = None if settings.appearance is None else settings.appearance.value
     return data

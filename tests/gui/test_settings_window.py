@@ -101,3 +101,17 @@ def test_on_a_short_screen_the_groups_scroll_instead_of_squeezing(qtbot: QtBot) 
     assert scroll is not None and scroll.widget() is not None
     for spin in window.findChildren(QSpinBox):
         assert spin.height() >= spin.minimumSizeHint().height(), spin.suffix()
+
+
+def test_the_shortcut_from_anywhere_is_a_choice_and_says_why_it_is_not_heard(
+    qtbot: QtBot,
+) -> None:
+    window = open_window(qtbot, Settings())
+    assert window.shortcut.isChecked() and window.shortcut_note.isHidden()
+    window.shortcut.setChecked(False)
+    assert window.chosen().global_shortcut is False
+
+    taken = "Another program already uses Ctrl+Alt+H, so Companion can't."
+    noted = open_window(qtbot, Settings(), shortcut_note=taken)
+    assert not noted.shortcut_note.isHidden() and noted.shortcut_note.text() == taken
+    assert noted.shortcut.accessibleDescription() == taken

@@ -7,8 +7,9 @@ from PySide6.QtGui import QColor, QMouseEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from companion.ui.breathing.breathing_pages import make_button
-from companion.ui.breathing.breathing_style import BREATHING_STYLESHEET
+from companion.ui.breathing.breathing_style import breathing_stylesheet
 from companion.ui.breathing.messages import CLOSE_NAME, TITLE, WINDOW_TITLE
+from companion.ui.look.theme import size_for_text, style
 
 
 class BreathingFrame(QWidget):
@@ -29,11 +30,7 @@ class BreathingFrame(QWidget):
         self.setObjectName("breathingWindow")
         self.setWindowTitle(WINDOW_TITLE)
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#8fb3b1"))
-        self.setPalette(palette)
-        self.resize(460, 560)
-        self.setMinimumSize(420, 520)
+        size_for_text(self, 460, 560, min_width=420, min_height=520)
         frame = QWidget()
         frame.setObjectName("breathingFrame")
         frame.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -54,7 +51,10 @@ class BreathingFrame(QWidget):
         outer.addWidget(frame)
 
     def finish_style(self) -> None:
-        self.setStyleSheet(BREATHING_STYLESHEET)
+        look = style(self, breathing_stylesheet)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(look.breath.placeholder))
+        self.setPalette(palette)
 
     def grow_to_fit(self) -> None:
         """Grow rather than squeeze the contents; resize() (not a new minimum) keeps the

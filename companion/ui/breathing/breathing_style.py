@@ -2,118 +2,130 @@
 
 from __future__ import annotations
 
+from companion.ui.look.theme import Look
+
 #: The mood buttons paint their face and word themselves (no labels, see mood_picker.py).
-TEXT_COLOR = "#e8f5f3"
 MOOD_FACE_PX = 32
 MOOD_WORD_PX = 13
-MOOD_WORD_COLOR = "#d3ebe8"
 
-# Contrast: body text #e8f5f3 on #0d2538..#0f3b42 is above 12:1; soft text #b8d6d3 above 8:1;
-# the dark text on the light primary button is above 9:1.
-BREATHING_STYLESHEET = """
-QWidget#breathingFrame {
-    background: qlineargradient(x1:0, y1:0, x2:0, y2:1, stop:0 #0d2538, stop:1 #0f3b42);
-    border: 1px solid rgba(255, 255, 255, 30);
+
+def breathing_stylesheet(look: Look) -> str:
+    """The sheet for ``look``: sizes in points; colours from its Breath (ratios tested)."""
+    b = look.breath
+    return f"""
+QWidget#breathingFrame {{
+    background: qlineargradient(x1:0, y1:0, x2:0, y2:1, stop:0 {b.top}, stop:1 {b.bottom});
+    border: 1px solid {b.border};
     border-radius: 18px;
-}
-QWidget#breathingFrame QLabel {
-    color: #e8f5f3;
-    font-size: 15px;
+}}
+QWidget#breathingFrame QLabel {{
+    color: {b.text};
+    font-size: {look.pt(15)};
     background: transparent;
-}
-QWidget#breathingFrame QLabel#windowTitle { color: #b8d6d3; font-size: 13px; font-weight: 600; }
+}}
+QWidget#breathingFrame QLabel#windowTitle {{
+    color: {b.soft}; font-size: {look.pt(13)}; font-weight: 600;
+}}
 QWidget#breathingFrame QLabel#heading,
-QWidget#breathingFrame QLabel#moodQuestion { font-size: 20px; font-weight: 600; }
-QWidget#breathingFrame QLabel#kindLine { font-size: 20px; font-weight: 600; }
-QWidget#breathingFrame QLabel#soft { color: #b8d6d3; }
-QWidget#breathingFrame QLabel#timeLeft { color: #b8d6d3; font-size: 16px; }
-QWidget#breathingFrame QLabel#small { color: #b8d6d3; font-size: 13px; }
-QWidget#breathingFrame QLabel#source { color: #a4c9c6; font-size: 13px; font-style: italic; }
-QWidget#breathingFrame QLabel#detailsError { color: #ffd9a8; font-size: 13px; }
-QWidget#breathingFrame QPushButton {
-    background: rgba(255, 255, 255, 20);
-    color: #eef8f6;
-    border: 1px solid rgba(255, 255, 255, 55);
+QWidget#breathingFrame QLabel#moodQuestion {{ font-size: {look.pt(20)}; font-weight: 600; }}
+QWidget#breathingFrame QLabel#kindLine {{ font-size: {look.pt(20)}; font-weight: 600; }}
+QWidget#breathingFrame QLabel#soft {{ color: {b.soft}; }}
+QWidget#breathingFrame QLabel#timeLeft {{ color: {b.soft}; font-size: {look.pt(16)}; }}
+QWidget#breathingFrame QLabel#small {{ color: {b.soft}; font-size: {look.pt(13)}; }}
+QWidget#breathingFrame QLabel#source {{
+    color: {b.source}; font-size: {look.pt(13)}; font-style: italic;
+}}
+QWidget#breathingFrame QLabel#detailsError {{ color: {b.error}; font-size: {look.pt(13)}; }}
+QWidget#breathingFrame QPushButton {{
+    background: {b.button};
+    color: {b.button_text};
+    border: 1px solid {b.button_line};
     border-radius: 12px;
     padding: 8px 14px;
-    font-size: 15px;
-}
-QWidget#breathingFrame QPushButton:hover { background: rgba(255, 255, 255, 38); }
-QWidget#breathingFrame QPushButton:pressed { background: rgba(255, 255, 255, 12); }
-QWidget#breathingFrame QPushButton:focus { border: 2px solid #9fe3d6; }
-QWidget#breathingFrame QPushButton#primaryButton {
-    background: #9fdcd2;
-    color: #0b2a33;
-    border: 2px solid #9fdcd2;
+    font-size: {look.pt(15)};
+}}
+QWidget#breathingFrame QPushButton:hover {{ background: {b.button_hover}; }}
+QWidget#breathingFrame QPushButton:pressed {{ background: {b.button_pressed}; }}
+QWidget#breathingFrame QPushButton:focus {{ border: 2px solid {b.focus}; }}
+QWidget#breathingFrame QPushButton#primaryButton {{
+    background: {b.primary};
+    color: {b.on_primary};
+    border: 2px solid {b.primary};
     font-weight: 600;
-}
-QWidget#breathingFrame QPushButton#primaryButton:hover { background: #b7e8e0; }
-QWidget#breathingFrame QPushButton#primaryButton:focus { border: 2px solid #ffffff; }
-QWidget#breathingFrame QPushButton#moodButton { padding: 0; border-radius: 14px; }
+}}
+QWidget#breathingFrame QPushButton#primaryButton:hover {{ background: {b.primary_hover}; }}
+QWidget#breathingFrame QPushButton#primaryButton:focus {{ border: 2px solid {b.focus_on_primary}; }}
+QWidget#breathingFrame QPushButton#moodButton {{ padding: 0; border-radius: 14px; }}
 QWidget#breathingFrame QPushButton#quietButton,
-QWidget#breathingFrame QPushButton#linkButton {
+QWidget#breathingFrame QPushButton#linkButton {{
     background: transparent;
     border: 2px solid transparent;
-    color: #b8d6d3;
+    color: {b.soft};
     padding: 4px 10px;
-    font-size: 14px;
+    font-size: {look.pt(14)};
     text-decoration: underline;
-}
+}}
 QWidget#breathingFrame QPushButton#quietButton:hover,
-QWidget#breathingFrame QPushButton#linkButton:hover { color: #ffffff; }
+QWidget#breathingFrame QPushButton#linkButton:hover {{ color: {b.link_hover}; }}
 QWidget#breathingFrame QPushButton#quietButton:focus,
-QWidget#breathingFrame QPushButton#linkButton:focus { border: 2px solid #9fe3d6; }
-QWidget#breathingFrame QPushButton#closeButton {
+QWidget#breathingFrame QPushButton#linkButton:focus {{ border: 2px solid {b.focus}; }}
+QWidget#breathingFrame QPushButton#closeButton {{
     background: transparent;
     border: 2px solid transparent;
     border-radius: 14px;
-    color: #b8d6d3;
-    font-size: 18px;
+    color: {b.soft};
+    font-size: {look.pt(18)};
     padding: 0;
     min-width: 28px;
     min-height: 28px;
-}
-QWidget#breathingFrame QPushButton#closeButton:hover { background: rgba(255, 255, 255, 30); }
-QWidget#breathingFrame QPushButton#closeButton:focus { border: 2px solid #9fe3d6; }
-QWidget#breathingFrame QPushButton#intensityButton { padding: 6px 0; min-width: 34px; }
-QWidget#breathingFrame QPushButton#intensityButton:checked {
-    background: #9fdcd2;
-    color: #0b2a33;
-}
-QWidget#breathingFrame QComboBox, QWidget#breathingFrame QLineEdit {
-    background: rgba(255, 255, 255, 22);
-    color: #eef8f6;
-    border: 1px solid rgba(255, 255, 255, 70);
+}}
+QWidget#breathingFrame QPushButton#closeButton:hover {{
+    background: {b.button_hover};
+    color: {b.text};
+}}
+QWidget#breathingFrame QPushButton#closeButton:focus {{ border: 2px solid {b.focus}; }}
+QWidget#breathingFrame QPushButton#intensityButton {{ padding: 6px 0; min-width: 34px; }}
+QWidget#breathingFrame QPushButton#intensityButton:checked {{
+    background: {b.primary};
+    color: {b.on_primary};
+}}
+QWidget#breathingFrame QComboBox, QWidget#breathingFrame QLineEdit {{
+    background: {b.field};
+    color: {b.button_text};
+    border: 1px solid {b.field_line};
     border-radius: 8px;
     padding: 5px 8px;
-    font-size: 14px;
-    selection-background-color: #1f7a74;
-}
-QWidget#breathingFrame QComboBox:focus, QWidget#breathingFrame QLineEdit:focus {
-    border: 2px solid #9fe3d6;
-}
-QWidget#breathingFrame QComboBox QAbstractItemView {
-    background: #12344d;
-    color: #eef8f6;
-    selection-background-color: #1f7a74;
-}
-QWidget#breathingFrame QFrame#undoBanner {
-    background: rgba(255, 255, 255, 24);
+    font-size: {look.pt(14)};
+    selection-background-color: {b.selection};
+    selection-color: {b.text};
+    placeholder-text-color: {b.placeholder};
+}}
+QWidget#breathingFrame QComboBox:focus, QWidget#breathingFrame QLineEdit:focus {{
+    border: 2px solid {b.focus};
+}}
+QWidget#breathingFrame QComboBox QAbstractItemView {{
+    background: {b.menu};
+    color: {b.button_text};
+    selection-background-color: {b.selection};
+    selection-color: {b.text};
+}}
+QWidget#breathingFrame QFrame#undoBanner {{
+    background: {b.banner};
     border-radius: 10px;
-}
-QWidget#breathingFrame QFrame#undoBanner QLabel { font-size: 14px; }
+}}
+QWidget#breathingFrame QFrame#undoBanner QLabel {{ font-size: {look.pt(14)}; }}
 QWidget#breathingFrame QScrollArea#whyArea,
-QWidget#breathingFrame QWidget#whyBody { background: transparent; border: none; }
-QWidget#breathingFrame QScrollBar:vertical {
+QWidget#breathingFrame QWidget#whyBody {{ background: transparent; border: none; }}
+QWidget#breathingFrame QScrollBar:vertical {{
     background: transparent;
     width: 8px;
-}
-QWidget#breathingFrame QScrollBar::handle:vertical {
-    background: rgba(255, 255, 255, 70);
+}}
+QWidget#breathingFrame QScrollBar::handle:vertical {{
+    background: {b.ring};
     border-radius: 4px;
     min-height: 24px;
-}
-QWidget#breathingFrame QScrollBar::add-line, QWidget#breathingFrame QScrollBar::sub-line {
+}}
+QWidget#breathingFrame QScrollBar::add-line, QWidget#breathingFrame QScrollBar::sub-line {{
     height: 0;
-}
+}}
 """

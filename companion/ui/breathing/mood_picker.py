@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,12 +16,8 @@ from PySide6.QtWidgets import (
 
 from companion.core.moods import Mood
 from companion.ui.breathing import messages
-from companion.ui.breathing.breathing_style import (
-    MOOD_FACE_PX,
-    MOOD_WORD_COLOR,
-    MOOD_WORD_PX,
-    TEXT_COLOR,
-)
+from companion.ui.breathing.breathing_style import MOOD_FACE_PX, MOOD_WORD_PX
+from companion.ui.look.theme import current_look
 
 _DIGIT_KEYS = {
     Qt.Key.Key_1: Mood.AWFUL,
@@ -47,10 +43,10 @@ class _Line(QSpacerItem):
     first frame (issue #5); the layout still places these lines exactly where those were.
     """
 
-    def __init__(self, text: str, pixels: int, color: str, font: QFont) -> None:
+    def __init__(self, text: str, design_px: int, color: str, font: QFont) -> None:
         self.text = text
         self.font = QFont(font)
-        self.font.setPixelSize(pixels)
+        self.font.setPointSizeF(current_look().points(design_px))
         self.color = QColor(color)
         # A label's size hint: its text's bounding box; it grows, never shrinks below it.
         flags = int(Qt.AlignmentFlag.AlignCenter)
@@ -71,15 +67,23 @@ class FaceButton(QPushButton):
         self.setAutoDefault(True)  # Enter activates the focused face, as in a dialog.
         self.setMinimumSize(72, 86)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        text_color = current_look().breath.text
         self._lines = (
-            _Line(mood.face, MOOD_FACE_PX, TEXT_COLOR, self.font()),
-            _Line(mood.label, MOOD_WORD_PX, MOOD_WORD_COLOR, self.font()),
+            _Line(mood.face, MOOD_FACE_PX, text_color, self.font()),
+            _Line(mood.label, MOOD_WORD_PX, text_color, self.font()),
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 8, 4, 8)
         layout.addItem(self._lines[0])
         layout.addSpacing(2)  # a layout puts no spacing next to a spacer item by itself
         layout.addItem(self._lines[1])
+
+    def sizeHint(self) -> QSize:
+        # A button's own hint counts only its (empty) text: the lines decide, at any text size.
+        # (QPushButton's minimumSizeHint asks this one.)
+        layout = self.layout()
+        lines = layout.minimumSize() if layout is not None else QSize()
+        return lines.expandedTo(super().sizeHint())
 
     @property
     def lines(self) -> tuple[str, str]:

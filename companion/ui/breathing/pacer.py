@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QLinearGradient,
     QMoveEvent,
     QPainter,
@@ -24,18 +25,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from companion.core.breathing import PhaseState
 from companion.ui.breathing import messages
+from companion.ui.look.contrast import parse
+from companion.ui.look.theme import current_look
 
-BACKGROUND_TOP = QColor("#12344d")
-BACKGROUND_BOTTOM = QColor("#145457")
-SHAPE_CENTRE = QColor("#eefaf7")
-SHAPE_EDGE = QColor("#9fdcd2")
-RING = QColor(255, 255, 255, 70)
-TEXT = QColor("#f2fbf9")
-TEXT_SOFT = QColor("#b9dcd8")
-BAR_TRACK = QColor(255, 255, 255, 40)
-BAR_FILL = QColor("#a6e3d8")
-GLOW_CENTRE = QColor(159, 220, 210, 70)
-GLOW_EDGE = QColor(159, 220, 210, 0)
 #: The soft glow reaches this far beyond the shape's radius.
 GLOW_SHARE = 1.25
 
@@ -46,13 +38,14 @@ GLOW_SHARE = 1.25
 MIN_STEP_PX = 0.5
 #: The emptied shape keeps this share of the full radius, so it never vanishes.
 MIN_RADIUS_SHARE = 0.38
-#: Height kept under the shape for the phase word and the seconds.
-TEXT_BAND = 96.0
 CORNER_RADIUS = 18.0
-#: The phase word above the seconds.
-WORDS_HEIGHT = 78.0
-#: Words, a gap, and the step bar, centred together in reduced-motion mode.
-REDUCED_BLOCK_HEIGHT = WORDS_HEIGHT + 40.0 + 12.0
+#: Under the words: a gap, and the step bar, in reduced-motion mode.
+BAR_BLOCK = 40.0 + 12.0
+
+
+def _colour(text: str) -> QColor:
+    red, green, blue, alpha = parse(text)
+    return QColor(int(red), int(green), int(blue), int(alpha))
 
 
 @dataclass(frozen=True)
@@ -86,6 +79,9 @@ class PacerWidget(QWidget):
         self._words_drawn: tuple[tuple[str, str], QPixmap] | None = None
         self._word_font = QFont()
         self._seconds_font = QFont()
+        #: The phase word's line and the seconds' line: they grow with the text size.
+        self._word_height = 44.0
+        self._seconds_height = 34.0
         self._update_fonts()
         self.frames_painted = 0
         self.setObjectName("pacer")
@@ -170,6 +166,7 @@ class PacerWidget(QWidget):
         if event.type() in (
             QEvent.Type.FontChange,
             QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,  # a new look
             QEvent.Type.StyleChange,
             QEvent.Type.DevicePixelRatioChange,
         ):
@@ -189,10 +186,10 @@ class PacerWidget(QWidget):
     def _lay_out(self) -> _Layout:
         """The shape's centre and full radius, leaving room for the words below it."""
         width, height = float(self.width()), float(self.height())
-        area_height = max(40.0, height - TEXT_BAND)
+        area_height = max(40.0, height - (self._words_height + 18.0))
         full = max(12.0, min(width * 0.5, area_height * 0.5) - 14.0)
         centre = QPointF(width / 2.0, 12.0 + area_height / 2.0)
-        words = QRectF(0.0, centre.y() + full + 10.0, width, WORDS_HEIGHT)
+        words = QRectF(0.0, centre.y() + full + 10.0, width, self._words_height)
         ratio = self.devicePixelRatioF()
         pixels = QSize(math.ceil(width * ratio), math.ceil(height * ratio))
         return _Layout(centre, full, words, pixels, ratio)
@@ -218,11 +215,25 @@ class PacerWidget(QWidget):
     # Drawing.
 
     def _update_fonts(self) -> None:
+        look = current_look()
         self._word_font = QFont(self.font())
-        self._word_font.setPixelSize(30)
+        self._word_font.setPointSizeF(look.points(30))
         self._word_font.setWeight(QFont.Weight.DemiBold)
         self._seconds_font = QFont(self.font())
-        self._seconds_font.setPixelSize(24)
+        self._seconds_font.setPointSizeF(look.points(24))
+        self._word_height = max(44.0, QFontMetricsF(self._word_font).height() + 8.0)
+        self._seconds_height = max(34.0, QFontMetricsF(self._seconds_font).height() + 4.0)
+        breath = look.breath
+        self._top, self._bottom = _colour(breath.pacer_top), _colour(breath.pacer_bottom)
+        self._centre, self._edge = _colour(breath.shape_centre), _colour(breath.shape_edge)
+        self._ring, self._track = _colour(breath.ring), _colour(breath.bar_track)
+        self._fill, self._glow = _colour(breath.bar_fill), _colour(breath.glow)
+        self._text, self._text_soft = _colour(breath.pacer_text), _colour(breath.pacer_soft)
+
+    @property
+    def _words_height(self) -> float:
+        """The phase word above the seconds."""
+        return self._word_height + self._seconds_height
 
     def _make_backdrop(self) -> QPixmap:
         """What never moves, at this size: behind the corners, the background, ring or track."""
@@ -235,18 +246,18 @@ class PacerWidget(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect())
         gradient = QLinearGradient(rect.topLeft(), rect.bottomLeft())
-        gradient.setColorAt(0.0, BACKGROUND_TOP)
-        gradient.setColorAt(1.0, BACKGROUND_BOTTOM)
+        gradient.setColorAt(0.0, self._top)
+        gradient.setColorAt(1.0, self._bottom)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(gradient)
         painter.drawRoundedRect(rect, CORNER_RADIUS, CORNER_RADIUS)
         if self._reduced_motion:
-            painter.setBrush(BAR_TRACK)
+            painter.setBrush(self._track)
             painter.drawRoundedRect(self._bar_rect(), 6.0, 6.0)
         else:
             centre, full = geometry.centre, geometry.full
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(RING, 2.0))
+            painter.setPen(QPen(self._ring, 2.0))
             painter.drawEllipse(centre, full, full)
         painter.end()
         return backdrop
@@ -276,8 +287,8 @@ class PacerWidget(QWidget):
         centre = self._geometry().centre
         radius = self._radius(self._state.volume if self._state is not None else 0.0)
         glow = QRadialGradient(centre, radius * GLOW_SHARE)
-        glow.setColorAt(0.0, GLOW_CENTRE)
-        glow.setColorAt(1.0, GLOW_EDGE)
+        glow.setColorAt(0.0, self._glow)
+        glow.setColorAt(1.0, QColor(self._glow.red(), self._glow.green(), self._glow.blue(), 0))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(glow)
         # The glow fades to nothing at its edge, so antialiasing it would only cost time; and
@@ -295,27 +306,29 @@ class PacerWidget(QWidget):
         painter.drawEllipse(centre, reach, reach)
         painter.restore()
         body = QRadialGradient(centre - QPointF(radius * 0.25, radius * 0.3), radius * 1.2)
-        body.setColorAt(0.0, SHAPE_CENTRE)
-        body.setColorAt(1.0, SHAPE_EDGE)
+        body.setColorAt(0.0, self._centre)
+        body.setColorAt(1.0, self._edge)
         painter.setBrush(body)
         painter.drawEllipse(centre, radius, radius)
 
     def _bar_rect(self) -> QRectF:
         width = float(self.width())
-        top = (self.height() - REDUCED_BLOCK_HEIGHT) / 2.0
+        top = (self.height() - (self._words_height + BAR_BLOCK)) / 2.0
         margin = max(24.0, width * 0.14)
-        return QRectF(margin, top + REDUCED_BLOCK_HEIGHT - 12.0, width - 2 * margin, 12.0)
+        return QRectF(
+            margin, top + (self._words_height + BAR_BLOCK) - 12.0, width - 2 * margin, 12.0
+        )
 
     def _paint_reduced(self, painter: QPainter) -> None:
         """No scaling: the words in the middle and a slow bar that fills across the step."""
-        top = (self.height() - REDUCED_BLOCK_HEIGHT) / 2.0
-        self._paint_words(painter, QRectF(0.0, top, float(self.width()), WORDS_HEIGHT))
+        top = (self.height() - (self._words_height + BAR_BLOCK)) / 2.0
+        self._paint_words(painter, QRectF(0.0, top, float(self.width()), self._words_height))
         bar = self._bar_rect()
         progress = self._state.progress if self._state is not None else 0.0
         if progress > 0.0:
             filled = QRectF(bar.left(), bar.top(), max(bar.height(), bar.width() * progress), 12.0)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(BAR_FILL)
+            painter.setBrush(self._fill)
             painter.drawRoundedRect(filled, 6.0, 6.0)
 
     def _paint_words(self, painter: QPainter, rect: QRectF) -> None:
@@ -327,20 +340,22 @@ class PacerWidget(QWidget):
 
     def _render_words(self, word: str, seconds: str, width: float) -> QPixmap:
         ratio = self._geometry().ratio
-        pixmap = QPixmap(math.ceil(width * ratio), math.ceil(WORDS_HEIGHT * ratio))
+        pixmap = QPixmap(math.ceil(width * ratio), math.ceil(self._words_height * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setFont(self._word_font)
-        painter.setPen(TEXT)
-        word_height = 44.0
+        painter.setPen(self._text)
+        word_height = self._word_height
         painter.drawText(QRectF(0.0, 0.0, width, word_height), Qt.AlignmentFlag.AlignCenter, word)
         if seconds:
             painter.setFont(self._seconds_font)
-            painter.setPen(TEXT_SOFT)
+            painter.setPen(self._text_soft)
             painter.drawText(
-                QRectF(0.0, word_height, width, 34.0), Qt.AlignmentFlag.AlignCenter, seconds
+                QRectF(0.0, word_height, width, self._seconds_height),
+                Qt.AlignmentFlag.AlignCenter,
+                seconds,
             )
         painter.end()
         return pixmap

@@ -12,33 +12,35 @@ from companion.core.calls import MAX_INTENSITY, DifficultCall
 from companion.core.ports import CallRepository, Clock, StorageUnavailable
 from companion.ui.calls import messages
 from companion.ui.calls.call_details import CallDetailsForm
-from companion.ui.journal.journal_style import (
-    JOURNAL_STYLESHEET,
-    SELECTED,
-    TEAL,
-    make_button,
-    make_label,
-)
+from companion.ui.journal.journal_style import journal_stylesheet, make_button, make_label
 from companion.ui.journal.messages import local, when_text
+from companion.ui.look.theme import Look, size_for_text, style
 from companion.ui.privacy.capture_shield import shield
 from companion.ui.shell.questions import Question, ask_safely
 
 RECENT_LIMIT = 20
 
-_STYLE = f"""
-QWidget#recentCalls {{ background: #faf8f4; }}
-QWidget#recentCalls QLabel {{ color: #263836; font-size: 14px; }}
+
+def _sheet(look: Look) -> str:
+    """The journal's sheet and the list's own rules, for ``look``."""
+    c = look.paper
+    return (
+        journal_stylesheet(look)
+        + f"""
+QWidget#recentCalls {{ background: {c.paper}; }}
+QWidget#recentCalls QLabel {{ color: {c.ink}; font-size: {look.pt(14)}; }}
 QListWidget#recentCallsList {{
-    background: #ffffff; border: 1px solid #dcd6cb; border-radius: 8px; font-size: 14px;
-    padding: 3px; color: #263836;
+    background: {c.card}; border: 1px solid {c.line}; border-radius: 8px; font-size: {look.pt(14)};
+    padding: 3px; color: {c.ink};
 }}
-QListWidget#recentCallsList:focus {{ border: 2px solid {TEAL}; }}
+QListWidget#recentCallsList:focus {{ border: 2px solid {c.accent}; }}
 QListWidget#recentCallsList::item {{ padding: 6px 4px; }}
-QListWidget#recentCallsList::item:selected {{ background: {SELECTED}; color: #263836; }}
+QListWidget#recentCallsList::item:selected {{ background: {c.selected}; color: {c.ink}; }}
 QPushButton#intensityButton {{ min-width: 34px; padding: 6px 0; }}
-QPushButton#intensityButton:checked {{ background: {SELECTED}; border: 2px solid {TEAL}; }}
-QComboBox {{ font-size: 14px; padding: 5px; }}
+QPushButton#intensityButton:checked {{ background: {c.selected}; border: 2px solid {c.accent}; }}
+QComboBox {{ font-size: {look.pt(14)}; padding: 5px; }}
 """
+    )
 
 
 def row_text(call: DifficultCall, now: datetime) -> str:
@@ -71,7 +73,7 @@ class RecentCallsWindow(QWidget):
         self.setWindowFlag(Qt.WindowType.Window)
         self.setObjectName("recentCalls")
         self.setWindowTitle(messages.TITLE)
-        self.setStyleSheet(JOURNAL_STYLESHEET + _STYLE)
+        style(self, _sheet)
         self._calls = calls
         self._clock = clock
         self._shown: list[DifficultCall] = []
@@ -102,7 +104,7 @@ class RecentCallsWindow(QWidget):
         layout.addWidget(self._error)
         layout.addLayout(buttons)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self.resize(500, 560)
+        size_for_text(self, 500, 560)
 
     @property
     def form(self) -> CallDetailsForm | None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from companion.core.aftercare import Care
 from companion.core.calls import Reason
 from companion.ui.care import messages as text
+from companion.ui.look.theme import size_for_text
 
 
 def _paragraph(words: str, parent: QWidget, name: str = "") -> QLabel:
@@ -62,7 +63,7 @@ class CareWindow(QWidget):
         self.setWindowTitle(text.WINDOW_TITLE.format(title=title))
         self.setObjectName("careWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setMinimumWidth(440)
+        size_for_text(self, 0, 0, min_width=440)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(10)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from companion.ui.care import messages as text
+from companion.ui.look.theme import size_for_text
 from companion.ui.privacy.capture_shield import shield
 from companion.ui.shell.questions import Question, ask_safely
 
@@ -46,7 +47,7 @@ class CoolOffWindow(QWidget):
         self.setWindowTitle(text.COOL_OFF_TITLE)
         self.setObjectName("coolOffWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(520, 380)
+        size_for_text(self, 520, 380)
         shield(self)  # private words: left out of screen sharing where the OS allows
         intro = QLabel(text.COOL_OFF_INTRO, self)
         intro.setWordWrap(True)

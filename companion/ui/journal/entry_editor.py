@@ -30,8 +30,9 @@ from companion.core.moods import Mood
 from companion.core.ports import Clock, DraftStore, JournalRepository, StorageUnavailable
 from companion.ui.journal import messages
 from companion.ui.journal.journal_parts import MoodRow, PromptBox
-from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
+from companion.ui.journal.journal_style import journal_stylesheet, make_button, make_label
 from companion.ui.journal.messages import call_text, time_text
+from companion.ui.look.theme import size_for_text, style
 from companion.ui.privacy.capture_shield import shield
 
 _log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ class EntryEditor(QWidget):
         self.setObjectName("entryEditor")
         new_for_call = call is not None and entry is None
         self.setWindowTitle(messages.CALL_TITLE if new_for_call else messages.EDITOR_TITLE)
-        self.setStyleSheet(JOURNAL_STYLESHEET)
+        style(self, journal_stylesheet)
         self._journal = journal
         self._drafts = drafts
         self._clock = clock
@@ -95,8 +96,7 @@ class EntryEditor(QWidget):
         QShortcut(QKeySequence.StandardKey.Save, self, self._on_save_clicked)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         self._update_buttons()
-        self.resize(580, 580)
-        self.setMinimumSize(460, 440)
+        size_for_text(self, 580, 580, min_width=460, min_height=440)
 
     @property
     def key(self) -> str:

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from companion.core.journal import JournalListItem, title_of
 from companion.core.ports import Clock
 from companion.ui.journal import messages
-from companion.ui.journal.journal_style import CARD, INK, SELECTED, SOFT, TEAL
 from companion.ui.journal.messages import tags_text, when_text
+from companion.ui.look.theme import current_look
 
 #: The ``JournalListItem`` of a row.
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -105,12 +105,13 @@ class JournalRowDelegate(QStyledItemDelegate):
 
     def _fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
         meta = QFont(base)
-        meta.setPixelSize(13)
+        look = current_look()
+        meta.setPointSizeF(look.points(13))
         title = QFont(base)
-        title.setPixelSize(15)
+        title.setPointSizeF(look.points(15))
         title.setWeight(QFont.Weight.DemiBold)
         face = QFont(base)
-        face.setPixelSize(20)
+        face.setPointSizeF(look.points(20))
         return meta, title, face
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _ModelIndex) -> QSize:
@@ -130,17 +131,18 @@ class JournalRowDelegate(QStyledItemDelegate):
         selected = bool(state & QStyle.StateFlag.State_Selected)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        background = SELECTED if selected else CARD
+        c = current_look().paper
+        background = c.selected if selected else c.card
         if not selected and state & QStyle.StateFlag.State_MouseOver:
-            background = "#f6f3ee"
+            background = c.hover
         painter.fillRect(rect, QColor(background))
         if selected:
-            painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), QColor(TEAL))
-        painter.setPen(QPen(QColor("#ece7de")))
+            painter.fillRect(QRect(rect.left(), rect.top(), 4, rect.height()), QColor(c.accent))
+        painter.setPen(QPen(QColor(c.row_line)))
         painter.drawLine(rect.left() + _PAD_X, rect.bottom(), rect.right() - _PAD_X, rect.bottom())
         self._paint_text(painter, option.font, rect, item)
         if state & QStyle.StateFlag.State_HasFocus:
-            painter.setPen(QPen(QColor(TEAL), 1, Qt.PenStyle.DotLine))
+            painter.setPen(QPen(QColor(c.accent), 1, Qt.PenStyle.DotLine))
             painter.drawRect(rect.adjusted(2, 2, -3, -3))
         painter.restore()
 
@@ -148,6 +150,7 @@ class JournalRowDelegate(QStyledItemDelegate):
         self, painter: QPainter, base: QFont, rect: QRect, item: JournalListItem
     ) -> None:
         meta, title, face = self._fonts(base)
+        c = current_look().paper
         inner = rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
         face_width = 0
         if item.entry.mood is not None:
@@ -161,11 +164,15 @@ class JournalRowDelegate(QStyledItemDelegate):
         text_width = max(10, inner.width() - face_width)
         y = inner.top()
         y = _draw_line(
-            painter, meta, SOFT, inner.left(), y, text_width, meta_text(item, self._clock)
+            painter, meta, c.soft, inner.left(), y, text_width, meta_text(item, self._clock)
         )
-        y = _draw_line(painter, title, INK, inner.left(), y, text_width, title_of(item.entry.body))
+        y = _draw_line(
+            painter, title, c.ink, inner.left(), y, text_width, title_of(item.entry.body)
+        )
         if item.entry.tags:
-            _draw_line(painter, meta, TEAL, inner.left(), y, text_width, tags_text(item.entry.tags))
+            _draw_line(
+                painter, meta, c.accent, inner.left(), y, text_width, tags_text(item.entry.tags)
+            )
 
 
 def _draw_line(

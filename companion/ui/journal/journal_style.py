@@ -1,80 +1,88 @@
-"""The shared look of the journal window and the entry editor: calm, warm, light."""
+"""The shared look of the journal window and the entry editor: calm and warm, in each look."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
-# Contrast on the warm paper #faf8f4: ink #263836 is above 12:1, soft #56686a above 5.5:1,
-# the teal #1d6f69 above 5.5:1; white on the teal button above 5.5:1.
-INK = "#263836"
-SOFT = "#56686a"
-TEAL = "#1d6f69"
-PAPER = "#faf8f4"
-CARD = "#ffffff"
-SELECTED = "#e3f1ee"
-LINE = "#dcd6cb"
+from companion.ui.look.theme import Look
 
-JOURNAL_STYLESHEET = f"""
-QWidget#journalWindow, QWidget#entryEditor {{ background: {PAPER}; }}
-QWidget#journalWindow QLabel, QWidget#entryEditor QLabel {{ color: {INK}; font-size: 14px; }}
-QLabel#soft, QLabel#footer, QLabel#callLine, QLabel#restoredNote, QLabel#exportNote {{
-    color: {SOFT}; font-size: 13px;
+
+def journal_stylesheet(look: Look) -> str:
+    """The sheet for ``look``: sizes in points, colours from its Paper (ratios tested)."""
+    c = look.paper
+    return f"""
+QWidget#journalWindow, QWidget#entryEditor {{ background: {c.paper}; }}
+QWidget#journalWindow QLabel, QWidget#entryEditor QLabel {{
+    color: {c.ink}; font-size: {look.pt(14)};
 }}
-QLabel#callLine {{ font-size: 14px; font-weight: 600; color: {INK}; }}
-QLabel#promptLabel {{ color: #3d5553; font-size: 15px; font-style: italic; }}
-QLabel#previewWhen {{ font-size: 16px; font-weight: 600; }}
-QLabel#previewCall {{ color: {INK}; font-size: 14px; }}
-QLabel#previewMeta {{ color: {SOFT}; font-size: 14px; }}
+QLabel#soft, QLabel#footer, QLabel#callLine, QLabel#restoredNote, QLabel#exportNote {{
+    color: {c.soft}; font-size: {look.pt(13)};
+}}
+QLabel#callLine {{ font-size: {look.pt(14)}; font-weight: 600; color: {c.ink}; }}
+QLabel#promptLabel {{ color: {c.prompt}; font-size: {look.pt(15)}; font-style: italic; }}
+QLabel#previewWhen {{ font-size: {look.pt(16)}; font-weight: 600; }}
+QLabel#previewCall {{ color: {c.ink}; font-size: {look.pt(14)}; }}
+QLabel#previewMeta {{ color: {c.soft}; font-size: {look.pt(14)}; }}
 QSplitter::handle {{ background: transparent; width: 10px; }}
-QLabel#previewPrompt {{ color: #3d5553; font-size: 14px; font-style: italic; }}
-QLabel#emptyState {{ color: {SOFT}; font-size: 15px; }}
+QLabel#previewPrompt {{ color: {c.prompt}; font-size: {look.pt(14)}; font-style: italic; }}
+QLabel#emptyState {{ color: {c.soft}; font-size: {look.pt(15)}; }}
 QLabel#errorLabel {{
-    color: #7a3410; background: #fdf0e4; border: 1px solid #f0cfae;
-    border-radius: 8px; padding: 8px 10px; font-size: 14px;
+    color: {c.error_ink}; background: {c.error_back}; border: 1px solid {c.error_line};
+    border-radius: 8px; padding: 8px 10px; font-size: {look.pt(14)};
 }}
 QFrame#errorBox {{
-    background: #fdf0e4; border: 1px solid #f0cfae; border-radius: 10px;
+    background: {c.error_back}; border: 1px solid {c.error_line}; border-radius: 10px;
 }}
-QFrame#errorBox QLabel {{ color: #7a3410; background: transparent; font-size: 14px; }}
+QFrame#errorBox QLabel {{
+    color: {c.error_ink}; background: transparent; font-size: {look.pt(14)};
+}}
 QFrame#draftsBanner, QFrame#callbacksBanner, QFrame#promptBox {{
-    background: #fff6e2; border: 1px solid #ecdcb4; border-radius: 10px;
+    background: {c.warm}; border: 1px solid {c.warm_line}; border-radius: 10px;
 }}
 QFrame#draftsBanner QLabel, QFrame#callbacksBanner QLabel, QFrame#promptBox QLabel {{
     background: transparent;
 }}
 QLineEdit, QPlainTextEdit {{
-    background: {CARD}; color: {INK}; border: 1px solid {LINE}; border-radius: 8px;
-    padding: 6px 8px; font-size: 14px; selection-background-color: #b9ded8;
-    selection-color: {INK};
+    background: {c.card}; color: {c.ink}; border: 1px solid {c.line}; border-radius: 8px;
+    padding: 6px 8px; font-size: {look.pt(14)}; selection-background-color: {c.selection};
+    selection-color: {c.ink}; placeholder-text-color: {c.placeholder};
 }}
-QPlainTextEdit#entryBody {{ font-size: 15px; padding: 10px 12px; }}
-QPlainTextEdit#previewBody {{ font-size: 15px; padding: 8px 10px; border-color: #e8e3da; }}
-QLineEdit:focus, QPlainTextEdit:focus {{ border: 2px solid {TEAL}; }}
+QPlainTextEdit#entryBody {{ font-size: {look.pt(15)}; padding: 10px 12px; }}
+QPlainTextEdit#previewBody {{
+    font-size: {look.pt(15)}; padding: 8px 10px; border-color: {c.row_line};
+}}
+QLineEdit:focus, QPlainTextEdit:focus {{ border: 2px solid {c.accent}; }}
 QListView#journalList {{
-    background: {CARD}; border: 1px solid {LINE}; border-radius: 8px; outline: none;
+    background: {c.card}; border: 1px solid {c.line}; border-radius: 8px; outline: none;
     padding: 3px;
 }}
-QListView#journalList:focus {{ border: 2px solid {TEAL}; }}
+QListView#journalList:focus {{ border: 2px solid {c.accent}; }}
 QPushButton {{
-    background: {CARD}; color: {INK}; border: 1px solid #c9c2b5; border-radius: 8px;
-    padding: 7px 14px; font-size: 14px;
+    background: {c.card}; color: {c.ink}; border: 1px solid {c.button_line}; border-radius: 8px;
+    padding: 7px 14px; font-size: {look.pt(14)};
 }}
-QPushButton:hover {{ background: #f1eee8; }}
-QPushButton:focus {{ border: 2px solid {TEAL}; }}
-QPushButton:disabled {{ color: #9aa6a5; border-color: #e2ddd4; }}
-QPushButton#primaryButton {{ background: {TEAL}; color: white; border: 1px solid {TEAL}; }}
-QPushButton#primaryButton:hover {{ background: #175d58; }}
-QPushButton#primaryButton:focus {{ border: 2px solid #0b3431; }}
-QPushButton#primaryButton:disabled {{ background: #a9c9c5; border-color: #a9c9c5; color: white; }}
+QPushButton:hover {{ background: {c.hover}; }}
+QPushButton:focus {{ border: 2px solid {c.accent}; }}
+QPushButton:disabled {{ color: {c.disabled}; border-color: {c.disabled_line}; }}
+QPushButton#primaryButton {{
+    background: {c.accent}; color: {c.on_accent}; border: 1px solid {c.accent};
+}}
+QPushButton#primaryButton:hover {{ background: {c.accent_hover}; }}
+QPushButton#primaryButton:focus {{ border: 2px solid {c.focus_on_accent}; }}
+QPushButton#primaryButton:disabled {{
+    background: {c.disabled_accent}; border-color: {c.disabled_accent}; color: {c.on_accent};
+}}
 QPushButton#linkButton {{
-    background: transparent; border: 2px solid transparent; color: {TEAL};
-    padding: 2px 6px; font-size: 13px; text-decoration: underline;
+    background: transparent; border: 2px solid transparent; color: {c.accent};
+    padding: 2px 6px; font-size: {look.pt(13)}; text-decoration: underline;
 }}
-QPushButton#linkButton:hover {{ color: #0f4a46; }}
-QPushButton#linkButton:focus {{ border: 2px solid {TEAL}; }}
-QPushButton#moodButton {{ font-size: 20px; padding: 2px; min-width: 40px; min-height: 36px; }}
-QPushButton#moodButton:checked {{ background: {SELECTED}; border: 2px solid {TEAL}; }}
+QPushButton#linkButton:hover {{ color: {c.accent_hover}; }}
+QPushButton#linkButton:focus {{ border: 2px solid {c.accent}; }}
+QPushButton#moodButton {{
+    font-size: {look.pt(20)}; padding: 2px; min-width: 40px; min-height: 36px;
+}}
+QPushButton#moodButton:checked {{ background: {c.selected}; border: 2px solid {c.accent}; }}
 """
 
 

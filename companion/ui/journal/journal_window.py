@@ -35,7 +35,8 @@ from companion.ui.journal.export_dialog import ask_export_target
 from companion.ui.journal.journal_list import EntryListPane
 from companion.ui.journal.journal_parts import CallbacksBanner, DraftsBanner, ErrorBox
 from companion.ui.journal.journal_preview import EntryPreview
-from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
+from companion.ui.journal.journal_style import journal_stylesheet, make_button, make_label
+from companion.ui.look.theme import size_for_text, style
 from companion.ui.privacy.capture_shield import shield
 from companion.ui.shell.questions import Question, ask_safely
 from companion.ui.shell.window_activation import bring_forward
@@ -68,7 +69,7 @@ class JournalWindow(QWidget):
         self.capture_shield = shield(self)
         self.setObjectName("journalWindow")
         self.setWindowTitle(messages.TITLE)
-        self.setStyleSheet(JOURNAL_STYLESHEET)
+        style(self, journal_stylesheet)
         self._journal = journal
         self._drafts = drafts
         self._calls = calls
@@ -82,8 +83,7 @@ class JournalWindow(QWidget):
         self._build()
         QShortcut(QKeySequence.StandardKey.New, self, lambda: self.open_editor())
         QShortcut(QKeySequence.StandardKey.Find, self, self._on_find_shortcut)
-        self.resize(760, 560)
-        self.setMinimumSize(560, 420)
+        size_for_text(self, 760, 560, min_width=560, min_height=420)
         self.refresh()
 
     # building

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 from companion.core.backups import Backup
 from companion.core.ports import BackupStore, Clock, StorageUnavailable
 from companion.ui.journal import messages
-from companion.ui.journal.journal_style import JOURNAL_STYLESHEET, make_button, make_label
+from companion.ui.journal.journal_style import journal_stylesheet, make_button, make_label
+from companion.ui.look.theme import size_for_text, style
 from companion.ui.privacy.capture_shield import shield
 
 
@@ -29,7 +30,7 @@ class RestoreDialog(QDialog):
         self.capture_shield = shield(self)
         self.setObjectName("restoreDialog")
         self.setWindowTitle(messages.RESTORE_TITLE)
-        self.setStyleSheet(JOURNAL_STYLESHEET)
+        style(self, journal_stylesheet)
         self._backups = backups
         self._clock = clock
         self._list = QListWidget()
@@ -55,7 +56,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self._list, 1)
         layout.addWidget(self._error)
         layout.addLayout(buttons)
-        self.resize(480, 380)
+        size_for_text(self, 480, 380)
         self._fill()
 
     def _fill(self) -> None:

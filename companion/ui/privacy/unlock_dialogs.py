@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.core.journal_key import Protection
+from companion.ui.look.theme import size_for_text
 from companion.ui.privacy import messages as text
 
 
@@ -74,7 +75,7 @@ class ProtectionDialog(QDialog):
     def __init__(self, choices: tuple[Protection, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(text.CHOOSE_TITLE)
-        self.setMinimumWidth(460)
+        size_for_text(self, 0, 0, min_width=460)
         layout = QVBoxLayout(self)
         layout.addWidget(_paragraph(text.CHOOSE_INTRO, self))
         self._group = QButtonGroup(self)
@@ -118,7 +119,7 @@ class PassphraseDialog(QDialog):
         super().__init__(parent)
         words = words or (JOURNAL_NEW if new else JOURNAL_UNLOCK)
         self.setWindowTitle(words.title)
-        self.setMinimumWidth(420)
+        size_for_text(self, 0, 0, min_width=420)
         layout = QVBoxLayout(self)
         layout.addWidget(_paragraph(words.intro, self))
         self.problem = _paragraph(problem or "", self)

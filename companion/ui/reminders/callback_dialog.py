@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from companion.core.calls import clean_text
 from companion.core.reminder_texts import MAX_CALLBACK_TEXT, InvalidWhen, clock_time, parse_when
+from companion.ui.look.theme import size_for_text
 from companion.ui.reminders import messages
 
 
@@ -59,7 +60,7 @@ class CallbackDialog(QDialog):
         layout.addWidget(QLabel(messages.CALLBACK_INTRO))
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+        size_for_text(self, 0, 0, min_width=420)
         (self.when if case_ref else self.case).setFocus()
 
     def _on_when_changed(self, text: str) -> None:

@@ -99,6 +99,7 @@ class ReminderUi(QObject):
         autostart_on: bool = False,
         no_notification_service: bool = False,
         privacy: PrivacyFacts | None = None,
+        shortcut_note: str | None = None,
     ) -> SettingsWindow:
         if self._settings_window is None or not self._settings_window.isVisible():
             from companion.ui.settings.settings_window import SettingsWindow
@@ -111,6 +112,7 @@ class ReminderUi(QObject):
                 no_notification_service=no_notification_service,
                 cannot_tell=self._flow.cannot_tell(),
                 privacy=privacy,
+                shortcut_note=shortcut_note,
             )
             window.test_requested.connect(lambda: window.show_test_result(self._flow.send_test()))
             window.saved.connect(self._on_settings_saved)

@@ -10,18 +10,26 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from companion.core.notices import EXPIRY_SECONDS, Delivery, Notice, NoticeAction
+from companion.ui.look.theme import Look, style
 from companion.ui.reminders import messages
 
 MARGIN = 16
-_STYLE = """
-QWidget#toast { background: #f4f7f6; border: 1px solid #b9cfcb; border-radius: 10px; }
-QLabel#toastTitle { color: #1d3b38; font-size: 14px; font-weight: 600; }
-QLabel#toastBody { color: #23403d; font-size: 13px; }
-QPushButton { font-size: 13px; padding: 6px 12px; border-radius: 7px;
-              border: 1px solid #b9cfcb; background: #ffffff; color: #1d3b38; }
-QPushButton#primary { background: #1f7a74; color: white; border: none; }
-QPushButton#closeToast { border: none; background: transparent; color: #4b6461; padding: 2px 6px; }
+
+
+def _sheet(look: Look) -> str:
+    c = look.paper
+    return f"""
+QWidget#toast {{ background: {c.window}; border: 1px solid {c.button_line}; border-radius: 10px; }}
+QLabel#toastTitle {{ color: {c.ink}; font-size: {look.pt(14)}; font-weight: 600; }}
+QLabel#toastBody {{ color: {c.ink}; font-size: {look.pt(13)}; }}
+QPushButton {{ font-size: {look.pt(13)}; padding: 6px 12px; border-radius: 7px;
+              border: 1px solid {c.button_line}; background: {c.card}; color: {c.ink}; }}
+QPushButton#primary {{ background: {c.accent}; color: {c.on_accent}; border: none; }}
+QPushButton#closeToast {{
+    border: none; background: transparent; color: {c.soft}; padding: 2px 6px;
+}}
 """
+
 
 ActionHandler = Callable[[Notice, NoticeAction], None]
 W = TypeVar("W", bound=QWidget)
@@ -37,8 +45,8 @@ class Toast(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setObjectName("toast")
         self.setWindowTitle(messages.TOAST_TITLE)
-        self.setStyleSheet(_STYLE)
-        self.setFixedWidth(360)
+        look = style(self, _sheet)
+        self.setFixedWidth(round(360 * look.scale))
         self._notice = notice
         self._on_action = on_action
         self._build()

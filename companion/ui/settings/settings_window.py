@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from companion.core.breathing import PATTERNS
 from companion.core.notices import Delivery
 from companion.core.reminder_settings import WEEKDAYS, ReminderSettings
-from companion.core.settings import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS, Settings
+from companion.core.settings import MAX_BREAK_SECONDS, MIN_BREAK_SECONDS, Appearance, Settings
+from companion.ui.look.theme import Look, style
 from companion.ui.privacy.privacy_section import PrivacyFacts, PrivacyGroup
 from companion.ui.settings import messages
 from companion.ui.settings.locked_settings import show_locked
@@ -38,12 +39,24 @@ _MOTION = (
     (messages.CALM_BAR, True),
     (messages.MOVING_SHAPE, False),
 )
-_STYLE = """
-QLabel#settingsWarning { background: #fff4e0; color: #5a3d00; padding: 8px; border-radius: 6px; }
-QLabel#testResult { color: #23403d; }
-QGroupBox { font-weight: 600; margin-top: 16px; padding: 10px 8px 6px 8px;
-            border: 1px solid #cfdcd9; border-radius: 8px; }
-QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; }
+_COLOURS = (
+    (messages.FOLLOW_DESKTOP, None),
+    (messages.LIGHT, Appearance.LIGHT),
+    (messages.DARK, Appearance.DARK),
+    (messages.HIGH_CONTRAST, Appearance.HIGH_CONTRAST),
+)
+
+
+def _sheet(look: Look) -> str:
+    """Few rules: the rest is the application palette of ``look`` (theme.qt_palette)."""
+    c = look.paper
+    return f"""
+QLabel#settingsWarning {{ background: {c.warm}; color: {c.ink}; border: 1px solid {c.warm_line};
+                         padding: 8px; border-radius: 6px; }}
+QLabel#testResult {{ color: {c.ink}; }}
+QGroupBox {{ font-weight: 600; margin-top: 16px; padding: 10px 8px 6px 8px;
+            border: 1px solid {c.line}; border-radius: 8px; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 10px; padding: 0 4px; }}
 """
 
 
@@ -71,13 +84,14 @@ class SettingsWindow(QWidget):
         no_notification_service: bool = False,
         cannot_tell: Sequence[str] = (),
         privacy: PrivacyFacts | None = None,
+        shortcut_note: str | None = None,
     ) -> None:
         super().__init__()
         self.privacy = (
             None if privacy is None else PrivacyGroup(privacy, settings.lock_after_minutes)
         )
         self.setWindowTitle(messages.TITLE)
-        self.setStyleSheet(_STYLE)
+        style(self, _sheet)
         self._base = settings
         r = settings.reminders
         self.warning = QLabel("\n".join(warnings or []))
@@ -99,8 +113,20 @@ class SettingsWindow(QWidget):
         for label, value in _MOTION:
             self.motion.addItem(label, value)
         self.motion.setCurrentIndex([v for _, v in _MOTION].index(settings.reduced_motion))
+        self.colours = QComboBox()
+        for words, appearance in _COLOURS:
+            self.colours.addItem(words, appearance)
+        self.colours.setCurrentIndex([v for _, v in _COLOURS].index(settings.appearance))
         self.mood = QCheckBox(messages.MOOD_CHECK)
         self.mood.setChecked(settings.mood_check)
+        self.shortcut = QCheckBox(messages.SHORTCUT)
+        self.shortcut.setChecked(settings.global_shortcut)
+        # Why the shortcut isn't heard although it is on (taken, or this desktop can't).
+        self.shortcut_note = QLabel(shortcut_note or "")
+        self.shortcut_note.setObjectName("shortcutNote")
+        self.shortcut_note.setWordWrap(True)
+        self.shortcut_note.setVisible(bool(shortcut_note))
+        self.shortcut.setAccessibleDescription(shortcut_note or "")
         self.start, self.end = QTimeEdit(_qtime(r.shift_start)), QTimeEdit(_qtime(r.shift_end))
         # A night shift (22:00 to 06:00) is fine; saying so shows a slip (13:00 to 12:00).
         self.next_day = QLabel(messages.NEXT_DAY)
@@ -175,7 +201,10 @@ class SettingsWindow(QWidget):
         breaks.addRow(messages.PATTERN, self.pattern)
         breaks.addRow(messages.LENGTH, self.length)
         breaks.addRow(messages.MOTION, self.motion)
+        breaks.addRow(messages.COLOURS, self.colours)
         breaks.addRow("", self.mood)
+        breaks.addRow("", self.shortcut)
+        breaks.addRow("", self.shortcut_note)
         shift = QFormLayout()
         hours = QHBoxLayout()
         hours.addWidget(self.start)
@@ -255,6 +284,7 @@ class SettingsWindow(QWidget):
             "break_seconds": [self.length],
             "reduced_motion": [self.motion],
             "mood_check": [self.mood],
+            "global_shortcut": [self.shortcut],
             "autostart": [self.autostart],
             "reminders.shift_start": [self.start],
             "reminders.shift_end": [self.end],
@@ -293,7 +323,9 @@ class SettingsWindow(QWidget):
             pattern_key=str(self.pattern.currentData()),
             break_seconds=self.length.value(),
             reduced_motion=self.motion.currentData(),
+            appearance=self.colours.currentData(),
             mood_check=self.mood.isChecked(),
+            global_shortcut=self.shortcut.isChecked(),
             reminders=reminders,
             autostart=self._chosen_autostart(),
             lock_after_minutes=(

@@ -16,23 +16,28 @@ from PySide6.QtWidgets import (
 )
 
 from companion.core.calls import Reason
+from companion.ui.look.theme import Look, size_for_text, style
 from companion.ui.shell import messages
 from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.screen_reader import name_combo_box
 from companion.ui.shell.window_activation import bring_forward as bring_window_forward
 
-_STYLE = """
-QWidget#actionsWindow { background: #f4f7f6; }
-QLabel { color: #23403d; font-size: 13px; }
-QLabel#countLabel { color: #4b6461; }
-QLabel#noTrayNote { color: #4b6461; font-size: 12px; }
-QPushButton { font-size: 14px; padding: 8px 14px; border-radius: 8px;
-              border: 1px solid #b9cfcb; background: #ffffff; color: #1d3b38; }
-QPushButton:focus { border: 2px solid #1f7a74; }
-QPushButton#hardCallButton { background: #1f7a74; color: white; font-size: 16px;
-                             font-weight: 600; padding: 14px; border: none; }
-QPushButton#hardCallButton:focus { border: 3px solid #0b3d3a; }
-QComboBox { font-size: 13px; padding: 6px; }
+
+def _sheet(look: Look) -> str:
+    c = look.paper
+    return f"""
+QWidget#actionsWindow {{ background: {c.window}; }}
+QLabel {{ color: {c.ink}; font-size: {look.pt(13)}; }}
+QLabel#countLabel {{ color: {c.soft}; }}
+QLabel#noTrayNote {{ color: {c.soft}; font-size: {look.pt(12)}; }}
+QPushButton {{ font-size: {look.pt(14)}; padding: 8px 14px; border-radius: 8px;
+              border: 1px solid {c.button_line}; background: {c.card}; color: {c.ink}; }}
+QPushButton:focus {{ border: 2px solid {c.accent}; }}
+QPushButton#hardCallButton {{ background: {c.accent}; color: {c.on_accent};
+                             font-size: {look.pt(16)}; font-weight: 600; padding: 14px;
+                             border: none; }}
+QPushButton#hardCallButton:focus {{ border: 3px solid {c.focus_on_accent}; }}
+QComboBox {{ font-size: {look.pt(13)}; padding: 6px; }}
 """
 
 
@@ -45,7 +50,7 @@ class ActionsWindow(QWidget):
         self.setObjectName("actionsWindow")
         self.setWindowTitle(messages.WINDOW_TITLE)
         self.setWindowIcon(icon)
-        self.setStyleSheet(_STYLE)
+        style(self, _sheet)
         self._count = QLabel()
         self._count.setObjectName("countLabel")
         self._reason = QComboBox()
@@ -59,7 +64,7 @@ class ActionsWindow(QWidget):
         self.more_menu.addAction(actions.calls)
         self._build()
         self.set_today_count(0)
-        self.setMinimumWidth(320)
+        size_for_text(self, 0, 0, min_width=320)
 
     def _build(self) -> None:
         actions = self._actions

@@ -126,6 +126,14 @@ SETTINGS = (
         'Enabled: ask "how are you feeling" before and after a break. Disabled: don\'t ask.',
     ),
     Key(
+        "global_shortcut",
+        "bool",
+        "Shortcut from anywhere (Ctrl+Alt+H)",
+        "Enabled (built in): Ctrl+Alt+H tags a hard call and starts a break from any "
+        "application, where the desktop allows it. Disabled: no shortcut, for example when "
+        "the softphone uses Ctrl+Alt+H.",
+    ),
+    Key(
         "reduced_motion",
         "bool",
         "Calm bar instead of moving shapes",

@@ -30,7 +30,7 @@ class RecordingOnly:
         raise AssertionError("nothing is due in these tests")
 
 
-def test_turning_reminders_off_stops_the_timer_without_a_reschedule_call() -> None:
+def test_turning_reminders_off_stops_the_timer_without_a_reschedule_call(qapp: object) -> None:
     flow, holder, calls, _, clock = make()
     for _ in range(3):
         calls.add(DifficultCall(tagged_at=clock.now()))

@@ -1,0 +1,1 @@
+"""How Companion looks: light, dark and high-contrast colours, and text sizes in points."""
