@@ -58,13 +58,21 @@ class Node:
     description: str
     window: str
     depth: int
-    #: A label names it (the labelled-by relation Qt gives a QLabel's buddy).
-    labelled: bool
+    #: The labels that name it (the labelled-by relation Qt gives a QLabel's buddy).
+    labels: list[str]
     showing: bool
     focusable: bool
     focused: bool
     enabled: bool
     checked: bool
+
+    @property
+    def heard(self) -> str:
+        """The name as a screen reader says it: on Linux Qt names a combo box by its value
+        (QAccessibleComboBox) and its label comes through the relation, so both are said."""
+        if self.role != "combo box" or not self.name:
+            return self.name
+        return ": ".join([*self.labels, self.name])
 
     @property
     def is_control(self) -> bool:
@@ -102,9 +110,9 @@ def naming_problems(nodes: list[Node]) -> dict[str, list[str]]:
         unnamed += [
             f"combo box {node.name!r} says what it is about nowhere"
             for node in controls
-            if node.role == "combo box" and not (node.labelled or node.description.strip())
+            if node.role == "combo box" and not (node.labels or node.description.strip())
         ]
-        counts = Counter(node.name for node in controls if node.name.strip())
+        counts = Counter(node.heard for node in controls if node.name.strip())
         shared = [f"{name!r} {count} times" for name, count in counts.items() if count > 1]
         if not window.strip():
             unnamed.append("the window has no name")

@@ -25,10 +25,17 @@ STATES = {
 }
 
 
-def labelled(accessible):
-    """Whether a label names this object (AT-SPI's labelled-by relation)."""
-    relations = accessible.getRelationSet()
-    return any(r.getRelationType() == pyatspi.RELATION_LABELLED_BY for r in relations)
+def labels(accessible):
+    """The names of the labels that name this object (AT-SPI's labelled-by relation)."""
+    found = []
+    for relation in accessible.getRelationSet():
+        if relation.getRelationType() != pyatspi.RELATION_LABELLED_BY:
+            continue
+        for index in range(relation.getNTargets()):
+            target = relation.getTarget(index)
+            if target is not None and target.getRole() == pyatspi.ROLE_LABEL and target.name:
+                found.append(target.name)
+    return found
 
 
 def describe(accessible, window, depth):
@@ -39,7 +46,7 @@ def describe(accessible, window, depth):
         "description": accessible.description or "",
         "window": window,
         "depth": depth,
-        "labelled": labelled(accessible),
+        "labels": labels(accessible),
         **{key: state.contains(value) for key, value in STATES.items()},
     }
 

@@ -27,7 +27,7 @@ def control_names(window: QWidget) -> list[tuple[str, str]]:
         if node.state().invisible:
             return
         if node.role() in CONTROLS:
-            found.append((node.role().name, node.text(QAccessible.Text.Name)))
+            found.append((node.role().name, heard(node)))
         for index in range(node.childCount()):
             child = node.child(index)
             # A list's rows and a combo box's popup are read through their list.
@@ -36,6 +36,20 @@ def control_names(window: QWidget) -> list[tuple[str, str]]:
 
     walk(QAccessible.queryAccessibleInterface(window))
     return found
+
+
+def heard(node: QAccessibleInterface) -> str:
+    """A control's name as a screen reader says it. On Linux Qt names a combo box by its value
+    and leaves the rest to its label's relation (QAccessibleComboBox): both are said."""
+    name = node.text(QAccessible.Text.Name)
+    if node.role() != QAccessible.Role.ComboBox or not name:
+        return name
+    labels = [
+        other.text(QAccessible.Text.Name)
+        for other, _ in node.relations(QAccessible.RelationFlag.Label)
+        if other.role() == QAccessible.Role.StaticText
+    ]
+    return ": ".join([*labels, name])
 
 
 def unnamed_and_shared(window: QWidget) -> tuple[list[str], list[str]]:
