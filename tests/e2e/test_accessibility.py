@@ -193,7 +193,7 @@ def test_the_tray_menu_speaks_each_item_as_the_arrows_reach_it(
 def test_the_whole_loop_with_the_keyboard_alone(
     bare_desktop: Desktop, spawn: Spawn, bare_focus: FocusWatch, artifacts_dir: Path
 ) -> None:
-    desktop, focus = bare_desktop, bare_focus
+    desktop = bare_desktop
     spawn(APP, desktop=desktop, name="companion")
     desktop.find_window(shell_text.WINDOW_TITLE, timeout=patience(20))
     # The window opens on its big button: Return tags the call (and only once: a second
@@ -202,6 +202,27 @@ def test_the_whole_loop_with_the_keyboard_alone(
         "Return", shell_text.WINDOW_TITLE, lambda: rows(desktop, "select id from calls") or None,
         "a call tagged with Return",
     )  # fmt: skip
+    breathe_and_write(desktop, bare_focus, artifacts_dir)
+
+
+def test_with_a_tray_the_shortcut_starts_the_same_loop(
+    desktop: Desktop, spawn: Spawn, focus: FocusWatch, artifacts_dir: Path
+) -> None:
+    """The tray icon is out of the keyboard's reach; Ctrl+Alt+H (README) is not."""
+    start_app(desktop, spawn)
+    desktop.wait_for(lambda: "journal_open" in desktop.trace_events(), "journal_open", patience(30))
+    desktop.until(
+        lambda: desktop.run("xdotool", "key", "ctrl+alt+h"),
+        lambda: rows(desktop, "select id from calls") or None,
+        "a call tagged with Ctrl+Alt+H",
+        patience(20),
+    )
+    breathe_and_write(desktop, focus, artifacts_dir)
+
+
+def breathe_and_write(desktop: Desktop, focus: FocusWatch, artifacts_dir: Path) -> None:
+    """From the break a tag opened: mood, breathing, mood after, Write about it, the text,
+    Ctrl+S; all with keys, each step checked in the tree or the journal file."""
     [(call_id,)] = rows(desktop, "select id from calls")
     desktop.find_window(BREAK_TITLE)
     mood = window_in_tree(desktop, BREAK_TITLE)
