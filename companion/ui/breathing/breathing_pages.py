@@ -25,6 +25,7 @@ from companion.ui.breathing.phase_cues import PhaseCues
 from companion.ui.breathing.phase_sound import PhaseSound
 from companion.ui.calls.call_details import CallDetailsForm
 from companion.ui.care import messages as care_text
+from companion.ui.shell.screen_reader import name_combo_box
 
 
 def make_button(text: str, accessible_name: str, object_name: str = "") -> QPushButton:
@@ -80,7 +81,7 @@ class BeforePage(QWidget):
             layout.addWidget(make_label(messages.READY, "heading"))
         layout.addSpacing(6)
         self.pattern_box = QComboBox()
-        self.pattern_box.setAccessibleName(messages.PATTERN_NAME)
+        name_combo_box(self.pattern_box, messages.PATTERN_NAME)
         for candidate in PATTERNS.values():
             self.pattern_box.addItem(candidate.name, candidate.key)
         self.pattern_box.setCurrentIndex(self.pattern_box.findData(pattern.key))

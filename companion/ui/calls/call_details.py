@@ -24,6 +24,7 @@ from companion.core.calls import (
     Reason,
 )
 from companion.ui.calls import messages
+from companion.ui.shell.screen_reader import name_combo_box
 
 
 class CallDetailsForm(QWidget):
@@ -73,7 +74,7 @@ class CallDetailsForm(QWidget):
 
     def _build_reason(self) -> QComboBox:
         combo = QComboBox()
-        combo.setAccessibleName(messages.REASON_NAME)
+        name_combo_box(combo, messages.REASON_NAME)
         combo.addItem(messages.NOT_CHOSEN, None)
         for reason in Reason:
             combo.addItem(reason.label, reason.value)

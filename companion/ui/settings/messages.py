@@ -37,6 +37,18 @@ WORKING_HOURS = "Working hours"
 TO = "to"
 NEXT_DAY = "the next day"
 WORKING_DAYS = "Working days"
+# What a screen reader says for controls whose visible label is shared or far away.
+PATTERN_NAME = "Breathing pattern"
+MOTION_NAME = "Motion"
+SHIFT_START_NAME = "Shift starts at"
+SHIFT_END_NAME = "Shift ends at"
+NUDGE_CALLS_NAME = "Hard calls before a break is suggested"
+NUDGE_WINDOW_NAME = "Minutes those hard calls fall within"
+TEST_RESULT_NAME = "Test notification result"
+SHIFT_DESCRIPTION = "An end before the start is a night shift: it ends the next day."
+NUDGE_DESCRIPTION = (
+    "After that many hard calls within that many minutes, Companion suggests a break."
+)
 AUTOSTART = "Start Companion when I log in"
 ENABLED = "Remind me gently (nudges and the end-of-shift reflection)"
 SUGGEST_AFTER = "Suggest a break after"

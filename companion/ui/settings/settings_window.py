@@ -179,7 +179,25 @@ class SettingsWindow(QWidget):
         self.locked_note.setWordWrap(True)
         self.locked_note.setVisible(bool(locked))
         self._build()
+        self._name_for_screen_readers()
         show_locked(self._widgets_by_setting(), locked)
+
+    def _name_for_screen_readers(self) -> None:
+        """Names for controls whose visible label is shared (both shift times sit on the
+        "Working hours" row) or not theirs (a combo box would be read by its current value),
+        and in words what their row shows around them ("the next day", "within")."""
+        shift, nudge = messages.SHIFT_DESCRIPTION, messages.NUDGE_DESCRIPTION
+        for widget, name, description in (
+            (self.pattern, messages.PATTERN_NAME, ""),
+            (self.motion, messages.MOTION_NAME, ""),
+            (self.start, messages.SHIFT_START_NAME, shift),
+            (self.end, messages.SHIFT_END_NAME, shift),
+            (self.nudge_calls, messages.NUDGE_CALLS_NAME, nudge),
+            (self.nudge_window, messages.NUDGE_WINDOW_NAME, nudge),
+            (self.test_result, messages.TEST_RESULT_NAME, ""),
+        ):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
 
     def _build(self) -> None:
         breaks = QFormLayout()

@@ -19,6 +19,7 @@ from companion.core.calls import Reason
 from companion.ui.look.theme import Look, size_for_text, style
 from companion.ui.shell import messages
 from companion.ui.shell.actions import ShellActions
+from companion.ui.shell.screen_reader import name_combo_box
 from companion.ui.shell.window_activation import bring_forward as bring_window_forward
 
 
@@ -53,7 +54,7 @@ class ActionsWindow(QWidget):
         self._count = QLabel()
         self._count.setObjectName("countLabel")
         self._reason = QComboBox()
-        self._reason.setAccessibleName(messages.REASON_NAME)
+        name_combo_box(self._reason, messages.REASON_NAME)
         self._reason.addItem(messages.NO_REASON, None)
         for action in actions.tags:
             self._reason.addItem(action.text(), action.data())
