@@ -124,10 +124,7 @@ class DataLifecycle(QObject):
                 log.warning("journal file not opened with its key: %s", type(error).__name__)
                 self._tell(f"{error} {TEMPORARY_JOURNAL}")
             else:
-                for text in warnings:
-                    self._tell(text)
-                self.reopened.emit()
-                self.take_daily_backup()
+                self._opened(warnings)
                 return
         self._retry.start()
 
@@ -154,10 +151,7 @@ class DataLifecycle(QObject):
         except StorageUnavailable as error:
             log.info("journal file still unavailable: %s", error)
             return False
-        for text in (REOPENED_TEXT, *warnings):
-            self._tell(text)
-        self.reopened.emit()
-        self.take_daily_backup()
+        self._opened((REOPENED_TEXT, *warnings))
         return True
 
     def start_new_journal(self, new_key: Callable[[], bool]) -> bool:
@@ -183,11 +177,15 @@ class DataLifecycle(QObject):
             self._tell(f"{error} {TEMPORARY_JOURNAL}")
             self._retry.start()
             return False
-        for text in (NEW_JOURNAL_STARTED.format(path=aside), *warnings):
+        self._opened((NEW_JOURNAL_STARTED.format(path=aside), *warnings))
+        return True
+
+    def _opened(self, texts: tuple[str, ...]) -> None:
+        """The journal file is open now: say ``texts``, let the counts read it, copy it."""
+        for text in texts:
             self._tell(text)
         self.reopened.emit()
         self.take_daily_backup()
-        return True
 
     def delete_all(self) -> None:
         """Ask; then close the journal and the socket, remove every file we made, say so."""
