@@ -21,7 +21,7 @@ from companion.ui.calls import recent_calls
 from companion.ui.journal.journal_style import journal_stylesheet
 from companion.ui.look.contrast import over, parse, ratio
 from companion.ui.look.palettes import BREATHS, PAPERS
-from companion.ui.look.theme import Look, palette_colours
+from companion.ui.look.theme import Look, drawn_edge, edged_palette, palette_colours
 from companion.ui.reminders import toast
 from companion.ui.settings import settings_window
 from companion.ui.shell import actions_window
@@ -195,3 +195,16 @@ def test_painted_text_is_readable(look: Look) -> None:
 def test_the_old_journal_placeholder_would_fail() -> None:
     """The measure itself: ink at half opacity on white, as Qt drew it, is the 2.85:1 reported."""
     assert ratio("rgba(38, 56, 54, 128)", "#ffffff") == pytest.approx(2.84, abs=0.02)
+
+
+NON_TEXT = 3.0  # WCAG 1.4.11: what shows a control is there
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=lambda look: look.appearance.value)
+def test_fields_and_boxes_show_their_edges(look: Look) -> None:
+    """The edge Fusion draws for fields, spin and combo boxes, check boxes and radio buttons,
+    from the palette those classes get (theme.EDGED_CLASSES), against what surrounds them."""
+    edge = drawn_edge(edged_palette(look.paper)).name()
+    paper = look.paper
+    for around in (paper.window, paper.paper, paper.card):
+        assert ratio(edge, around) >= NON_TEXT, (edge, around)
