@@ -223,6 +223,13 @@ def size_for_text(
     At twice the text size the window is twice as large, but never larger than the screen: past
     that, the layout's own minimum decides, as Qt lays it out.
     """
+    _grow(widget, width, height, min_width, min_height, first=True)
+    _Regrower(widget, (width, height, min_width, min_height))
+
+
+def _grow(
+    widget: QWidget, width: int, height: int, min_width: int, min_height: int, *, first: bool
+) -> None:
     scale = current_look().scale
     screen = widget.screen().availableGeometry()
 
@@ -232,4 +239,23 @@ def size_for_text(
     if min_width or min_height:
         widget.setMinimumSize(grown(min_width, screen.width()), grown(min_height, screen.height()))
     if width and height:
-        widget.resize(grown(width, screen.width()), grown(height, screen.height()))
+        wanted_width, wanted_height = grown(width, screen.width()), grown(height, screen.height())
+        if not first:  # never smaller than the agent made it
+            wanted_width = max(wanted_width, widget.width())
+            wanted_height = max(wanted_height, widget.height())
+        widget.resize(wanted_width, wanted_height)
+
+
+class _Regrower(QObject):
+    """Sizes its window again when the desktop's font changes while it is open: larger text
+    in a window of the old size would be cut off or crammed."""
+
+    def __init__(self, widget: QWidget, design: tuple[int, int, int, int]) -> None:
+        super().__init__(widget)
+        self._design = design
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange and isinstance(watched, QWidget):
+            _grow(watched, *self._design, first=False)
+        return False
