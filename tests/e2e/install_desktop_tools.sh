@@ -18,6 +18,8 @@ packages=(xvfb trayer xdotool imagemagick x11-utils dbus dbus-x11 libxcb-cursor0
   # python3-dbus: the stand-in desktop portal (tests/e2e/fake_portal.py) and the stand-in
   # GlobalShortcuts backend behind the real portal frontend (tests/e2e/shortcuts_portal.py).
   python3-dbus xdg-desktop-portal
+  # Orca, the screen reader, read through its debug log (tests/e2e/screen_reader.py).
+  orca
   at-spi2-core gir1.2-gtk-4.0 libglib2.0-bin
   # A real Secret Service for the journal key (tests/e2e/test_keychain_secret_service.py) and
   # libsecret's secret-tool to look at it from outside.

@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from companion.core.aftercare import care_after
 from companion.core.breaks import BreakTimer
@@ -119,9 +119,12 @@ class BreathingWindow(BreathingFrame):
         self._before = BeforePage(
             self._session.pattern, mood_check=self._mood_check, phone_hint=self._phone_hint
         )
-        self._stack = QStackedWidget()
+        # A stacked layout in a plain widget, not a QStackedWidget: screen readers said the
+        # latter's role ("layered pane") before every button of the break (Orca 43, tried).
+        pages = QWidget()
+        self._stack = QStackedLayout(pages)
         self._stack.addWidget(self._before)
-        self.inner.addWidget(self._stack, 1)
+        self.inner.addWidget(pages, 1)
         self._call.place_banner(self.inner, 1, tab_after=self.close_button)
         self.finish_style()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -104,7 +105,7 @@ class FaceButton(QPushButton):
             painter.drawText(line.geometry(), flags, line.text)
 
 
-class MoodPicker(QWidget):
+class MoodPicker(QGroupBox):
     """Asks one question; ``chosen`` carries the :class:`Mood`, or None when skipped."""
 
     chosen = Signal(object)
@@ -112,6 +113,13 @@ class MoodPicker(QWidget):
     def __init__(self, question: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("moodPicker")
+        # A group named by its question, which a screen reader says as the focus enters the
+        # faces; without it Orca said "Mood 3: Okay" with no question before it. (A plain
+        # widget is a "filler", which screen readers pass over.) Drawn as nothing but its
+        # contents: no title, no frame.
+        self.setAccessibleName(question)
+        self.setFlat(True)
+        self.setStyleSheet("QGroupBox#moodPicker { border: none; margin: 0; padding: 0; }")
         self._question = QLabel(question)
         self._question.setObjectName("moodQuestion")
         self._question.setWordWrap(True)
