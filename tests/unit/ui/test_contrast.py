@@ -18,6 +18,7 @@ from PySide6.QtGui import QPalette
 from companion.core.settings import Appearance
 from companion.ui.breathing.breathing_style import breathing_stylesheet
 from companion.ui.calls import recent_calls
+from companion.ui.insights.chart_colours import CHART_COLOURS
 from companion.ui.journal.journal_style import journal_stylesheet
 from companion.ui.look.contrast import over, parse, ratio
 from companion.ui.look.palettes import BREATHS, PAPERS
@@ -195,3 +196,14 @@ def test_painted_text_is_readable(look: Look) -> None:
 def test_the_old_journal_placeholder_would_fail() -> None:
     """The measure itself: ink at half opacity on white, as Qt drew it, is the 2.85:1 reported."""
     assert ratio("rgba(38, 56, 54, 128)", "#ffffff") == pytest.approx(2.84, abs=0.02)
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=[look.appearance.value for look in LOOKS])
+def test_the_insights_charts_are_readable(look: Look) -> None:
+    """The charts paint their labels in ink and soft (text: 4.5:1) and their bars in six
+    series colours (graphics, WCAG 1.4.11: 3:1 against the chart's ground)."""
+    chart = CHART_COLOURS[look.appearance]
+    texts = [(t, chart.ground) for t in (chart.ink, chart.soft)]
+    assert [(t, g) for t, g in texts if ratio(t, g) < WCAG_AA] == []
+    assert [s for s in chart.series if ratio(s, chart.ground) < 3.0] == []
+    assert len(set(chart.series)) == len(chart.series)

@@ -1,0 +1,101 @@
+"""One chart as the agent meets it: a sentence above, the picture, and the same figures as a table.
+
+The table is behind a "Show as table" button (a toggle, so a screen reader says whether it is
+on); the chart's accessible name and description say what the picture shows.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.ui.insights import messages
+from companion.ui.insights.charts import BarChart, Bars
+
+
+class ChartSection(QWidget):
+    """``name`` is short and unique in the window ("Hard calls per day"); ``heading`` is the
+    category column's header in the table ("Day")."""
+
+    def __init__(self, name: str, heading: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chartSection")
+        self._name = name
+        self._heading = heading
+        self.sentence = QLabel()
+        self.sentence.setObjectName("chartSentence")
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextFormat(Qt.TextFormat.PlainText)
+        self.chart = BarChart(Bars((), (), ()))
+        self.chart.setAccessibleName(messages.chart_name(name))
+        self.table = QTableWidget()
+        self.table.setObjectName("chartTable")
+        self.table.setAccessibleName(messages.table_name(name))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.hide()
+        self.toggle = QPushButton(messages.SHOW_TABLE)
+        self.toggle.setObjectName("linkButton")
+        self.toggle.setCheckable(True)
+        self.toggle.setAccessibleName(messages.toggle_name(name))
+        self.toggle.toggled.connect(self._on_toggle_toggled)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sentence, 1)
+        row.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(row)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.table)
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def show_figures(self, sentence: str, bars: Bars) -> None:
+        """Say ``sentence`` above the chart and draw ``bars``; the table gets the same."""
+        self.sentence.setText(sentence)
+        self.chart.set_bars(bars)
+        self.chart.setAccessibleDescription(messages.chart_description(sentence))
+        self._fill_table(bars)
+
+    def _fill_table(self, bars: Bars) -> None:
+        total = bars.stacked and len(bars.series) > 1
+        headers = [self._heading, *bars.series] + ([messages.TOTAL] if total else [])
+        table = self.table
+        table.clear()
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(len(bars.categories))
+        for row, category in enumerate(bars.categories):
+            cells = [category] + [bars.number(v) for v in bars.values[row]]
+            if total:
+                cells.append(bars.number(bars.total(row)))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                table.setItem(row, column, item)
+        rows = min(len(bars.categories), 8)
+        line = table.fontMetrics().height() + 10
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows * line + 4)
+
+    def _on_toggle_toggled(self, on: bool) -> None:
+        self.chart.setVisible(not on)
+        self.table.setVisible(on)
+        self.toggle.setText(messages.SHOW_CHART if on else messages.SHOW_TABLE)
