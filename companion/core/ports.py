@@ -41,6 +41,15 @@ class CallRepository(Protocol):
         ...
 
     def count_on(self, day: date) -> int: ...
+    def between(self, start: datetime, end: datetime) -> list[DifficultCall]:
+        """Calls tagged from ``start`` (included) to ``end`` (excluded), compared as instants
+        (whatever offset each was tagged in), oldest first."""
+        ...
+
+    def count_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
+        """How many calls were tagged on each day, for calls ``between(start, end)``: each call
+        on its own local date (the offset it was tagged in); days without calls are left out."""
+        ...
 
 
 class BreakRepository(Protocol):
@@ -51,6 +60,10 @@ class BreakRepository(Protocol):
 
     def for_call(self, call_id: int) -> list[BreakRecord]: ...
     def latest(self) -> BreakRecord | None: ...
+    def between(self, start: datetime, end: datetime) -> list[BreakRecord]:
+        """Breaks started from ``start`` (included) to ``end`` (excluded), compared as
+        instants, oldest first; skipped breaks too (their outcome says so)."""
+        ...
 
 
 class JournalRepository(Protocol):
@@ -115,6 +128,14 @@ class ReminderRepository(Protocol):
     def get_callback(self, callback_id: int) -> Callback | None: ...
     def open_callbacks(self) -> list[Callback]:
         """Not done yet, soonest first."""
+        ...
+
+    def callbacks_between(self, start: datetime, end: datetime) -> list[Callback]:
+        """Callbacks whose ``due_at`` (as it is now, after any snooze) is from ``start``
+        (included) to ``end`` (excluded), compared as instants, soonest first; done or open.
+
+        A callback snoozed from one week into the next belongs to the week it is due in now.
+        """
         ...
 
     def record_sent(self, sent: SentReminder) -> None: ...
