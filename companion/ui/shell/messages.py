@@ -20,6 +20,7 @@ BREAK = "Start a breathing break"
 BREAK_SHORT = "Breathing break"  # on the window's button
 JOURNAL = "Journal…"
 RECENT_CALLS = "Recent hard calls…"
+INSIGHTS = "Insights…"
 #: Always there: IT's support contact, or where such help is usually found (ui/care).
 NEED_TO_TALK = "Need to talk?"
 QUIT = "Quit"

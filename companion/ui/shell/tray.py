@@ -53,7 +53,7 @@ class TrayController(QObject):
         menu = QMenu()
         tag_menu = menu.addMenu(messages.TAG_MENU)
         tag_menu.addActions(list(actions.tags))
-        menu.addActions([actions.breathe, actions.journal, actions.calls])
+        menu.addActions([actions.breathe, actions.journal, actions.calls, actions.insights])
         menu.addSeparator()
         menu.addAction(actions.talk)
         menu.addSeparator()
