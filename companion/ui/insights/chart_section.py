@@ -82,7 +82,7 @@ class ChartSection(QWidget):
         table.setColumnCount(len(headers))
         table.setHorizontalHeaderLabels(headers)
         table.setRowCount(len(bars.categories))
-        for row, category in enumerate(bars.categories):
+        for row, category in enumerate(bars.table_labels()):
             cells = [category] + [bars.number(v) for v in bars.values[row]]
             if total:
                 cells.append(bars.number(bars.total(row)))

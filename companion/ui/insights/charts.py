@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from companion.ui.insights.chart_colours import CHART_COLOURS, ChartColours
+from companion.ui.insights.chart_colours import CHART_COLOURS, SERIES, ChartColours
 from companion.ui.look.theme import current_look
 
 _RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -33,7 +33,8 @@ class Bars:
     ``categories`` label the slots along the bottom (a day, an hour); ``series`` name the
     parts of each bar (a reason; before and after) and fill the legend when there are two or
     more. ``scale`` fixes the top and names its steps (moods 1-5); without it the top follows
-    the largest bar. ``label_every`` thins the labels along the bottom (24 hours).
+    the largest bar. ``label_every`` thins the labels along the bottom (24 hours). ``colours``
+    picks each series' colour from the look's seven (a reason keeps its colour whichever show).
     """
 
     categories: tuple[str, ...]
@@ -44,9 +45,14 @@ class Bars:
     label_every: int = 1
     colours: tuple[int, ...] = ()
     number: Callable[[float], str] = plain_number
+    #: The categories as the table names them ("Monday 7 December"); else ``categories``.
+    table_categories: tuple[str, ...] = ()
+
+    def table_labels(self) -> tuple[str, ...]:
+        return self.table_categories or self.categories
 
     def colour_index(self, series: int) -> int:
-        return self.colours[series] if series < len(self.colours) else series % 6
+        return self.colours[series] if series < len(self.colours) else series % SERIES
 
     def total(self, category: int) -> float:
         return sum(self.values[category])
@@ -105,8 +111,10 @@ class BarChart(QWidget):
         super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
+        """Eleven lines of text tall, and room for a legend that may wrap to two lines."""
         line = QFontMetricsF(self.font()).height()
-        return QSize(round(line * 24), round(line * 11))
+        legend = 2.6 if len(self._bars.series) > 1 else 0.0
+        return QSize(round(line * 24), round(line * (11 + legend)))
 
     def minimumSizeHint(self) -> QSize:
         line = QFontMetricsF(self.font()).height()

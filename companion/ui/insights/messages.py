@@ -28,3 +28,93 @@ def toggle_name(name: str) -> str:
 
 def chart_description(sentence: str) -> str:
     return f"{sentence} The same figures are in the table behind “{SHOW_TABLE}”."
+
+
+# The window.
+HEADING = "Insights"
+PERIOD_NAME = "Period shown"
+#: True: Companion has no network code; the figures are read from the journal on this disk.
+STAYS_HERE = "This stays on this computer."
+CLOSE = "Close"
+CLOSE_NAME = "Close Insights"
+TALK_NAME = "Need to talk? Who you can reach"
+EMPTY_TITLE = "Nothing to show for this period."
+EMPTY_TEXT = (
+    "After a hard call, a click on the tray icon tags it; its breaks, moods and callbacks "
+    "show up here, on this computer."
+)
+NOT_READ = "Insights can't read your journal right now. Breaks and tagging work as usual."
+
+# Section headings and the charts' names (each unique in the window).
+CALLS = "Hard calls"
+BREAKS = "Breaks"
+MOODS = "Mood before and after a break"
+CALLBACKS = "Callbacks"
+PER_DAY = "Hard calls per day"
+PER_HOUR = "Hard calls by hour of the day"
+BREAK_KINDS = "Breaks taken, extended and skipped"
+AFTER_CALL = "Time from a hard call to its break"
+MOOD_AVERAGES = "Average mood before and after"
+MOOD_MOVES = "How the mood moved"
+CALLBACK_KINDS = "Callbacks kept, snoozed and missed"
+
+# The tables' first column.
+DAY = "Day"
+HOUR = "Hour"
+BREAK = "Break"
+WAIT = "Time after the call"
+WHEN = "When"
+HOW = "How"
+CALLBACK = "Callback"
+
+# What the bars are.
+HARD_CALLS = "Hard calls"
+BREAKS_COUNT = "Breaks"
+CALLBACKS_COUNT = "Callbacks"
+NOT_SAID = "No reason given"
+COMPLETED = "Completed"
+ENDED_EARLY = "Ended early"
+EXTENDED = "Extended"
+SKIPPED = "Skipped"
+WAITS = ("Within 2 minutes", "2 to 10 minutes", "10 to 30 minutes", "Over 30 minutes")
+WAITS_SHORT = ("< 2 min", "2–10", "10–30", "> 30 min")
+BEFORE = "Before"
+AFTER = "After"
+ROSE = "Rose"
+SAME = "Stayed the same"
+FELL = "Went down"
+KEPT = "Kept"
+SNOOZED = "Snoozed"
+MISSED = "Missed"
+WAITING = "Still to come"
+NO_MOODS = "No break this period has a mood before and after."
+NO_BREAKS_AFTER_CALLS = "No break this period followed a tagged call."
+AVERAGE = "Average"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def day_short(weekday: int, day: int, month: int, *, with_date: bool) -> str:
+    """'Mon' in a week; '9 Nov' over four weeks, where seven days share a weekday."""
+    return f"{day} {MONTHS[month - 1][:3]}" if with_date else WEEKDAYS[weekday][:3]
+
+
+def day_long(weekday: int, day: int, month: int) -> str:
+    return f"{WEEKDAYS[weekday]} {day} {MONTHS[month - 1]}"
+
+
+def hour_span(hour: int) -> str:
+    return f"{hour:02d}:00–{(hour + 1) % 24:02d}:00"
+
+
+def moves_sentence(rose: int, same: int, fell: int) -> str:
+    """How the moods moved, in counts: reported, never explained."""
+    total = rose + same + fell
+    breaks = "break" if total == 1 else "breaks"
+    return (
+        f"Of {total} {breaks} with a mood before and after, the mood rose after {rose}, "
+        f"stayed the same after {same} and went down after {fell}."
+    )
