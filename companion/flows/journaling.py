@@ -115,6 +115,11 @@ class JournalFlow(QObject):
         self._gate = gate
 
     @property
+    def gate(self) -> Gate:
+        """How private windows open now (``set_gate``'s); Insights opens through it too."""
+        return self._gate
+
+    @property
     def window(self) -> JournalView | None:
         return self._window
 

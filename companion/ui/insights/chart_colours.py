@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from companion.core.settings import Appearance
 from companion.ui.look.palettes import PAPERS, Paper
 
-
 #: Seven: one per reason a call can have, and one for "no reason given" (grey).
 Series = tuple[str, str, str, str, str, str, str]
 SERIES = 7

@@ -105,7 +105,8 @@ def mood_averages(report: InsightsReport) -> Figure:
         scale=_MOOD_SCALE,
         colours=(6, 0),
     )
-    return Figure(m.sentence, bars, None if m.with_both else messages.NO_MOODS)
+    sentence = messages.averages_sentence(before, after)
+    return Figure(sentence, bars, None if m.with_both else messages.NO_MOODS)
 
 
 def mood_moves(report: InsightsReport) -> Figure:
@@ -121,8 +122,7 @@ def mood_moves(report: InsightsReport) -> Figure:
         tuple((float(n),) for n in counts),
         colours=(3,),
     )
-    sentence = messages.moves_sentence(*counts)
-    return Figure(sentence, bars, None if changes else messages.NO_MOODS)
+    return Figure(report.moods.sentence, bars, None if changes else messages.NO_MOODS)
 
 
 def callback_kinds(report: InsightsReport) -> Figure:

@@ -8,23 +8,24 @@ from companion.ui.look.theme import Look
 
 def insights_stylesheet(look: Look) -> str:
     """Sizes in points, colours from the look's Paper (ratios in tests/unit/ui/test_contrast)."""
-    c = look.paper
+    c, w = look.paper, "QWidget#insightsWindow"
     return (
         journal_stylesheet(look)
         + f"""
 QWidget#insightsWindow, QWidget#insightsPage {{ background: {c.paper}; }}
 QWidget#insightsWindow QLabel {{ color: {c.ink}; font-size: {look.pt(14)}; }}
-QWidget#insightsWindow QLabel#insightsHeading {{ font-size: {look.pt(22)}; font-weight: 600; color: {c.ink}; }}
-QWidget#insightsWindow QLabel#sectionHeading {{ font-size: {look.pt(17)}; font-weight: 600; color: {c.ink}; }}
-QWidget#insightsWindow QLabel#chartSentence {{ color: {c.ink}; font-size: {look.pt(14)}; }}
-QWidget#insightsWindow QLabel#caveat, QWidget#insightsWindow QLabel#staysHere, QWidget#insightsWindow QLabel#sectionEmpty {{
+{w} QLabel#insightsHeading {{ font-size: {look.pt(22)}; font-weight: 600; color: {c.ink}; }}
+{w} QLabel#sectionHeading {{ font-size: {look.pt(17)}; font-weight: 600; color: {c.ink}; }}
+{w} QLabel#chartSentence {{ color: {c.ink}; font-size: {look.pt(14)}; }}
+{w} QLabel#caveat, {w} QLabel#staysHere,
+{w} QLabel#sectionEmpty, {w} QLabel#emptyState {{
     color: {c.soft}; font-size: {look.pt(13)};
 }}
-QWidget#insightsWindow QLabel#emptyTitle {{ color: {c.ink}; font-size: {look.pt(17)}; font-weight: 600; }}
+{w} QLabel#emptyTitle {{ color: {c.ink}; font-size: {look.pt(17)}; font-weight: 600; }}
 QFrame#chartCard {{ background: {c.card}; border: 1px solid {c.row_line}; border-radius: 10px; }}
-QWidget#insightsWindow QFrame#chartCard QLabel {{ background: transparent; }}
+{w} QFrame#chartCard QLabel {{ background: transparent; }}
 QFrame#pointerBox {{ background: {c.warm}; border: 1px solid {c.warm_line}; border-radius: 10px; }}
-QWidget#insightsWindow QFrame#pointerBox QLabel {{ background: transparent; color: {c.ink}; }}
+{w} QFrame#pointerBox QLabel {{ background: transparent; color: {c.ink}; }}
 QPushButton#periodButton {{ border: 2px solid {c.button_line}; padding: 6px 16px; }}
 QPushButton#periodButton:checked {{
     background: {c.selected}; color: {c.ink}; border: 2px solid {c.accent};

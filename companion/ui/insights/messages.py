@@ -110,11 +110,10 @@ def hour_span(hour: int) -> str:
     return f"{hour:02d}:00–{(hour + 1) % 24:02d}:00"
 
 
-def moves_sentence(rose: int, same: int, fell: int) -> str:
-    """How the moods moved, in counts: reported, never explained."""
-    total = rose + same + fell
-    breaks = "break" if total == 1 else "breaks"
+
+def averages_sentence(before: float, after: float) -> str:
+    """The averages as numbers on the 1-5 scale the faces stand for; reported, not explained."""
     return (
-        f"Of {total} {breaks} with a mood before and after, the mood rose after {rose}, "
-        f"stayed the same after {same} and went down after {fell}."
+        f"On average your mood was {before:.1f} before a break and {after:.1f} after, "
+        "on a scale from 1 (Awful) to 5 (Good)."
     )
