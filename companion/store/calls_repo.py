@@ -11,9 +11,11 @@ from companion.store.columns import (
     enum_or_none,
     intensity_or_none,
     require_id,
+    span_values,
     storable_or_none,
     to_moment,
     to_text,
+    within,
 )
 from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
@@ -84,13 +86,16 @@ class SqliteCallRepository:
             rows = fetch_all(
                 self._db,
                 f"SELECT * FROM calls WHERE {_IN_SPAN} ORDER BY julianday(tagged_at), id",
-                [to_text(start), to_text(end)],
+                span_values(start, end),
             )
-        return [_call_from_row(row) for row in rows]
+        found = [_call_from_row(row) for row in rows]
+        kept = [call for call in found if within(call.tagged_at, start, end)]
+        return sorted(kept, key=lambda call: (call.tagged_at, call.id or 0))
 
     def count_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
         """Counted in SQL: the first ten characters of the stored text are the call's own
-        local date, so a year of calls comes back as a few hundred rows, not 100,000."""
+        local date, so a year of calls comes back as a few hundred rows, not 100,000. The
+        span is compared to the millisecond (julianday's), enough for whole days."""
         with storage_errors():
             rows = fetch_all(
                 self._db,

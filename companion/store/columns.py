@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from companion.core.calls import MAX_INTENSITY, MIN_INTENSITY
@@ -21,6 +21,21 @@ def to_text(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.astimezone()
     return moment.isoformat()
+
+
+#: julianday() keeps milliseconds: a second either side of a span, then an exact check.
+_SLACK = timedelta(seconds=1)
+
+
+def span_values(start: datetime, end: datetime) -> list[str]:
+    """The bounds for ``julianday(x) >= julianday(?) AND julianday(x) < julianday(?)``,
+    widened so that no row of ``start <= x < end`` is lost to julianday's rounding; the
+    caller keeps the rows ``within`` the span exactly."""
+    return [to_text(start - _SLACK), to_text(end + _SLACK)]
+
+
+def within(moment: datetime, start: datetime, end: datetime) -> bool:
+    return start <= moment < end
 
 
 def to_moment(text: str) -> datetime:
