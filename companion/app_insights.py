@@ -39,19 +39,16 @@ class InsightsOpener(QObject):
             self.flow.close_window()
 
     def _build(self) -> InsightsFlow:
-        from companion.core.insights import compute_report
+        from companion.core.insights_report import read_insights
         from companion.flows.insights import InsightsFlow
         from companion.system.clock import SystemClock
         from companion.ui.insights.insights_windows import InsightsWindows
 
         companion, storage = self._companion, self._storage
         flow = InsightsFlow(
-            storage.calls,
-            storage.breaks,
-            storage.reminders,
+            lambda now: read_insights(storage.calls, storage.breaks, storage.reminders, now),
             SystemClock(),
             InsightsWindows(),
-            compute_report,
             gate=lambda: companion.journal.gate,
             parent=self,
         )

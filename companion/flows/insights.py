@@ -1,7 +1,8 @@
 """Opens the Insights window and gives it the figures for the period the agent chooses.
 
-The window is built on first use (an app waiting in the tray never loads it); each period is
-read from the repositories when shown, so the figures are as fresh as the journal.
+The window is built on first use (an app waiting in the tray never loads it). Each time it is
+opened the journal is read again (core's ``read_insights``: this week, the last four weeks
+and the gentle pointer, in one go), so the figures are as fresh as the journal.
 """
 
 from __future__ import annotations
@@ -12,17 +13,9 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
-from companion.core.breaks import BreakRecord
-from companion.core.calls import DifficultCall
-from companion.core.insights import InsightsReport, Period, recent_weeks, this_week
-from companion.core.ports import (
-    BreakRepository,
-    CallRepository,
-    Clock,
-    ReminderRepository,
-    StorageUnavailable,
-)
-from companion.core.reminders import Callback
+from companion.core.insights import InsightsReport
+from companion.core.insights_report import Insights
+from companion.core.ports import Clock, StorageUnavailable
 
 
 class InsightsView(Protocol):
@@ -30,7 +23,7 @@ class InsightsView(Protocol):
 
     @property
     def period_chosen(self) -> SignalInstance:
-        """How many weeks to show: 1 (this week) or ``RECENT_WEEKS``."""
+        """How many weeks to show: 1 (this week) or more (the last weeks)."""
         ...
 
     @property
@@ -39,7 +32,6 @@ class InsightsView(Protocol):
     def show_report(self, report: InsightsReport, pointer: str | None = None) -> None: ...
     def show_error(self, message: str) -> None: ...
     def bring_forward(self) -> None: ...
-    def isVisible(self) -> bool: ...
     def close(self) -> bool: ...
 
 
@@ -49,12 +41,8 @@ class InsightsWindows(Protocol):
     def insights(self) -> InsightsView: ...
 
 
-#: Counts the figures of a period from what was read for it (companion.core.insights).
-Compute = Callable[
-    [Period, list[DifficultCall], list[BreakRecord], list[Callback], datetime], InsightsReport
-]
-#: The gentle pointer's sentence when the last weeks are clearly heavier, else None.
-Pointer = Callable[[datetime], str | None]
+#: Reads and counts everything the window shows, at ``now`` (raises StorageUnavailable).
+Read = Callable[[datetime], Insights]
 Gate = Callable[[Callable[[], object]], object]
 
 
@@ -71,32 +59,28 @@ class InsightsFlow(QObject):
 
     def __init__(
         self,
-        calls: CallRepository,
-        breaks: BreakRepository,
-        reminders: ReminderRepository,
+        read: Read,
         clock: Clock,
         windows: InsightsWindows,
-        compute: Compute,
         *,
-        pointer: Pointer | None = None,
         gate: Callable[[], Gate] = lambda: _at_once,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._calls, self._breaks, self._reminders = calls, breaks, reminders
+        self._read = read
         self._clock = clock
         self._windows = windows
-        self._compute = compute
-        self._pointer = pointer
         self._gate = gate
         self._window: InsightsView | None = None
+        self._insights: Insights | None = None
+        self._weeks = 1
 
     @property
     def window(self) -> InsightsView | None:
         return self._window
 
     def show(self) -> None:
-        """Open (or bring forward) Insights on this week, once the gate lets it."""
+        """Open (or bring forward) Insights, read afresh, once the gate lets it."""
         self._gate()(self._open)
 
     def close_window(self) -> None:
@@ -108,27 +92,19 @@ class InsightsFlow(QObject):
             self._window = self._windows.insights()
             self._window.period_chosen.connect(self._show_weeks)
             self._window.talk_requested.connect(self.talk_wanted.emit)
-        self._show_weeks(1)
-        self._window.bring_forward()
-
-    def _show_weeks(self, weeks: int) -> None:
         window = self._window
-        if window is None:
-            return
-        now = self._clock.now()
-        period = this_week(now) if weeks == 1 else recent_weeks(now, weeks)
         try:
-            report = self.report(period, now)
-            pointer = self._pointer(now) if self._pointer is not None else None
+            self._insights = self._read(self._clock.now())
         except StorageUnavailable as error:
             window.show_error(str(error))
-            return
-        window.show_report(report, pointer)
+        else:
+            self._show_weeks(self._weeks)
+        window.bring_forward()
 
-    def report(self, period: Period, now: datetime) -> InsightsReport:
-        """Read the period's calls, breaks and callbacks and count them."""
-        start, end = period.bounds()
-        calls = self._calls.between(start, end)
-        breaks = self._breaks.between(start, end)
-        callbacks = self._reminders.callbacks_between(start, end)
-        return self._compute(period, calls, breaks, callbacks, now)
+    def _show_weeks(self, weeks: int) -> None:
+        self._weeks = weeks
+        if self._window is None or self._insights is None:
+            return
+        insights = self._insights
+        report = insights.this_week if weeks == 1 else insights.recent
+        self._window.show_report(report, insights.pointer)

@@ -45,7 +45,10 @@ class ChartSection(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Every header and day name whole; a wide table scrolls sideways rather than cut words.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.hide()
         self.toggle = QPushButton(messages.SHOW_TABLE)
         self.toggle.setObjectName("linkButton")
@@ -91,9 +94,16 @@ class ChartSection(QWidget):
                 if column:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, column, item)
-        rows = min(len(bars.categories), 8)
-        line = table.fontMetrics().height() + 10
-        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows * line + 4)
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
+        shown = sum(table.rowHeight(row) for row in range(min(table.rowCount(), 8)))
+        wide = sum(table.columnWidth(c) for c in range(table.columnCount())) > table.width()
+        table.setFixedHeight(
+            table.horizontalHeader().sizeHint().height()
+            + shown
+            + 2 * table.frameWidth()
+            + (table.horizontalScrollBar().sizeHint().height() if wide else 0)
+        )
 
     def _on_toggle_toggled(self, on: bool) -> None:
         self.chart.setVisible(not on)

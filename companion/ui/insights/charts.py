@@ -71,9 +71,9 @@ class Bars:
         return float(max(1, tallest))
 
 
-def _steps(top: float) -> list[float]:
-    """Whole-number grid lines, about four of them, from 0 to at least ``top``."""
-    step = max(1, math.ceil(top / 4))
+def _steps(top: float, most: int = 4) -> list[float]:
+    """Whole-number grid lines, at most ``most`` steps, from 0 to at least ``top``."""
+    step = max(1, math.ceil(top / max(1, most)))
     return [float(step * i) for i in range(math.ceil(top / step) + 1)]
 
 
@@ -86,6 +86,7 @@ class BarChart(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._bars = bars
+        self._marks: dict[float, str] = {}
         self._follow_font()
 
     @property
@@ -111,10 +112,12 @@ class BarChart(QWidget):
         super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
-        """Eleven lines of text tall, and room for a legend that may wrap to two lines."""
+        """Eleven lines of text tall (nine for a few bars), and room for a legend that may
+        wrap to two lines."""
         line = QFontMetricsF(self.font()).height()
         legend = 2.6 if len(self._bars.series) > 1 else 0.0
-        return QSize(round(line * 24), round(line * (11 + legend)))
+        lines = 9 if len(self._bars.categories) <= 4 else 11
+        return QSize(round(line * 24), round(line * (lines + legend)))
 
     def minimumSizeHint(self) -> QSize:
         line = QFontMetricsF(self.font()).height()
@@ -164,7 +167,11 @@ class BarChart(QWidget):
     ) -> QRectF:
         """Grid lines and their labels on the left; the rectangle left for the bars."""
         bars = self._bars
-        marks = bars.scale or {v: plain_number(v) for v in _steps(bars.top())}
+        plot_height = area.height() - metrics.height() * 1.8
+        # Labels at least one and a half lines apart, however small the chart is drawn.
+        most = min(4, int(plot_height / (metrics.height() * 1.5)))
+        marks = bars.scale or {v: plain_number(v) for v in _steps(bars.top(), most)}
+        self._marks = marks
         label_width = max(metrics.horizontalAdvance(text) for text in marks.values())
         plot = area.adjusted(label_width + metrics.height() * 0.5, metrics.height() * 0.5, 0, 0)
         plot.setBottom(area.bottom() - metrics.height() * 1.3)
@@ -183,7 +190,7 @@ class BarChart(QWidget):
         bars = self._bars
         if not bars.categories:
             return
-        marks = bars.scale or {v: "" for v in _steps(bars.top())}
+        marks = self._marks
         top, low = max(marks), min(0.0, min(marks))
         slot = plot.width() / len(bars.categories)
         series_count = 1 if bars.stacked else max(1, len(bars.series))

@@ -20,11 +20,12 @@ _MOOD_SCALE = {float(m.value): m.label for m in Mood}
 
 @dataclass(frozen=True)
 class Figure:
-    """One chart's sentence and figures; ``empty`` says what there is to say without them."""
+    """One chart's sentence and figures; ``empty``: nothing to draw, the sentence says so
+    (core's "… will show here"), and no empty axes are shown."""
 
     sentence: str
     bars: Bars
-    empty: str | None = None
+    empty: bool = False
 
 
 def _day_labels(report: InsightsReport) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -54,7 +55,7 @@ def per_day(report: InsightsReport) -> Figure:
         label_every=7 if len(short) > 7 else 1,
         table_categories=long,
     )
-    return Figure(calls.sentence, bars)
+    return Figure(calls.sentence, bars, calls.total == 0)
 
 
 def per_hour(report: InsightsReport) -> Figure:
@@ -66,7 +67,7 @@ def per_hour(report: InsightsReport) -> Figure:
         label_every=3,
         table_categories=tuple(messages.hour_span(h) for h in range(24)),
     )
-    return Figure(calls.hours_sentence, bars)
+    return Figure(calls.hours_sentence, bars, calls.total == 0)
 
 
 def break_kinds(report: InsightsReport) -> Figure:
@@ -74,7 +75,7 @@ def break_kinds(report: InsightsReport) -> Figure:
     kinds = (messages.COMPLETED, messages.ENDED_EARLY, messages.EXTENDED, messages.SKIPPED)
     counts = (b.completed, b.ended_early, b.extended, b.skipped)
     bars = Bars(kinds, (messages.BREAKS_COUNT,), tuple((float(n),) for n in counts))
-    return Figure(b.sentence, bars)
+    return Figure(b.sentence, bars, b.taken + b.skipped == 0)
 
 
 def after_call(report: InsightsReport) -> Figure:
@@ -90,8 +91,7 @@ def after_call(report: InsightsReport) -> Figure:
         colours=(1,),
         table_categories=messages.WAITS,
     )
-    empty = None if waits else messages.NO_BREAKS_AFTER_CALLS
-    return Figure(report.breaks.after_call_sentence, bars, empty)
+    return Figure(report.breaks.after_call_sentence, bars, not waits)
 
 
 def mood_averages(report: InsightsReport) -> Figure:
@@ -105,8 +105,9 @@ def mood_averages(report: InsightsReport) -> Figure:
         scale=_MOOD_SCALE,
         colours=(6, 0),
     )
-    sentence = messages.averages_sentence(before, after)
-    return Figure(sentence, bars, None if m.with_both else messages.NO_MOODS)
+    if not m.with_both:
+        return Figure(m.sentence, bars, True)
+    return Figure(messages.averages_sentence(before, after), bars)
 
 
 def mood_moves(report: InsightsReport) -> Figure:
@@ -122,7 +123,7 @@ def mood_moves(report: InsightsReport) -> Figure:
         tuple((float(n),) for n in counts),
         colours=(3,),
     )
-    return Figure(report.moods.sentence, bars, None if changes else messages.NO_MOODS)
+    return Figure(report.moods.sentence, bars, not changes)
 
 
 def callback_kinds(report: InsightsReport) -> Figure:
@@ -132,7 +133,7 @@ def callback_kinds(report: InsightsReport) -> Figure:
     bars = Bars(
         kinds, (messages.CALLBACKS_COUNT,), tuple((float(n),) for n in counts), colours=(2,)
     )
-    return Figure(c.sentence, bars)
+    return Figure(c.sentence, bars, c.due == 0)
 
 
 def nothing_recorded(report: InsightsReport) -> bool:

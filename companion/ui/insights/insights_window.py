@@ -44,6 +44,8 @@ CHARTS = (
 
 
 Shown = Callable[[InsightsReport], figures.Figure]
+#: A chart's card, its section (sentence, picture, table), the note said instead when empty.
+Chart = tuple[QFrame, ChartSection, QLabel, Shown]
 
 
 def _label(text: str, name: str) -> QLabel:
@@ -147,8 +149,8 @@ class InsightsWindow(QWidget):
         box.hide()
         return box
 
-    def _build_sections(self, page: QVBoxLayout) -> list[tuple[ChartSection, QLabel, Shown]]:
-        charts: list[tuple[ChartSection, QLabel, Shown]] = []
+    def _build_sections(self, page: QVBoxLayout) -> list[Chart]:
+        charts: list[Chart] = []
         heading_shown = ""
         self._section_widgets: list[QWidget] = []
         for heading, name, column, figure in CHARTS:
@@ -172,7 +174,7 @@ class InsightsWindow(QWidget):
             self._section_widgets.append(card)
             self.sections.append(section)
             self.empty_notes.append(note)
-            charts.append((section, note, figure))
+            charts.append((card, section, note, figure))
         return charts
 
     def show_report(self, report: InsightsReport, pointer: str | None = None) -> None:
@@ -188,12 +190,16 @@ class InsightsWindow(QWidget):
         for widget in self._section_widgets:
             widget.setVisible(not nothing)
         self.caveat.setText(report.moods.caveat)
-        for section, note, figure in self._charts:
+        said: set[str] = set()
+        for card, section, note, figure in self._charts:
             shown = figure(report)
             section.show_figures(shown.sentence, shown.bars)
-            section.setVisible(shown.empty is None)
-            note.setText(shown.empty or "")
-            note.setVisible(shown.empty is not None)
+            section.setVisible(not shown.empty)
+            note.setText(shown.sentence if shown.empty else "")
+            note.setVisible(shown.empty)
+            # Both mood charts are empty together: their one sentence is said once.
+            card.setVisible(not nothing and not (shown.empty and shown.sentence in said))
+            said.add(shown.sentence)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)

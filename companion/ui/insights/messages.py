@@ -87,8 +87,6 @@ KEPT = "Kept"
 SNOOZED = "Snoozed"
 MISSED = "Missed"
 WAITING = "Still to come"
-NO_MOODS = "No break this period has a mood before and after."
-NO_BREAKS_AFTER_CALLS = "No break this period followed a tagged call."
 AVERAGE = "Average"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -108,7 +106,6 @@ def day_long(weekday: int, day: int, month: int) -> str:
 
 def hour_span(hour: int) -> str:
     return f"{hour:02d}:00–{(hour + 1) % 24:02d}:00"
-
 
 
 def averages_sentence(before: float, after: float) -> str:

@@ -1,22 +1,18 @@
-"""The Insights flow: reads the chosen period from the repositories, counts it, shows it."""
+"""The Insights flow: reads the journal when the window opens, shows the period chosen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from companion.core.breaks import BreakRecord
-from companion.core.calls import DifficultCall
-from companion.core.insights import InsightsReport, Period
+from companion.core.insights import InsightsReport
+from companion.core.insights_report import Insights
 from companion.core.ports import StorageUnavailable
-from companion.core.reminders import Callback
 from companion.flows.insights import InsightsFlow
-from tests.fakes import T0, FakeClock, InMemoryBreaks, InMemoryCalls, InMemoryReminders
-from tests.gui.insights_helpers import empty_report
-
-# T0 is Tuesday 24 November 2026, 10:00 UTC: its week runs Monday 23 to Sunday 29.
+from tests.fakes import T0, FakeClock
+from tests.gui.insights_helpers import heavy_week
 
 
 class FakeInsightsWindow(QObject):
@@ -39,9 +35,6 @@ class FakeInsightsWindow(QObject):
     def bring_forward(self) -> None:
         self.forward += 1
 
-    def isVisible(self) -> bool:
-        return not self.closed
-
     def close(self) -> bool:
         self.closed = True
         return True
@@ -56,40 +49,23 @@ class FakeWindows:
         return self.built[-1]
 
 
-Read = tuple[Period, list[DifficultCall], list[BreakRecord], list[Callback], datetime]
-
-
 class Harness:
-    def __init__(self, pointer: Callable[[datetime], str | None] | None = None) -> None:
-        self.calls, self.breaks = InMemoryCalls(), InMemoryBreaks()
-        self.reminders = InMemoryReminders(self.calls, self.breaks)
+    def __init__(self) -> None:
+        self.insights = heavy_week()
         self.windows = FakeWindows()
-        self.read: list[Read] = []
-        self.gated: list[str] = []
-        self.flow = InsightsFlow(
-            self.calls,
-            self.breaks,
-            self.reminders,
-            FakeClock(),
-            self.windows,
-            self._compute,
-            pointer=pointer,
-            gate=lambda: self._gate,
-        )
+        self.read_at: list[datetime] = []
+        self.gated = 0
+        self.unreadable = False
+        self.flow = InsightsFlow(self._read, FakeClock(), self.windows, gate=lambda: self._gate)
 
-    def _compute(
-        self,
-        period: Period,
-        calls: list[DifficultCall],
-        breaks: list[BreakRecord],
-        callbacks: list[Callback],
-        now: datetime,
-    ) -> InsightsReport:
-        self.read.append((period, calls, breaks, callbacks, now))
-        return empty_report()
+    def _read(self, now: datetime) -> Insights:
+        if self.unreadable:
+            raise StorageUnavailable("Your journal can't be read right now.")
+        self.read_at.append(now)
+        return self.insights
 
     def _gate(self, action: Callable[[], object]) -> object:
-        self.gated.append("asked")
+        self.gated += 1
         return action()
 
     @property
@@ -97,54 +73,44 @@ class Harness:
         return self.windows.built[-1]
 
 
-def test_it_opens_through_the_gate_on_this_week() -> None:
+def test_it_opens_through_the_gate_on_this_week_with_the_pointer() -> None:
     h = Harness()
     h.flow.show()
-    assert h.gated == ["asked"] and h.window.forward == 1
-    period = h.read[0][0]
-    assert (period.start.isoformat(), period.end.isoformat()) == ("2026-11-23", "2026-11-30")
-    assert len(h.window.shown) == 1
+    assert h.gated == 1 and h.read_at == [T0] and h.window.forward == 1
+    assert h.window.shown == [(h.insights.this_week, h.insights.pointer)]
+    assert h.insights.pointer is not None
 
 
-def test_the_period_read_holds_its_calls_and_nothing_outside() -> None:
-    h = Harness()
-    inside = h.calls.add(DifficultCall(tagged_at=T0))
-    h.calls.add(DifficultCall(tagged_at=T0 - timedelta(days=30)))
-    h.flow.show()
-    assert h.read[0][1] == [inside]
-
-
-def test_choosing_four_weeks_reads_four_weeks_and_a_second_show_reuses_the_window() -> None:
+def test_the_last_weeks_are_shown_when_chosen_and_kept_when_opened_again() -> None:
     h = Harness()
     h.flow.show()
     h.window.period_chosen.emit(4)
-    assert (h.read[-1][0].end - h.read[-1][0].start).days == 28
+    assert h.window.shown[-1][0] is h.insights.recent
     h.flow.show()
-    assert len(h.windows.built) == 1 and h.window.forward == 2
+    assert len(h.windows.built) == 1 and h.window.forward == 2 and len(h.read_at) == 2
+    assert h.window.shown[-1][0] is h.insights.recent
 
 
-def test_the_pointer_sentence_reaches_the_window() -> None:
-    h = Harness(pointer=lambda now: "A kind sentence.")
+def test_a_gate_that_stays_shut_opens_nothing() -> None:
+    h = Harness()
+    h.flow = InsightsFlow(h._read, FakeClock(), h.windows, gate=lambda: lambda action: False)
     h.flow.show()
-    assert h.window.shown[0][1] == "A kind sentence."
+    assert h.windows.built == [] and h.read_at == []
 
 
 def test_an_unreadable_journal_is_said_in_the_window() -> None:
     h = Harness()
-
-    def unreadable(start: datetime, end: datetime) -> list[DifficultCall]:
-        raise StorageUnavailable("Your journal can't be read right now.")
-
-    h.calls.between = unreadable  # type: ignore[method-assign]
+    h.unreadable = True
     h.flow.show()
     assert h.window.errors == ["Your journal can't be read right now."]
-    assert h.window.shown == []
+    assert h.window.shown == [] and h.window.forward == 1
 
 
-def test_need_to_talk_in_the_window_is_passed_on() -> None:
+def test_need_to_talk_in_the_window_is_passed_on_and_close_closes() -> None:
     h = Harness()
     heard: list[str] = []
     h.flow.talk_wanted.connect(lambda: heard.append("talk"))
     h.flow.show()
     h.window.talk_requested.emit()
-    assert heard == ["talk"]
+    h.flow.close_window()
+    assert heard == ["talk"] and h.window.closed
