@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -78,9 +77,9 @@ class InsightsWindow(QWidget):
         self.empty = self._empty_state()
         self.sections: list[ChartSection] = []
         self.empty_notes: list[QLabel] = []
-        self._page = QWidget()
-        self._page.setObjectName("insightsPage")
-        page = QVBoxLayout(self._page)
+        self.page = QWidget()
+        self.page.setObjectName("insightsPage")
+        page = QVBoxLayout(self.page)
         page.setContentsMargins(0, 0, 8, 0)
         page.setSpacing(12)
         page.addWidget(self.pointer)
@@ -92,7 +91,7 @@ class InsightsWindow(QWidget):
         scroll.setObjectName("insightsScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._page)
+        scroll.setWidget(self.page)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is in it
         close = make_button(messages.CLOSE, messages.CLOSE_NAME)
         close.clicked.connect(self.close)
@@ -114,7 +113,8 @@ class InsightsWindow(QWidget):
         size_for_text(self, 680, 760)
 
     def _period_choice(self) -> list[QPushButton]:
-        group = QButtonGroup(self)
+        # Two toggles rather than an exclusive QButtonGroup: in a group Tab reaches the chosen
+        # one only (arrows move between them), which a keyboard user would not guess.
         buttons = []
         for weeks, text in ((1, THIS_WEEK), (RECENT_WEEKS, recent_weeks(RECENT_WEEKS)[0])):
             button = QPushButton(text)
@@ -123,7 +123,6 @@ class InsightsWindow(QWidget):
             button.setChecked(weeks == 1)
             button.setAccessibleDescription(messages.PERIOD_NAME)
             button.clicked.connect(lambda _=False, w=weeks: self._on_period_clicked(w))
-            group.addButton(button)
             buttons.append(button)
         return buttons
 
@@ -211,6 +210,8 @@ class InsightsWindow(QWidget):
         self.activateWindow()
 
     def _on_period_clicked(self, weeks: int) -> None:
+        for button, shown in zip(self.period_buttons, (1, RECENT_WEEKS), strict=True):
+            button.setChecked(shown == weeks)
         if weeks != self.weeks:
             self.weeks = weeks
             self.period_chosen.emit(weeks)

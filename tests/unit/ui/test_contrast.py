@@ -19,6 +19,7 @@ from companion.core.settings import Appearance
 from companion.ui.breathing.breathing_style import breathing_stylesheet
 from companion.ui.calls import recent_calls
 from companion.ui.insights.chart_colours import CHART_COLOURS
+from companion.ui.insights.insights_style import insights_stylesheet
 from companion.ui.journal.journal_style import journal_stylesheet
 from companion.ui.look.contrast import over, parse, ratio
 from companion.ui.look.palettes import BREATHS, PAPERS
@@ -125,6 +126,7 @@ SHEETS: list[SheetCase] = [
     ("break", breathing_stylesheet, _breath_surfaces, lambda look: look.breath.text),
     ("journal", journal_stylesheet, _paper_surfaces, lambda look: look.paper.ink),
     ("recent calls", recent_calls._sheet, _paper_surfaces, lambda look: look.paper.ink),
+    ("insights", insights_stylesheet, _paper_surfaces, lambda look: look.paper.ink),
     ("settings", settings_window._sheet, _paper_surfaces, lambda look: look.paper.ink),
     ("toast", toast._sheet, _paper_surfaces, lambda look: look.paper.ink),
     ("tray window", actions_window._sheet, _paper_surfaces, lambda look: look.paper.ink),
