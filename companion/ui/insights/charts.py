@@ -47,6 +47,11 @@ class Bars:
     number: Callable[[float], str] = plain_number
     #: The categories as the table names them ("Monday 7 December"); else ``categories``.
     table_categories: tuple[str, ...] = ()
+    #: A legend even for one series (reasons: the colour alone would not say which).
+    legend: bool = False
+
+    def has_legend(self) -> bool:
+        return self.legend or len(self.series) > 1
 
     def table_labels(self) -> tuple[str, ...]:
         return self.table_categories or self.categories
@@ -115,7 +120,7 @@ class BarChart(QWidget):
         """Eleven lines of text tall (nine for a few bars), and room for a legend that may
         wrap to two lines."""
         line = QFontMetricsF(self.font()).height()
-        legend = 2.6 if len(self._bars.series) > 1 else 0.0
+        legend = 2.6 if self._bars.has_legend() else 0.0
         lines = 9 if len(self._bars.categories) <= 4 else 11
         return QSize(round(line * 24), round(line * (lines + legend)))
 
@@ -145,7 +150,7 @@ class BarChart(QWidget):
         self, painter: QPainter, area: QRectF, colours: ChartColours, metrics: QFontMetricsF
     ) -> float:
         """Swatch and name of each series, wrapping to a new line; the height it took."""
-        if len(self._bars.series) < 2:
+        if not self._bars.has_legend():
             return 0.0
         line, swatch = metrics.height(), metrics.height() * 0.7
         x, y = area.left(), area.top()

@@ -54,6 +54,7 @@ def per_day(report: InsightsReport) -> Figure:
         colours=tuple(shown),
         label_every=7 if len(short) > 7 else 1,
         table_categories=long,
+        legend=True,
     )
     return Figure(calls.sentence, bars, calls.total == 0)
 
