@@ -139,7 +139,7 @@ def test_break_figures_count_taken_extended_skipped_and_how_soon() -> None:
     assert figures.median_minutes_after_call == 17.0
     assert figures.sentence == "You took 3 breaks this week. 1 was made longer. 1 was skipped."
     assert figures.after_call_sentence == (
-        "Half of the breaks after a hard call started within 17 minutes."
+        "Half of the breaks after a hard call started within 17 minutes of it."
     )
 
 
@@ -182,8 +182,8 @@ def test_moods_report_how_they_moved_with_the_caveat() -> None:
     assert moods.average_change == 0.25
     assert (moods.share_rose, moods.share_unchanged) == (0.5, 0.25)
     assert (
-        moods.sentence
-        == "Of the 4 breaks you rated, your mood after was: 2 higher, 1 the same, 1 lower."
+        moods.sentence == "Of the 4 breaks you rated, your mood was higher after 2,"
+        " the same after 1 and lower after 1."
     )
     assert "your own ratings" in moods.caveat
 
