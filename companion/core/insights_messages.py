@@ -108,7 +108,8 @@ def after_call_sentence(linked: int, within_ten: int, median_minutes: float | No
         return f"Your break after a hard call started {_minutes(median_minutes)} after it."
     if within_ten * 2 > linked:
         return "Most breaks started within 10 minutes of a hard call."
-    return f"Half of the breaks after a hard call started within {_minutes(median_minutes)}."
+    within = "a minute" if round(median_minutes) < 1 else _minutes(median_minutes)
+    return f"Half of the breaks after a hard call started within {within} of it."
 
 
 def moods_sentence(rated: int, rose: int, same: int, fell: int) -> str:
@@ -119,12 +120,15 @@ def moods_sentence(rated: int, rose: int, same: int, fell: int) -> str:
         way = "higher than" if rose else "the same as" if same else "lower than"
         return f"After the one break you rated, your mood was {way} before."
     parts = [
-        f"{rose} higher" if rose else "",
-        f"{same} the same" if same else "",
-        f"{fell} lower" if fell else "",
+        (way, count)
+        for way, count in (("higher", rose), ("the same", same), ("lower", fell))
+        if count
     ]
-    said = ", ".join(part for part in parts if part)
-    return f"Of the {rated} breaks you rated, your mood after was: {said}."
+    if len(parts) == 1:
+        return f"Of the {rated} breaks you rated, your mood was {parts[0][0]} after all {rated}."
+    said = [f"{way} after {count}" for way, count in parts]
+    listed = ", ".join(said[:-1]) + f" and {said[-1]}"
+    return f"Of the {rated} breaks you rated, your mood was {listed}."
 
 
 def mood_words(before: Mood, after: Mood) -> str:

@@ -85,7 +85,7 @@ class SqliteCallRepository:
         with storage_errors():
             rows = fetch_all(
                 self._db,
-                f"SELECT * FROM calls WHERE {_IN_SPAN} ORDER BY julianday(tagged_at), id",
+                f"SELECT * FROM calls WHERE {_IN_SPAN} ORDER BY julianday(tagged_at)",
                 span_values(start, end),
             )
         found = [_call_from_row(row) for row in rows]

@@ -3,11 +3,15 @@ calls per day, the snooze count, and the query plans that keep them to a week's 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall, Reason
@@ -15,6 +19,7 @@ from companion.core.reminders import Callback
 from companion.store.breaks_repo import SqliteBreakRepository
 from companion.store.calls_repo import SqliteCallRepository
 from companion.store.connection import Connection
+from companion.store.database import open_memory_database
 from companion.store.reminders_repo import SqliteReminderRepository
 
 BERLIN_WINTER = timezone(timedelta(hours=1))
@@ -128,3 +133,35 @@ def test_each_read_finds_its_rows_through_an_index(memory_db: Connection, name: 
 def test_the_calls_per_day_are_counted_from_the_index_alone(memory_db: Connection) -> None:
     plan = query_plan(memory_db, "calls per day")
     assert any("USING COVERING INDEX idx_calls_instant" in step for step in plan), plan
+
+
+ZONES = st.sampled_from([ZoneInfo("Europe/Berlin"), ZoneInfo("America/New_York"), UTC])
+MOMENTS = st.datetimes(
+    min_value=datetime(2026, 3, 20), max_value=datetime(2026, 4, 10), timezones=ZONES
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(MOMENTS, max_size=40), MOMENTS, st.integers(1, 14))
+def test_the_reads_agree_with_the_moments_they_were_given(
+    moments: list[datetime], start: datetime, days: int
+) -> None:
+    """Across Berlin's and New York's spring changes: between() keeps exactly the instants
+    in the span, and count_by_day counts each on its own local date."""
+    end = start + timedelta(days=days)
+    db = open_memory_database()
+    try:
+        calls = SqliteCallRepository(db)
+        for moment in moments:
+            calls.add(DifficultCall(moment))
+        inside = [m for m in moments if start <= m < end]
+        # Timestamps: a time in a spring gap compares unequal to any other zone's (PEP 495).
+        read = [c.tagged_at.timestamp() for c in calls.between(start, end)]
+        assert read == sorted(m.timestamp() for m in inside)
+        # The counts compare to the millisecond (julianday's), as the port says.
+        if not any(
+            abs((m - edge).total_seconds()) < 0.001 for m in moments for edge in (start, end)
+        ):
+            assert calls.count_by_day(start, end) == Counter(m.date() for m in inside)
+    finally:
+        db.close()
