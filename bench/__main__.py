@@ -13,6 +13,7 @@ SCRIPTS = (
     "breathing",
     "journal_scale",
     "insights",
+    "insights_window",
     "key_helper",
 )
 

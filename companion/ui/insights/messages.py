@@ -39,10 +39,8 @@ CLOSE = "Close"
 CLOSE_NAME = "Close Insights"
 TALK_NAME = "Need to talk? Who you can reach"
 EMPTY_TITLE = "Nothing to show for this period."
-EMPTY_TEXT = (
-    "After a hard call, a click on the tray icon tags it; its breaks, moods and callbacks "
-    "show up here, on this computer."
-)
+#: True with a tray and without one (the small window's "I just had a hard call" tags too).
+EMPTY_TEXT = "Hard calls you tag show up here, with their breaks, moods and callbacks."
 NOT_READ = "Insights can't read your journal right now. Breaks and tagging work as usual."
 
 # Section headings and the charts' names (each unique in the window).
