@@ -12,7 +12,6 @@ drawn again into the same window. "four weeks" is the period toggle (no read).
 
 from __future__ import annotations
 
-import argparse
 import os
 import time as clock
 from collections.abc import Sequence
@@ -32,6 +31,7 @@ from bench.insights import (
     QUICK_REPEATS,
     REPEATS,
     TARGET_MS,
+    parse_args,  # the same options: --quick, --only plain|encrypted
     year_of,
 )
 from companion.core.journal_key import JournalKey
@@ -46,13 +46,6 @@ class StillClock:
 
     def monotonic(self) -> float:
         return clock.monotonic()
-
-
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="a tiny run that checks it works")
-    parser.add_argument("--only", choices=("plain", "encrypted"), help="one kind of journal")
-    return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

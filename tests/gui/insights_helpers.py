@@ -6,12 +6,31 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta, timezone
 
+from PySide6.QtWidgets import QWidget
+
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall, Reason
 from companion.core.insights_report import Insights, read_insights
 from companion.core.moods import Mood
 from companion.core.reminders import Callback
 from tests.fakes import InMemoryBreaks, InMemoryCalls, InMemoryReminders
+
+#: Widgets are closed after each test but kept, never deleted: a focus-chain walk wraps Qt's
+#: own children (a table's corner button, scroll bars, viewports), and PySide6 can hand back
+#: such a wrapper for a new object at a freed one's address ("Internal C++ object already
+#: deleted"). See ``kept`` and ``close_kept``.
+KEPT: list[QWidget] = []
+
+
+def kept(widget: QWidget) -> QWidget:
+    KEPT.append(widget)
+    return widget
+
+
+def close_kept() -> None:
+    for widget in KEPT:
+        widget.close()
+
 
 #: Wednesday 9 December 2026, 15:00 in Berlin's winter time: the week runs Monday 7 to Sunday 13.
 LOCAL = timezone(timedelta(hours=1))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
@@ -11,6 +14,7 @@ from companion.ui.insights.chart_colours import CHART_COLOURS
 from companion.ui.insights.chart_section import ChartSection
 from companion.ui.insights.charts import Bars, plain_number
 from companion.ui.look.theme import keeper
+from tests.gui.insights_helpers import close_kept, kept
 
 WEEK = Bars(
     ("Mon", "Tue", "Wed"),
@@ -19,9 +23,15 @@ WEEK = Bars(
 )
 
 
+@pytest.fixture(autouse=True)
+def _close_sections() -> Iterator[None]:
+    yield
+    close_kept()
+
+
 def _section(qtbot: QtBot) -> ChartSection:
     section = ChartSection("Hard calls per day", "Day")
-    qtbot.addWidget(section)
+    kept(section)
     section.show_figures("Wednesday was the hardest this week.", WEEK)
     section.resize(500, 400)
     section.show()
