@@ -67,6 +67,17 @@ class InMemoryCalls:
     def count_on(self, day: date) -> int:
         return sum(1 for c in self.rows.values() if c.tagged_at.date() == day)
 
+    def between(self, start: datetime, end: datetime) -> list[DifficultCall]:
+        found = [c for c in self.rows.values() if start <= c.tagged_at < end]
+        return sorted(found, key=lambda c: (c.tagged_at, c.id or 0))
+
+    def count_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
+        counts: dict[date, int] = {}
+        for call in self.between(start, end):
+            day = call.tagged_at.date()
+            counts[day] = counts.get(day, 0) + 1
+        return counts
+
 
 class InMemoryBreaks:
     def __init__(self) -> None:
@@ -88,6 +99,10 @@ class InMemoryBreaks:
 
     def latest(self) -> BreakRecord | None:
         return max(self.rows.values(), key=lambda r: r.started_at, default=None)
+
+    def between(self, start: datetime, end: datetime) -> list[BreakRecord]:
+        found = [r for r in self.rows.values() if start <= r.started_at < end]
+        return sorted(found, key=lambda r: (r.started_at, r.id or 0))
 
 
 class InMemoryJournal:
@@ -287,6 +302,10 @@ class InMemoryReminders:
 
     def open_callbacks(self) -> list[Callback]:
         return sorted((c for c in self.callbacks.values() if c.is_open), key=lambda c: c.due_at)
+
+    def callbacks_between(self, start: datetime, end: datetime) -> list[Callback]:
+        found = [c for c in self.callbacks.values() if start <= c.due_at < end]
+        return sorted(found, key=lambda c: (c.due_at, c.id or 0))
 
     def record_sent(self, sent: SentReminder) -> None:
         self.sent.append(sent)

@@ -42,7 +42,13 @@ class CallRepository(Protocol):
 
     def count_on(self, day: date) -> int: ...
     def between(self, start: datetime, end: datetime) -> list[DifficultCall]:
-        """Calls with start <= tagged_at < end, oldest first."""
+        """Calls tagged from ``start`` (included) to ``end`` (excluded), compared as instants
+        (whatever offset each was tagged in), oldest first."""
+        ...
+
+    def count_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
+        """How many calls were tagged on each day, for calls ``between(start, end)``: each call
+        on its own local date (the offset it was tagged in); days without calls are left out."""
         ...
 
 
@@ -55,7 +61,8 @@ class BreakRepository(Protocol):
     def for_call(self, call_id: int) -> list[BreakRecord]: ...
     def latest(self) -> BreakRecord | None: ...
     def between(self, start: datetime, end: datetime) -> list[BreakRecord]:
-        """Breaks with start <= started_at < end, oldest first."""
+        """Breaks started from ``start`` (included) to ``end`` (excluded), compared as
+        instants, oldest first; skipped breaks too (their outcome says so)."""
         ...
 
 
@@ -124,7 +131,11 @@ class ReminderRepository(Protocol):
         ...
 
     def callbacks_between(self, start: datetime, end: datetime) -> list[Callback]:
-        """Callbacks with start <= due_at < end, soonest first."""
+        """Callbacks whose ``due_at`` (as it is now, after any snooze) is from ``start``
+        (included) to ``end`` (excluded), compared as instants, soonest first; done or open.
+
+        A callback snoozed from one week into the next belongs to the week it is due in now.
+        """
         ...
 
     def record_sent(self, sent: SentReminder) -> None: ...

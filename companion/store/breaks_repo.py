@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from companion.core.breaks import BreakOutcome, BreakRecord
@@ -64,6 +65,19 @@ class SqliteBreakRepository:
                 " ORDER BY julianday(started_at) DESC, id DESC LIMIT 1",
             )
         return None if row is None else _record_from_row(row)
+
+    def between(self, start: datetime, end: datetime) -> list[BreakRecord]:
+        """Oldest first; julianday() compares the instants (index idx_breaks_instant)."""
+        with storage_errors():
+            rows = fetch_all(
+                self._db,
+                f"SELECT id, {_COLUMNS} FROM breaks"
+                " WHERE julianday(started_at) >= julianday(?)"
+                " AND julianday(started_at) < julianday(?)"
+                " ORDER BY julianday(started_at), id",
+                [to_text(start), to_text(end)],
+            )
+        return [_record_from_row(row) for row in rows]
 
 
 def _values(record: BreakRecord) -> list[Any]:

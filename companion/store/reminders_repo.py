@@ -60,6 +60,17 @@ class SqliteReminderRepository:
             )
         return [_callback_from_row(row) for row in rows]
 
+    def callbacks_between(self, start: datetime, end: datetime) -> list[Callback]:
+        """By ``due_at`` as it is now, soonest first (index idx_callbacks_instant)."""
+        with storage_errors():
+            rows = fetch_all(
+                self._db,
+                "SELECT * FROM callbacks WHERE julianday(due_at) >= julianday(?)"
+                " AND julianday(due_at) < julianday(?) ORDER BY julianday(due_at), id",
+                [to_text(start), to_text(end)],
+            )
+        return [_callback_from_row(row) for row in rows]
+
     def record_sent(self, sent: SentReminder) -> None:
         with storage_errors(), self._db.atomic():
             self._db.execute(
