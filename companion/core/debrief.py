@@ -27,7 +27,8 @@ from datetime import datetime
 
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall, Reason
-from companion.core.debrief_period import Period, day_text
+from companion.core.debrief_period import day_text, period_name
+from companion.core.insights import Period
 from companion.core.journal import JournalEntry
 from companion.core.moods import Mood
 from companion.core.reminders import Callback
@@ -75,6 +76,19 @@ def for_calls(chosen: Sequence[DifficultCall], records: DebriefRecords) -> Debri
     )
 
 
+def in_period(records: DebriefRecords, period: Period) -> DebriefRecords:
+    """What belongs to ``period``, each by its own local date (read from the store with
+    ``between(*period.bounds())``, which may hold a day more on either side)."""
+    calls = tuple(c for c in records.calls if period.holds(c.tagged_at))
+    ids = {call.id for call in calls if call.id is not None}
+    return DebriefRecords(
+        calls=calls,
+        breaks=tuple(b for b in records.breaks if period.holds(b.started_at)),
+        callbacks=tuple(c for c in records.callbacks if period.holds(c.due_at)),
+        entries=tuple(e for e in records.entries if e.call_id in ids),
+    )
+
+
 def compose(records: DebriefRecords, ticks: Ticks, period: Period | None) -> str:
     """The summary as plain text; ``period`` None means calls the agent chose one by one."""
     parts = [_heading(records, ticks, period)]
@@ -98,7 +112,7 @@ def compose(records: DebriefRecords, ticks: Ticks, period: Period | None) -> str
 
 def _heading(records: DebriefRecords, ticks: Ticks, period: Period | None) -> str:
     if period is not None:
-        return f"{TITLE}: {period.label()}"
+        return f"{TITLE}: {period_name(period)}"
     if ticks.counts:
         return f"{TITLE}: {_plural(len(records.calls), 'hard call')} I chose"
     return f"{TITLE}: hard calls I chose"

@@ -1,19 +1,15 @@
-"""The periods a debrief summary can cover: this week, the last four weeks, or chosen days.
+"""The periods a debrief summary covers: the Insights window's (``core.insights.Period``), so
+a week holds the same calls in both, or days the agent chose; and how a period is named.
 
-A week starts on Monday. A period runs from the first day's local midnight up to (not
-including) the midnight after its last day; which midnight that is, in which zone and across
-a daylight-saving change, is the caller's ``midnight`` function's to say (time is a
-parameter: core never reads the machine's zone).
+Each call, break or callback belongs to the local date of its own stored time, as in Insights:
+a night shift's call at 00:30 is on the new day; a daylight-saving day is simply a date.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, timedelta
 
-#: The local midnight that starts a calendar day.
-Midnight = Callable[[date], datetime]
+from companion.core.insights import Period
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (
@@ -30,52 +26,29 @@ MONTHS = (
     "November",
     "December",
 )
+CHOSEN_DAYS = "Chosen days"
 
 
-@dataclass(frozen=True)
-class Period:
-    """The days ``first`` to ``last`` (both included): ``start <= moment < end``."""
-
-    first: date
-    last: date
-    start: datetime
-    end: datetime
-
-    def contains(self, moment: datetime) -> bool:
-        return self.start <= moment < self.end
-
-    def label(self) -> str:
-        """“Monday 30 November to Sunday 6 December 2026”; one day is just that day."""
-        if self.first == self.last:
-            return f"{day_text(self.first)} {self.first.year}"
-        start = day_text(self.first)
-        if self.first.year != self.last.year:
-            start += f" {self.first.year}"
-        return f"{start} to {day_text(self.last)} {self.last.year}"
-
-
-def zone_midnight(zone: tzinfo) -> Midnight:
-    """Midnights in ``zone`` (a ZoneInfo keeps daylight-saving changes right)."""
-    return lambda day: datetime.combine(day, time(0), tzinfo=zone)
-
-
-def days(first: date, last: date, midnight: Midnight) -> Period:
-    """The days from ``first`` to ``last``, in whichever order they were given."""
+def chosen_days(first: date, last: date) -> Period:
+    """The days from ``first`` to ``last`` (both included), in whichever order given."""
     if last < first:
         first, last = last, first
-    return Period(first, last, midnight(first), midnight(last + timedelta(days=1)))
+    phrase = "from " + named_days(first, last)
+    return Period(first, last + timedelta(days=1), CHOSEN_DAYS, phrase)
 
 
-def this_week(today: date, midnight: Midnight) -> Period:
-    """Monday to Sunday of ``today``'s week."""
-    monday = today - timedelta(days=today.weekday())
-    return days(monday, monday + timedelta(days=6), midnight)
+def named_days(first: date, last: date) -> str:
+    """“Monday 30 November to Sunday 6 December 2026”; one day is just that day."""
+    if first == last:
+        return f"{day_text(first)} {first.year}"
+    start = day_text(first)
+    if first.year != last.year:
+        start += f" {first.year}"
+    return f"{start} to {day_text(last)} {last.year}"
 
 
-def last_four_weeks(today: date, midnight: Midnight) -> Period:
-    """This week and the three before it, Monday to Sunday."""
-    monday = today - timedelta(days=today.weekday())
-    return days(monday - timedelta(weeks=3), monday + timedelta(days=6), midnight)
+def period_name(period: Period) -> str:
+    return named_days(period.start, period.end - timedelta(days=1))
 
 
 def day_text(day: date) -> str:

@@ -12,21 +12,16 @@ from hypothesis import strategies as st
 
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall, Reason
-from companion.core.debrief import DebriefRecords, Ticks, compose, for_calls
-from companion.core.debrief_period import (
-    DAYS,
-    MONTHS,
-    days,
-    last_four_weeks,
-    this_week,
-    zone_midnight,
-)
+from companion.core.debrief import DebriefRecords, Ticks, compose, for_calls, in_period
+from companion.core.debrief_period import DAYS, MONTHS, chosen_days, period_name
+from companion.core.insights import recent_weeks, this_week
 from companion.core.journal import JournalEntry
 from companion.core.moods import Mood
 from companion.core.reminders import Callback
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
+ZONES = [BERLIN, NEW_YORK, UTC]
 START = datetime(2026, 11, 30, 0, 0, tzinfo=BERLIN)
 #: Distinctive words for the agent's own text: no digit, no colon, nothing a fixed word of
 #: the summary (or a reason label, or a mood word) could contain.
@@ -182,7 +177,7 @@ def test_the_first_ticks_give_counts_and_nothing_else(data: DebriefRecords) -> N
 
 @given(records(), TICKS)
 def test_every_summary_is_kind_and_never_grades(data: DebriefRecords, ticks: Ticks) -> None:
-    text = compose(data, ticks, this_week(date(2026, 12, 2), zone_midnight(BERLIN))).lower()
+    text = compose(data, ticks, this_week(datetime(2026, 12, 2, 9, tzinfo=BERLIN))).lower()
     assert not any(word in text for word in (*GRADES, *REPROACH))
     assert "score" not in text
 
@@ -209,7 +204,7 @@ def test_everything_ticked_reads_as_a_debrief() -> None:
         entries=(JournalEntry("I kept my voice steady.\nIt still stung.", at, at, call_id=7),),
     )
     everything = Ticks(True, True, True, True, True, True)
-    period = this_week(date(2026, 12, 2), zone_midnight(BERLIN))
+    period = this_week(datetime(2026, 12, 2, 9, tzinfo=BERLIN))
     assert compose(data, everything, period) == (
         "Debrief summary: Monday 30 November to Sunday 6 December 2026\n\n"
         "Hard calls I tagged: 1\nBreathing breaks: 1\nCallbacks: 1 (0 done, 1 still open)\n\n"
@@ -228,7 +223,7 @@ def test_everything_ticked_reads_as_a_debrief() -> None:
 
 
 def test_an_empty_week_is_said_plainly() -> None:
-    period = this_week(date(2026, 12, 2), zone_midnight(BERLIN))
+    period = this_week(datetime(2026, 12, 2, 9, tzinfo=BERLIN))
     assert compose(DebriefRecords(), Ticks(), period) == (
         "Debrief summary: Monday 30 November to Sunday 6 December 2026\n\n"
         "Hard calls I tagged: 0\nBreathing breaks: 0\n"
@@ -256,35 +251,43 @@ def test_chosen_calls_bring_only_their_own_records(
 
 
 @settings(max_examples=200)
-@given(st.dates(date(2000, 1, 1), date(2099, 12, 31)), st.sampled_from([BERLIN, NEW_YORK]))
-def test_a_week_is_monday_to_sunday_from_midnight_to_midnight(today: date, zone: ZoneInfo) -> None:
-    week = this_week(today, zone_midnight(zone))
-    assert week.first.weekday() == 0 and week.last.weekday() == 6
-    assert week.first <= today <= week.last
-    assert (week.start.hour, week.start.minute) == (0, 0) and week.start.tzinfo is zone
-    assert week.end == datetime.combine(week.last + timedelta(days=1), week.start.time(), zone)
-    # A DST change inside the week makes it an hour shorter or longer, never a day off.
-    hours = (week.end.astimezone(UTC) - week.start.astimezone(UTC)) / timedelta(hours=1)
-    assert hours in (167, 168, 169)
-    four = last_four_weeks(today, zone_midnight(zone))
-    assert four.last == week.last and (four.last - four.first).days == 27
+@given(st.datetimes(datetime(2000, 1, 1), datetime(2099, 12, 31), timezones=st.sampled_from(ZONES)))
+def test_this_week_and_four_weeks_end_on_sunday_and_name_their_days(now: datetime) -> None:
+    week, four = this_week(now), recent_weeks(now)
+    last = week.end - timedelta(days=1)
+    assert week.start.weekday() == 0 and last.weekday() == 6
+    assert week.start <= now.date() <= last
+    assert four.end == week.end and (four.end - four.start).days == 28
+    assert period_name(week).startswith("Monday ") and " to Sunday " in period_name(week)
 
 
-def test_a_night_shift_across_midnight_lands_on_the_days_it_was_on() -> None:
-    period = days(date(2026, 12, 1), date(2026, 12, 1), zone_midnight(BERLIN))
-    assert period.contains(datetime(2026, 12, 1, 23, 59, tzinfo=BERLIN))
-    assert not period.contains(datetime(2026, 12, 2, 0, 0, tzinfo=BERLIN))
-    assert period.label() == "Tuesday 1 December 2026"
+@given(records())
+def test_a_period_keeps_what_its_days_hold(data: DebriefRecords) -> None:
+    monday = START.date()
+    kept = in_period(data, chosen_days(monday, monday + timedelta(days=1)))
+    assert all(c.tagged_at.date() in (monday, monday + timedelta(days=1)) for c in kept.calls)
+    ids = {c.id for c in kept.calls}
+    assert all(e.call_id in ids for e in kept.entries)
+
+
+def test_a_night_shift_call_after_midnight_is_on_the_new_day() -> None:
+    night = DifficultCall(datetime(2026, 12, 2, 0, 30, tzinfo=BERLIN), 1)
+    tuesday = chosen_days(date(2026, 12, 1), date(2026, 12, 1))
+    assert in_period(DebriefRecords(calls=(night,)), tuesday).calls == ()
+    assert period_name(tuesday) == "Tuesday 1 December 2026"
 
 
 def test_days_in_either_order_and_across_a_new_year() -> None:
-    period = days(date(2027, 1, 3), date(2026, 12, 28), zone_midnight(NEW_YORK))
-    assert period.label() == "Monday 28 December 2026 to Sunday 3 January 2027"
+    period = chosen_days(date(2027, 1, 3), date(2026, 12, 28))
+    assert period_name(period) == "Monday 28 December 2026 to Sunday 3 January 2027"
 
 
-def test_the_spring_forward_week_in_berlin_is_an_hour_short() -> None:
-    week = this_week(date(2026, 3, 29), zone_midnight(BERLIN))  # Sunday of the change
-    assert week.end.astimezone(UTC) - week.start.astimezone(UTC) == timedelta(hours=167)
+def test_a_call_in_the_hour_that_repeats_in_autumn_is_kept_once() -> None:
+    first = datetime(2026, 10, 25, 2, 30, fold=0, tzinfo=BERLIN)
+    second = datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=BERLIN)
+    calls = (DifficultCall(first, 1), DifficultCall(second, 2))
+    sunday = chosen_days(date(2026, 10, 25), date(2026, 10, 25))
+    assert len(in_period(DebriefRecords(calls=calls), sunday).calls) == 2
 
 
 def test_a_hundred_thousand_calls_compose_quickly_enough_to_type_beside() -> None:
