@@ -134,7 +134,9 @@ def _counts(records: DebriefRecords) -> str:
 
 def _reasons(calls: Iterable[DifficultCall]) -> str:
     counted = Counter(call.reason for call in calls)
-    named = [f"{reason.label} {counted[reason]}" for reason in Reason if counted[reason]]
+    # The most frequent first; a tie keeps the order the tray menu lists them in.
+    order = sorted((r for r in Reason if counted[r]), key=lambda r: -counted[r])
+    named = [f"{reason.label} {counted[reason]}" for reason in order]
     if counted[None]:
         named.append(f"no reason given {counted[None]}")
     return "Reasons: " + ", ".join(named)

@@ -114,6 +114,11 @@ class JournalFlow(QObject):
     def set_gate(self, gate: Gate) -> None:
         self._gate = gate
 
+    def through_gate(self, action: Callable[[], object]) -> object:
+        """Run ``action`` as a private window opens: after the key, through the app lock. Other
+        private windows (the debrief summary) open through it too."""
+        return self._gate(action)
+
     @property
     def window(self) -> JournalView | None:
         return self._window
