@@ -47,12 +47,13 @@ class DebriefLauncher(QObject):
         return DebriefFlow(reader, windows, self._companion.journal.through_gate, parent=self)
 
     def _export_records(
-        self, path: Path, what: RecordKind, fmt: RecordFormat, now: datetime
+        self, path: Path, what: RecordKind, fmt: RecordFormat, now: datetime, case_refs: bool
     ) -> RecordsResult:
         from companion.store.export_records import export_records
 
         # Read at each export: the connection moves to the file when a temporary journal ends.
-        return export_records(self._storage.db.conn, path, what, fmt, now)
+        conn = self._storage.db.conn
+        return export_records(conn, path, what, fmt, now, case_refs=case_refs)
 
 
 def attach_debrief(companion: CompanionApp, storage: Storage) -> DebriefLauncher:

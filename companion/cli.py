@@ -132,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="the journal (default), or your calls, breaks with moods, callbacks, or all three "
         "(all as csv writes three files named after PATH)",
     )
+    export.add_argument(
+        "--case-refs",
+        action="store_true",
+        help="with --what: include case references (left out otherwise: they can identify "
+        "a customer)",
+    )
     return parser
 
 
@@ -204,7 +210,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         from companion.cli_data import export
 
-        return export(parser, _expanded(parser, args.path), args.format, args.what)
+        return export(
+            parser, _expanded(parser, args.path), args.format, args.what, case_refs=args.case_refs
+        )
     if args.command == "policy":
         from companion.cli_policy import print_policy
 

@@ -55,7 +55,12 @@ def _key_in_keyring(data_dir: Path) -> bool:
 
 
 def export(
-    parser: argparse.ArgumentParser, path: Path, format_name: str | None, what: str = "journal"
+    parser: argparse.ArgumentParser,
+    path: Path,
+    format_name: str | None,
+    what: str = "journal",
+    *,
+    case_refs: bool = False,
 ) -> int:
     """Write the journal (or the calls, breaks and callbacks) to ``path`` straight from its
     file, read-only: no window, no running Companion needed, and safe beside one (the
@@ -69,9 +74,13 @@ def export(
     # The store logs what failed for the app's log file; here the one sentence below is all.
     logging.getLogger("companion").addHandler(logging.NullHandler())
     if what == "journal":
+        if case_refs:
+            parser.error(
+                "The journal export never holds case references; --case-refs is for --what."
+            )
         write = _journal_writer(parser, path, format_name)
     else:
-        write = _records_writer(parser, path, format_name, what)
+        write = _records_writer(parser, path, format_name, what, case_refs)
     data_dir = paths.data_dir()
     try:
         key = export_key(data_dir, _chosen_protection(data_dir))
@@ -107,7 +116,7 @@ def _journal_writer(parser: argparse.ArgumentParser, path: Path, format_name: st
 
 
 def _records_writer(
-    parser: argparse.ArgumentParser, path: Path, format_name: str | None, what: str
+    parser: argparse.ArgumentParser, path: Path, format_name: str | None, what: str, case_refs: bool
 ) -> Writer:
     from companion.core.records_export import RecordFormat, RecordKind, record_format_of
     from companion.store.export_records import records_from_folder
@@ -122,7 +131,7 @@ def _records_writer(
         )
     kind = RecordKind(what)
     return lambda database, key: records_from_folder(
-        database, path, kind, fmt, datetime.now().astimezone(), key=key
+        database, path, kind, fmt, datetime.now().astimezone(), key=key, case_refs=case_refs
     ).summary()
 
 

@@ -107,18 +107,29 @@ _FREE_TEXT = {"case_ref", "note", "text"}
 
 
 def export_records(
-    conn: sqlite3.Connection, path: Path, what: RecordKind, fmt: RecordFormat, now: datetime
+    conn: sqlite3.Connection,
+    path: Path,
+    what: RecordKind,
+    fmt: RecordFormat,
+    now: datetime,
+    *,
+    case_refs: bool = False,
 ) -> RecordsResult:
     """Write ``what`` from ``conn`` to ``path`` (three files for "all" as CSV); raise
-    ExportFailed or StorageUnavailable with the agent's words, leaving nothing behind."""
+    ExportFailed or StorageUnavailable with the agent's words, leaving nothing behind.
+
+    Case references are left out (no column at all) unless ``case_refs``: they point at a
+    customer's record, and an exported file leaves Companion's care (docs/privacy.md).
+    """
+    read = _Reader(conn, case_refs)
     targets = [Path(os.path.abspath(target)) for target in record_targets(path, what, fmt)]
     for target in targets:
         refuse_own_files(conn, target)
     with storage_errors(), snapshot(conn):
         if fmt is RecordFormat.JSON:
-            rows = _write_json(conn, targets[0], what, now)
+            rows = _write_json(read, targets[0], what, now)
         else:
-            rows = _write_csv_files(conn, targets, what)
+            rows = _write_csv_files(read, targets, what)
     log.info("records exported: %s as %s", what.value, fmt.value)
     return RecordsResult(tuple(targets), tuple(rows))
 
@@ -130,22 +141,38 @@ def records_from_folder(
     fmt: RecordFormat,
     now: datetime,
     key: JournalKey | None = None,
+    *,
+    case_refs: bool = False,
 ) -> RecordsResult:
     """``export_records`` from the journal file, read-only, without the app (companion export)."""
     with read_only(database, key) as conn:
-        return export_records(conn, path, what, fmt, now)
+        return export_records(conn, path, what, fmt, now, case_refs=case_refs)
 
 
-def _rows(conn: sqlite3.Connection, kind: RecordKind) -> Iterator[dict[str, Any]]:
-    cursor = conn.execute(f"SELECT * FROM {_ORDER[kind]}")  # fixed names only
-    names = [column[0] for column in cursor.description]
-    make = _RECORD[kind]
-    for values in cursor:
-        yield make(dict(zip(names, values, strict=True)))
+class _Reader:
+    """The rows of each kind as records, with or without their case references."""
+
+    def __init__(self, conn: sqlite3.Connection, case_refs: bool) -> None:
+        self._conn, self._case_refs = conn, case_refs
+
+    def columns(self, kind: RecordKind) -> list[str]:
+        return list(self._kept(_RECORD[kind](_NoRow())))
+
+    def rows(self, kind: RecordKind) -> Iterator[dict[str, Any]]:
+        cursor = self._conn.execute(f"SELECT * FROM {_ORDER[kind]}")  # fixed names only
+        names = [column[0] for column in cursor.description]
+        make = _RECORD[kind]
+        for values in cursor:
+            yield self._kept(make(dict(zip(names, values, strict=True))))
+
+    def _kept(self, record: dict[str, Any]) -> dict[str, Any]:
+        if not self._case_refs:
+            record.pop("case_ref", None)
+        return record
 
 
 def _write_json(
-    conn: sqlite3.Connection, target: Path, what: RecordKind, now: datetime
+    read: _Reader, target: Path, what: RecordKind, now: datetime
 ) -> list[tuple[RecordKind, int]]:
     document: dict[str, Any] = {
         "export": FORMAT_NAME,
@@ -155,7 +182,7 @@ def _write_json(
     }
     counts = []
     for kind in what.tables:
-        document[kind.value] = list(_rows(conn, kind))
+        document[kind.value] = list(read.rows(kind))
         counts.append((kind, len(document[kind.value])))
     with private_temp_file(target) as out:
         json.dump(document, out, ensure_ascii=False, indent=1)
@@ -164,14 +191,14 @@ def _write_json(
 
 
 def _write_csv_files(
-    conn: sqlite3.Connection, targets: list[Path], what: RecordKind
+    read: _Reader, targets: list[Path], what: RecordKind
 ) -> list[tuple[RecordKind, int]]:
     written: list[Path] = []
     counts = []
     try:
         for kind, target in zip(what.tables, targets, strict=True):
             with private_temp_file(target) as out:
-                counts.append((kind, _write_csv(out, _rows(conn, kind), kind)))
+                counts.append((kind, _write_csv(out, read.columns(kind), read.rows(kind))))
             written.append(target)
     except BaseException:
         for done in written:  # all or nothing across the three files
@@ -180,10 +207,9 @@ def _write_csv_files(
     return counts
 
 
-def _write_csv(out: TextIO, rows: Iterator[dict[str, Any]], kind: RecordKind) -> int:
+def _write_csv(out: TextIO, header: list[str], rows: Iterator[dict[str, Any]]) -> int:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    header = list(_RECORD[kind](_NoRow()))
     writer.writerow(header)
     count = 0
     for record in rows:

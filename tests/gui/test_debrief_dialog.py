@@ -182,10 +182,12 @@ def test_printing_puts_the_text_on_the_page(qtbot: QtBot, tmp_path: Path) -> Non
 def test_export_from_the_dialog_says_what_it_wrote(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    asked: list[tuple[Path, RecordKind, RecordFormat]] = []
+    asked: list[tuple[Path, RecordKind, RecordFormat, bool]] = []
 
-    def export(path: Path, what: RecordKind, fmt: RecordFormat, now: datetime) -> RecordsResult:
-        asked.append((path, what, fmt))
+    def export(
+        path: Path, what: RecordKind, fmt: RecordFormat, now: datetime, case_refs: bool
+    ) -> RecordsResult:
+        asked.append((path, what, fmt, case_refs))
         return RecordsResult((path,), ((RecordKind.CALLS, 3),))
 
     monkeypatch.setattr(
@@ -193,7 +195,7 @@ def test_export_from_the_dialog_says_what_it_wrote(
     )
     dialog = a_dialog(qtbot, export_records=export)
     dialog.export_button.click()
-    assert asked == [(tmp_path / "mine.json", RecordKind.ALL, RecordFormat.JSON)]
+    assert asked == [(tmp_path / "mine.json", RecordKind.ALL, RecordFormat.JSON, False)]
     assert dialog.status.text() == f"Exported 3 calls to {tmp_path / 'mine.json'}"
 
 

@@ -311,7 +311,8 @@ class DebriefDialog(QWidget):
 
     def _on_export(self) -> None:
         if self._export_records is not None:
-            said = ask_and_export(self, self._export_records, self._now())
+            case_refs = self.ticks["case_refs"].isChecked()
+            said = ask_and_export(self, self._export_records, self._now(), case_refs)
             self._tell(said)
 
     def _tell(self, outcome: Outcome | None) -> None:

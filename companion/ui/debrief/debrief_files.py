@@ -27,8 +27,9 @@ from companion.ui.journal.export_dialog import documents_folder
 
 log = logging.getLogger(__name__)
 
-#: Writes the records (the store's export, given by the app): path, what, format, now.
-ExportRecords = Callable[[Path, RecordKind, RecordFormat, datetime], RecordsResult]
+#: Writes the records (the store's export, given by the app): path, what, format, now, and
+#: whether case references go in.
+ExportRecords = Callable[[Path, RecordKind, RecordFormat, datetime, bool], RecordsResult]
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _FILTERS = {RecordFormat.CSV: messages.CSV_FILTER, RecordFormat.JSON: messages.JSON_FILTER}
 
@@ -65,8 +66,11 @@ def save_text(path: Path, text: str) -> Outcome:
     return Outcome(True, messages.saved(path))
 
 
-def ask_and_export(parent: QWidget, export: ExportRecords, now: datetime) -> Outcome | None:
-    """Ask where and as what, then export every call, break and callback."""
+def ask_and_export(
+    parent: QWidget, export: ExportRecords, now: datetime, case_refs: bool
+) -> Outcome | None:
+    """Ask where and as what, then export every call, break and callback (with their case
+    references only when ``case_refs``: the dialog's "Case references" tick)."""
     suggested = documents_folder() / default_records_name(
         now.date(), RecordKind.ALL, RecordFormat.CSV
     )
@@ -84,7 +88,7 @@ def ask_and_export(parent: QWidget, export: ExportRecords, now: datetime) -> Out
     if path.suffix.lower() in (".csv", ".json"):
         fmt = RecordFormat(path.suffix.lower()[1:])
     try:
-        result = export(path, RecordKind.ALL, fmt, now)
+        result = export(path, RecordKind.ALL, fmt, now, case_refs)
     except (ExportFailed, StorageUnavailable) as error:
         return Outcome(False, str(error))
     return Outcome(True, result.summary())

@@ -72,7 +72,9 @@ def test_csv_has_a_header_iso_times_with_offset_moods_as_numbers_and_words(
     db: Connection, tmp_path: Path
 ) -> None:
     fill(db)
-    result = export_records(db.conn, tmp_path / "mine.csv", RecordKind.ALL, CSV, NOW)
+    result = export_records(
+        db.conn, tmp_path / "mine.csv", RecordKind.ALL, CSV, NOW, case_refs=True
+    )
 
     names = sorted(p.name for p in result.paths)
     assert names == ["mine-breaks.csv", "mine-callbacks.csv", "mine-calls.csv"]
@@ -94,7 +96,7 @@ def test_json_keeps_every_text_exactly_and_only_the_lists_asked_for(
 ) -> None:
     fill(db)
     export_records(db.conn, tmp_path / "b.json", RecordKind.BREAKS, JSON, NOW)
-    export_records(db.conn, tmp_path / "all.json", RecordKind.ALL, JSON, NOW)
+    export_records(db.conn, tmp_path / "all.json", RecordKind.ALL, JSON, NOW, case_refs=True)
 
     only = json.loads((tmp_path / "b.json").read_text(encoding="utf-8"))
     assert "breaks" in only and "calls" not in only and only["export"] == "companion-records"
@@ -199,3 +201,13 @@ def test_an_empty_journal_exports_headers_only(db: Connection, tmp_path: Path) -
     header = (tmp_path / "e.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("id,tagged_at,reason,reason_label")
     assert result.rows == ((RecordKind.CALLS, 0),)
+
+
+def test_case_references_stay_out_unless_asked_for(db: Connection, tmp_path: Path) -> None:
+    fill(db)
+    export_records(db.conn, tmp_path / "x.csv", RecordKind.ALL, CSV, NOW)
+    export_records(db.conn, tmp_path / "x.json", RecordKind.ALL, JSON, NOW)
+    for name in ("x-calls.csv", "x-callbacks.csv", "x.json"):
+        text = (tmp_path / name).read_text(encoding="utf-8-sig")
+        assert "case_ref" not in text and "CS-1" not in text and "C9" not in text
+    assert read_csv(tmp_path / "x-calls.csv")[0]["note"] == "Shouted about the bill."
