@@ -9,23 +9,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from companion.core.calendar_words import DAYS, MONTHS
 from companion.core.insights import Period
 
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 CHOSEN_DAYS = "Chosen days"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -11,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from companion.core.breaks import BreakOutcome, BreakRecord
+from companion.core.calendar_words import DAYS, MONTHS
 from companion.core.calls import DifficultCall, Reason
 from companion.core.debrief import DebriefRecords, Ticks, compose, for_calls, in_period
-from companion.core.debrief_period import DAYS, MONTHS, chosen_days, period_name
+from companion.core.debrief_period import chosen_days, period_name
 from companion.core.insights import recent_weeks, this_week
 from companion.core.journal import JournalEntry
 from companion.core.moods import Mood
@@ -34,6 +36,12 @@ GRADES = ("well done", "good to see", "good job", "great job", "nice work", "pro
 REPROACH = (" yet", "only", "should", "you forgot", "you didn't", "!")
 
 
+def _of(call_id: int) -> Callable[[str], str]:
+    """Marks a secret as one call's ("vwwv…" for call 2), so no call's secret can be read
+    inside another's."""
+    return lambda secret: f"v{'w' * call_id}v{secret}"
+
+
 @st.composite
 def records(draw: st.DrawFn) -> DebriefRecords:
     """Calls across a week (nights, DST shifts allowed), their breaks, callbacks and entries,
@@ -48,7 +56,7 @@ def records(draw: st.DrawFn) -> DebriefRecords:
             reason=draw(st.none() | st.sampled_from(Reason)),
             intensity=draw(st.none() | st.integers(1, 5)),
             case_ref=draw(st.none() | CASE_REF),
-            note=draw(st.none() | SECRET),
+            note=draw(st.none() | SECRET.map(_of(call_id))),
         )
         calls.append(call)
         if draw(st.booleans()):
@@ -56,7 +64,7 @@ def records(draw: st.DrawFn) -> DebriefRecords:
         if draw(st.booleans()):
             callbacks.append(_callback(at, call_id, draw))
         if draw(st.booleans()):
-            entries.append(JournalEntry(draw(SECRET), at, at, call_id=call_id))
+            entries.append(JournalEntry(draw(SECRET.map(_of(call_id))), at, at, call_id=call_id))
     if draw(st.booleans()):  # a break from the tray, linked to no call
         breaks.append(_break(START + timedelta(hours=30), None, draw))
     calls.sort(key=lambda call: call.tagged_at)
@@ -80,7 +88,7 @@ def _break(at: datetime, call_id: int | None, draw: st.DrawFn) -> BreakRecord:
 def _callback(at: datetime, call_id: int, draw: st.DrawFn) -> Callback:
     return Callback(
         due_at=at + timedelta(hours=2),
-        text=draw(SECRET),
+        text=draw(SECRET.map(_of(call_id))),
         created_at=at,
         call_id=call_id,
         case_ref=draw(st.none() | CASE_REF),

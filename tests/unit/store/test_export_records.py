@@ -142,16 +142,22 @@ def test_files_are_private_whatever_the_umask(db: Connection, tmp_path: Path) ->
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in result.paths)
 
 
-def test_a_full_disk_on_the_last_file_leaves_none_of_the_three(
-    db: Connection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def out(db: Connection, tmp_path: Path) -> Path:
+    """An empty folder to export into, from a journal with one of each record."""
     fill(db)
-    out = tmp_path / "out"
-    out.mkdir()
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def test_a_full_disk_on_a_later_file_leaves_none_of_the_three(
+    db: Connection, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = journal_export.os.fsync
     seen: list[int] = []
 
-    def full_on_third(fd: int) -> None:
+    def full_on_third(fd: int) -> None:  # the first file, its folder, then the second file
         seen.append(fd)
         if len(seen) == 3:
             raise OSError(errno.ENOSPC, "No space left on device")
@@ -164,11 +170,8 @@ def test_a_full_disk_on_the_last_file_leaves_none_of_the_three(
 
 
 def test_an_unwritable_folder_says_so_and_leaves_nothing(
-    db: Connection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db: Connection, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    fill(db)
-    out = tmp_path / "locked"
-    out.mkdir()
 
     def refused(*args: object, **kwargs: object) -> None:  # as a read-only folder does,
         raise PermissionError(errno.EACCES, "Permission denied")  # even to root in tests
