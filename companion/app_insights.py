@@ -1,5 +1,6 @@
 """Wiring for Insights (issue #16): the tray's and the no-tray window's "Insights…" and
-`companion insights` open it; its "Need to talk?" opens the care page the tray menu opens.
+`companion insights` open it; its "Need to talk?" opens the care page the tray menu opens,
+its "Debrief summary…" the debrief dialog.
 
 Nothing of the feature loads at start: the flow, the figures and the window are imported on
 the first request, so an app waiting in the tray keeps its idle memory.
@@ -49,8 +50,10 @@ class InsightsOpener(QObject):
             lambda now: read_insights(storage.calls, storage.breaks, storage.reminders, now),
             SystemClock(),
             InsightsWindows(),
-            gate=lambda: companion.journal.gate,
+            gate=companion.journal.through_gate,
             parent=self,
         )
         flow.talk_wanted.connect(companion.care.talk)
+        # The same action as the tray menu's "Debrief summary…" (companion.app_debrief).
+        flow.debrief_wanted.connect(companion.shell.actions.debrief.trigger)
         return flow

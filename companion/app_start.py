@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from companion.app import CompanionApp
+from companion.app_debrief import attach_debrief
 from companion.app_insights import InsightsOpener
 from companion.app_messages import KEY_STILL_COMING
 from companion.app_privacy import unlock_journal
@@ -60,7 +61,7 @@ def start(
             qt_app, server, storage, tray, icon, settings, waiting, key_pending=True
         )
         early.append(companion)
-        _ready(companion, storage, first)
+        _ready(companion, first, storage)
 
     if data_dir.exists() and not data_dir.is_dir():
         # No journal can open there (a file in the folder's place): nothing to unlock, and a
@@ -78,14 +79,15 @@ def start(
         return early[0]
     storage = open_unlocked(data_dir, unlocked, settings.policy.journal_encryption)
     companion = CompanionApp(qt_app, server, storage, tray, icon, settings, unlocked)
-    _ready(companion, storage, first)
+    _ready(companion, first, storage)
     return companion
 
 
-def _ready(companion: CompanionApp, storage: Storage, first: Command | None) -> None:
+def _ready(companion: CompanionApp, first: Command | None, storage: Storage) -> None:
     QuitOnSignals(companion.quit, parent=companion)
     InsightsOpener(companion, storage)
     _listen_for_the_shortcut(companion)
+    attach_debrief(companion, storage)
     if first is not None and first.action is not Action.SHOW:
         QTimer.singleShot(0, lambda: companion.handle(first))
     # Right after start-up, the break window's modules, ahead of the first click (1.4 MB of

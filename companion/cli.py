@@ -124,8 +124,22 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("path", metavar="PATH", help="the file to write, e.g. journal.md")
     export.add_argument(
         "--format",
-        choices=[fmt.value for fmt in ExportFormat],
-        help="md to read, jsonl for other tools (default: from PATH's extension)",
+        choices=[*(fmt.value for fmt in ExportFormat), "csv", "json"],
+        help="md to read, jsonl for other tools, csv or json for --what other than the "
+        "journal (default: from PATH's extension)",
+    )
+    export.add_argument(
+        "--what",
+        choices=["journal", "calls", "breaks", "callbacks", "all"],
+        default="journal",
+        help="the journal (default), or your calls, breaks with moods, callbacks, or all three "
+        "(all as csv writes three files named after PATH)",
+    )
+    export.add_argument(
+        "--case-refs",
+        action="store_true",
+        help="with --what: include case references (left out otherwise: they can identify "
+        "a customer)",
     )
     return parser
 
@@ -199,7 +213,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         from companion.cli_data import export
 
-        return export(parser, _expanded(parser, args.path), args.format)
+        return export(
+            parser, _expanded(parser, args.path), args.format, args.what, case_refs=args.case_refs
+        )
     if args.command == "policy":
         from companion.cli_policy import print_policy
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -137,6 +138,11 @@ class InMemoryJournal:
             for item in self.recent(limit=10**9)
             if all(w in item.entry.body.casefold() or w in item.entry.tags for w in words)
         ][:limit]
+
+    def about_calls(self, call_ids: Collection[int]) -> list[JournalEntry]:
+        wanted = set(call_ids)
+        found = [e for e in self.rows.values() if e.call_id is not None and e.call_id in wanted]
+        return sorted(found, key=lambda e: (e.created_at, e.id or 0))
 
     def export(self, path: Path, fmt: ExportFormat, now: datetime) -> ExportResult:
         """One line per entry body, oldest first: enough to test what the window says."""

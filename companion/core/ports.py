@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
@@ -85,6 +86,10 @@ class JournalRepository(Protocol):
     def export(self, path: Path, fmt: ExportFormat, now: datetime) -> ExportResult:
         """Every entry to ``path``, only ever when the agent asks: written privately (0600)
         and all at once. Raises ExportFailed or StorageUnavailable, leaving nothing behind."""
+        ...
+
+    def about_calls(self, call_ids: Collection[int]) -> list[JournalEntry]:
+        """The entries written about these calls, oldest first (for the debrief summary)."""
         ...
 
 

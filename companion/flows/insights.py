@@ -29,6 +29,9 @@ class InsightsView(Protocol):
     @property
     def talk_requested(self) -> SignalInstance: ...
 
+    @property
+    def debrief_requested(self) -> SignalInstance: ...
+
     def show_report(self, report: InsightsReport, pointer: str | None = None) -> None: ...
     def show_error(self, message: str) -> None: ...
     def bring_forward(self) -> None: ...
@@ -56,6 +59,8 @@ class InsightsFlow(QObject):
     ``talk_wanted`` is the pointer's "Need to talk?", for the care flow."""
 
     talk_wanted = Signal()
+    #: "Debrief summary…" in the window, for the debrief's launcher.
+    debrief_wanted = Signal()
 
     def __init__(
         self,
@@ -63,7 +68,7 @@ class InsightsFlow(QObject):
         clock: Clock,
         windows: InsightsWindows,
         *,
-        gate: Callable[[], Gate] = lambda: _at_once,
+        gate: Gate = _at_once,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -81,7 +86,7 @@ class InsightsFlow(QObject):
 
     def show(self) -> None:
         """Open (or bring forward) Insights, read afresh, once the gate lets it."""
-        self._gate()(self._open)
+        self._gate(self._open)
 
     def close_window(self) -> None:
         if self._window is not None:
@@ -92,6 +97,7 @@ class InsightsFlow(QObject):
             self._window = self._windows.insights()
             self._window.period_chosen.connect(self._show_weeks)
             self._window.talk_requested.connect(self.talk_wanted.emit)
+            self._window.debrief_requested.connect(self.debrief_wanted.emit)
         window = self._window
         try:
             self._insights = self._read(self._clock.now())

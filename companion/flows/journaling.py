@@ -114,10 +114,10 @@ class JournalFlow(QObject):
     def set_gate(self, gate: Gate) -> None:
         self._gate = gate
 
-    @property
-    def gate(self) -> Gate:
-        """How private windows open now (``set_gate``'s); Insights opens through it too."""
-        return self._gate
+    def through_gate(self, action: Callable[[], object]) -> object:
+        """Run ``action`` as a private window opens: after the key, through the app lock. Other
+        private windows (the debrief summary, Insights) open through it too."""
+        return self._gate(action)
 
     @property
     def window(self) -> JournalView | None:

@@ -9,11 +9,13 @@ import sys
 import pytest
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from companion.app_debrief import attach_debrief
 from companion.app_insights import InsightsOpener
 from companion.core.aftercare import Care
 from companion.core.calls import DifficultCall, Reason
 from companion.core.commands import Action, Outcome, Reply
 from companion.ui.care import messages as care_text
+from companion.ui.debrief import messages as debrief_text
 from companion.ui.insights import messages
 from companion.ui.insights.insights_window import InsightsWindow
 from tests.gui import test_app_commands
@@ -50,6 +52,18 @@ def test_the_no_tray_windows_action_opens_it_and_need_to_talk_opens_the_care_pag
     QApplication.processEvents()
     title = care_text.WINDOW_TITLE.format(title=care_text.TITLE[Care.TALK])
     assert len(shown(title)) == 1
+
+
+def test_its_debrief_summary_opens_the_debrief_dialog(
+    running: Running, opener: InsightsOpener
+) -> None:
+    attach_debrief(running.app, running.storage)  # as app_start attaches it
+    running.handle(Action.INSIGHTS)
+    [window] = shown(messages.TITLE)
+    assert isinstance(window, InsightsWindow)
+    window.debrief.click()
+    QApplication.processEvents()
+    assert len(shown(debrief_text.TITLE)) == 1
 
 
 def test_nothing_of_insights_is_loaded_until_it_is_opened() -> None:

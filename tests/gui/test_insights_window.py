@@ -124,6 +124,7 @@ def test_every_control_is_named_once_and_tab_follows_reading_order(qtbot: QtBot)
         "The last four weeks",
         messages.TALK_NAME,
         *(messages.toggle_name(name) for _, name, _, _ in CHARTS),
+        messages.DEBRIEF_NAME,
         messages.CLOSE_NAME,
     ]
     for section in window.sections:

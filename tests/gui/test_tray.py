@@ -49,6 +49,7 @@ def test_menu_has_every_action_and_each_reason(qtbot: QtBot) -> None:
         "Recent hard calls…",
         "Insights…",
         "Need to talk?",
+        "Debrief summary…",
         "Quit",
     ]
     tag_menu = tray.menu.actions()[0].menu()
@@ -129,9 +130,9 @@ def test_fallback_window_carries_the_reminder_menu(qtbot: QtBot) -> None:
     more = next(b for b in window.findChildren(QPushButton) if b.text() == "More")
     assert more.menu() is window.more_menu
     labels = [a.text() for a in window.more_menu.actions()]
-    assert labels[:2] == ["Recent hard calls…", "Insights…"]
-    assert labels[3:] == ["Call back later…", "Pause reminders", "Settings…"]
-    assert labels[2].startswith("Callbacks")
+    assert labels[:3] == ["Recent hard calls…", "Insights…", "Debrief summary…"]
+    assert labels[4:] == ["Call back later…", "Pause reminders", "Settings…"]
+    assert labels[3].startswith("Callbacks")
     with qtbot.waitSignal(actions.calls_requested, timeout=1000):
         window.more_menu.actions()[0].trigger()
     with qtbot.waitSignal(actions.insights_requested, timeout=1000):

@@ -28,7 +28,7 @@ from companion.ui.insights.insights_style import insights_stylesheet
 from companion.ui.journal.journal_style import make_button
 from companion.ui.look.theme import size_for_text, style
 from companion.ui.privacy.capture_shield import shield
-from companion.ui.shell.messages import NEED_TO_TALK
+from companion.ui.shell.messages import DEBRIEF, NEED_TO_TALK
 
 #: Each chart: its name (unique in the window), the table's first column, its figures.
 CHARTS = (
@@ -57,10 +57,12 @@ def _label(text: str, name: str) -> QLabel:
 
 class InsightsWindow(QWidget):
     """``period_chosen`` carries how many weeks to show (1: this week); ``talk_requested`` is
-    the pointer's "Need to talk?" (the care page, as the tray menu opens it)."""
+    the pointer's "Need to talk?" (the care page, as the tray menu opens it);
+    ``debrief_requested`` is "Debrief summary…" (the dialog the tray menu opens)."""
 
     period_chosen = Signal(int)
     talk_requested = Signal()
+    debrief_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,7 +98,10 @@ class InsightsWindow(QWidget):
         close = make_button(messages.CLOSE, messages.CLOSE_NAME)
         close.clicked.connect(self.close)
         footer = QHBoxLayout()
+        self.debrief = make_button(DEBRIEF, messages.DEBRIEF_NAME)
+        self.debrief.clicked.connect(self.debrief_requested.emit)
         footer.addWidget(_label(messages.STAYS_HERE, "staysHere"), 1)
+        footer.addWidget(self.debrief)
         footer.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)

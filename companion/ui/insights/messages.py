@@ -6,6 +6,8 @@ become translatable. Every figure is the agent's own record, read on this comput
 
 from __future__ import annotations
 
+from companion.core.calendar_words import DAYS, MONTHS
+
 TITLE = "Companion — Insights"
 
 # Each chart: a toggle between the picture and the same figures as a table.
@@ -38,6 +40,7 @@ STAYS_HERE = "This stays on this computer."
 CLOSE = "Close"
 CLOSE_NAME = "Close Insights"
 TALK_NAME = "Need to talk? Who you can reach"
+DEBRIEF_NAME = "Debrief summary: a text you compose to bring to a talk"
 EMPTY_TITLE = "Nothing to show for this period."
 #: True with a tray and without one (the small window's "I just had a hard call" tags too).
 EMPTY_TEXT = "Hard calls you tag show up here, with their breaks, moods and callbacks."
@@ -86,20 +89,15 @@ SNOOZED = "Snoozed"
 MISSED = "Missed"
 WAITING = "Still to come"
 AVERAGE = "Average"
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 
 
 def day_short(weekday: int, day: int, month: int, *, with_date: bool) -> str:
     """'Mon' in a week; '9 Nov' over four weeks, where seven days share a weekday."""
-    return f"{day} {MONTHS[month - 1][:3]}" if with_date else WEEKDAYS[weekday][:3]
+    return f"{day} {MONTHS[month - 1][:3]}" if with_date else DAYS[weekday][:3]
 
 
 def day_long(weekday: int, day: int, month: int) -> str:
-    return f"{WEEKDAYS[weekday]} {day} {MONTHS[month - 1]}"
+    return f"{DAYS[weekday]} {day} {MONTHS[month - 1]}"
 
 
 def hour_span(hour: int) -> str:

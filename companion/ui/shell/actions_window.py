@@ -68,6 +68,7 @@ class ActionsWindow(QWidget):
 
     def _build(self) -> None:
         actions = self._actions
+        self.more_menu.addAction(actions.debrief)  # beside what the tray menu lists
         hard_call = _ActionButton(actions.quick_tag, on_click=self._on_hard_call)
         hard_call.setObjectName("hardCallButton")
         hard_call.setDefault(True)

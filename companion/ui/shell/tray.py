@@ -55,7 +55,7 @@ class TrayController(QObject):
         tag_menu.addActions(list(actions.tags))
         menu.addActions([actions.breathe, actions.journal, actions.calls, actions.insights])
         menu.addSeparator()
-        menu.addAction(actions.talk)
+        menu.addActions([actions.talk, actions.debrief])
         menu.addSeparator()
         menu.addAction(actions.quit)
         return menu

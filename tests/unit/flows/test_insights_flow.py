@@ -18,6 +18,7 @@ from tests.gui.insights_helpers import heavy_week
 class FakeInsightsWindow(QObject):
     period_chosen = Signal(int)
     talk_requested = Signal()
+    debrief_requested = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -56,7 +57,7 @@ class Harness:
         self.read_at: list[datetime] = []
         self.gated = 0
         self.unreadable = False
-        self.flow = InsightsFlow(self._read, FakeClock(), self.windows, gate=lambda: self._gate)
+        self.flow = InsightsFlow(self._read, FakeClock(), self.windows, gate=self._gate)
 
     def _read(self, now: datetime) -> Insights:
         if self.unreadable:
@@ -93,7 +94,7 @@ def test_the_last_weeks_are_shown_when_chosen_and_kept_when_opened_again() -> No
 
 def test_a_gate_that_stays_shut_opens_nothing() -> None:
     h = Harness()
-    h.flow = InsightsFlow(h._read, FakeClock(), h.windows, gate=lambda: lambda action: False)
+    h.flow = InsightsFlow(h._read, FakeClock(), h.windows, gate=lambda action: False)
     h.flow.show()
     assert h.windows.built == [] and h.read_at == []
 

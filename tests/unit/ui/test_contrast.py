@@ -18,6 +18,7 @@ from PySide6.QtGui import QPalette
 from companion.core.settings import Appearance
 from companion.ui.breathing.breathing_style import breathing_stylesheet
 from companion.ui.calls import recent_calls
+from companion.ui.debrief import debrief_dialog
 from companion.ui.insights.chart_colours import CHART_COLOURS
 from companion.ui.insights.insights_style import insights_stylesheet
 from companion.ui.journal.journal_style import journal_stylesheet
@@ -127,6 +128,7 @@ SHEETS: list[SheetCase] = [
     ("journal", journal_stylesheet, _paper_surfaces, lambda look: look.paper.ink),
     ("recent calls", recent_calls._sheet, _paper_surfaces, lambda look: look.paper.ink),
     ("insights", insights_stylesheet, _paper_surfaces, lambda look: look.paper.ink),
+    ("debrief summary", debrief_dialog._sheet, _paper_surfaces, lambda look: look.paper.ink),
     ("settings", settings_window._sheet, _paper_surfaces, lambda look: look.paper.ink),
     ("toast", toast._sheet, _paper_surfaces, lambda look: look.paper.ink),
     ("tray window", actions_window._sheet, _paper_surfaces, lambda look: look.paper.ink),
