@@ -29,11 +29,23 @@ class InsightsOpener(QObject):
         companion.shell.actions.insights_requested.connect(self.show)
         companion.commands.insights_wanted.connect(self.show)
         companion.data.closing.connect(self._close)
+        # What moves the figures while the window is open: it reads again (only if open).
+        for moved in (
+            companion.breaks.count_changed,
+            companion.breaks.window_closed,
+            companion.journal.call_removed,
+            companion.data.reopened,
+        ):
+            moved.connect(self._refresh)
 
     def show(self) -> None:
         if self.flow is None:
             self.flow = self._build()
         self.flow.show()
+
+    def _refresh(self) -> None:
+        if self.flow is not None:
+            self.flow.refresh()
 
     def _close(self) -> None:
         if self.flow is not None:

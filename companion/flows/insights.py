@@ -35,6 +35,7 @@ class InsightsView(Protocol):
     def show_report(self, report: InsightsReport, pointer: str | None = None) -> None: ...
     def show_error(self, message: str) -> None: ...
     def bring_forward(self) -> None: ...
+    def isVisible(self) -> bool: ...
     def close(self) -> bool: ...
 
 
@@ -88,6 +89,12 @@ class InsightsFlow(QObject):
         """Open (or bring forward) Insights, read afresh, once the gate lets it."""
         self._gate(self._open)
 
+    def refresh(self) -> None:
+        """Read again if the window is open (a call tagged or removed, a break done): nothing
+        is read while it is closed."""
+        if self._window is not None and self._window.isVisible():
+            self._read_and_show(self._window)
+
     def close_window(self) -> None:
         if self._window is not None:
             self._window.close()
@@ -98,14 +105,16 @@ class InsightsFlow(QObject):
             self._window.period_chosen.connect(self._show_weeks)
             self._window.talk_requested.connect(self.talk_wanted.emit)
             self._window.debrief_requested.connect(self.debrief_wanted.emit)
-        window = self._window
+        self._read_and_show(self._window)
+        self._window.bring_forward()
+
+    def _read_and_show(self, window: InsightsView) -> None:
         try:
             self._insights = self._read(self._clock.now())
         except StorageUnavailable as error:
             window.show_error(str(error))
         else:
             self._show_weeks(self._weeks)
-        window.bring_forward()
 
     def _show_weeks(self, weeks: int) -> None:
         self._weeks = weeks

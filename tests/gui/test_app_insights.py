@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
 
 from companion.app_debrief import attach_debrief
 from companion.app_insights import InsightsOpener
@@ -40,6 +41,19 @@ def test_the_command_opens_insights_on_this_weeks_calls(
     assert window.sections[0].sentence.text().startswith("One hard call this week")
     assert running.handle(Action.INSIGHTS) == Reply(Outcome.OK)
     assert len(shown(messages.TITLE)) == 1  # brought forward, not opened twice
+
+
+def test_an_open_window_follows_a_new_tag(
+    running: Running, opener: InsightsOpener, qtbot: QtBot
+) -> None:
+    running.handle(Action.INSIGHTS)
+    [window] = shown(messages.TITLE)
+    assert isinstance(window, InsightsWindow) and window.empty.isVisible()
+    # The day's count moves once the break window has painted: Insights reads again then.
+    with qtbot.waitSignal(running.app.breaks.count_changed, timeout=3000):
+        running.handle(Action.TAG, reason=Reason.ABUSIVE)
+    assert not window.empty.isVisible()
+    assert window.sections[0].sentence.text().startswith("One hard call this week")
 
 
 def test_the_no_tray_windows_action_opens_it_and_need_to_talk_opens_the_care_page(

@@ -36,6 +36,9 @@ class FakeInsightsWindow(QObject):
     def bring_forward(self) -> None:
         self.forward += 1
 
+    def isVisible(self) -> bool:
+        return not self.closed
+
     def close(self) -> bool:
         self.closed = True
         return True
@@ -115,3 +118,15 @@ def test_need_to_talk_in_the_window_is_passed_on_and_close_closes() -> None:
     h.window.talk_requested.emit()
     h.flow.close_window()
     assert heard == ["talk"] and h.window.closed
+
+
+def test_it_reads_again_when_something_moved_only_while_open() -> None:
+    h = Harness()
+    h.flow.refresh()
+    assert h.read_at == []  # never opened: nothing read
+    h.flow.show()
+    h.flow.refresh()
+    assert len(h.read_at) == 2 and len(h.window.shown) == 2 and h.window.forward == 1
+    h.flow.close_window()
+    h.flow.refresh()
+    assert len(h.read_at) == 2
