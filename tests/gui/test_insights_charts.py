@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from companion.core.settings import Appearance
@@ -94,3 +95,15 @@ def test_bars_are_painted_in_the_looks_series_colours(qtbot: QtBot) -> None:
 
 def test_numbers_read_as_counts_or_with_one_decimal() -> None:
     assert [plain_number(v) for v in (3, 3.0, 2.5, 2.25)] == ["3", "3", "2.5", "2.2"]
+
+
+def test_an_open_chart_repaints_in_a_new_look(qtbot: QtBot) -> None:
+    keeper().choose(Appearance.LIGHT)
+    section = _section(qtbot)
+    light = CHART_COLOURS[Appearance.LIGHT].ground
+    assert section.chart.grab().toImage().pixelColor(2, 2).name() == light
+    keeper().choose(Appearance.DARK)
+    QApplication.processEvents()
+    dark = CHART_COLOURS[Appearance.DARK].ground
+    assert section.chart.grab().toImage().pixelColor(2, 2).name() == dark
+    keeper().choose(None)
