@@ -8,7 +8,7 @@ weeks") so one sentence serves every period.
 
 from __future__ import annotations
 
-from companion.core.moods import Mood
+from datetime import date
 
 THIS_WEEK = "This week"
 THIS_WEEK_PHRASE = "this week"
@@ -38,6 +38,25 @@ def recent_weeks(weeks: int) -> tuple[str, str]:
     """The label and the phrase for this week and the ones before: "The last four weeks"."""
     count = _NUMBER_WORDS[weeks] if weeks < len(_NUMBER_WORDS) else str(weeks)
     return f"The last {count} weeks", f"in the last {count} weeks"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def day_span(first: date, last: date) -> tuple[str, str]:
+    """The label and the phrase for the days ``first`` to ``last`` (both included):
+    "1 to 7 December 2026", "from 1 to 7 December 2026"."""
+    end = f"{last.day} {_MONTHS[last.month - 1]} {last.year}"
+    if first == last:
+        return end, f"on {end}"
+    if (first.year, first.month) == (last.year, last.month):
+        start = str(first.day)
+    elif first.year == last.year:
+        start = f"{first.day} {_MONTHS[first.month - 1]}"
+    else:
+        start = f"{first.day} {_MONTHS[first.month - 1]} {first.year}"
+    return f"{start} to {end}", f"from {start} to {end}"
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -129,11 +148,6 @@ def moods_sentence(rated: int, rose: int, same: int, fell: int) -> str:
     said = [f"{way} after {count}" for way, count in parts]
     listed = ", ".join(said[:-1]) + f" and {said[-1]}"
     return f"Of the {rated} breaks you rated, your mood was {listed}."
-
-
-def mood_words(before: Mood, after: Mood) -> str:
-    """One break's moods for the accessible table: "Low, then Calm"."""
-    return f"{before.label}, then {after.label}"
 
 
 def callbacks_sentence(
