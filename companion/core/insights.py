@@ -168,11 +168,3 @@ def recent_weeks(now: datetime, weeks: int = RECENT_WEEKS) -> Period:
     end = week_start(now.date()) + timedelta(days=7)
     label, phrase = texts.recent_weeks(weeks)
     return Period(end - timedelta(days=7 * weeks), end, label, phrase)
-
-
-def days_period(first: date, last: date) -> Period:
-    """The days ``first`` to ``last``, both included (the debrief's own choice of period)."""
-    if last < first:
-        first, last = last, first
-    label, phrase = texts.day_span(first, last)
-    return Period(first, last + timedelta(days=1), label, phrase)

@@ -8,8 +8,6 @@ weeks") so one sentence serves every period.
 
 from __future__ import annotations
 
-from datetime import date
-
 THIS_WEEK = "This week"
 THIS_WEEK_PHRASE = "this week"
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -38,25 +36,6 @@ def recent_weeks(weeks: int) -> tuple[str, str]:
     """The label and the phrase for this week and the ones before: "The last four weeks"."""
     count = _NUMBER_WORDS[weeks] if weeks < len(_NUMBER_WORDS) else str(weeks)
     return f"The last {count} weeks", f"in the last {count} weeks"
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
-
-
-def day_span(first: date, last: date) -> tuple[str, str]:
-    """The label and the phrase for the days ``first`` to ``last`` (both included):
-    "1 to 7 December 2026", "from 1 to 7 December 2026"."""
-    end = f"{last.day} {_MONTHS[last.month - 1]} {last.year}"
-    if first == last:
-        return end, f"on {end}"
-    if (first.year, first.month) == (last.year, last.month):
-        start = str(first.day)
-    elif first.year == last.year:
-        start = f"{first.day} {_MONTHS[first.month - 1]}"
-    else:
-        start = f"{first.day} {_MONTHS[first.month - 1]} {first.year}"
-    return f"{start} to {end}", f"from {start} to {end}"
 
 
 def plural(count: int, one: str, many: str) -> str:

@@ -11,13 +11,7 @@ from zoneinfo import ZoneInfo
 from companion.core import insights_messages as texts
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall, Reason
-from companion.core.insights import (
-    InsightsReport,
-    Period,
-    days_period,
-    recent_weeks,
-    this_week,
-)
+from companion.core.insights import InsightsReport, Period, recent_weeks, this_week
 from companion.core.insights_report import build_report, read_insights
 from companion.core.moods import Mood
 from companion.core.reminders import Callback
@@ -249,21 +243,3 @@ def test_every_sentence_follows_the_tone_guide() -> None:
         assert "!" not in sentence and sentence.endswith(".")
         assert not any(grade in sentence.lower() for grade in GRADES), sentence
         assert not any(word in sentence.lower().split() for word in REPROACH), sentence
-
-
-def test_a_period_of_chosen_days_is_named_by_its_dates() -> None:
-    same_month = days_period(date(2026, 12, 1), date(2026, 12, 7))
-    assert (same_month.start, same_month.end) == (date(2026, 12, 1), date(2026, 12, 8))
-    assert same_month.label == "1 to 7 December 2026"
-    assert report(period=same_month).calls.sentence == (
-        "No hard calls tagged from 1 to 7 December 2026."
-    )
-    assert days_period(date(2026, 12, 28), date(2027, 1, 3)).label == (
-        "28 December 2026 to 3 January 2027"
-    )
-    assert days_period(date(2026, 11, 30), date(2026, 12, 2)).phrase == (
-        "from 30 November to 2 December 2026"
-    )
-    one = days_period(date(2026, 12, 2), date(2026, 12, 2))
-    assert (one.phrase, len(one.days())) == ("on 2 December 2026", 1)
-    assert days_period(date(2026, 12, 7), date(2026, 12, 1)) == same_month
