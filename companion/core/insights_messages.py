@@ -8,8 +8,6 @@ weeks") so one sentence serves every period.
 
 from __future__ import annotations
 
-from companion.core.moods import Mood
-
 THIS_WEEK = "This week"
 THIS_WEEK_PHRASE = "this week"
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -129,11 +127,6 @@ def moods_sentence(rated: int, rose: int, same: int, fell: int) -> str:
     said = [f"{way} after {count}" for way, count in parts]
     listed = ", ".join(said[:-1]) + f" and {said[-1]}"
     return f"Of the {rated} breaks you rated, your mood was {listed}."
-
-
-def mood_words(before: Mood, after: Mood) -> str:
-    """One break's moods for the accessible table: "Low, then Calm"."""
-    return f"{before.label}, then {after.label}"
 
 
 def callbacks_sentence(

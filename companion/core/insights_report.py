@@ -36,6 +36,8 @@ from companion.core.reminders import Callback
 #: "Most breaks started within 10 minutes of a hard call": the span that sentence names.
 SOON_AFTER_MINUTES = 10.0
 _HOURS = 24
+#: The first hour of each hour's part of the day (texts.DAY_PARTS).
+_PART_OF_HOUR = [max(s for s, _ in texts.DAY_PARTS if s <= hour) for hour in range(_HOURS)]
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def call_figures(calls: Iterable[DifficultCall], period: Period) -> CallFigures:
             continue
         per_day[day][call.reason] += 1
         hours[moment.hour] += 1
-        slots[(day.weekday(), _part_start(moment.hour))] += 1
+        slots[(day.weekday(), _PART_OF_HOUR[moment.hour])] += 1
     total = sum(hours)
     days = tuple(
         DayCalls(day, tuple((reason, counts[reason]) for reason in REASONS))
@@ -116,10 +118,6 @@ def call_figures(calls: Iterable[DifficultCall], period: Period) -> CallFigures:
         sentence=texts.calls_sentence(total, slot, period.phrase),
         hours_sentence=texts.hours_sentence(total, first_hour, width),
     )
-
-
-def _part_start(hour: int) -> int:
-    return [start for start, _ in texts.DAY_PARTS if start <= hour][-1]
 
 
 def _busiest(slots: Counter[tuple[int, int]], total: int) -> tuple[int, int] | None:

@@ -16,7 +16,7 @@ from companion.store.columns import (
     span_values,
     to_moment,
     to_text,
-    within,
+    trimmed,
 )
 from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
@@ -86,8 +86,7 @@ class SqliteBreakRepository:
                 span_values(start, end),
             )
         found = [_record_from_row(row) for row in rows]
-        kept = [r for r in found if within(r.started_at, start, end)]
-        return sorted(kept, key=lambda r: (r.started_at, r.id or 0))
+        return trimmed(found, lambda r: r.started_at, start, end)
 
 
 def _values(record: BreakRecord) -> list[Any]:

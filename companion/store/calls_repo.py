@@ -15,7 +15,7 @@ from companion.store.columns import (
     storable_or_none,
     to_moment,
     to_text,
-    within,
+    trimmed,
 )
 from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
@@ -81,16 +81,17 @@ class SqliteCallRepository:
         return 0 if row is None else int(row["n"])
 
     def between(self, start: datetime, end: datetime) -> list[DifficultCall]:
-        """Oldest first; julianday() compares the instants (index idx_calls_instant)."""
+        """Oldest first (to the millisecond, then as stored); julianday() compares the
+        instants, and idx_calls_instant gives them in this order."""
         with storage_errors():
             rows = fetch_all(
                 self._db,
-                f"SELECT * FROM calls WHERE {_IN_SPAN} ORDER BY julianday(tagged_at)",
+                f"SELECT * FROM calls WHERE {_IN_SPAN}"
+                " ORDER BY julianday(tagged_at), tagged_at, id",
                 span_values(start, end),
             )
         found = [_call_from_row(row) for row in rows]
-        kept = [call for call in found if within(call.tagged_at, start, end)]
-        return sorted(kept, key=lambda call: (call.tagged_at, call.id or 0))
+        return trimmed(found, lambda call: call.tagged_at, start, end)
 
     def count_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
         """Counted in SQL: the first ten characters of the stored text are the call's own

@@ -17,7 +17,7 @@ from companion.store.columns import (
     to_moment,
     to_moment_or_none,
     to_text,
-    within,
+    trimmed,
 )
 from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
@@ -72,8 +72,7 @@ class SqliteReminderRepository:
                 span_values(start, end),
             )
         found = [_callback_from_row(row) for row in rows]
-        kept = [c for c in found if within(c.due_at, start, end)]
-        return sorted(kept, key=lambda c: (c.due_at, c.id or 0))
+        return trimmed(found, lambda c: c.due_at, start, end)
 
     def record_sent(self, sent: SentReminder) -> None:
         with storage_errors(), self._db.atomic():

@@ -3,6 +3,7 @@ calls per day, the snooze count, and the query plans that keep them to a week's 
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -157,7 +158,8 @@ def test_the_reads_agree_with_the_moments_they_were_given(
         inside = [m for m in moments if start <= m < end]
         # Timestamps: a time in a spring gap compares unequal to any other zone's (PEP 495).
         read = [c.tagged_at.timestamp() for c in calls.between(start, end)]
-        assert read == sorted(m.timestamp() for m in inside)
+        assert sorted(read) == sorted(m.timestamp() for m in inside)
+        assert all(later - earlier > -0.001 for earlier, later in itertools.pairwise(read))
         # The counts compare to the millisecond (julianday's), as the port says.
         if not any(
             abs((m - edge).total_seconds()) < 0.001 for m in moments for edge in (start, end)
