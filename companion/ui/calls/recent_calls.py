@@ -164,7 +164,7 @@ class RecentCallsWindow(QWidget):
         # after them).
         QWidget.setTabOrder(self._form.note_edit(), self._remove)
         QWidget.setTabOrder(self._remove, self._debrief)
-        QWidget.setTabOrder(self._remove, self._close)
+        QWidget.setTabOrder(self._debrief, self._close)
 
     def _on_details_changed(self, row: int, call: DifficultCall) -> None:
         try:
