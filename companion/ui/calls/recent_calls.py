@@ -109,7 +109,7 @@ class RecentCallsWindow(QWidget):
         layout.addWidget(self._error)
         layout.addLayout(buttons)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        size_for_text(self, 500, 560)
+        size_for_text(self, 580, 560)  # three buttons beside the footer, not a tall column
 
     @property
     def form(self) -> CallDetailsForm | None:
