@@ -12,6 +12,7 @@ SCRIPTS = (
     "click_to_calm",
     "breathing",
     "journal_scale",
+    "insights",
     "key_helper",
 )
 

@@ -48,8 +48,9 @@ class CallRepository(Protocol):
         ...
 
     def count_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
-        """How many calls were tagged on each day, for calls ``between(start, end)``: each call
-        on its own local date (the offset it was tagged in); days without calls are left out."""
+        """How many calls were tagged on each day, for calls ``between(start, end)`` (the ends
+        compared to the millisecond): each call on its own local date (the offset it was
+        tagged in); days without calls are left out."""
         ...
 
 

@@ -9,7 +9,15 @@ from typing import Any
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.moods import mood_or_none
 from companion.store.calls_repo import existing_call_id
-from companion.store.columns import enum_or_none, int_or_none, require_id, to_moment, to_text
+from companion.store.columns import (
+    enum_or_none,
+    int_or_none,
+    require_id,
+    span_values,
+    to_moment,
+    to_text,
+    trimmed,
+)
 from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
 
@@ -75,9 +83,10 @@ class SqliteBreakRepository:
                 " WHERE julianday(started_at) >= julianday(?)"
                 " AND julianday(started_at) < julianday(?)"
                 " ORDER BY julianday(started_at), id",
-                [to_text(start), to_text(end)],
+                span_values(start, end),
             )
-        return [_record_from_row(row) for row in rows]
+        found = [_record_from_row(row) for row in rows]
+        return trimmed(found, lambda r: r.started_at, start, end)
 
 
 def _values(record: BreakRecord) -> list[Any]:

@@ -11,9 +11,11 @@ from companion.store.columns import (
     enum_or_none,
     intensity_or_none,
     require_id,
+    span_values,
     storable_or_none,
     to_moment,
     to_text,
+    trimmed,
 )
 from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
@@ -79,18 +81,22 @@ class SqliteCallRepository:
         return 0 if row is None else int(row["n"])
 
     def between(self, start: datetime, end: datetime) -> list[DifficultCall]:
-        """Oldest first; julianday() compares the instants (index idx_calls_instant)."""
+        """Oldest first (to the millisecond, then as stored); julianday() compares the
+        instants, and idx_calls_instant gives them in this order."""
         with storage_errors():
             rows = fetch_all(
                 self._db,
-                f"SELECT * FROM calls WHERE {_IN_SPAN} ORDER BY julianday(tagged_at), id",
-                [to_text(start), to_text(end)],
+                f"SELECT * FROM calls WHERE {_IN_SPAN}"
+                " ORDER BY julianday(tagged_at), tagged_at, id",
+                span_values(start, end),
             )
-        return [_call_from_row(row) for row in rows]
+        found = [_call_from_row(row) for row in rows]
+        return trimmed(found, lambda call: call.tagged_at, start, end)
 
     def count_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
         """Counted in SQL: the first ten characters of the stored text are the call's own
-        local date, so a year of calls comes back as a few hundred rows, not 100,000."""
+        local date, so a year of calls comes back as a few hundred rows, not 100,000. The
+        span is compared to the millisecond (julianday's), enough for whole days."""
         with storage_errors():
             rows = fetch_all(
                 self._db,
