@@ -59,4 +59,5 @@ class DebriefLauncher(QObject):
 def attach_debrief(companion: CompanionApp, storage: Storage) -> DebriefLauncher:
     launcher = DebriefLauncher(companion, storage)
     companion.shell.actions.debrief_requested.connect(lambda: launcher.show())
+    companion.journal.debrief_wanted.connect(launcher.show)  # from the recent calls window
     return launcher
