@@ -338,7 +338,7 @@ class CompanionApp(QObject):
             autostart_on=autostart_is_on(self.settings.settings),
             no_notification_service=self.notifiers.no_service_note.given,
             privacy=self._privacy_facts(),
-            shortcut_note=self.shortcut.problem if self.shortcut else None,
+            shortcut_note=self.shortcut.note if self.shortcut else None,
         )
         if window.privacy is not None and window is not self._wired_settings:
             self._wired_settings = window

@@ -10,6 +10,9 @@ from PySide6.QtCore import QObject
 
 
 class Shortcut(Protocol):
+    """``pressed`` each time the key goes down. A shortcut that learns only later that it
+    can't be heard also has a ``failed(str)`` signal and a ``note`` (system/portal_shortcut.py)."""
+
     pressed: Any
 
     def start(self) -> str | None: ...
@@ -50,12 +53,30 @@ class ShortcutSwitch(QObject):
         if shortcut is None:
             self.problem = self._unavailable
             return
+        # Connected before start(): the portal's answer may already be in when it returns.
+        shortcut.pressed.connect(self._on_press)
+        failed = getattr(shortcut, "failed", None)
+        if failed is not None:
+            failed.connect(lambda sentence: self._on_failed(shortcut, sentence))
+        self._shortcut, self.problem = shortcut, None
         problem = shortcut.start()
         if problem is not None:
+            self._shortcut = None
             self.problem = problem
-            return
-        shortcut.pressed.connect(self._on_press)
-        self._shortcut, self.problem = shortcut, None
+
+    @property
+    def note(self) -> str | None:
+        """What Settings says under the shortcut: why it isn't heard, or which key the desktop
+        bound when that isn't the one Settings names (a portal's own choice)."""
+        if self.problem is not None:
+            return self.problem
+        return getattr(self._shortcut, "note", None)
+
+    def _on_failed(self, shortcut: Shortcut, sentence: str) -> None:
+        """A shortcut that could only learn later that it won't be heard (the portal)."""
+        if self._shortcut is shortcut:
+            self._shortcut = None
+            self.problem = sentence
 
     def _stop(self) -> None:
         if self._shortcut is not None:

@@ -9,8 +9,10 @@ whatever application has the focus, for agents who work from the keyboard or a s
 - **Windows**: ``RegisterHotKey`` with ``MOD_NOREPEAT``; ``WM_HOTKEY`` comes to this thread's
   message queue, where a native event filter sees it (``WindowsShortcut``, tested through a
   fake of user32 that behaves as Microsoft documents it).
-- **Wayland and macOS**: none here (a Wayland client can't grab keys; the GlobalShortcuts portal
-  is not used yet); README shows how to bind ``companion tag`` to a desktop shortcut.
+- **Wayland**: the desktop portal's GlobalShortcuts, where the desktop has it
+  (system/portal_shortcut.py); the desktop binds the key and may let the agent pick another.
+- **macOS, and Wayland desktops without the portal**: none here; README shows how to bind
+  ``companion tag`` to a desktop shortcut.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractNativeEventFilter,
@@ -29,6 +31,9 @@ from PySide6.QtCore import (
     QSocketNotifier,
     Signal,
 )
+
+if TYPE_CHECKING:
+    from companion.system.portal_shortcut import PortalShortcut
 
 log = logging.getLogger(__name__)
 
@@ -227,11 +232,21 @@ class WindowsShortcut(QObject):
 
 def shortcut_for(
     platform: str = sys.platform, environ: Mapping[str, str] | None = None, qt_platform: str = ""
-) -> X11Shortcut | WindowsShortcut | None:
-    """This desktop's way to listen for the shortcut, or None where there is none."""
+) -> X11Shortcut | WindowsShortcut | PortalShortcut | None:
+    """This desktop's way to listen for the shortcut, or None where there is none.
+
+    A Wayland session gets the portal even when Companion runs on XWayland: an X11 grab there
+    hears the key only while another XWayland window has the focus.
+    """
     environ = os.environ if environ is None else environ
     if platform == "win32":
         return WindowsShortcut(ctypes.windll.user32)  # type: ignore[attr-defined]
-    if platform.startswith("linux") and qt_platform == "xcb" and environ.get("DISPLAY"):
+    if not platform.startswith("linux"):
+        return None
+    if qt_platform.startswith("wayland") or environ.get("XDG_SESSION_TYPE") == "wayland":
+        from companion.system.portal_shortcut import PortalShortcut
+
+        return PortalShortcut()
+    if qt_platform == "xcb" and environ.get("DISPLAY"):
         return X11Shortcut(environ["DISPLAY"])
     return None

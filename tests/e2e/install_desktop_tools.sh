@@ -15,8 +15,9 @@ packages=(xvfb trayer xdotool imagemagick x11-utils dbus dbus-x11 libxcb-cursor0
   # A real GNOME Shell, headless (tests/e2e/gnome.py): the shell, Ubuntu's tray extension, the
   # system Python's GObject and AT-SPI bindings that read it, GTK 4 for the stand-in softphone.
   gnome-shell xwayland gjs gnome-shell-extension-appindicator python3-gi python3-pyatspi
-  # python3-dbus: the stand-in desktop portal (tests/e2e/fake_portal.py).
-  python3-dbus
+  # python3-dbus: the stand-in desktop portal (tests/e2e/fake_portal.py) and the stand-in
+  # GlobalShortcuts backend behind the real portal frontend (tests/e2e/shortcuts_portal.py).
+  python3-dbus xdg-desktop-portal
   at-spi2-core gir1.2-gtk-4.0 libglib2.0-bin
   # A real Secret Service for the journal key (tests/e2e/test_keychain_secret_service.py) and
   # libsecret's secret-tool to look at it from outside.

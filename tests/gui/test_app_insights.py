@@ -54,6 +54,7 @@ def test_an_open_window_follows_a_new_tag(
         running.handle(Action.TAG, reason=Reason.ABUSIVE)
     assert not window.empty.isVisible()
     assert window.sections[0].sentence.text().startswith("One hard call this week")
+    running.app.breaks.close_window()  # its break saved now, while the journal is open
 
 
 def test_the_no_tray_windows_action_opens_it_and_need_to_talk_opens_the_care_page(

@@ -166,6 +166,32 @@ def test_an_open_window_grows_its_text_when_the_desktops_font_grows(
     qtbot.waitUntil(lambda: footer_points(window) == pytest.approx(before * 2))
 
 
+def test_an_open_window_grows_with_its_text(qtbot: QtBot, qapp: QApplication) -> None:
+    window = open_journal(qtbot)
+    screen = window.screen().availableGeometry()
+    small = (window.width(), window.height(), window.minimumWidth(), window.minimumHeight())
+    double_the_desktops_text(qapp)
+    qtbot.waitUntil(lambda: window.minimumWidth() == min(2 * small[2], screen.width()))
+    assert window.width() == min(2 * small[0], screen.width())
+    assert window.height() == min(2 * small[1], screen.height())
+
+
+def test_a_size_the_agent_chose_is_kept_when_the_text_grows_a_little(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    window = open_journal(qtbot)
+    chosen = (window.width() + 30, window.height() + 30)
+    screen = window.screen().availableGeometry()
+    assert chosen[0] <= screen.width() and chosen[1] <= screen.height()
+    window.resize(*chosen)
+    minimum = window.minimumWidth()
+    font = qapp.font()
+    font.setPointSizeF(theme.REFERENCE_POINTS * 1.02)  # designed size: 2% larger, < chosen
+    qapp.setFont(font)
+    qtbot.waitUntil(lambda: window.minimumWidth() == round(minimum * 1.02))
+    assert (window.width(), window.height()) == chosen
+
+
 def test_settings_offers_the_colours_and_saves_the_choice(qtbot: QtBot) -> None:
     window = SettingsWindow(Settings())
     qtbot.addWidget(window)

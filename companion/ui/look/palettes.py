@@ -41,6 +41,9 @@ class Paper:
     error_ink: str
     error_back: str
     error_line: str
+    #: The edge of fields, lists' boxes, check boxes and radio buttons, at least 3:1 against
+    #: the window, the paper and the card (WCAG 1.4.11: a control must be seen to be there).
+    edge: str
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ LIGHT_PAPER = Paper(
     hover="#f1eee8", selected="#e3f1ee", selection="#b9ded8", placeholder="#5f6f6d",
     disabled="#9aa6a5", disabled_line="#e2ddd4", disabled_accent="#a9c9c5", warm="#fff6e2",
     warm_line="#ecdcb4", error_ink="#7a3410", error_back="#fdf0e4", error_line="#f0cfae",
+    edge="#8a8478",
 )  # fmt: skip
 
 DARK_PAPER = Paper(
@@ -99,6 +103,7 @@ DARK_PAPER = Paper(
     hover="#2f3b3a", selected="#2d4a46", selection="#2f6b64", placeholder="#a3b3b0",
     disabled="#7b8987", disabled_line="#3b4746", disabled_accent="#3f5a57", warm="#332e20",
     warm_line="#5e543a", error_ink="#ffd2a8", error_back="#3b2a1d", error_line="#6e4d31",
+    edge="#8d9b98",
 )  # fmt: skip
 
 HIGH_CONTRAST_PAPER = Paper(
@@ -108,6 +113,7 @@ HIGH_CONTRAST_PAPER = Paper(
     hover="#1f1f1f", selected="#00337a", selection="#00337a", placeholder="#d0d0d0",
     disabled="#a0a0a0", disabled_line="#a0a0a0", disabled_accent="#808000", warm="#000000",
     warm_line="#ffff00", error_ink="#ffff00", error_back="#000000", error_line="#ffff00",
+    edge="#ffffff",
 )  # fmt: skip
 
 CALM_BREATH = Breath(

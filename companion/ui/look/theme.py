@@ -23,17 +23,19 @@ if TYPE_CHECKING:  # QtDBus is loaded on Linux only, with the portal reader
     from companion.system.desktop_look import PortalLook
 from companion.ui.look.palettes import BREATHS, PAPERS, Breath, Paper
 
-#: Qt's Fusion style draws field frames and check boxes a shade darker than the window: on
-#: black, nothing. In high contrast every field and box gets a white edge (unstyled windows:
-#: Settings, dialogs); a checked box is filled yellow.
+#: Qt's Fusion style draws the edge of a field, a spin box, a combo box, a check box and a
+#: radio button in the control's own Window colour made darker (QFusionStylePrivate::outline:
+#: ``window().color().darker(140)``): a shade off the window, nothing on black. These classes
+#: get a palette whose Window makes that edge the look's ``edge`` colour (or, where darker()
+#: can't reach it, as near as it gets: white's darker is #b6b6b6, 10:1 on black), so the
+#: style still draws its own arrows and check marks (a style sheet border would replace them).
+EDGED_CLASSES = ("QLineEdit", "QAbstractSpinBox", "QComboBox", "QCheckBox", "QRadioButton")
+FUSION_DARKER = 140
+#: Frames without arrows: in high contrast, text areas and lists get a white edge too.
 HIGH_CONTRAST_FRAMES = f"""
-QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QTimeEdit, QComboBox, QListView, QListWidget {{
+QPlainTextEdit, QTextEdit, QListView, QListWidget {{
     border: 1px solid {PAPERS[Appearance.HIGH_CONTRAST].line};
 }}
-QCheckBox::indicator {{
-    width: 14px; height: 14px; border: 1px solid {PAPERS[Appearance.HIGH_CONTRAST].line};
-}}
-QCheckBox::indicator:checked {{ background: {PAPERS[Appearance.HIGH_CONTRAST].accent}; }}
 """
 #: The body text the design was drawn at: 14 px at 96 dots per inch.
 REFERENCE_POINTS = 10.5
@@ -93,6 +95,19 @@ def palette_colours(paper: Paper) -> dict[QPalette.ColorRole, str]:
     }
 
 
+def edged_palette(paper: Paper) -> QPalette:
+    """The palette of EDGED_CLASSES: the application's, with a Window that Fusion's edge rule
+    turns into ``paper.edge``."""
+    palette = qt_palette(paper)
+    palette.setColor(QPalette.ColorRole.Window, QColor(paper.edge).lighter(FUSION_DARKER))
+    return palette
+
+
+def drawn_edge(palette: QPalette) -> QColor:
+    """The edge Fusion draws for a control with ``palette`` (for the contrast test)."""
+    return palette.window().color().darker(FUSION_DARKER)
+
+
 def qt_palette(paper: Paper) -> QPalette:
     """The application palette for ``paper``: what plain widgets (Settings, menus) draw with."""
     palette = QPalette()
@@ -147,6 +162,9 @@ class LookKeeper(QObject):
             self._applied = appearance
             # Every widget gets ApplicationPaletteChange; styled windows restyle on it.
             QGuiApplication.setPalette(qt_palette(PAPERS[appearance]))
+            for name in EDGED_CLASSES:
+                # PySide6 6.11 takes the class name as str only; its stub says bytes.
+                QApplication.setPalette(edged_palette(PAPERS[appearance]), name)  # type: ignore[arg-type]
             if isinstance(self._app, QApplication):
                 high = appearance is Appearance.HIGH_CONTRAST
                 self._app.setStyleSheet(HIGH_CONTRAST_FRAMES if high else "")
@@ -205,6 +223,13 @@ def size_for_text(
     At twice the text size the window is twice as large, but never larger than the screen: past
     that, the layout's own minimum decides, as Qt lays it out.
     """
+    _grow(widget, width, height, min_width, min_height, first=True)
+    _Regrower(widget, (width, height, min_width, min_height))
+
+
+def _grow(
+    widget: QWidget, width: int, height: int, min_width: int, min_height: int, *, first: bool
+) -> None:
     scale = current_look().scale
     screen = widget.screen().availableGeometry()
 
@@ -214,4 +239,23 @@ def size_for_text(
     if min_width or min_height:
         widget.setMinimumSize(grown(min_width, screen.width()), grown(min_height, screen.height()))
     if width and height:
-        widget.resize(grown(width, screen.width()), grown(height, screen.height()))
+        wanted_width, wanted_height = grown(width, screen.width()), grown(height, screen.height())
+        if not first:  # never smaller than the agent made it
+            wanted_width = max(wanted_width, widget.width())
+            wanted_height = max(wanted_height, widget.height())
+        widget.resize(wanted_width, wanted_height)
+
+
+class _Regrower(QObject):
+    """Sizes its window again when the desktop's font changes while it is open: larger text
+    in a window of the old size would be cut off or crammed."""
+
+    def __init__(self, widget: QWidget, design: tuple[int, int, int, int]) -> None:
+        super().__init__(widget)
+        self._design = design
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange and isinstance(watched, QWidget):
+            _grow(watched, *self._design, first=False)
+        return False

@@ -17,13 +17,17 @@ from companion.system.global_shortcut import (
     MOD_ALT,
     MOD_CONTROL,
     MOD_NOREPEAT,
+    NOT_HERE,
+    SHORTCUT_TEXT,
     TAKEN,
     VK_H,
     WM_HOTKEY,
     WindowsShortcut,
+    X11Shortcut,
     _HotKeyFilter,
     shortcut_for,
 )
+from companion.system.portal_shortcut import BOUND_ELSEWHERE, PortalShortcut
 
 
 class FakeShortcut(QObject):
@@ -67,11 +71,73 @@ def test_taken_or_impossible_it_says_why(qtbot: QtBot) -> None:
     assert nowhere.problem is None  # off: nothing to explain
 
 
-def test_only_x11_and_windows_have_one() -> None:
-    assert shortcut_for("linux", {"DISPLAY": ":1"}, "wayland") is None
+class LateShortcut(FakeShortcut):
+    """Like the portal's: start() only asks; ``failed`` may come later, or during start()."""
+
+    failed = Signal(str)
+
+    def __init__(self, fail_at_once: str | None = None, note: str | None = None) -> None:
+        super().__init__()
+        self.fail_at_once, self.note = fail_at_once, note
+
+    def start(self) -> str | None:
+        self.started += 1
+        if self.fail_at_once:
+            self.failed.emit(self.fail_at_once)
+        return None
+
+
+def test_a_shortcut_that_fails_later_says_why_and_can_be_asked_again(qtbot: QtBot) -> None:
+    made: list[LateShortcut] = []
+    switch = ShortcutSwitch(
+        lambda: made.append(LateShortcut()) or made[-1], lambda: None, unavailable="none here"
+    )
+    switch.apply(True)
+    assert switch.listening and switch.note is None
+
+    made[0].failed.emit("declined")
+    assert switch.note == "declined" and not switch.listening
+
+    switch.apply(True)  # Settings turned it on again: asked once more
+    assert len(made) == 2 and switch.listening and switch.note is None
+
+
+def test_an_answer_already_in_when_start_returns_is_not_lost(qtbot: QtBot) -> None:
+    switch = ShortcutSwitch(lambda: LateShortcut("no portal"), lambda: None, unavailable="-")
+    switch.apply(True)
+    assert switch.note == "no portal" and not switch.listening
+
+
+def test_the_note_names_the_key_the_desktop_bound(qtbot: QtBot) -> None:
+    switch = ShortcutSwitch(lambda: LateShortcut(note="Super+F9"), lambda: None, unavailable="-")
+    switch.apply(True)
+    assert switch.note == "Super+F9"
+
+
+def test_which_desktops_have_one() -> None:
     assert shortcut_for("darwin", {}, "cocoa") is None
     assert shortcut_for("linux", {}, "xcb") is None
-    assert shortcut_for("linux", {"DISPLAY": ":1"}, "xcb") is not None
+    assert isinstance(shortcut_for("linux", {"DISPLAY": ":1"}, "xcb"), X11Shortcut)
+    # Wayland: the portal, also for an app on XWayland (an X grab hears only XWayland's keys).
+    assert isinstance(shortcut_for("linux", {"DISPLAY": ":1"}, "wayland"), PortalShortcut)
+    wayland_session = {"DISPLAY": ":0", "XDG_SESSION_TYPE": "wayland"}
+    assert isinstance(shortcut_for("linux", wayland_session, "xcb"), PortalShortcut)
+
+
+def test_the_portal_names_another_key_only_when_it_is_another() -> None:
+    shortcut = PortalShortcut()
+    assert shortcut.note is None  # not bound yet
+    shortcut.trigger = "ctrl + alt + h"
+    assert shortcut.note is None
+    shortcut.trigger = "Super+F9"
+    assert shortcut.note == BOUND_ELSEWHERE.format(trigger="Super+F9")
+
+
+def test_no_session_bus_means_no_portal_shortcut(qtbot: QtBot) -> None:
+    def no_bus() -> None:
+        raise OSError("no session bus")
+
+    assert PortalShortcut(no_bus).start() == NOT_HERE.format(shortcut=SHORTCUT_TEXT)
 
 
 @dataclass

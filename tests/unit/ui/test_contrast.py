@@ -24,7 +24,7 @@ from companion.ui.insights.insights_style import insights_stylesheet
 from companion.ui.journal.journal_style import journal_stylesheet
 from companion.ui.look.contrast import over, parse, ratio
 from companion.ui.look.palettes import BREATHS, PAPERS
-from companion.ui.look.theme import Look, palette_colours
+from companion.ui.look.theme import Look, drawn_edge, edged_palette, palette_colours
 from companion.ui.reminders import toast
 from companion.ui.settings import settings_window
 from companion.ui.shell import actions_window
@@ -202,12 +202,25 @@ def test_the_old_journal_placeholder_would_fail() -> None:
     assert ratio("rgba(38, 56, 54, 128)", "#ffffff") == pytest.approx(2.84, abs=0.02)
 
 
+NON_TEXT = 3.0  # WCAG 1.4.11: what shows a control is there
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=lambda look: look.appearance.value)
+def test_fields_and_boxes_show_their_edges(look: Look) -> None:
+    """The edge Fusion draws for fields, spin and combo boxes, check boxes and radio buttons,
+    from the palette those classes get (theme.EDGED_CLASSES), against what surrounds them."""
+    edge = drawn_edge(edged_palette(look.paper)).name()
+    paper = look.paper
+    for around in (paper.window, paper.paper, paper.card):
+        assert ratio(edge, around) >= NON_TEXT, (edge, around)
+
+
 @pytest.mark.parametrize("look", LOOKS, ids=[look.appearance.value for look in LOOKS])
 def test_the_insights_charts_are_readable(look: Look) -> None:
-    """The charts paint their labels in ink and soft (text: 4.5:1) and their bars in six
+    """The charts paint their labels in ink and soft (text: 4.5:1) and their bars in seven
     series colours (graphics, WCAG 1.4.11: 3:1 against the chart's ground)."""
     chart = CHART_COLOURS[look.appearance]
     texts = [(t, chart.ground) for t in (chart.ink, chart.soft)]
     assert [(t, g) for t, g in texts if ratio(t, g) < WCAG_AA] == []
-    assert [s for s in chart.series if ratio(s, chart.ground) < 3.0] == []
+    assert [s for s in chart.series if ratio(s, chart.ground) < NON_TEXT] == []
     assert len(set(chart.series)) == len(chart.series)
