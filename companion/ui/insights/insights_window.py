@@ -79,30 +79,11 @@ class InsightsWindow(QWidget):
         self.empty = self._empty_state()
         self.sections: list[ChartSection] = []
         self.empty_notes: list[QLabel] = []
-        self.page = QWidget()
-        self.page.setObjectName("insightsPage")
-        page = QVBoxLayout(self.page)
-        page.setContentsMargins(0, 0, 8, 0)
-        page.setSpacing(12)
-        page.addWidget(self.pointer)
-        page.addWidget(self.empty)
         self.caveat = _label("", "caveat")
-        self._charts = self._build_sections(page)
-        page.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("insightsScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.page)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is in it
-        close = make_button(messages.CLOSE, messages.CLOSE_NAME)
-        close.clicked.connect(self.close)
-        footer = QHBoxLayout()
+        self.page = QWidget()
+        self._charts = self._fill_page(self.page)
         self.debrief = make_button(DEBRIEF, messages.DEBRIEF_NAME)
         self.debrief.clicked.connect(self.debrief_requested.emit)
-        footer.addWidget(_label(messages.STAYS_HERE, "staysHere"), 1)
-        footer.addWidget(self.debrief)
-        footer.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
         layout.setSpacing(10)
@@ -112,10 +93,41 @@ class InsightsWindow(QWidget):
             heading.addWidget(button)
         layout.addLayout(heading)
         layout.addWidget(self.error)
-        layout.addWidget(scroll, 1)
-        layout.addLayout(footer)
+        layout.addWidget(self._scroll(self.page), 1)
+        layout.addLayout(self._footer())
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
         size_for_text(self, 680, 760)
+
+    def _fill_page(self, widget: QWidget) -> list[Chart]:
+        """The pointer, the empty state and every chart, top to bottom, in ``widget``."""
+        widget.setObjectName("insightsPage")
+        page = QVBoxLayout(widget)
+        page.setContentsMargins(0, 0, 8, 0)
+        page.setSpacing(12)
+        page.addWidget(self.pointer)
+        page.addWidget(self.empty)
+        charts = self._build_sections(page)
+        page.addStretch(1)
+        return charts
+
+    @staticmethod
+    def _scroll(page: QWidget) -> QScrollArea:
+        scroll = QScrollArea()
+        scroll.setObjectName("insightsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is in it
+        return scroll
+
+    def _footer(self) -> QHBoxLayout:
+        close = make_button(messages.CLOSE, messages.CLOSE_NAME)
+        close.clicked.connect(self.close)
+        footer = QHBoxLayout()
+        footer.addWidget(_label(messages.STAYS_HERE, "staysHere"), 1)
+        footer.addWidget(self.debrief)
+        footer.addWidget(close)
+        return footer
 
     def _period_choice(self) -> list[QPushButton]:
         # Two toggles rather than an exclusive QButtonGroup: in a group Tab reaches the chosen
