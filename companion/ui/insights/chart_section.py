@@ -38,18 +38,8 @@ class ChartSection(QWidget):
         self.sentence.setTextFormat(Qt.TextFormat.PlainText)
         self.chart = BarChart(Bars((), (), ()))
         self.chart.setAccessibleName(messages.chart_name(name))
-        self.table = QTableWidget()
-        self.table.setObjectName("chartTable")
-        self.table.setAccessibleName(messages.table_name(name))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.verticalHeader().hide()
-        # Every header and day name whole; a wide table scrolls sideways rather than cut words.
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.hide()
+        self._bars = Bars((), (), ())
+        self._table: QTableWidget | None = None
         self.toggle = QPushButton(messages.SHOW_TABLE)
         self.toggle.setObjectName("linkButton")
         self.toggle.setCheckable(True)
@@ -64,7 +54,30 @@ class ChartSection(QWidget):
         layout.setSpacing(6)
         layout.addLayout(row)
         layout.addWidget(self.chart)
-        layout.addWidget(self.table)
+        self._layout = layout
+
+    @property
+    def table(self) -> QTableWidget:
+        """The same figures as a table, made when first wanted: seven tables styled at the
+        window's first show cost about 100 ms (measured), and most visits never open one."""
+        if self._table is None:
+            table = QTableWidget()
+            table.setObjectName("chartTable")
+            table.setAccessibleName(messages.table_name(self._name))
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+            table.verticalHeader().hide()
+            # Every header and day name whole; a wide table scrolls sideways, no word cut.
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setStretchLastSection(True)
+            table.hide()
+            self._layout.addWidget(table)
+            QWidget.setTabOrder(self.toggle, table)  # made last, read right after its toggle
+            self._table = table
+            self._fill_table(self._bars)
+        return self._table
 
     @property
     def name(self) -> str:
@@ -75,7 +88,9 @@ class ChartSection(QWidget):
         self.sentence.setText(sentence)
         self.chart.set_bars(bars)
         self.chart.setAccessibleDescription(messages.chart_description(sentence))
-        self._fill_table(bars)
+        self._bars = bars
+        if self._table is not None:
+            self._fill_table(bars)
 
     def _fill_table(self, bars: Bars) -> None:
         total = bars.stacked and len(bars.series) > 1
@@ -108,4 +123,6 @@ class ChartSection(QWidget):
     def _on_toggle_toggled(self, on: bool) -> None:
         self.chart.setVisible(not on)
         self.table.setVisible(on)
+        if on:
+            self._fill_table(self._bars)  # sized now that it is shown at its width
         self.toggle.setText(messages.SHOW_CHART if on else messages.SHOW_TABLE)
