@@ -12,6 +12,8 @@ SCRIPTS = (
     "click_to_calm",
     "breathing",
     "journal_scale",
+    "insights",
+    "insights_window",
     "key_helper",
 )
 

@@ -11,6 +11,8 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from companion.app import CompanionApp
+from companion.app_debrief import attach_debrief
+from companion.app_insights import InsightsOpener
 from companion.app_messages import KEY_STILL_COMING
 from companion.app_privacy import unlock_journal
 from companion.app_settings import settings_holder
@@ -18,7 +20,7 @@ from companion.core.commands import Action, Command
 from companion.core.journal_key import Protection, Unlocked
 from companion.flows.shortcut_switch import ShortcutSwitch
 from companion.store.opening import open_unlocked
-from companion.store.storage import temporary_storage
+from companion.store.storage import Storage, temporary_storage
 from companion.system import milestones, paths
 from companion.system.quit_signals import QuitOnSignals
 from companion.system.single_instance import InstanceServer
@@ -59,7 +61,7 @@ def start(
             qt_app, server, storage, tray, icon, settings, waiting, key_pending=True
         )
         early.append(companion)
-        _ready(companion, first)
+        _ready(companion, first, storage)
 
     if data_dir.exists() and not data_dir.is_dir():
         # No journal can open there (a file in the folder's place): nothing to unlock, and a
@@ -77,13 +79,15 @@ def start(
         return early[0]
     storage = open_unlocked(data_dir, unlocked, settings.policy.journal_encryption)
     companion = CompanionApp(qt_app, server, storage, tray, icon, settings, unlocked)
-    _ready(companion, first)
+    _ready(companion, first, storage)
     return companion
 
 
-def _ready(companion: CompanionApp, first: Command | None) -> None:
+def _ready(companion: CompanionApp, first: Command | None, storage: Storage) -> None:
     QuitOnSignals(companion.quit, parent=companion)
+    InsightsOpener(companion, storage)
     _listen_for_the_shortcut(companion)
+    attach_debrief(companion, storage)
     if first is not None and first.action is not Action.SHOW:
         QTimer.singleShot(0, lambda: companion.handle(first))
     # Right after start-up, the break window's modules, ahead of the first click (1.4 MB of

@@ -1,9 +1,9 @@
 """The command line: commands for the app go to a running Companion or start one; a few run alone.
 
-`tag`, `break`, `journal`, `callback`, `settings`, `quit` or no command at all (show yourself)
-go to the running instance if there is one; otherwise Companion starts and does it (`quit` then
-has nothing to do). `export`, `policy`, `delete-my-data` (which quits a running Companion first) and
-`--self-test` do their work here, without the app.
+`tag`, `break`, `journal`, `insights`, `callback`, `settings`, `quit` or no command at all (show
+yourself) go to the running instance if there is one; otherwise Companion starts and does it
+(`quit` then has nothing to do). `export`, `policy`, `delete-my-data` (which quits a running
+Companion first) and `--self-test` do their work here, without the app.
 """
 
 from __future__ import annotations
@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("--case", dest="case_ref", help="a case or ticket reference")
     commands.add_parser("break", help="start a breathing break without tagging a call")
     commands.add_parser("journal", help="open the private journal")
+    commands.add_parser(
+        "insights", help="open Insights: your hard calls, breaks and moods, on this computer"
+    )
     callback = commands.add_parser("callback", help="remind me to call a customer back")
     when = callback.add_mutually_exclusive_group(required=True)
     when.add_argument("--at", help="a time today (or tomorrow if passed), e.g. 15:30")
@@ -121,8 +124,22 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("path", metavar="PATH", help="the file to write, e.g. journal.md")
     export.add_argument(
         "--format",
-        choices=[fmt.value for fmt in ExportFormat],
-        help="md to read, jsonl for other tools (default: from PATH's extension)",
+        choices=[*(fmt.value for fmt in ExportFormat), "csv", "json"],
+        help="md to read, jsonl for other tools, csv or json for --what other than the "
+        "journal (default: from PATH's extension)",
+    )
+    export.add_argument(
+        "--what",
+        choices=["journal", "calls", "breaks", "callbacks", "all"],
+        default="journal",
+        help="the journal (default), or your calls, breaks with moods, callbacks, or all three "
+        "(all as csv writes three files named after PATH)",
+    )
+    export.add_argument(
+        "--case-refs",
+        action="store_true",
+        help="with --what: include case references (left out otherwise: they can identify "
+        "a customer)",
     )
     return parser
 
@@ -196,7 +213,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         from companion.cli_data import export
 
-        return export(parser, _expanded(parser, args.path), args.format)
+        return export(
+            parser, _expanded(parser, args.path), args.format, args.what, case_refs=args.case_refs
+        )
     if args.command == "policy":
         from companion.cli_policy import print_policy
 

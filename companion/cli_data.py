@@ -6,11 +6,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from companion.core.commands import Action, Command
 from companion.core.journal_export import ExportFailed, ExportFormat, format_of
-from companion.core.journal_key import Protection
+from companion.core.journal_key import JournalKey, Protection
 
 
 def delete_my_data(yes: bool) -> int:
@@ -52,35 +54,85 @@ def _key_in_keyring(data_dir: Path) -> bool:
     return settings.journal_protection is Protection.KEYCHAIN
 
 
-def export(parser: argparse.ArgumentParser, path: Path, format_name: str | None) -> int:
-    """Write the journal to ``path`` straight from its file, read-only: no window, no running
-    Companion needed, and safe beside one (the journal's WAL mode lets both read)."""
+def export(
+    parser: argparse.ArgumentParser,
+    path: Path,
+    format_name: str | None,
+    what: str = "journal",
+    *,
+    case_refs: bool = False,
+) -> int:
+    """Write the journal (or the calls, breaks and callbacks) to ``path`` straight from its
+    file, read-only: no window, no running Companion needed, and safe beside one (the
+    journal's WAL mode lets both read)."""
     import logging
-    from datetime import datetime
 
     from companion.cli_key import NoKey, export_key
     from companion.core.ports import StorageUnavailable
-    from companion.store.export import export_from_folder
     from companion.system import paths
 
     # The store logs what failed for the app's log file; here the one sentence below is all.
     logging.getLogger("companion").addHandler(logging.NullHandler())
+    if what == "journal":
+        if case_refs:
+            parser.error(
+                "The journal export never holds case references; --case-refs is for --what."
+            )
+        write = _journal_writer(parser, path, format_name)
+    else:
+        write = _records_writer(parser, path, format_name, what, case_refs)
+    data_dir = paths.data_dir()
+    try:
+        key = export_key(data_dir, _chosen_protection(data_dir))
+        summary = write(paths.database_path(data_dir), key)
+    except (ExportFailed, StorageUnavailable, NoKey) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(summary)
+    return 0
+
+
+#: Writes the export from the journal file (opened with the key, if any); says what it wrote.
+Writer = Callable[[Path, JournalKey | None], str]
+
+
+def _journal_writer(parser: argparse.ArgumentParser, path: Path, format_name: str | None) -> Writer:
+    from companion.store.export import export_from_folder
+
+    if format_name in ("csv", "json"):
+        parser.error(
+            f"The journal exports as md or jsonl; --format {format_name} is for --what calls, "
+            "breaks, callbacks or all."
+        )
     fmt = ExportFormat(format_name) if format_name else format_of(path)
     if fmt is None:
         parser.error(
             f"Companion can't tell which format to write: end {path.name or 'the name'} in "
             ".md or .jsonl, or add --format md or --format jsonl."
         )
-    data_dir = paths.data_dir()
-    database = paths.database_path(data_dir)
-    try:
-        key = export_key(data_dir, _chosen_protection(data_dir))
-        result = export_from_folder(database, path, fmt, datetime.now().astimezone(), key=key)
-    except (ExportFailed, StorageUnavailable, NoKey) as error:
-        print(error, file=sys.stderr)
-        return 1
-    print(result.summary())
-    return 0
+    return lambda database, key: export_from_folder(
+        database, path, fmt, datetime.now().astimezone(), key=key
+    ).summary()
+
+
+def _records_writer(
+    parser: argparse.ArgumentParser, path: Path, format_name: str | None, what: str, case_refs: bool
+) -> Writer:
+    from companion.core.records_export import RecordFormat, RecordKind, record_format_of
+    from companion.store.export_records import records_from_folder
+
+    if format_name in ("md", "jsonl"):
+        parser.error(f"--what {what} exports as csv or json; md and jsonl are for the journal.")
+    fmt = RecordFormat(format_name) if format_name else record_format_of(path)
+    if fmt is None:
+        parser.error(
+            f"Companion can't tell which format to write: end {path.name or 'the name'} in "
+            ".csv or .json, or add --format csv or --format json."
+        )
+    kind = RecordKind(what)
+    return lambda database, key: records_from_folder(
+        database, path, kind, fmt, datetime.now().astimezone(), key=key, case_refs=case_refs
+    ).summary()
 
 
 def _chosen_protection(data_dir: Path) -> Protection | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -67,6 +68,17 @@ class InMemoryCalls:
     def count_on(self, day: date) -> int:
         return sum(1 for c in self.rows.values() if c.tagged_at.date() == day)
 
+    def between(self, start: datetime, end: datetime) -> list[DifficultCall]:
+        found = [c for c in self.rows.values() if start <= c.tagged_at < end]
+        return sorted(found, key=lambda c: (c.tagged_at, c.id or 0))
+
+    def count_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
+        counts: dict[date, int] = {}
+        for call in self.between(start, end):
+            day = call.tagged_at.date()
+            counts[day] = counts.get(day, 0) + 1
+        return counts
+
 
 class InMemoryBreaks:
     def __init__(self) -> None:
@@ -88,6 +100,10 @@ class InMemoryBreaks:
 
     def latest(self) -> BreakRecord | None:
         return max(self.rows.values(), key=lambda r: r.started_at, default=None)
+
+    def between(self, start: datetime, end: datetime) -> list[BreakRecord]:
+        found = [r for r in self.rows.values() if start <= r.started_at < end]
+        return sorted(found, key=lambda r: (r.started_at, r.id or 0))
 
 
 class InMemoryJournal:
@@ -122,6 +138,11 @@ class InMemoryJournal:
             for item in self.recent(limit=10**9)
             if all(w in item.entry.body.casefold() or w in item.entry.tags for w in words)
         ][:limit]
+
+    def about_calls(self, call_ids: Collection[int]) -> list[JournalEntry]:
+        wanted = set(call_ids)
+        found = [e for e in self.rows.values() if e.call_id is not None and e.call_id in wanted]
+        return sorted(found, key=lambda e: (e.created_at, e.id or 0))
 
     def export(self, path: Path, fmt: ExportFormat, now: datetime) -> ExportResult:
         """One line per entry body, oldest first: enough to test what the window says."""
@@ -287,6 +308,10 @@ class InMemoryReminders:
 
     def open_callbacks(self) -> list[Callback]:
         return sorted((c for c in self.callbacks.values() if c.is_open), key=lambda c: c.due_at)
+
+    def callbacks_between(self, start: datetime, end: datetime) -> list[Callback]:
+        found = [c for c in self.callbacks.values() if start <= c.due_at < end]
+        return sorted(found, key=lambda c: (c.due_at, c.id or 0))
 
     def record_sent(self, sent: SentReminder) -> None:
         self.sent.append(sent)

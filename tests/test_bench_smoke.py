@@ -95,6 +95,18 @@ def test_journal_bench_runs_and_prints_its_figures() -> None:
         assert figure in out
 
 
+def test_insights_bench_runs_and_prints_its_figures_and_plans() -> None:
+    out = run_bench("insights")
+    for figure in ("read_insights, whole", "compute: pointer", "Query plans", "USING INDEX"):
+        assert figure in out
+
+
+def test_insights_window_bench_runs_and_prints_its_figures() -> None:
+    out = run_bench("insights_window")
+    for figure in ("window: first open, painted", "window: open again", "window: switch period"):
+        assert figure in out
+
+
 @pytest.mark.e2e
 @pytest.mark.usefixtures("desktop_tools")
 def test_idle_imports_bench_charges_every_module_group() -> None:

@@ -27,6 +27,7 @@ class Action(enum.StrEnum):
     TAG = "tag"
     BREAK = "break"
     JOURNAL = "journal"
+    INSIGHTS = "insights"
     QUIT = "quit"
     CALLBACK = "callback"
     SETTINGS = "settings"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
@@ -41,6 +42,16 @@ class CallRepository(Protocol):
         ...
 
     def count_on(self, day: date) -> int: ...
+    def between(self, start: datetime, end: datetime) -> list[DifficultCall]:
+        """Calls tagged from ``start`` (included) to ``end`` (excluded), compared as instants
+        (whatever offset each was tagged in), oldest first."""
+        ...
+
+    def count_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
+        """How many calls were tagged on each day, for calls ``between(start, end)`` (the ends
+        compared to the millisecond): each call on its own local date (the offset it was
+        tagged in); days without calls are left out."""
+        ...
 
 
 class BreakRepository(Protocol):
@@ -51,6 +62,10 @@ class BreakRepository(Protocol):
 
     def for_call(self, call_id: int) -> list[BreakRecord]: ...
     def latest(self) -> BreakRecord | None: ...
+    def between(self, start: datetime, end: datetime) -> list[BreakRecord]:
+        """Breaks started from ``start`` (included) to ``end`` (excluded), compared as
+        instants, oldest first; skipped breaks too (their outcome says so)."""
+        ...
 
 
 class JournalRepository(Protocol):
@@ -71,6 +86,10 @@ class JournalRepository(Protocol):
     def export(self, path: Path, fmt: ExportFormat, now: datetime) -> ExportResult:
         """Every entry to ``path``, only ever when the agent asks: written privately (0600)
         and all at once. Raises ExportFailed or StorageUnavailable, leaving nothing behind."""
+        ...
+
+    def about_calls(self, call_ids: Collection[int]) -> list[JournalEntry]:
+        """The entries written about these calls, oldest first (for the debrief summary)."""
         ...
 
 
@@ -115,6 +134,14 @@ class ReminderRepository(Protocol):
     def get_callback(self, callback_id: int) -> Callback | None: ...
     def open_callbacks(self) -> list[Callback]:
         """Not done yet, soonest first."""
+        ...
+
+    def callbacks_between(self, start: datetime, end: datetime) -> list[Callback]:
+        """Callbacks whose ``due_at`` (as it is now, after any snooze) is from ``start``
+        (included) to ``end`` (excluded), compared as instants, soonest first; done or open.
+
+        A callback snoozed from one week into the next belongs to the week it is due in now.
+        """
         ...
 
     def record_sent(self, sent: SentReminder) -> None: ...

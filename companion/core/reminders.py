@@ -65,6 +65,9 @@ class Callback:
     done_at: datetime | None = None
     #: When it was last shown; it is due again only if ``due_at`` moved past this (snooze).
     notified_at: datetime | None = None
+    #: How often it was snoozed (shown, then moved on); None for callbacks saved before
+    #: Companion counted (m011): not known either way.
+    snoozes: int | None = 0
 
     @property
     def is_open(self) -> bool:
@@ -78,7 +81,10 @@ class Callback:
         return self.is_open and self.due_at <= now
 
     def snoozed(self, now: datetime, minutes: int) -> Callback:
-        return replace(self, due_at=now + timedelta(minutes=minutes))
+        # Unknown before, snoozed now: at least once is known.
+        return replace(
+            self, due_at=now + timedelta(minutes=minutes), snoozes=(self.snoozes or 0) + 1
+        )
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ class CommandHandler(QObject):
 
     quit_wanted = Signal()
     settings_wanted = Signal()
+    #: `companion insights`: the Insights window (companion.app_insights opens it).
+    insights_wanted = Signal()
     #: A plain launch: the app's own window if it has one, else the journal.
     show_wanted = Signal()
 
@@ -73,6 +75,8 @@ class CommandHandler(QObject):
                 return Reply(Outcome.TEMPORARY, TEMPORARY_TEXT)
         elif command.action is Action.SETTINGS:
             self.settings_wanted.emit()
+        elif command.action is Action.INSIGHTS:
+            self.insights_wanted.emit()
         else:
             self.show_wanted.emit()
         return Reply(Outcome.OK)

@@ -63,6 +63,11 @@ class CallsView(Protocol):
         """The agent said yes to removing a call's tag: the ``DifficultCall``."""
         ...
 
+    @property
+    def debrief_requested(self) -> SignalInstance:
+        """ "Debrief summary…" for the chosen call: a list of ``DifficultCall``."""
+        ...
+
     def refresh(self, select_id: int | None = None) -> None: ...
     def show_error(self, message: str) -> None: ...
     def bring_forward(self) -> None: ...
@@ -96,6 +101,8 @@ class JournalFlow(QObject):
     delete_all_requested = Signal()
     #: A call's tag was removed in the recent calls window (the day's count may have moved).
     call_removed = Signal()
+    #: "Debrief summary…" in the recent calls window: the calls chosen (app_debrief opens it).
+    debrief_wanted = Signal(object)
 
     def __init__(
         self,
@@ -113,6 +120,11 @@ class JournalFlow(QObject):
 
     def set_gate(self, gate: Gate) -> None:
         self._gate = gate
+
+    def through_gate(self, action: Callable[[], object]) -> object:
+        """Run ``action`` as a private window opens: after the key, through the app lock. Other
+        private windows (the debrief summary, Insights) open through it too."""
+        return self._gate(action)
 
     @property
     def window(self) -> JournalView | None:
@@ -138,6 +150,7 @@ class JournalFlow(QObject):
             self._calls_window = self._windows.recent_calls()
             self._calls_window.call_changed.connect(self._on_call_changed)
             self._calls_window.remove_requested.connect(self._on_remove_requested)
+            self._calls_window.debrief_requested.connect(self.debrief_wanted)
         window = self._calls_window
         window.refresh(call_id)
         window.bring_forward()

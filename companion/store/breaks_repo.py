@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.moods import mood_or_none
 from companion.store.calls_repo import existing_call_id
-from companion.store.columns import enum_or_none, int_or_none, require_id, to_moment, to_text
+from companion.store.columns import (
+    enum_or_none,
+    int_or_none,
+    require_id,
+    span_values,
+    to_moment,
+    to_text,
+    trimmed,
+)
 from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
 
@@ -64,6 +73,20 @@ class SqliteBreakRepository:
                 " ORDER BY julianday(started_at) DESC, id DESC LIMIT 1",
             )
         return None if row is None else _record_from_row(row)
+
+    def between(self, start: datetime, end: datetime) -> list[BreakRecord]:
+        """Oldest first; julianday() compares the instants (index idx_breaks_instant)."""
+        with storage_errors():
+            rows = fetch_all(
+                self._db,
+                f"SELECT id, {_COLUMNS} FROM breaks"
+                " WHERE julianday(started_at) >= julianday(?)"
+                " AND julianday(started_at) < julianday(?)"
+                " ORDER BY julianday(started_at), id",
+                span_values(start, end),
+            )
+        found = [_record_from_row(row) for row in rows]
+        return trimmed(found, lambda r: r.started_at, start, end)
 
 
 def _values(record: BreakRecord) -> list[Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from companion.core.calls import DifficultCall, Reason
@@ -11,15 +11,19 @@ from companion.store.columns import (
     enum_or_none,
     intensity_or_none,
     require_id,
+    span_values,
     storable_or_none,
     to_moment,
     to_text,
+    trimmed,
 )
 from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
 
 # julianday() compares the instants, so a DST change or a trip abroad can't reorder calls.
 _NEWEST_FIRST = "ORDER BY julianday(tagged_at) DESC, id DESC"
+#: From a start (included) to an end (excluded), as instants.
+_IN_SPAN = "julianday(tagged_at) >= julianday(?) AND julianday(tagged_at) < julianday(?)"
 
 
 class SqliteCallRepository:
@@ -75,6 +79,38 @@ class SqliteCallRepository:
                 [start, end],
             )
         return 0 if row is None else int(row["n"])
+
+    def between(self, start: datetime, end: datetime) -> list[DifficultCall]:
+        """Oldest first (to the millisecond, then as stored); julianday() compares the
+        instants, and idx_calls_instant gives them in this order."""
+        with storage_errors():
+            rows = fetch_all(
+                self._db,
+                f"SELECT * FROM calls WHERE {_IN_SPAN}"
+                " ORDER BY julianday(tagged_at), tagged_at, id",
+                span_values(start, end),
+            )
+        found = [_call_from_row(row) for row in rows]
+        return trimmed(found, lambda call: call.tagged_at, start, end)
+
+    def count_by_day(self, start: datetime, end: datetime) -> dict[date, int]:
+        """Counted in SQL: the first ten characters of the stored text are the call's own
+        local date, so a year of calls comes back as a few hundred rows, not 100,000. The
+        span is compared to the millisecond (julianday's), enough for whole days."""
+        with storage_errors():
+            rows = fetch_all(
+                self._db,
+                f"SELECT substr(tagged_at, 1, 10) AS day, count(*) AS n FROM calls"
+                f" WHERE {_IN_SPAN} GROUP BY day",
+                [to_text(start), to_text(end)],
+            )
+        counts: dict[date, int] = {}
+        for row in rows:
+            try:
+                counts[date.fromisoformat(row["day"])] = int(row["n"])
+            except (TypeError, ValueError):
+                continue  # a time this version can't read is left out, as it would be anyway
+        return counts
 
 
 def existing_call_id(db: Connection, call_id: int | None) -> int | None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import enum
 import json
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from companion.core.calls import MAX_INTENSITY, MIN_INTENSITY
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 
 def to_text(moment: datetime) -> str:
@@ -21,6 +23,30 @@ def to_text(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.astimezone()
     return moment.isoformat()
+
+
+#: julianday() keeps milliseconds: a second either side of a span, then an exact check.
+_SLACK = timedelta(seconds=1)
+
+
+def span_values(start: datetime, end: datetime) -> list[str]:
+    """The bounds for ``julianday(x) >= julianday(?) AND julianday(x) < julianday(?)``,
+    widened so that no row of ``start <= x < end`` is lost to julianday's rounding; the
+    caller then ``trims`` the rows (read oldest first) to the span exactly."""
+    return [to_text(start - _SLACK), to_text(end + _SLACK)]
+
+
+def trimmed(
+    found: list[T], moment: Callable[[T], datetime], start: datetime, end: datetime
+) -> list[T]:
+    """``found`` (oldest first, as julianday orders them) without the rows the widened span
+    let in: they can only be the first few and the last few, so the rest is not compared."""
+    first, last = 0, len(found)
+    while first < last and moment(found[first]) < start:
+        first += 1
+    while last > first and moment(found[last - 1]) >= end:
+        last -= 1
+    return found[first:last]
 
 
 def to_moment(text: str) -> datetime:

@@ -75,8 +75,8 @@ def export_journal(
     """Write every entry in ``conn``'s journal to ``path``; raise ExportFailed or
     StorageUnavailable (with the agent's words) and leave nothing behind on failure."""
     path = Path(os.path.abspath(path))
-    _refuse_own_files(conn, path)
-    with _private_temp_file(path) as out, storage_errors(), _snapshot(conn):
+    refuse_own_files(conn, path)
+    with private_temp_file(path) as out, storage_errors(), snapshot(conn):
         total = conn.execute("SELECT count(*) FROM journal").fetchone()[0]
         rows = conn.execute(_ROWS)
         if fmt is ExportFormat.MARKDOWN:
@@ -93,13 +93,20 @@ def export_from_folder(
     """Export the journal file ``database`` without the app: opened read-only (with ``key``
     when it is encrypted), so an export never changes the journal, and beside a running
     Companion (WAL lets both read). The file written is plain: the agent chose where."""
+    with read_only(database, key) as conn:
+        return export_journal(conn, path, fmt, now)
+
+
+@contextlib.contextmanager
+def read_only(database: Path, key: JournalKey | None) -> Iterator[sqlite3.Connection]:
+    """The journal file ``database`` opened read-only for an export without the app."""
     if not database.is_file():
         raise ExportFailed(NO_JOURNAL)
     if key is None and driver.looks_encrypted(database):
         raise KeyNeeded.of(database)
     conn = _open_read_only(database, key)
     try:
-        return export_journal(conn, path, fmt, now)
+        yield conn
     finally:
         conn.close()
 
@@ -135,7 +142,7 @@ def _wrong_key_told(database: Path, key: JournalKey | None) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
+def snapshot(conn: sqlite3.Connection) -> Iterator[None]:
     """One read transaction, so the count in the header is the number of entries written
     even while the running app saves. (Inside the app's own transaction, that one serves.)"""
     if conn.in_transaction:
@@ -148,7 +155,7 @@ def _snapshot(conn: sqlite3.Connection) -> Iterator[None]:
         conn.rollback()  # nothing was written: ending the read is all this does
 
 
-def _refuse_own_files(conn: sqlite3.Connection, path: Path) -> None:
+def refuse_own_files(conn: sqlite3.Connection, path: Path) -> None:
     """Never replace the journal (or its WAL) with an export of it."""
     with storage_errors():
         files = [row[2] for row in conn.execute("PRAGMA database_list") if row[2]]
@@ -159,7 +166,7 @@ def _refuse_own_files(conn: sqlite3.Connection, path: Path) -> None:
 
 
 @contextlib.contextmanager
-def _private_temp_file(path: Path) -> Iterator[TextIO]:
+def private_temp_file(path: Path) -> Iterator[TextIO]:
     """A 0600 temp file beside ``path``, moved onto it only when everything was written and
     reached the disk; removed on any failure (or interruption) before that."""
     try:

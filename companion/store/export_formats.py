@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, Generic, TextIO, TypeVar
 
+from companion.core.calendar_words import DAYS, MONTHS
 from companion.core.calls import Reason
 from companion.core.moods import Mood
 from companion.store.columns import enum_or_none, tags_from_text
@@ -36,21 +37,6 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: A line of the entry that would otherwise become a heading of the export's outline.
 _HEADING_START = re.compile(r"^([ \t]{0,3})#", re.MULTILINE)
 _MOOD_TEXTS = {int(mood): f"{mood.face} {mood.label}" for mood in Mood}
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def write_json_lines(out: TextIO, rows: Iterable[Row], total: int, now: datetime) -> int:
@@ -215,6 +201,6 @@ def _local(text: str) -> datetime:
 
 def long_date(moment: datetime) -> str:
     """“Tuesday 24 November 2026, 10:41”, in fixed English like the rest of Companion."""
-    day, month = _DAYS[moment.weekday()], _MONTHS[moment.month - 1]
+    day, month = DAYS[moment.weekday()], MONTHS[moment.month - 1]
     # Not strftime: at 100,000 entries it cost half a second of the export.
     return f"{day} {moment.day} {month} {moment.year}, {moment.hour:02d}:{moment.minute:02d}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -37,6 +38,8 @@ _LIST_COLUMNS = """
     c.reason AS call_reason, c.tagged_at AS call_tagged_at
 """
 _NEWEST_FIRST = "ORDER BY julianday(j.created_at) DESC, j.id DESC"
+#: Well under SQLite's smallest limit on parameters in one statement (999 before 3.32).
+_IDS_PER_QUERY = 500
 #: The newest ``limit`` matches, ranked; see ``search``.
 _SEARCH = f"""
     WITH shown AS (
@@ -112,6 +115,23 @@ class SqliteJournalRepository:
         with storage_errors():
             rows = fetch_all(self._db, _SEARCH, [expression, limit])
         return [_item_from_row(row) for row in rows]
+
+    def about_calls(self, call_ids: Collection[int]) -> list[JournalEntry]:
+        """The entries about these calls, oldest first; ``idx_journal_call_id`` finds them.
+
+        Asked in slices: SQLite caps the number of ``?`` in one statement.
+        """
+        wanted = sorted(set(call_ids))
+        rows: list[dict[str, Any]] = []
+        with storage_errors():
+            for at in range(0, len(wanted), _IDS_PER_QUERY):
+                part = wanted[at : at + _IDS_PER_QUERY]
+                marks = ", ".join("?" * len(part))
+                rows += fetch_all(
+                    self._db, f"SELECT * FROM journal WHERE call_id IN ({marks})", part
+                )
+        entries = [_entry_from_row(row) for row in rows]
+        return sorted(entries, key=lambda entry: (entry.created_at, entry.id or 0))
 
     def export(self, path: Path, fmt: ExportFormat, now: datetime) -> ExportResult:
         """Every entry to ``path`` (see companion.store.export), only when the agent asks."""

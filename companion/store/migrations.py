@@ -217,6 +217,25 @@ def m010_app_lock(db: Database) -> None:
     )
 
 
+@_migration
+def m011_insights(db: Database) -> None:
+    # Insights (issue #16) read a week or a few of calls, breaks and callbacks by instant
+    # (julianday: exact across UTC offsets, which the text is not); these indexes let them read
+    # just those rows of a year's. The calls' one holds the text too, so the per-day counts
+    # of the usual (substr of it) are read from the index alone.
+    # snoozes: how often a callback was snoozed. A count rather than a first due time: an
+    # edit of the time is not a snooze, and the count says how often. NULL for callbacks saved
+    # before: not known.
+    db.executescript(
+        """
+        CREATE INDEX idx_calls_instant ON calls (julianday(tagged_at), tagged_at);
+        CREATE INDEX idx_breaks_instant ON breaks (julianday(started_at));
+        CREATE INDEX idx_callbacks_due ON callbacks (julianday(due_at));
+        ALTER TABLE callbacks ADD COLUMN snoozes INTEGER;
+        """
+    )
+
+
 @functools.cache
 def migration_set() -> Migrations:
     """The steps as sqlite-utils' named, append-only ``Migrations`` (imported here, not before)."""

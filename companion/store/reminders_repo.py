@@ -13,14 +13,16 @@ from companion.store.columns import (
     enum_or_none,
     int_or_none,
     require_id,
+    span_values,
     to_moment,
     to_moment_or_none,
     to_text,
+    trimmed,
 )
 from companion.store.connection import Connection
 from companion.store.database import fetch_all, fetch_one, storage_errors
 
-_CALLBACK_COLUMNS = "created_at, due_at, text, case_ref, call_id, done_at, notified_at"
+_CALLBACK_COLUMNS = "created_at, due_at, text, case_ref, call_id, done_at, notified_at, snoozes"
 _PAUSED_KEY = "paused_until"
 
 
@@ -32,7 +34,7 @@ class SqliteReminderRepository:
         with storage_errors(), self._db.atomic():
             callback = replace(callback, call_id=existing_call_id(self._db, callback.call_id))
             cursor = self._db.execute(
-                f"INSERT INTO callbacks ({_CALLBACK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO callbacks ({_CALLBACK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 _values(callback),
             )
         return replace(callback, id=cursor.lastrowid)
@@ -43,7 +45,7 @@ class SqliteReminderRepository:
             callback = replace(callback, call_id=existing_call_id(self._db, callback.call_id))
             self._db.execute(
                 "UPDATE callbacks SET created_at = ?, due_at = ?, text = ?, case_ref = ?,"
-                " call_id = ?, done_at = ?, notified_at = ? WHERE id = ?",
+                " call_id = ?, done_at = ?, notified_at = ?, snoozes = ? WHERE id = ?",
                 [*_values(callback), callback_id],
             )
 
@@ -59,6 +61,18 @@ class SqliteReminderRepository:
                 "SELECT * FROM callbacks WHERE done_at IS NULL ORDER BY julianday(due_at), id",
             )
         return [_callback_from_row(row) for row in rows]
+
+    def callbacks_between(self, start: datetime, end: datetime) -> list[Callback]:
+        """By ``due_at`` as it is now, soonest first (index idx_callbacks_instant)."""
+        with storage_errors():
+            rows = fetch_all(
+                self._db,
+                "SELECT * FROM callbacks WHERE julianday(due_at) >= julianday(?)"
+                " AND julianday(due_at) < julianday(?) ORDER BY julianday(due_at), id",
+                span_values(start, end),
+            )
+        found = [_callback_from_row(row) for row in rows]
+        return trimmed(found, lambda c: c.due_at, start, end)
 
     def record_sent(self, sent: SentReminder) -> None:
         with storage_errors(), self._db.atomic():
@@ -146,6 +160,7 @@ def _values(callback: Callback) -> list[Any]:
         callback.call_id,
         None if callback.done_at is None else to_text(callback.done_at),
         None if callback.notified_at is None else to_text(callback.notified_at),
+        callback.snoozes,
     ]
 
 
@@ -159,7 +174,13 @@ def _callback_from_row(row: dict[str, Any]) -> Callback:
         call_id=int_or_none(row["call_id"]),
         done_at=to_moment_or_none(row["done_at"]),
         notified_at=to_moment_or_none(row["notified_at"]),
+        snoozes=_count_or_none(row.get("snoozes")),
     )
+
+
+def _count_or_none(value: object) -> int | None:
+    """A stored snooze count; NULL (saved before m011) or anything odd is not known."""
+    return value if isinstance(value, int) and value >= 0 else None
 
 
 def _sent_from_rows(rows: list[dict[str, Any]]) -> list[SentReminder]:

@@ -47,7 +47,9 @@ def test_menu_has_every_action_and_each_reason(qtbot: QtBot) -> None:
         "Start a breathing break",
         "Journal…",
         "Recent hard calls…",
+        "Insights…",
         "Need to talk?",
+        "Debrief summary…",
         "Quit",
     ]
     tag_menu = tray.menu.actions()[0].menu()
@@ -128,11 +130,13 @@ def test_fallback_window_carries_the_reminder_menu(qtbot: QtBot) -> None:
     more = next(b for b in window.findChildren(QPushButton) if b.text() == "More")
     assert more.menu() is window.more_menu
     labels = [a.text() for a in window.more_menu.actions()]
-    assert labels[0] == "Recent hard calls…"
-    assert labels[2:] == ["Call back later…", "Pause reminders", "Settings…"]
-    assert labels[1].startswith("Callbacks")
+    assert labels[:3] == ["Recent hard calls…", "Insights…", "Debrief summary…"]
+    assert labels[4:] == ["Call back later…", "Pause reminders", "Settings…"]
+    assert labels[3].startswith("Callbacks")
     with qtbot.waitSignal(actions.calls_requested, timeout=1000):
         window.more_menu.actions()[0].trigger()
+    with qtbot.waitSignal(actions.insights_requested, timeout=1000):
+        window.more_menu.actions()[1].trigger()
 
 
 def test_tray_and_window_show_the_very_same_actions(qtbot: QtBot) -> None:
@@ -143,10 +147,10 @@ def test_tray_and_window_show_the_very_same_actions(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     menu = tray.menu.actions()
     assert menu[0].menu().actions() == list(actions.tags)  # type: ignore[union-attr]
-    assert menu[1:4] == [actions.breathe, actions.journal, actions.calls]
+    assert menu[1:5] == [actions.breathe, actions.journal, actions.calls, actions.insights]
     assert menu[-1] is actions.quit
     assert actions.talk in menu  # "Need to talk?", always there
-    assert window.more_menu.actions()[0] is actions.calls
+    assert window.more_menu.actions()[:2] == [actions.calls, actions.insights]
     buttons = {b.text(): b for b in window.findChildren(QPushButton)}
     assert list(buttons) == [
         "I just had a hard call",

@@ -134,3 +134,40 @@ def test_it_needs_no_display_and_no_running_companion(storage: Storage, tmp_path
         failed.stderr
         == f"The folder {tmp_path / 'missing'} doesn't exist. Choose another folder.\n"
     )
+
+
+def test_calls_breaks_and_callbacks_export_as_csv_or_json_beside_the_journal(
+    storage: Storage, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from companion.core.calls import DifficultCall
+
+    storage.calls.add(DifficultCall(T0, note="=1+1", case_ref="CS-9"))
+    assert cli.main(["export", str(tmp_path / "mine.json"), "--what", "all"]) == 0
+    assert capsys.readouterr().out.startswith("Exported 1 call, 0 breaks and 0 callbacks to ")
+    document = json.loads((tmp_path / "mine.json").read_text(encoding="utf-8"))
+    assert document["calls"][0]["note"] == "=1+1" and "case_ref" not in document["calls"][0]
+    assert cli.main(["export", str(tmp_path / "r.json"), "--what", "calls", "--case-refs"]) == 0
+    assert "CS-9" in (tmp_path / "r.json").read_text(encoding="utf-8")
+
+    assert cli.main(["export", str(tmp_path / "c"), "--what", "calls", "--format", "csv"]) == 0
+    assert "'=1+1" in (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
+    assert stat.S_IMODE((tmp_path / "c.csv").stat().st_mode) == 0o600
+    assert cli.main(["export", str(tmp_path / "j.md")]) == 0  # the journal, as before
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["x.csv"], "end x.csv in .md or .jsonl"),
+        (["x.md", "--what", "calls"], "end x.md in .csv or .json"),
+        (["x.json", "--format", "csv"], "--format csv is for --what"),
+        (["x.csv", "--what", "breaks", "--format", "md"], "md and jsonl are for the journal"),
+        (["x.md", "--case-refs"], "never holds case references"),
+    ],
+)
+def test_a_format_that_does_not_fit_what_is_exported_is_said_plainly(
+    data_dir: Path, args: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["export", *args])
+    assert said in capsys.readouterr().err

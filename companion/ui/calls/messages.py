@@ -37,6 +37,8 @@ ROW_SEPARATOR = " · "
 # Removing a tag (asked once; keeping it is the default).
 REMOVE = "Remove tag…"
 REMOVE_NAME = "Remove the chosen call's tag"
+DEBRIEF = "Debrief summary…"
+DEBRIEF_NAME = "A debrief summary of the chosen call"
 REMOVE_TITLE = "Remove this tag?"
 REMOVE_KEPT = (
     "Your breaks and journal entries about this call are kept, without the link to it. "

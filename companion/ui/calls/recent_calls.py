@@ -66,6 +66,8 @@ class RecentCallsWindow(QWidget):
 
     call_changed = Signal(object)
     remove_requested = Signal(object)
+    #: "Debrief summary…": the chosen call, in a list (the summary can take several).
+    debrief_requested = Signal(object)
 
     def __init__(self, calls: CallRepository, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,12 +90,15 @@ class RecentCallsWindow(QWidget):
         self._error.hide()
         self._remove = make_button(messages.REMOVE, messages.REMOVE_NAME)
         self._remove.clicked.connect(self._on_remove_clicked)
+        self._debrief = make_button(messages.DEBRIEF, messages.DEBRIEF_NAME)
+        self._debrief.clicked.connect(self._on_debrief_clicked)
         self._close = close = make_button(messages.CLOSE, messages.CLOSE_NAME)
         close.clicked.connect(self.close)
         self._details = QVBoxLayout()
         buttons = QHBoxLayout()
         buttons.addWidget(make_label(messages.FOOTER, "footer"), 1)
         buttons.addWidget(self._remove)
+        buttons.addWidget(self._debrief)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
@@ -104,7 +109,7 @@ class RecentCallsWindow(QWidget):
         layout.addWidget(self._error)
         layout.addLayout(buttons)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        size_for_text(self, 500, 560)
+        size_for_text(self, 580, 560)  # three buttons beside the footer, not a tall column
 
     @property
     def form(self) -> CallDetailsForm | None:
@@ -147,16 +152,19 @@ class RecentCallsWindow(QWidget):
             self._form.deleteLater()
             self._form = None
         self._remove.setEnabled(0 <= row < len(self._shown))
+        self._debrief.setEnabled(0 <= row < len(self._shown))
         if not 0 <= row < len(self._shown):
             return
         self._form = CallDetailsForm(self._shown[row], collapsible=False)
         self._form.details_changed.connect(lambda call, r=row: self._on_details_changed(r, call))
         self._details.addWidget(self._form)
         self._form.show()
-        # Tab goes as the eye does: the list, the details, then "Remove tag…" and Close (the
-        # form, made later than the buttons, would otherwise come after them).
+        # Tab goes as the eye does: the list, the details, then "Remove tag…", "Debrief
+        # summary…" and Close (the form, made later than the buttons, would otherwise come
+        # after them).
         QWidget.setTabOrder(self._form.note_edit(), self._remove)
-        QWidget.setTabOrder(self._remove, self._close)
+        QWidget.setTabOrder(self._remove, self._debrief)
+        QWidget.setTabOrder(self._debrief, self._close)
 
     def _on_details_changed(self, row: int, call: DifficultCall) -> None:
         try:
@@ -183,6 +191,13 @@ class RecentCallsWindow(QWidget):
             if all(shown.id != call.id for shown in self._shown) and self._shown:
                 self._list.setCurrentRow(min(row, len(self._shown) - 1))  # the next one down
         self._list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_debrief_clicked(self) -> None:
+        row = self._list.currentRow()
+        if 0 <= row < len(self._shown):
+            if self._form is not None:
+                self._form.commit()  # the summary reads what was just typed
+            self.debrief_requested.emit([self._shown[row]])
 
     def _confirm_remove(self, row: str) -> bool:
         question = Question(

@@ -20,7 +20,9 @@ class ShellActions(QObject):
     break_requested = Signal()
     journal_requested = Signal()
     calls_requested = Signal()
+    insights_requested = Signal()
     talk_requested = Signal()
+    debrief_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -32,7 +34,10 @@ class ShellActions(QObject):
         self.journal = self._action(messages.JOURNAL, self.journal_requested)
         self.journal.setIconText(messages.JOURNAL)  # Qt's default would drop the "…"
         self.calls = self._action(messages.RECENT_CALLS, self.calls_requested)
+        self.insights = self._action(messages.INSIGHTS, self.insights_requested)
         self.talk = self._action(messages.NEED_TO_TALK, self.talk_requested)
+        self.debrief = self._action(messages.DEBRIEF, self.debrief_requested)
+        self.debrief.setIconText(messages.DEBRIEF)
         self.quit = self._action(messages.QUIT, self.quit_requested)
 
     def tag(self, reason: Reason) -> QAction:

@@ -58,16 +58,17 @@ class ActionsWindow(QWidget):
         self._reason.addItem(messages.NO_REASON, None)
         for action in actions.tags:
             self._reason.addItem(action.text(), action.data())
-        #: Recent hard calls, and the reminder part of the tray menu (callbacks, pause,
+        #: Recent hard calls, Insights, and the reminder part of the tray menu (callbacks, pause,
         #: settings) under it.
         self.more_menu = QMenu(self)
-        self.more_menu.addAction(actions.calls)
+        self.more_menu.addActions([actions.calls, actions.insights])
         self._build()
         self.set_today_count(0)
         size_for_text(self, 0, 0, min_width=320)
 
     def _build(self) -> None:
         actions = self._actions
+        self.more_menu.addAction(actions.debrief)  # beside what the tray menu lists
         hard_call = _ActionButton(actions.quick_tag, on_click=self._on_hard_call)
         hard_call.setObjectName("hardCallButton")
         hard_call.setDefault(True)

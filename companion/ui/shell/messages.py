@@ -20,8 +20,11 @@ BREAK = "Start a breathing break"
 BREAK_SHORT = "Breathing break"  # on the window's button
 JOURNAL = "Journal…"
 RECENT_CALLS = "Recent hard calls…"
+INSIGHTS = "Insights…"
 #: Always there: IT's support contact, or where such help is usually found (ui/care).
 NEED_TO_TALK = "Need to talk?"
+#: A summary the agent composes to bring to such a talk (ui/debrief).
+DEBRIEF = "Debrief summary…"
 QUIT = "Quit"
 
 # The no-tray window.

@@ -53,9 +53,9 @@ class TrayController(QObject):
         menu = QMenu()
         tag_menu = menu.addMenu(messages.TAG_MENU)
         tag_menu.addActions(list(actions.tags))
-        menu.addActions([actions.breathe, actions.journal, actions.calls])
+        menu.addActions([actions.breathe, actions.journal, actions.calls, actions.insights])
         menu.addSeparator()
-        menu.addAction(actions.talk)
+        menu.addActions([actions.talk, actions.debrief])
         menu.addSeparator()
         menu.addAction(actions.quit)
         return menu

@@ -126,6 +126,7 @@ class FakeCallsView(QObject):
 
     call_changed = Signal(object)
     remove_requested = Signal(object)
+    debrief_requested = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()

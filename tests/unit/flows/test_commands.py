@@ -52,7 +52,7 @@ class Harness:
             tell=self.told.append,
             activation=self._activation,
         )
-        for name in ("quit_wanted", "settings_wanted", "show_wanted"):
+        for name in ("quit_wanted", "settings_wanted", "show_wanted", "insights_wanted"):
             getattr(self.handler, name).connect(lambda name=name: self.flows.log.append(name))
 
     @contextmanager
@@ -86,8 +86,13 @@ def test_a_callback_at_an_unreadable_time_is_told_not_added() -> None:
 
 def test_each_command_reaches_its_flow_with_the_senders_activation() -> None:
     h = Harness()
-    for action in (Action.BREAK, Action.JOURNAL, Action.SETTINGS, Action.SHOW, Action.QUIT):
+    actions = (
+        Action.BREAK, Action.JOURNAL, Action.INSIGHTS, Action.SETTINGS, Action.SHOW, Action.QUIT
+    )  # fmt: skip
+    for action in actions:
         assert h.handler.handle(Command(action)) == Reply(Outcome.OK)
-    assert h.flows.log == ["breathe", "journal", "settings_wanted", "show_wanted", "quit_wanted"]
+    assert h.flows.log == [
+        "breathe", "journal", "insights_wanted", "settings_wanted", "show_wanted", "quit_wanted"
+    ]  # fmt: skip
     assert h.activations[:2] == ["in break", "out break"]
-    assert len(h.activations) == 10
+    assert len(h.activations) == 12

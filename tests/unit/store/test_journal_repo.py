@@ -110,3 +110,20 @@ def test_tags_that_are_not_a_json_list_read_as_no_tags(memory_db: Connection) ->
     entry = SqliteJournalRepository(memory_db).get(1)
 
     assert entry is not None and entry.tags == ()
+
+
+def test_entries_about_calls_come_oldest_first_and_only_for_those_calls(
+    memory_db: Connection,
+) -> None:
+    calls = SqliteCallRepository(memory_db)
+    ids = [calls.add(DifficultCall(T0 + timedelta(minutes=n))).id for n in range(3)]
+    journal = SqliteJournalRepository(memory_db)
+    journal.save(an_entry("later", minutes=5, call_id=ids[0]))
+    journal.save(an_entry("first", minutes=1, call_id=ids[0]))
+    journal.save(an_entry("other call", minutes=2, call_id=ids[1]))
+    journal.save(an_entry("no call", minutes=3))
+
+    assert [e.body for e in journal.about_calls([i for i in ids[:1] if i])] == ["first", "later"]
+    assert journal.about_calls([]) == []
+    many = [n for n in range(-1200, 0)] + [i for i in ids if i is not None]
+    assert len(journal.about_calls(many)) == 3

@@ -18,6 +18,9 @@ from PySide6.QtGui import QPalette
 from companion.core.settings import Appearance
 from companion.ui.breathing.breathing_style import breathing_stylesheet
 from companion.ui.calls import recent_calls
+from companion.ui.debrief import debrief_dialog
+from companion.ui.insights.chart_colours import CHART_COLOURS
+from companion.ui.insights.insights_style import insights_stylesheet
 from companion.ui.journal.journal_style import journal_stylesheet
 from companion.ui.look.contrast import over, parse, ratio
 from companion.ui.look.palettes import BREATHS, PAPERS
@@ -124,6 +127,8 @@ SHEETS: list[SheetCase] = [
     ("break", breathing_stylesheet, _breath_surfaces, lambda look: look.breath.text),
     ("journal", journal_stylesheet, _paper_surfaces, lambda look: look.paper.ink),
     ("recent calls", recent_calls._sheet, _paper_surfaces, lambda look: look.paper.ink),
+    ("insights", insights_stylesheet, _paper_surfaces, lambda look: look.paper.ink),
+    ("debrief summary", debrief_dialog._sheet, _paper_surfaces, lambda look: look.paper.ink),
     ("settings", settings_window._sheet, _paper_surfaces, lambda look: look.paper.ink),
     ("toast", toast._sheet, _paper_surfaces, lambda look: look.paper.ink),
     ("tray window", actions_window._sheet, _paper_surfaces, lambda look: look.paper.ink),
@@ -208,3 +213,14 @@ def test_fields_and_boxes_show_their_edges(look: Look) -> None:
     paper = look.paper
     for around in (paper.window, paper.paper, paper.card):
         assert ratio(edge, around) >= NON_TEXT, (edge, around)
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=[look.appearance.value for look in LOOKS])
+def test_the_insights_charts_are_readable(look: Look) -> None:
+    """The charts paint their labels in ink and soft (text: 4.5:1) and their bars in seven
+    series colours (graphics, WCAG 1.4.11: 3:1 against the chart's ground)."""
+    chart = CHART_COLOURS[look.appearance]
+    texts = [(t, chart.ground) for t in (chart.ink, chart.soft)]
+    assert [(t, g) for t, g in texts if ratio(t, g) < WCAG_AA] == []
+    assert [s for s in chart.series if ratio(s, chart.ground) < NON_TEXT] == []
+    assert len(set(chart.series)) == len(chart.series)

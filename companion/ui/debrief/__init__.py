@@ -1,0 +1,1 @@
+"""The debrief summary the agent composes, and the export of their records."""

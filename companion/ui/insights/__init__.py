@@ -1,0 +1,1 @@
+"""The Insights window: hard calls, breaks, moods and callbacks over a week or four, drawn small."""
