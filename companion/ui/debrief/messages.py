@@ -64,7 +64,7 @@ CLOSE = "Close"
 CLOSE_NAME = "Close the debrief summary"
 
 #: After the store's own sentence (what happened): what still works.
-NOT_READ = "{reason} The text below stays as it was."
+NOT_READ = "{reason} The summary stays as it was."
 FULL = "The disk is full, so the file could not be saved. Free up some space and try again."
 NOT_WRITABLE = "Companion can't write to {folder}. Choose a folder of your own, such as Documents."
 OTHER = "The file could not be saved in {folder} ({reason}). Nothing was left behind."
