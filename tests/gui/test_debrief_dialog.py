@@ -122,7 +122,10 @@ def test_a_period_of_chosen_days_and_calls_chosen_one_by_one(qtbot: QtBot) -> No
     dialog.period.setCurrentIndex(CALLS)
     assert dialog.calls_list.isVisible() and dialog.calls_list.count() == 3
     assert "Hard calls I tagged: 0" in dialog.text.toPlainText()
-    dialog.calls_list.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.calls_list.setFocus()
+    dialog.calls_list.setCurrentRow(0)
+    qtbot.keyClick(dialog.calls_list, Qt.Key.Key_Space)  # keyboard only: Space ticks a call
+    assert dialog.calls_list.item(0).checkState() == Qt.CheckState.Checked
     assert dialog.text.toPlainText().startswith("Debrief summary: 1 hard call I chose")
 
 

@@ -63,7 +63,8 @@ JSON_FILTER = "JSON, one file for other programs (*.json)"
 CLOSE = "Close"
 CLOSE_NAME = "Close the debrief summary"
 
-NOT_READ = "Companion could not read your records just now ({reason}). The text you see is kept."
+#: After the store's own sentence (what happened): what still works.
+NOT_READ = "{reason} The summary stays as it was."
 FULL = "The disk is full, so the file could not be saved. Free up some space and try again."
 NOT_WRITABLE = "Companion can't write to {folder}. Choose a folder of your own, such as Documents."
 OTHER = "The file could not be saved in {folder} ({reason}). Nothing was left behind."

@@ -88,6 +88,7 @@ def test_csv_has_a_header_iso_times_with_offset_moods_as_numbers_and_words(
     assert breaks[0]["mood_change"] == "2" and breaks[1]["mood_before"] == ""
     callbacks = read_csv(tmp_path / "mine-callbacks.csv")
     assert callbacks[0]["text"].startswith("'-ring back") and callbacks[0]["case_ref"] == "'@C9"
+    assert callbacks[0]["snoozes"] == "0" and callbacks[0]["done_at"] == ""
     assert result.summary().startswith("Exported 1 call, 2 breaks and 1 callback to ")
 
 
