@@ -26,6 +26,7 @@ from companion.ui.settings.settings_window import SettingsWindow
 from companion.ui.shell.app_icon import app_icon
 from companion.ui.shell.tray import TrayController
 from tests.fakes import FakeClock
+from tests.gui.app_helpers import close_everything
 from tests.gui.test_tray_notifier import ShownTrayIcon
 from tests.unit.system.ipc_helpers import exchange
 
@@ -73,10 +74,10 @@ def running(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> It
     qt = QuitRecorder()
     app = CompanionApp(qt, server, storage, None, app_icon())  # type: ignore[arg-type]
     yield Running(app, storage, qt, name, clock)
-    for widget in QApplication.topLevelWidgets():
-        widget.hide()
-        widget.deleteLater()
-    app.shut_down()
+    # As every app test ends: windows closed while the journal is open (a break in progress
+    # is saved then), the app and its timers deleted, none left to fire over a closed journal
+    # in a later test (one did: a break window hidden here recorded its break there).
+    close_everything(app)
 
 
 def test_without_a_tray_the_actions_window_is_up_and_show_brings_it_back(
