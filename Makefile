@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test check lint typecheck desktop-tools package lock clean
+.PHONY: run test check lint typecheck desktop-tools package lock clean catalogs
 
 $(STAMP): pyproject.toml
 	@bash packaging/make_venv.sh $(PYTHON) $(VENV)
@@ -12,8 +12,29 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Translations (companion/core/i18n.py): the template resources/locale/companion.pot is made
+# from the source by Babel, each language's companion.po is kept by people, and the .mo files
+# Companion reads are compiled from them here (not kept in git).
+LOCALE := resources/locale
+POT := $(LOCALE)/companion.pot
+CATALOGS := $(wildcard $(LOCALE)/*/LC_MESSAGES/companion.po)
+COMPILED := $(CATALOGS:.po=.mo)
+
+$(LOCALE)/%/LC_MESSAGES/companion.mo: $(LOCALE)/%/LC_MESSAGES/companion.po $(STAMP)
+	$(VENV)/bin/pybabel compile --domain companion --input-file $< --output-file $@
+
+## Refresh the template from the source and merge it into every language's catalog (new
+## sentences arrive untranslated; `make test` fails until each language has them all).
+catalogs: $(STAMP)
+	$(VENV)/bin/pybabel extract --project Companion --copyright-holder "Companion's authors" \
+		--msgid-bugs-address "" --no-location --sort-output --no-wrap --output-file $(POT) companion
+	for po in $(CATALOGS); do \
+		$(VENV)/bin/pybabel update --domain companion --no-wrap --ignore-obsolete \
+			--input-file $(POT) --output-file $$po || exit 1; \
+	done
+
 ## Start the app (needs a display; without one it says how to run it under xvfb-run).
-run: $(STAMP)
+run: $(STAMP) $(COMPILED)
 	$(PY) -m companion $(ARGS)
 
 ## Install the desktop test tools (Xvfb, trayer, xdotool, imagemagick, Qt's xcb libraries)
@@ -22,7 +43,7 @@ desktop-tools:
 	@bash tests/e2e/install_desktop_tools.sh
 
 ## The whole suite: unit, offscreen widget tests and end-to-end tests on Xvfb.
-test: $(STAMP) desktop-tools
+test: $(STAMP) $(COMPILED) desktop-tools
 	$(PY) -m pytest
 
 # The build's own environment, made afresh from the lock whenever the lock changes: what
@@ -41,7 +62,7 @@ $(BUILD_STAMP): $(LOCK)
 
 ## The frozen one-folder build (PyInstaller, build.spec), a .deb and a tarball in build/packages/,
 ## each with its SBOM beside it (<package>.cdx.json).
-package: $(BUILD_STAMP)
+package: $(BUILD_STAMP) $(COMPILED)
 	$(BUILD_PY) -m PyInstaller --noconfirm --log-level WARN --distpath build/dist \
 		--workpath build/work build.spec
 	build/dist/companion/companion --self-test

@@ -188,6 +188,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from companion.system.key_helper import run_key_helper
 
         return run_key_helper(arguments[1:])
+    # Before anything whose sentences are read at import (the windows, the help text).
+    from companion.system.language import install_language
+
+    install_language()
     parser = build_parser()
     args = parser.parse_args(arguments)
     if args.self_test:

@@ -1,0 +1,62 @@
+"""Which language Companion speaks: the desktop's, unless the agent or IT chose one.
+
+Installed once, at the top of the command line's ``main`` (companion.cli), before any module
+whose constants are sentences is imported (companion.core.i18n says why).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+
+from companion.core.i18n import install
+from companion.system.resources import resources_dir
+
+#: Set by tests and by people trying a language: wins over everything else.
+LANGUAGE_VARIABLE = "COMPANION_LANGUAGE"
+
+
+def desktop_languages(
+    environ: Mapping[str, str] | None = None, platform: str = sys.platform
+) -> list[str]:
+    """The desktop's languages, most wanted first.
+
+    Linux and the BSDs: gettext's own order (LANGUAGE, a list, then LC_ALL, LC_MESSAGES,
+    LANG). Windows and macOS: the languages the agent set for the system's own texts, as Qt
+    reads them.
+    """
+    environ = os.environ if environ is None else environ
+    if platform in ("win32", "darwin"):
+        from PySide6.QtCore import QLocale
+
+        return [tag.replace("-", "_") for tag in QLocale.system().uiLanguages()]
+    found = [tag for tag in environ.get("LANGUAGE", "").split(":") if tag]
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if environ.get(name):
+            found.append(environ[name])
+            break
+    return found
+
+
+def chosen_languages(
+    desktop: Sequence[str], *, setting: str | None = None, policy: str | None = None
+) -> list[str]:
+    """IT's choice, then the agent's, then the desktop's (None or "" for "not chosen")."""
+    return [tag for tag in (policy, setting) if tag] + list(desktop)
+
+
+def install_language(
+    setting: str | None = None,
+    policy: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> str:
+    """Install the translation; returns the language chosen ("en" when none has a catalog)."""
+    environ = os.environ if environ is None else environ
+    forced = environ.get(LANGUAGE_VARIABLE)
+    wanted = (
+        [forced]
+        if forced
+        else chosen_languages(desktop_languages(environ), setting=setting, policy=policy)
+    )
+    return install(wanted, resources_dir() / "locale")
