@@ -46,9 +46,14 @@ def imports_of_text(text: str, path: Path) -> set[str]:
     return found
 
 
+#: Plain-Python libraries the core may use: Babel writes dates and numbers as each language
+#: does (core/formatting.py), with no Qt, no SQL and no I/O of the app's own.
+CORE_LIBRARIES = {"babel"}
+
+
 def outside_core(names: set[str]) -> set[str]:
-    """What a core module may not import: anything but the standard library and core."""
-    allowed = set(sys.stdlib_module_names)
+    """What a core module may not import: anything but the standard library, Babel and core."""
+    allowed = set(sys.stdlib_module_names) | CORE_LIBRARIES
     return {
         n
         for n in names
