@@ -27,7 +27,8 @@ $(LOCALE)/%/LC_MESSAGES/companion.mo: $(LOCALE)/%/LC_MESSAGES/companion.po $(STA
 ## sentences arrive untranslated; `make test` fails until each language has them all).
 catalogs: $(STAMP)
 	$(VENV)/bin/pybabel extract --project Companion --copyright-holder "Companion's authors" \
-		--msgid-bugs-address "" --no-location --sort-output --no-wrap --output-file $(POT) companion
+		--msgid-bugs-address "" --no-location --sort-output --no-wrap --add-comments Translators: \
+		--output-file $(POT) companion
 	for po in $(CATALOGS); do \
 		$(VENV)/bin/pybabel update --domain companion --no-wrap --ignore-obsolete \
 			--input-file $(POT) --output-file $$po || exit 1; \
