@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from companion.core.i18n import pgettext
+
 
 class Mood(enum.IntEnum):
     """How the agent feels, 1 (awful) to 5 (good). Faces are shown; numbers are stored."""
@@ -20,12 +22,12 @@ class Mood(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return _labels()[self]
 
     @property
     def word(self) -> str:
         """The mood in a sentence ("you felt low"); the label is for the picker's buttons."""
-        return _WORDS[self]
+        return _words()[self]
 
 
 _FACES = {
@@ -36,21 +38,28 @@ _FACES = {
     Mood.GOOD: "😌",
 }
 
-_LABELS = {
-    Mood.AWFUL: "Awful",
-    Mood.LOW: "Low",
-    Mood.OKAY: "Okay",
-    Mood.CALM: "Calm",  # asked before a break too: never "Calmer", which presumes one
-    Mood.GOOD: "Good",
-}
 
-_WORDS = {
-    Mood.AWFUL: "awful",
-    Mood.LOW: "low",
-    Mood.OKAY: "okay",
-    Mood.CALM: "calm",
-    Mood.GOOD: "good",
-}
+def _labels() -> dict[Mood, str]:
+    """The picker's words, in the installed language (read when shown, never at import)."""
+    return {
+        Mood.AWFUL: pgettext("mood", "Awful"),
+        Mood.LOW: pgettext("mood", "Low"),
+        Mood.OKAY: pgettext("mood", "Okay"),
+        # Asked before a break too: never "Calmer", which presumes one.
+        Mood.CALM: pgettext("mood", "Calm"),
+        Mood.GOOD: pgettext("mood", "Good"),
+    }
+
+
+def _words() -> dict[Mood, str]:
+    return {
+        # Translators: a mood inside a sentence: "Around your breaks you felt {mood}".
+        Mood.AWFUL: pgettext("mood in a sentence", "awful"),
+        Mood.LOW: pgettext("mood in a sentence", "low"),
+        Mood.OKAY: pgettext("mood in a sentence", "okay"),
+        Mood.CALM: pgettext("mood in a sentence", "calm"),
+        Mood.GOOD: pgettext("mood in a sentence", "good"),
+    }
 
 
 def mood_or_none(value: int | None) -> Mood | None:
