@@ -174,13 +174,13 @@ def _break_outcomes(breaks: Sequence[BreakRecord]) -> str:
 
 
 def _counted_outcome(outcome: BreakOutcome, count: int) -> str:
-    if outcome is BreakOutcome.COMPLETED:
-        said = ngettext("{count} breathed to the end", "{count} breathed to the end", count)
-    elif outcome is BreakOutcome.ENDED_EARLY:
-        said = ngettext("{count} ended early", "{count} ended early", count)
-    else:
-        said = ngettext("{count} skipped", "{count} skipped", count)
-    return said.format(count=count)
+    return {
+        BreakOutcome.COMPLETED: ngettext(
+            "{count} breathed to the end", "{count} breathed to the end", count
+        ),
+        BreakOutcome.ENDED_EARLY: ngettext("{count} ended early", "{count} ended early", count),
+        BreakOutcome.SKIPPED: ngettext("{count} skipped", "{count} skipped", count),
+    }[outcome].format(count=count)
 
 
 def _outcome_words(outcome: BreakOutcome) -> str:

@@ -81,17 +81,21 @@ def calls_sentence(total: int, busiest: str | None, phrase: str) -> str:
     if total == 1:
         # Translators: {slot} is "Tuesday afternoon".
         return _("One hard call {phrase}, on {slot}.").format(phrase=phrase, slot=busiest)
-    if busiest is None:
-        return ngettext(
+    spread = busiest is None
+    said = (
+        ngettext(
             "{count} hard call {phrase}, spread across the days.",
             "{count} hard calls {phrase}, spread across the days.",
             total,
-        ).format(count=total, phrase=phrase)
-    return ngettext(
-        "{count} hard call {phrase}; {slot} had the most.",
-        "{count} hard calls {phrase}; {slot} had the most.",
-        total,
-    ).format(count=total, phrase=phrase, slot=busiest)
+        )
+        if spread
+        else ngettext(
+            "{count} hard call {phrase}; {slot} had the most.",
+            "{count} hard calls {phrase}; {slot} had the most.",
+            total,
+        )
+    )
+    return said.format(count=total, phrase=phrase, slot=busiest)
 
 
 def _clock(hour: int) -> str:

@@ -22,12 +22,12 @@ class Mood(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return _labels()[self]
+        return _said(self)[0]
 
     @property
     def word(self) -> str:
         """The mood in a sentence ("you felt low"); the label is for the picker's buttons."""
-        return _words()[self]
+        return _said(self)[1]
 
 
 _FACES = {
@@ -39,27 +39,18 @@ _FACES = {
 }
 
 
-def _labels() -> dict[Mood, str]:
-    """The picker's words, in the installed language (read when shown, never at import)."""
+def _said(mood: Mood) -> tuple[str, str]:
+    """The picker's word and the word inside a sentence, in the installed language (read when
+    shown, never at import)."""
     return {
-        Mood.AWFUL: pgettext("mood", "Awful"),
-        Mood.LOW: pgettext("mood", "Low"),
-        Mood.OKAY: pgettext("mood", "Okay"),
+        # Translators: "Low" on the picker's button; "low" inside a sentence ("you felt low").
+        Mood.AWFUL: (pgettext("mood", "Awful"), pgettext("mood in a sentence", "awful")),
+        Mood.LOW: (pgettext("mood", "Low"), pgettext("mood in a sentence", "low")),
+        Mood.OKAY: (pgettext("mood", "Okay"), pgettext("mood in a sentence", "okay")),
         # Asked before a break too: never "Calmer", which presumes one.
-        Mood.CALM: pgettext("mood", "Calm"),
-        Mood.GOOD: pgettext("mood", "Good"),
-    }
-
-
-def _words() -> dict[Mood, str]:
-    return {
-        # Translators: a mood inside a sentence: "Around your breaks you felt {mood}".
-        Mood.AWFUL: pgettext("mood in a sentence", "awful"),
-        Mood.LOW: pgettext("mood in a sentence", "low"),
-        Mood.OKAY: pgettext("mood in a sentence", "okay"),
-        Mood.CALM: pgettext("mood in a sentence", "calm"),
-        Mood.GOOD: pgettext("mood in a sentence", "good"),
-    }
+        Mood.CALM: (pgettext("mood", "Calm"), pgettext("mood in a sentence", "calm")),
+        Mood.GOOD: (pgettext("mood", "Good"), pgettext("mood in a sentence", "good")),
+    }[mood]
 
 
 def mood_or_none(value: int | None) -> Mood | None:

@@ -67,12 +67,13 @@ class RecordsResult:
 
 
 def _counted(count: int, kind: RecordKind) -> str:
-    if kind is RecordKind.CALLS:
-        said = ngettext("{count} call", "{count} calls", count)
-    elif kind is RecordKind.BREAKS:
-        said = ngettext("{count} break", "{count} breaks", count)
-    else:
-        said = ngettext("{count} callback", "{count} callbacks", count)
+    said = (
+        ngettext("{count} call", "{count} calls", count)
+        if kind is RecordKind.CALLS
+        else ngettext("{count} break", "{count} breaks", count)
+        if kind is RecordKind.BREAKS
+        else ngettext("{count} callback", "{count} callbacks", count)
+    )
     return said.format(count=formatting.number(count))
 
 
