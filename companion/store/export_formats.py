@@ -95,7 +95,9 @@ def write_markdown(out: TextIO, rows: Iterable[Row], total: int, now: datetime) 
         count=formatting.number(total)
     )
     out.write(
-        f"# {_('Companion journal')}\n\n"
+        "# "
+        + _("Companion journal")
+        + "\n\n"
         # Translators: the export's first line: "Exported Tuesday, November 24, 2026, 10:41 AM
         # · 12 entries, oldest first."
         + _("Exported {when} · {entries}, oldest first.").format(
