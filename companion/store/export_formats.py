@@ -11,14 +11,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import datetime, time
 from typing import Any, Generic, TextIO, TypeVar
 
-from companion.core import formatting, i18n
+from companion.core import formatting
 from companion.core.calls import MAX_INTENSITY, Reason
 from companion.core.i18n import _, ngettext
-from companion.core.moods import Mood, mood_or_none
+from companion.core.moods import mood_or_none
 from companion.store.columns import enum_or_none, tags_from_text
 
 #: One export query row: id, created_at, updated_at, body, tags, call_id, mood, prompt,
@@ -112,77 +111,112 @@ def write_markdown(out: TextIO, rows: Iterable[Row], total: int, now: datetime) 
     )
     write = out.write
     tag_lines = _Memo(_tags_line)
+    words = _Words()
     count = 0
     for row in rows:
-        write(_markdown_entry(row, tag_lines))
+        write(_markdown_entry(row, tag_lines, words))
         count += 1
     return count
 
 
-def _markdown_entry(row: Row, tag_lines: Callable[[Any], str]) -> str:
+class _Words:
+    """The entry lines' words and dates for one export: translated once, and each day and
+    each minute formatted once (Babel takes tens of microseconds a date, and an export may
+    hold 100,000 entries)."""
+
+    def __init__(self) -> None:
+        self.call = _("Call: {call}")
+        self.around = _("Mood around the break: {moods}")
+        self.writing = _("Mood when writing: {mood}")
+        self.tags = _("Tags: {tags}")
+        self.question = _("Question: {question}")
+        self.edited = _("Edited: {when}")
+        self.no_reason = _("Reason not given")
+        self.intensity = _("intensity {intensity} of {highest}")
+        self.tagged_at = _("tagged at {time}")
+        self.tagged_on = _("tagged {when}")
+        # Translators: moods as faces and words: "🙁 Low before, 🙂 Calm after".
+        self.both = _("{before} before, {after} after")
+        self.before = _("{before} before")
+        self.after = _("{after} after")
+        # Translators: a day and a time: "Tuesday, December 1, 2:05 PM".
+        self.day_time = _("{day}, {time}")
+        self.mood: _Memo[str] = _Memo(_mood_text)
+        self.reason: _Memo[str | None] = _Memo(_reason_text)
+        self._days: _Memo[str] = _Memo(formatting.full_date)
+        self._times: _Memo[str] = _Memo(
+            lambda minutes: formatting.time_of_day(time(minutes // 60, minutes % 60))
+        )
+
+    def long_date(self, moment: datetime) -> str:
+        """What the module's ``long_date`` says, each day and minute formatted once."""
+        return self.day_time.format(day=self._days(moment.date()), time=self.clock(moment))
+
+    def clock(self, moment: datetime) -> str:
+        return self._times(moment.hour * 60 + moment.minute)
+
+
+def _markdown_entry(row: Row, tag_lines: Callable[[Any], str], words: _Words) -> str:
     _id, created, updated, body, tags, _call_id, mood, prompt, tagged_at, *call = row
     when = _local(created)
-    lines = ["\n---\n\n## ", long_date(when), "\n\n"]
+    lines = ["\n---\n\n## ", words.long_date(when), "\n\n"]
     if tagged_at is not None:
-        lines += ["- ", _("Call: {call}").format(call=_call_line(when, tagged_at, *call)), "\n"]
-        moods = _break_moods(call[2], call[3])
+        said = _call_line(words, when, tagged_at, *call)
+        lines += ["- ", words.call.format(call=said), "\n"]
+        moods = _break_moods(words, call[2], call[3])
         if moods:
-            lines += ["- ", _("Mood around the break: {moods}").format(moods=moods), "\n"]
-    face = _mood_text(mood)
+            lines += ["- ", words.around.format(moods=moods), "\n"]
+    face = words.mood(mood)
     if face:
-        lines += ["- ", _("Mood when writing: {mood}").format(mood=face), "\n"]
+        lines += ["- ", words.writing.format(mood=face), "\n"]
     tags_line = tag_lines(tags)
     if tags_line:
-        lines += ["- ", _("Tags: {tags}").format(tags=tags_line), "\n"]
+        lines += ["- ", words.tags.format(tags=tags_line), "\n"]
     if prompt:
         question = _plain(prompt).replace("\n", " ")
-        lines += ["- ", _("Question: {question}").format(question=question), "\n"]
+        lines += ["- ", words.question.format(question=question), "\n"]
     if updated != created:
         edited = _local(updated)
         if (edited - when).total_seconds() >= 60:
-            lines += ["- ", _("Edited: {when}").format(when=long_date(edited)), "\n"]
+            lines += ["- ", words.edited.format(when=words.long_date(edited)), "\n"]
     if len(lines) > 3:
         lines.append("\n")
     lines += [_body_text(body), "\n"]
     return "".join(lines)
 
 
-def _call_line(when: datetime, tagged_at: str, reason: Any, intensity: Any, *_rest: Any) -> str:
-    known = enum_or_none(Reason, reason)
-    parts = [known.label if known is not None else _("Reason not given")]
+def _call_line(
+    words: _Words, when: datetime, tagged_at: str, reason: Any, intensity: Any, *_rest: Any
+) -> str:
+    parts = [words.reason(reason) or words.no_reason]
     if isinstance(intensity, int):
-        parts.append(
-            _("intensity {intensity} of {highest}").format(
-                intensity=intensity, highest=MAX_INTENSITY
-            )
-        )
+        parts.append(words.intensity.format(intensity=intensity, highest=MAX_INTENSITY))
     tagged = _local(tagged_at)
     if tagged.date() == when.date():
-        parts.append(_("tagged at {time}").format(time=_time(tagged.hour, tagged.minute)))
+        parts.append(words.tagged_at.format(time=words.clock(tagged)))
     else:
-        parts.append(_("tagged {when}").format(when=long_date(tagged)))
+        parts.append(words.tagged_on.format(when=words.long_date(tagged)))
     return " · ".join(parts)
 
 
-def _break_moods(before: Any, after: Any) -> str:
-    before_text, after_text = _mood_text(before), _mood_text(after)
-    # Translators: moods as faces and words: "🙁 Low before, 🙂 Calm after".
+def _break_moods(words: _Words, before: Any, after: Any) -> str:
+    before_text, after_text = words.mood(before), words.mood(after)
     if before_text and after_text:
-        return _("{before} before, {after} after").format(before=before_text, after=after_text)
+        return words.both.format(before=before_text, after=after_text)
     if before_text:
-        return _("{before} before").format(before=before_text)
-    return _("{after} after").format(after=after_text) if after_text else ""
+        return words.before.format(before=before_text)
+    return words.after.format(after=after_text) if after_text else ""
 
 
 def _mood_text(value: Any) -> str:
     """'🙂 Calm' for a stored mood; '' for none, or one this version doesn't know."""
     known = mood_or_none(value) if isinstance(value, int) else None
-    return _mood_face_and_label(known, i18n.language()) if known is not None else ""
+    return f"{known.face} {known.label}" if known is not None else ""
 
 
-@lru_cache(maxsize=16)
-def _mood_face_and_label(mood: Mood, language: str) -> str:
-    return f"{mood.face} {mood.label}"  # the label is in ``language``, the one installed
+def _reason_text(value: Any) -> str | None:
+    known = enum_or_none(Reason, value)
+    return None if known is None else known.label
 
 
 def _body_text(body: str) -> str:
@@ -226,23 +260,7 @@ def _local(text: str) -> datetime:
 
 def long_date(moment: datetime) -> str:
     """ "Tuesday, November 24, 2026, 10:41 AM", as the agent's language and region write it."""
-    # Each day and each minute of the day formatted once: Babel takes tens of microseconds
-    # a date, and an export may hold 100,000 entries.
     # Translators: a day and a time: "Tuesday, December 1, 2:05 PM".
     return _("{day}, {time}").format(
-        day=_full_date(moment.date(), i18n.language()), time=_time(moment.hour, moment.minute)
+        day=formatting.full_date(moment.date()), time=formatting.time_of_day(moment)
     )
-
-
-@lru_cache(maxsize=4096)
-def _full_date(day: date, language: str) -> str:
-    return formatting.full_date(day, language)
-
-
-def _time(hour: int, minute: int) -> str:
-    return _time_in(hour, minute, i18n.language())
-
-
-@lru_cache(maxsize=1440)
-def _time_in(hour: int, minute: int, language: str) -> str:
-    return formatting.time_of_day(datetime(2000, 1, 1, hour, minute), language)
