@@ -2,6 +2,10 @@
 
 The pacer asks :func:`phase_at` every frame with the elapsed seconds; nothing here keeps
 state or reads a clock, so a whole break can be tested by calling it with any times.
+
+The patterns are built at import, and companion.core.settings (read before the language is
+installed) imports them: so they hold their words in English, marked with ``N_``, and say
+them in the installed language when asked (``Pattern.name``, ``Step.word``...).
 """
 
 from __future__ import annotations
@@ -9,6 +13,8 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass, replace
+
+from companion.core.i18n import N_, _
 
 
 class Movement(enum.Enum):
@@ -25,8 +31,12 @@ class Step:
 
     movement: Movement
     seconds: float
-    word: str
+    word_text: str
     target_volume: float
+
+    @property
+    def word(self) -> str:
+        return _(self.word_text)
 
 
 @dataclass(frozen=True)
@@ -34,13 +44,30 @@ class Pattern:
     """A breath to repeat; ``max_cycles`` of it, then ``then`` for the rest of the break."""
 
     key: str
-    name: str
-    summary: str
+    name_text: str
+    summary_text: str
     steps: tuple[Step, ...]
-    why: str
-    source: str
+    why_text: str
+    source_text: str
     max_cycles: int | None = None
     then: Pattern | None = None
+
+    @property
+    def name(self) -> str:
+        return _(self.name_text)
+
+    @property
+    def summary(self) -> str:
+        return _(self.summary_text)
+
+    @property
+    def why(self) -> str:
+        """Why this pattern, and what its evidence found ("" for none)."""
+        return _(self.why_text) if self.why_text else ""
+
+    @property
+    def source(self) -> str:
+        return _(self.source_text) if self.source_text else ""
 
     @property
     def cycle_seconds(self) -> float:
@@ -74,29 +101,31 @@ class PhaseState:
         return self.step.word
 
 
-def _inhale(seconds: float, to: float = 1.0, word: str = "Breathe in") -> Step:
+def _inhale(seconds: float, to: float = 1.0, word: str = N_("Breathe in")) -> Step:
     return Step(Movement.INHALE, seconds, word, to)
 
 
 def _hold(seconds: float, at: float) -> Step:
-    return Step(Movement.HOLD, seconds, "Hold", at)
+    # Translators: the pacer's word while the breath is held.
+    return Step(Movement.HOLD, seconds, N_("Hold"), at)
 
 
-def _exhale(seconds: float, word: str = "Breathe out") -> Step:
+def _exhale(seconds: float, word: str = N_("Breathe out")) -> Step:
     return Step(Movement.EXHALE, seconds, word, 0.0)
 
 
 CYCLIC_SIGHING = Pattern(
     key="sigh",
-    name="Cyclic sighing",
-    summary="Two breaths in through the nose, one long breath out",
-    steps=(_inhale(2.0, to=0.75), _inhale(1.0, word="In again"), _exhale(6.0)),
-    why=(
+    name_text=N_("Cyclic sighing"),
+    summary_text=N_("Two breaths in through the nose, one long breath out"),
+    steps=(_inhale(2.0, to=0.75), _inhale(1.0, word=N_("In again")), _exhale(6.0)),
+    why_text=N_(
         "A breath in, a short second one, then a long, slow breath out. In a randomised trial "
         "(114 adults, five minutes a day for a month), cyclic sighing lifted mood and slowed "
         "breathing the most, more than mindfulness meditation did."
     ),
-    source=(
+    # Translators: a reference; keep the authors, title and journal as published.
+    source_text=N_(
         "Balban MY, Neri E, Kogon MM, et al. Brief structured respiration practices enhance "
         "mood and reduce physiological arousal. Cell Reports Medicine 4(1):100895, 2023."
     ),
@@ -104,14 +133,15 @@ CYCLIC_SIGHING = Pattern(
 
 BOX = Pattern(
     key="box",
-    name="Box breathing",
-    summary="In 4, hold 4, out 4, hold 4",
+    name_text=N_("Box breathing"),
+    summary_text=N_("In 4, hold 4, out 4, hold 4"),
     steps=(_inhale(4.0), _hold(4.0, at=1.0), _exhale(4.0), _hold(4.0, at=0.0)),
-    why=(
+    why_text=N_(
         "Four equal counts give you something simple to follow. In a month-long randomised "
         "trial, mood rose with it, but less than with cyclic sighing. The evidence is thin."
     ),
-    source=(
+    # Translators: a reference; keep the authors, title and journal as published.
+    source_text=N_(
         "Balban MY, Neri E, Kogon MM, et al. Brief structured respiration practices enhance "
         "mood and reduce physiological arousal. Cell Reports Medicine 4(1):100895, 2023."
     ),
@@ -120,27 +150,28 @@ BOX = Pattern(
 #: After 4-7-8's few long holds: no holds, no counting, an easy pace to follow or ignore.
 BREATHE_NORMALLY = Pattern(
     key="normal",
-    name="Breathe normally",
-    summary="At your own easy pace",
+    name_text=N_("Breathe normally"),
+    summary_text=N_("At your own easy pace"),
     steps=(
-        _inhale(3.0, to=0.6, word="Breathe normally"),
-        _exhale(4.0, word="Breathe normally"),
+        _inhale(3.0, to=0.6, word=N_("Breathe normally")),
+        _exhale(4.0, word=N_("Breathe normally")),
     ),
-    why="",
-    source="",
+    why_text="",
+    source_text="",
 )
 
 FOUR_SEVEN_EIGHT = Pattern(
     key="478",
-    name="4-7-8 breathing",
-    summary="In 4, hold 7, out 8, four times; then breathe normally",
+    name_text=N_("4-7-8 breathing"),
+    summary_text=N_("In 4, hold 7, out 8, four times; then breathe normally"),
     steps=(_inhale(4.0), _hold(7.0, at=1.0), _exhale(8.0)),
-    why=(
+    why_text=N_(
         "Andrew Weil's relaxing breath, four times as he advises, then easy normal breaths. "
         "The evidence is thin: its one study (43 young adults) had no comparison group, and "
         "its heart-rhythm results were mixed."
     ),
-    source=(
+    # Translators: a reference; keep the authors, title and journal as published.
+    source_text=N_(
         "Weil A, the 4-7-8 (relaxing) breath, as he teaches it; Vierra J, Boonla O, Prasertsri "
         "P. Effects of sleep deprivation and 4-7-8 breathing control on heart rate "
         "variability, blood pressure, blood glucose, and endothelial function in healthy "
@@ -154,15 +185,16 @@ _RESONANCE_HALF = 60.0 / 5.5 / 2.0
 
 RESONANCE = Pattern(
     key="resonance",
-    name="Resonance breathing",
-    summary="Slow and even, about 5.5 breaths a minute",
+    name_text=N_("Resonance breathing"),
+    summary_text=N_("Slow and even, about 5.5 breaths a minute"),
     steps=(_inhale(_RESONANCE_HALF), _exhale(_RESONANCE_HALF)),
-    why=(
+    why_text=N_(
         "Slow, even breaths with no holds. In a lab study, 15 minutes at each person's own "
         "slow pace lifted mood and lowered blood pressure under stress more than sitting "
         "quietly did. Companion uses one pace for everyone."
     ),
-    source=(
+    # Translators: a reference; keep the authors, title and journal as published.
+    source_text=N_(
         "Steffen PR, Austin T, DeBarros A, Brown T. The impact of resonance frequency "
         "breathing on measures of heart rate variability, blood pressure, and mood. Frontiers "
         "in Public Health 5:222, 2017."

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 
+from companion.core.i18n import N_, _
+
 MIN_INTENSITY = 1
 MAX_INTENSITY = 5
 MAX_CASE_REF_LENGTH = 80
@@ -25,16 +27,17 @@ class Reason(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _REASON_LABELS[self]
+        """In the installed language (the table is English: it is read at import)."""
+        return _(_REASON_LABELS[self])
 
 
 _REASON_LABELS = {
-    Reason.ABUSIVE: "Abusive",
-    Reason.ANGRY: "Angry",
-    Reason.DISTRESSING: "Distressing story",
-    Reason.UNRESOLVED: "Complex or unresolved",
-    Reason.ESCALATED: "Escalated",
-    Reason.OTHER: "Other",
+    Reason.ABUSIVE: N_("Abusive"),
+    Reason.ANGRY: N_("Angry"),
+    Reason.DISTRESSING: N_("Distressing story"),
+    Reason.UNRESOLVED: N_("Complex or unresolved"),
+    Reason.ESCALATED: N_("Escalated"),
+    Reason.OTHER: N_("Other"),
 }
 
 
@@ -77,10 +80,15 @@ def parse_reason(value: str | None) -> Reason | None:
         return None
     wanted = value.strip().casefold()
     for reason in Reason:
-        if wanted in (reason.value, reason.label.casefold()):
+        # The English label too: a softphone script is written once, whatever the language.
+        if wanted in (reason.value, _REASON_LABELS[reason].casefold(), reason.label.casefold()):
             return reason
     choices = ", ".join(r.value for r in Reason)
-    raise InvalidCallDetail(f"“{value}” is not a reason Companion knows. Try one of: {choices}.")
+    raise InvalidCallDetail(
+        _("“{value}” is not a reason Companion knows. Try one of: {choices}.").format(
+            value=value, choices=choices
+        )
+    )
 
 
 def check_intensity(value: int | None) -> int | None:
@@ -88,7 +96,9 @@ def check_intensity(value: int | None) -> int | None:
         return None
     if not MIN_INTENSITY <= value <= MAX_INTENSITY:
         raise InvalidCallDetail(
-            f"Intensity goes from {MIN_INTENSITY} to {MAX_INTENSITY}; {value} is outside that."
+            _("Intensity goes from {lowest} to {highest}; {value} is outside that.").format(
+                lowest=MIN_INTENSITY, highest=MAX_INTENSITY, value=value
+            )
         )
     return value
 

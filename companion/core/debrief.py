@@ -25,15 +25,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from companion.core import formatting
 from companion.core.breaks import BreakOutcome, BreakRecord
-from companion.core.calls import DifficultCall, Reason
+from companion.core.calls import MAX_INTENSITY, DifficultCall, Reason
 from companion.core.debrief_period import day_text, period_name
+from companion.core.i18n import _, ngettext, pgettext
 from companion.core.insights import Period
 from companion.core.journal import JournalEntry
 from companion.core.moods import Mood
 from companion.core.reminders import Callback
 
-TITLE = "Debrief summary"
+TITLE = _("Debrief summary")
+#: How much longer "+30 s" makes a break (ui/breathing's button).
+_EXTRA_SECONDS = 30
 _INDENT = "  "
 
 
@@ -106,28 +110,35 @@ def compose(records: DebriefRecords, ticks: Ticks, period: Period | None) -> str
     if (ticks.times or ticks.notes or ticks.case_refs) and records.callbacks:
         parts.append(_callback_list(records.callbacks, ticks))
     if ticks.breaks and any(_has_mood(b) for b in records.breaks):
-        parts.append("Moods are my own rating, from 1 (awful) to 5 (good).")
+        parts.append(_("Moods are my own rating, from 1 (awful) to 5 (good)."))
     return "\n\n".join(parts) + "\n"
 
 
 def _heading(records: DebriefRecords, ticks: Ticks, period: Period | None) -> str:
     if period is not None:
-        return f"{TITLE}: {period_name(period)}"
+        # Translators: {period} is "Monday, November 30 to Sunday, December 6, 2026".
+        return _("Debrief summary: {period}").format(period=period_name(period))
     if ticks.counts:
-        return f"{TITLE}: {_plural(len(records.calls), 'hard call')} I chose"
-    return f"{TITLE}: hard calls I chose"
+        count = len(records.calls)
+        return ngettext(
+            "Debrief summary: {count} hard call I chose",
+            "Debrief summary: {count} hard calls I chose",
+            count,
+        ).format(count=count)
+    return _("Debrief summary: hard calls I chose")
 
 
 def _counts(records: DebriefRecords) -> str:
     lines = [
-        f"Hard calls I tagged: {len(records.calls)}",
-        f"Breathing breaks: {len(records.breaks)}",
+        _("Hard calls I tagged: {count}").format(count=len(records.calls)),
+        _("Breathing breaks: {count}").format(count=len(records.breaks)),
     ]
     if records.callbacks:
         done = sum(1 for callback in records.callbacks if not callback.is_open)
         lines.append(
-            f"Callbacks: {len(records.callbacks)} ({done} done, "
-            f"{len(records.callbacks) - done} still open)"
+            _("Callbacks: {count} ({done} done, {open} still open)").format(
+                count=len(records.callbacks), done=done, open=len(records.callbacks) - done
+            )
         )
     return "\n".join(lines)
 
@@ -136,43 +147,62 @@ def _reasons(calls: Iterable[DifficultCall]) -> str:
     counted = Counter(call.reason for call in calls)
     # The most frequent first; a tie keeps the order the tray menu lists them in.
     order = sorted((r for r in Reason if counted[r]), key=lambda r: -counted[r])
-    named = [f"{reason.label} {counted[reason]}" for reason in order]
+    # Translators: a reason and how many calls had it: "Angry 2".
+    named = [
+        _("{reason} {count}").format(reason=reason.label, count=counted[reason]) for reason in order
+    ]
     if counted[None]:
-        named.append(f"no reason given {counted[None]}")
-    return "Reasons: " + ", ".join(named)
+        named.append(_("no reason given {count}").format(count=counted[None]))
+    return _("Reasons: {reasons}").format(reasons=", ".join(named))
 
 
 def _break_outcomes(breaks: Sequence[BreakRecord]) -> str:
     outcomes = Counter(record.outcome for record in breaks)
     parts = [
-        f"{outcomes[outcome]} {_OUTCOME_WORDS[outcome]}"
+        _counted_outcome(outcome, outcomes[outcome])
         for outcome in BreakOutcome
         if outcomes[outcome]
     ]
     longer = sum(1 for record in breaks if _extended(record))
     if longer:
-        parts.append(f"{longer} made longer with +30 s")
-    return "Breaks: " + ", ".join(parts)
+        parts.append(
+            ngettext(
+                "{count} made longer with +{extra}", "{count} made longer with +{extra}", longer
+            ).format(count=longer, extra=formatting.duration(_EXTRA_SECONDS))
+        )
+    return _("Breaks: {outcomes}").format(outcomes=", ".join(parts))
 
 
-_OUTCOME_WORDS = {
-    BreakOutcome.COMPLETED: "breathed to the end",
-    BreakOutcome.ENDED_EARLY: "ended early",
-    BreakOutcome.SKIPPED: "skipped",
-}
+def _counted_outcome(outcome: BreakOutcome, count: int) -> str:
+    return {
+        BreakOutcome.COMPLETED: ngettext(
+            "{count} breathed to the end", "{count} breathed to the end", count
+        ),
+        BreakOutcome.ENDED_EARLY: ngettext("{count} ended early", "{count} ended early", count),
+        BreakOutcome.SKIPPED: ngettext("{count} skipped", "{count} skipped", count),
+    }[outcome].format(count=count)
+
+
+def _outcome_words(outcome: BreakOutcome) -> str:
+    """How one break went, after its length: "1 min 45 sec, breathed to the end"."""
+    return {
+        BreakOutcome.COMPLETED: pgettext("a break", "breathed to the end"),
+        BreakOutcome.ENDED_EARLY: pgettext("a break", "ended early"),
+        BreakOutcome.SKIPPED: pgettext("a break", "skipped"),
+    }[outcome]
 
 
 def _call_list(records: DebriefRecords, ticks: Ticks) -> str:
-    lines = ["Calls:"]
+    lines = [_("Calls:")]
     for call in records.calls:
         lines.append("- " + _call_line(call, ticks))
         if ticks.notes and call.note:
-            lines.append(_indented("My note: " + call.note))
+            lines.append(_indented(_("My note: {note}").format(note=call.note)))
         if ticks.breaks:
             lines += [_indented(_break_line(b, ticks)) for b in records.breaks if _about(b, call)]
         if ticks.notes:
             lines += [
-                _indented("From my journal: " + entry.body.strip())
+                _indented(_("From my journal: {entry}").format(entry=entry.body.strip()))
                 for entry in records.entries
                 if call.id is not None and entry.call_id == call.id and entry.body.strip()
             ]
@@ -184,43 +214,63 @@ def _call_line(call: DifficultCall, ticks: Ticks) -> str:
     if ticks.times:
         parts.append(_when(call.tagged_at))
     if ticks.reasons:
-        parts.append(call.reason.label if call.reason is not None else "no reason given")
+        parts.append(call.reason.label if call.reason is not None else _("no reason given"))
         if call.intensity is not None:
-            parts.append(f"intensity {call.intensity} of 5")
+            parts.append(
+                _("intensity {intensity} of {highest}").format(
+                    intensity=call.intensity, highest=MAX_INTENSITY
+                )
+            )
     if ticks.case_refs and call.case_ref:
-        parts.append(f"case {call.case_ref}")
-    return " · ".join(parts) if parts else "A hard call"
+        parts.append(_("case {case_ref}").format(case_ref=call.case_ref))
+    return " · ".join(parts) if parts else _("A hard call")
 
 
-def _break_line(record: BreakRecord, ticks: Ticks) -> str:
-    text = "Break"
-    if ticks.times:
-        text += f" at {_clock(record.started_at)}"
-    text += f": {_seconds(record.actual_seconds)}, {_OUTCOME_WORDS[record.outcome]}"
+def _break_line(record: BreakRecord, ticks: Ticks, *, with_day: bool = False) -> str:
+    said = {
+        "length": formatting.duration(record.actual_seconds),
+        "outcome": _outcome_words(record.outcome),
+    }
+    if ticks.times and with_day:
+        # Translators: a break not linked to a call: "Tuesday, December 1, break at 2:05 PM:
+        # 1 min 45 sec, breathed to the end".
+        text = _("{day}, break at {time}: {length}, {outcome}").format(
+            day=day_text(record.started_at.date()), time=_clock(record.started_at), **said
+        )
+    elif ticks.times:
+        text = _("Break at {time}: {length}, {outcome}").format(
+            time=_clock(record.started_at), **said
+        )
+    else:
+        text = _("Break: {length}, {outcome}").format(**said)
     moods = _moods(record.mood_before, record.mood_after)
-    return f"{text}; {moods}" if moods else text
+    # Translators: a break's line, then the moods around it.
+    return _("{line}; {moods}").format(line=text, moods=moods) if moods else text
 
 
 def _break_list(breaks: Sequence[BreakRecord], ticks: Ticks) -> str:
-    lines = ["Breaks not linked to a call:"]
-    for record in breaks:
-        line = _break_line(record, ticks)
-        if ticks.times:
-            line = f"{day_text(record.started_at.date())}, {line[0].lower()}{line[1:]}"
-        lines.append("- " + line)
+    lines = [_("Breaks not linked to a call:")]
+    lines += ["- " + _break_line(record, ticks, with_day=True) for record in breaks]
     return "\n".join(lines)
 
 
 def _callback_list(callbacks: Sequence[Callback], ticks: Ticks) -> str:
-    lines = ["Callbacks:"]
+    lines = [_("Callbacks:")]
     for callback in callbacks:
-        parts = [f"due {_when(callback.due_at)}"] if ticks.times else ["A callback"]
-        parts.append("still open" if callback.is_open else "done")
+        if ticks.times:
+            parts = [_("due {when}").format(when=_when(callback.due_at))]
+        else:
+            parts = [_("A callback")]
+        parts.append(
+            pgettext("a callback", "still open")
+            if callback.is_open
+            else pgettext("a callback", "done")
+        )
         if ticks.case_refs and callback.case_ref:
-            parts.append(f"case {callback.case_ref}")
+            parts.append(_("case {case_ref}").format(case_ref=callback.case_ref))
         lines.append("- " + " · ".join(parts))
         if ticks.notes and callback.text.strip():
-            lines.append(_indented("What it was for: " + callback.text.strip()))
+            lines.append(_indented(_("What it was for: {text}").format(text=callback.text.strip())))
     return "\n".join(lines)
 
 
@@ -244,35 +294,32 @@ def _has_mood(record: BreakRecord) -> bool:
 
 
 def _moods(before: Mood | None, after: Mood | None) -> str:
-    said = []
+    # Translators: {before} and {after} are mood words ("low"), then their number (1 to 5).
+    if before is not None and after is not None:
+        return _("mood {before} ({before_value}) before, {after} ({after_value}) after").format(
+            before=before.word, before_value=int(before), after=after.word, after_value=int(after)
+        )
     if before is not None:
-        said.append(f"mood {before.word} ({int(before)}) before")
+        return _("mood {before} ({before_value}) before").format(
+            before=before.word, before_value=int(before)
+        )
     if after is not None:
-        said.append(f"{'' if said else 'mood '}{after.word} ({int(after)}) after")
-    return ", ".join(said)
+        return _("mood {after} ({after_value}) after").format(
+            after=after.word, after_value=int(after)
+        )
+    return ""
 
 
 def _when(moment: datetime) -> str:
-    return f"{day_text(moment.date())}, {_clock(moment)}"
+    # Translators: a day and a time: "Tuesday, December 1, 2:05 PM".
+    return _("{day}, {time}").format(day=day_text(moment.date()), time=_clock(moment))
 
 
 def _clock(moment: datetime) -> str:
-    return f"{moment.hour:02d}:{moment.minute:02d}"
-
-
-def _seconds(seconds: float) -> str:
-    whole = round(seconds)
-    if whole < 60:
-        return f"{whole} s"
-    minutes, rest = divmod(whole, 60)
-    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+    return formatting.time_of_day(moment)
 
 
 def _indented(text: str) -> str:
     """A note's own lines, each indented under its call; carriage returns become newlines."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(_INDENT + line for line in lines)
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

@@ -9,28 +9,30 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from companion.core.calendar_words import DAYS, MONTHS
+from companion.core import formatting
+from companion.core.i18n import _
 from companion.core.insights import Period
 
-CHOSEN_DAYS = "Chosen days"
+CHOSEN_DAYS = _("Chosen days")
 
 
 def chosen_days(first: date, last: date) -> Period:
     """The days from ``first`` to ``last`` (both included), in whichever order given."""
     if last < first:
         first, last = last, first
-    phrase = "from " + named_days(first, last)
+    # Translators: a period inside a sentence: "from Monday, November 30 to Sunday, ...".
+    phrase = _("from {days}").format(days=named_days(first, last))
     return Period(first, last + timedelta(days=1), CHOSEN_DAYS, phrase)
 
 
 def named_days(first: date, last: date) -> str:
-    """“Monday 30 November to Sunday 6 December 2026”; one day is just that day."""
+    """ "Monday, November 30 to Sunday, December 6, 2026" (in the region's forms); one day is
+    just that day. The year is said once, unless the days are in two years."""
     if first == last:
-        return f"{day_text(first)} {first.year}"
-    start = day_text(first)
-    if first.year != last.year:
-        start += f" {first.year}"
-    return f"{start} to {day_text(last)} {last.year}"
+        return formatting.full_date(first)
+    start = formatting.full_date(first) if first.year != last.year else day_text(first)
+    # Translators: a span of days: "Monday, November 30 to Sunday, December 6, 2026".
+    return _("{first} to {last}").format(first=start, last=formatting.full_date(last))
 
 
 def period_name(period: Period) -> str:
@@ -38,5 +40,5 @@ def period_name(period: Period) -> str:
 
 
 def day_text(day: date) -> str:
-    """“Tuesday 1 December”, in fixed English like the rest of Companion."""
-    return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+    """ "Tuesday, December 1" / "martes, 1 de diciembre": the region's way."""
+    return formatting.day_and_month(day)

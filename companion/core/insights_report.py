@@ -37,7 +37,7 @@ from companion.core.reminders import Callback
 SOON_AFTER_MINUTES = 10.0
 _HOURS = 24
 #: The first hour of each hour's part of the day (texts.DAY_PARTS).
-_PART_OF_HOUR = [max(s for s, _ in texts.DAY_PARTS if s <= hour) for hour in range(_HOURS)]
+_PART_OF_HOUR = [max(s for s in texts.DAY_PARTS if s <= hour) for hour in range(_HOURS)]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from companion.core import formatting
 from companion.core.calls import Reason
+from companion.core.i18n import _, ngettext
 from companion.core.moods import Mood
 
 MAX_TAGS = 20
@@ -15,13 +17,14 @@ MAX_TAG_LENGTH = 40
 MAX_BODY_CHARS = 1_000_000
 
 #: Gentle questions from support-practice debriefs; one is offered, never required.
+#: Translated at import: this module is first imported after the language is installed.
 REFLECTION_PROMPTS: tuple[str, ...] = (
-    "What part of that call was in your control, and what wasn't?",
-    "What did you do well on that call, even if it didn't end well?",
-    "What will you let go of before the next call?",
-    "What do you need right now: a drink of water, a word with someone, a minute outside?",
-    "If a colleague had taken that call, what would you tell them afterwards?",
-    "What did the caller's words say about their day, not about you?",
+    _("What part of that call was in your control, and what wasn't?"),
+    _("What did you do well on that call, even if it didn't end well?"),
+    _("What will you let go of before the next call?"),
+    _("What do you need right now: a drink of water, a word with someone, a minute outside?"),
+    _("If a colleague had taken that call, what would you tell them afterwards?"),
+    _("What did the caller's words say about their day, not about you?"),
 )
 
 
@@ -102,13 +105,17 @@ def title_of(body: str, max_length: int = 80) -> str:
         text = line.strip()
         if text:
             return text if len(text) <= max_length else text[: max_length - 1].rstrip() + "…"
-    return "(empty entry)"
+    return _("(empty entry)")
 
 
 def check_body(body: str) -> str:
     """Refuse a body the journal cannot keep well; the message is for the agent."""
     if len(body) > MAX_BODY_CHARS:
         raise ValueError(
-            f"This entry is longer than {MAX_BODY_CHARS:,} characters; please split it in two."
+            ngettext(
+                "This entry is longer than {count} character; please split it in two.",
+                "This entry is longer than {count} characters; please split it in two.",
+                MAX_BODY_CHARS,
+            ).format(count=formatting.number(MAX_BODY_CHARS))
         )
     return body

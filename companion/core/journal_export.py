@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from companion.core import formatting
+from companion.core.i18n import ngettext
+
 
 class ExportFormat(enum.Enum):
     """Markdown to read; JSON Lines (one object per entry, every field) for other tools."""
@@ -34,8 +37,9 @@ class ExportResult:
 
     def summary(self) -> str:
         """“Exported 123 entries to /home/sam/Documents/companion-journal-2026-11-25.md”."""
-        entries = "1 entry" if self.entries == 1 else f"{self.entries:,} entries"
-        return f"Exported {entries} to {self.path}"
+        return ngettext(
+            "Exported {count} entry to {path}", "Exported {count} entries to {path}", self.entries
+        ).format(count=formatting.number(self.entries), path=self.path)
 
 
 def format_of(path: Path) -> ExportFormat | None:

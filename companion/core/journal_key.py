@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
+from companion.core.i18n import _, ngettext
+
 #: A random key: 32 bytes, written as 64 hex digits (SQLCipher's raw key, no derivation).
 RAW_KEY_BYTES = 32
 MIN_PASSPHRASE_LENGTH = 8
@@ -103,11 +105,19 @@ class JournalKey:
 def passphrase_problem(text: str) -> str | None:
     """Why ``text`` can't be a passphrase, in words for the agent; None if it can."""
     if len(text) < MIN_PASSPHRASE_LENGTH:
-        return f"A passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters."
+        return ngettext(
+            "A passphrase needs at least {count} character.",
+            "A passphrase needs at least {count} characters.",
+            MIN_PASSPHRASE_LENGTH,
+        ).format(count=MIN_PASSPHRASE_LENGTH)
     if len(text) > MAX_PASSPHRASE_LENGTH:
-        return f"A passphrase can have at most {MAX_PASSPHRASE_LENGTH} characters."
+        return ngettext(
+            "A passphrase can have at most {count} character.",
+            "A passphrase can have at most {count} characters.",
+            MAX_PASSPHRASE_LENGTH,
+        ).format(count=MAX_PASSPHRASE_LENGTH)
     if "\x00" in text or not text.strip():
-        return "A passphrase needs some letters, digits or signs."
+        return _("A passphrase needs some letters, digits or signs.")
     return None
 
 

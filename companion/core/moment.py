@@ -18,16 +18,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from companion.core.i18n import _
 from companion.core.reminders import Due
 
-IDLE_UNKNOWN = (
+IDLE_UNKNOWN = _(
     "Companion can't tell when you're away from the keyboard on this computer, so reminders "
     "come at their time."
 )
-DND_UNKNOWN = (
+DND_UNKNOWN = _(
     "Companion can't tell when Do Not Disturb is on here, so reminders come at their time."
 )
-CALL_UNKNOWN = (
+CALL_UNKNOWN = _(
     "Companion can't tell when you're on a call on this computer, so reminders come at their time."
 )
 

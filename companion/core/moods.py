@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import enum
 
+from companion.core.i18n import pgettext
+
 
 class Mood(enum.IntEnum):
     """How the agent feels, 1 (awful) to 5 (good). Faces are shown; numbers are stored."""
@@ -20,12 +22,12 @@ class Mood(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return _said(self)[0]
 
     @property
     def word(self) -> str:
         """The mood in a sentence ("you felt low"); the label is for the picker's buttons."""
-        return _WORDS[self]
+        return _said(self)[1]
 
 
 _FACES = {
@@ -36,21 +38,19 @@ _FACES = {
     Mood.GOOD: "😌",
 }
 
-_LABELS = {
-    Mood.AWFUL: "Awful",
-    Mood.LOW: "Low",
-    Mood.OKAY: "Okay",
-    Mood.CALM: "Calm",  # asked before a break too: never "Calmer", which presumes one
-    Mood.GOOD: "Good",
-}
 
-_WORDS = {
-    Mood.AWFUL: "awful",
-    Mood.LOW: "low",
-    Mood.OKAY: "okay",
-    Mood.CALM: "calm",
-    Mood.GOOD: "good",
-}
+def _said(mood: Mood) -> tuple[str, str]:
+    """The picker's word and the word inside a sentence, in the installed language (read when
+    shown, never at import)."""
+    return {
+        # Translators: "Low" on the picker's button; "low" inside a sentence ("you felt low").
+        Mood.AWFUL: (pgettext("mood", "Awful"), pgettext("mood in a sentence", "awful")),
+        Mood.LOW: (pgettext("mood", "Low"), pgettext("mood in a sentence", "low")),
+        Mood.OKAY: (pgettext("mood", "Okay"), pgettext("mood in a sentence", "okay")),
+        # Asked before a break too: never "Calmer", which presumes one.
+        Mood.CALM: (pgettext("mood", "Calm"), pgettext("mood in a sentence", "calm")),
+        Mood.GOOD: (pgettext("mood", "Good"), pgettext("mood in a sentence", "good")),
+    }[mood]
 
 
 def mood_or_none(value: int | None) -> Mood | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from companion.core.i18n import N_, _
+
 
 class NoticeAction(enum.StrEnum):
     """An answer offered on a notification; OPEN is a click on the notification itself."""
@@ -19,16 +21,18 @@ class NoticeAction(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        """The button's words, in the installed language."""
+        return _(_LABELS[self])
 
 
 _LABELS = {
-    NoticeAction.OPEN: "Open",
-    NoticeAction.START_BREAK: "Start a break",
-    NoticeAction.SNOOZE: "Snooze 15 min",
-    NoticeAction.DONE: "Done",
-    NoticeAction.REFLECT: "Reflect",
-    NoticeAction.SHOW_CALLBACKS: "See callbacks",
+    NoticeAction.OPEN: N_("Open"),
+    NoticeAction.START_BREAK: N_("Start a break"),
+    # Translators: a button on a callback's notification: reminds again in 15 minutes.
+    NoticeAction.SNOOZE: N_("Snooze 15 min"),
+    NoticeAction.DONE: N_("Done"),
+    NoticeAction.REFLECT: N_("Reflect"),
+    NoticeAction.SHOW_CALLBACKS: N_("See callbacks"),
 }
 
 #: Topics whose notices must reach the agent (see ``Notice.must_be_seen``).
@@ -74,7 +78,12 @@ class Delivery:
 
     def describe(self) -> str:
         if self.ok and self.handed_over:
-            return f"Handed to {self.detail}. If it can't show it, Companion will."
+            # Translators: {service} names the desktop's notification service ("gnome-shell 43.9").
+            return _("Handed to {service}. If it can't show it, Companion will.").format(
+                service=self.detail
+            )
         if self.ok:
-            return f"Sent through {self.backend}."
-        return f"{self.backend} could not show it: {self.detail}"
+            return _("Sent through {backend}.").format(backend=self.backend)
+        return _("{backend} could not show it: {detail}").format(
+            backend=self.backend, detail=self.detail
+        )

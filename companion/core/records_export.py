@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from companion.core import formatting
+from companion.core.i18n import _, ngettext
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -53,21 +56,25 @@ class RecordsResult:
     def summary(self) -> str:
         """“Exported 12 calls, 30 breaks and 4 callbacks to /home/sam/Documents/….json”."""
         counted = [_counted(count, kind) for kind, count in self.rows]
-        said = counted[0] if len(counted) == 1 else ", ".join(counted[:-1]) + " and " + counted[-1]
+        if len(counted) == 1:
+            said = counted[0]
+        else:
+            # Translators: the last two of a list: "12 calls, 30 breaks and 4 callbacks".
+            said = _("{first} and {last}").format(first=", ".join(counted[:-1]), last=counted[-1])
         where = ", ".join(str(path) for path in self.paths)
-        return f"Exported {said} to {where}"
-
-
-_NOUNS = {
-    RecordKind.CALLS: ("call", "calls"),
-    RecordKind.BREAKS: ("break", "breaks"),
-    RecordKind.CALLBACKS: ("callback", "callbacks"),
-}
+        # Translators: {what} is "12 calls, 30 breaks and 4 callbacks"; {where} the file(s).
+        return _("Exported {what} to {where}").format(what=said, where=where)
 
 
 def _counted(count: int, kind: RecordKind) -> str:
-    one, many = _NOUNS[kind]
-    return f"1 {one}" if count == 1 else f"{count:,} {many}"
+    said = (
+        ngettext("{count} call", "{count} calls", count)
+        if kind is RecordKind.CALLS
+        else ngettext("{count} break", "{count} breaks", count)
+        if kind is RecordKind.BREAKS
+        else ngettext("{count} callback", "{count} callbacks", count)
+    )
+    return said.format(count=formatting.number(count))
 
 
 def record_format_of(path: Path) -> RecordFormat | None:

@@ -6,15 +6,18 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
+from companion.core import formatting
+from companion.core.i18n import _, ngettext
 from companion.core.moods import mood_or_none
 from companion.core.notices import Notice, NoticeAction
 from companion.core.reminders import Callback, Due, ReminderKind
 
 MAX_CALLBACK_TEXT = 120
-#: True with a tray (its menu) and without one (the Companion window's More menu).
-WHERE_CALLBACKS_ARE = "under Callbacks in Companion's menu"
+#: The examples of what ``parse_when`` reads (its words are English whatever the language).
+EXAMPLE_TIME = "15:30"
+EXAMPLE_DELAY = "in 2 hours"
 _IN_PATTERN = re.compile(
     r"^(?:in\s+)?(\d{1,4})\s*(m|min|mins|minutes?|h|hr|hrs|hours?)$", re.IGNORECASE
 )
@@ -33,29 +36,37 @@ def parse_when(text: str, now: datetime) -> datetime:
         amount, unit = int(match.group(1)), match.group(2).lower()
         minutes = amount * 60 if unit.startswith("h") else amount
         if not 1 <= minutes <= 7 * 24 * 60:
-            raise InvalidWhen("Please choose a time within the next week.")
+            raise InvalidWhen(_("Please choose a time within the next week."))
         return now + timedelta(minutes=minutes)
     match = _AT_PATTERN.match(cleaned)
     if match:
         hour, minute = int(match.group(1)), int(match.group(2) or 0)
         if hour > 23 or minute > 59:
-            raise InvalidWhen(f"“{text}” isn't a time of day.")
+            raise InvalidWhen(_("“{text}” isn't a time of day.").format(text=text))
         moment = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
         return moment if moment > now else moment + timedelta(days=1)
-    raise InvalidWhen(f"Try a time like “15:30” or “in 2 hours” (not “{text}”).")
+    # Translators: {example_time} and {example_delay} are what Companion reads ("15:30",
+    # "in 2 hours"); they stay as they are.
+    raise InvalidWhen(
+        _("Try a time like “{example_time}” or “{example_delay}” (not “{text}”).").format(
+            example_time=EXAMPLE_TIME, example_delay=EXAMPLE_DELAY, text=text
+        )
+    )
 
 
 def callback_label(callback: Callback) -> str:
-    """ "Case 4711" or the agent's own words, for menus and lists."""
+    """ "Call back case 4711" or the agent's own words, for menus and lists."""
     if callback.case_ref and callback.text:
-        return f"{callback.text} (case {callback.case_ref})"
+        # Translators: {text} is what the agent wrote about the callback.
+        return _("{text} (case {case_ref})").format(text=callback.text, case_ref=callback.case_ref)
     if callback.case_ref:
-        return f"Call back case {callback.case_ref}"
-    return callback.text or "Call back"
+        return _("Call back case {case_ref}").format(case_ref=callback.case_ref)
+    return callback.text or _("Call back")
 
 
 def clock_time(moment: datetime) -> str:
-    return moment.strftime("%H:%M")
+    """ "15:30" or "3:30 PM", as the agent's region writes a time."""
+    return formatting.time_of_day(moment)
 
 
 def callback_lines(callbacks: Iterable[Callback], now: datetime) -> list[str]:
@@ -65,9 +76,15 @@ def callback_lines(callbacks: Iterable[Callback], now: datetime) -> list[str]:
     for callback in sorted(callbacks, key=lambda c: (c.due_at, c.id or 0)):
         when = clock_time(callback.due_at)
         if callback.due_at.date() != now.date():
-            when = f"{callback.due_at:%a} {when}"
-        overdue = " (overdue)" if callback.is_overdue(now) else ""
-        lines.append(f"{when} {callback_label(callback)}{overdue}")
+            # Translators: a callback's moment on another day: "Mon 15:30".
+            when = _("{weekday} {time}").format(
+                weekday=formatting.short_weekday(callback.due_at), time=when
+            )
+        label = callback_label(callback)
+        if callback.is_overdue(now):
+            lines.append(_("{when} {callback} (overdue)").format(when=when, callback=label))
+        else:
+            lines.append(_("{when} {callback}").format(when=when, callback=label))
     return lines
 
 
@@ -86,19 +103,40 @@ class DayNumbers:
         if before is None or after is None:
             return self._counts()
         if before == after:
-            return f"{self._counts()} Around your breaks you felt {before}, before and after."
-        return f"{self._counts()} Around your breaks you felt {before} before and {after} after."
+            moods = _("Around your breaks you felt {mood}, before and after.").format(mood=before)
+        else:
+            moods = _("Around your breaks you felt {before} before and {after} after.").format(
+                before=before, after=after
+            )
+        return f"{self._counts()} {moods}"
 
     def _counts(self) -> str:
-        calls = _plural(self.calls, "hard call", "hard calls")
-        breaks = _plural(self.breaks, "break", "breaks")
         if self.calls == 0 and self.breaks == 0:
-            return "No hard calls tagged today."
+            return _("No hard calls tagged today.")
         if self.breaks == 0:
-            return f"Today you tagged {calls}."
+            return ngettext(
+                "Today you tagged {count} hard call.",
+                "Today you tagged {count} hard calls.",
+                self.calls,
+            ).format(count=self.calls)
         if self.calls == 0:
-            return f"No hard calls tagged today, and you took {breaks}."
-        return f"Today you tagged {calls} and took {breaks}."
+            return ngettext(
+                "No hard calls tagged today, and you took {count} break.",
+                "No hard calls tagged today, and you took {count} breaks.",
+                self.breaks,
+            ).format(count=self.breaks)
+        # Translators: {calls} is "3 hard calls", {breaks} is "1 break" (translated below).
+        return _("Today you tagged {calls} and took {breaks}.").format(
+            calls=hard_calls(self.calls), breaks=breaks(self.breaks)
+        )
+
+
+def hard_calls(count: int) -> str:
+    return ngettext("{count} hard call", "{count} hard calls", count).format(count=count)
+
+
+def breaks(count: int) -> str:
+    return ngettext("{count} break", "{count} breaks", count).format(count=count)
 
 
 def _mood_word(average: float | None) -> str | None:
@@ -111,20 +149,42 @@ def break_length_text(seconds: float) -> str:
     """How long a break is, as planned from the settings: "72 seconds", "2 minutes"."""
     whole = round(seconds)
     if whole % 60 == 0 and whole >= 60:
-        return _plural(whole // 60, "minute", "minutes")
+        return ngettext("{count} minute", "{count} minutes", whole // 60).format(count=whole // 60)
     if whole < 120:
-        return _plural(whole, "second", "seconds")
-    return f"about {round(whole / 60)} minutes"
+        return ngettext("{count} second", "{count} seconds", whole).format(count=whole)
+    about = round(whole / 60)
+    return ngettext("about {count} minute", "about {count} minutes", about).format(count=about)
+
+
+def _breathing_question(seconds: float) -> str:
+    """ "72 seconds of breathing?", as ``break_length_text`` counts, one whole sentence."""
+    whole = round(seconds)
+    if whole % 60 == 0 and whole >= 60:
+        count = whole // 60
+        return ngettext(
+            "{count} minute of breathing?", "{count} minutes of breathing?", count
+        ).format(count=count)
+    if whole < 120:
+        return ngettext(
+            "{count} second of breathing?", "{count} seconds of breathing?", whole
+        ).format(count=whole)
+    about = round(whole / 60)
+    return ngettext(
+        "About {count} minute of breathing?", "About {count} minutes of breathing?", about
+    ).format(count=about)
 
 
 def nudge_notice(calls: int, break_seconds: float) -> Notice:
     """``break_seconds``: the break as the settings plan it, so the notice never says a length
     the break won't have."""
-    length = break_length_text(break_seconds)
+    run = ngettext(
+        "That was a tough run ({count} hard call).",
+        "That was a tough run ({count} hard calls).",
+        calls,
+    ).format(count=calls)
     return Notice(
-        title="A breather?",
-        body=f"That was a tough run ({_plural(calls, 'hard call', 'hard calls')}). "
-        f"{length[0].upper()}{length[1:]} of breathing?",
+        title=_("A breather?"),
+        body=f"{run} {_breathing_question(break_seconds)}",
         topic="nudge",
         actions=(NoticeAction.START_BREAK,),
     )
@@ -133,8 +193,10 @@ def nudge_notice(calls: int, break_seconds: float) -> Notice:
 def callback_notice(callback: Callback) -> Notice:
     assert callback.id is not None
     return Notice(
-        title="Time for a callback",
-        body=f"{callback_label(callback)} — you planned it for {clock_time(callback.due_at)}.",
+        title=_("Time for a callback"),
+        body=_("{callback} — you planned it for {time}.").format(
+            callback=callback_label(callback), time=clock_time(callback.due_at)
+        ),
         topic="callback",
         actions=(NoticeAction.DONE, NoticeAction.SNOOZE),
         callback_ids=(callback.id,),
@@ -143,8 +205,8 @@ def callback_notice(callback: Callback) -> Notice:
 
 def reflection_notice(numbers: DayNumbers) -> Notice:
     return Notice(
-        title="That's the shift",
-        body=f"{numbers.sentence()} A moment to set the day down?",
+        title=_("That's the shift"),
+        body=_("{day} A moment to set the day down?").format(day=numbers.sentence()),
         topic="reflection",
         actions=(NoticeAction.REFLECT,),
     )
@@ -153,16 +215,24 @@ def reflection_notice(numbers: DayNumbers) -> Notice:
 def overdue_notice(callbacks: list[Callback]) -> Notice:
     """The end of the shift's list: a way to see them, never an answer for all of them."""
     one = len(callbacks) == 1
+    if one:
+        title = _("A callback is still open")
+        body = _("{callbacks}. You'll find it under Callbacks in Companion's menu.")
+    else:
+        title = _("Callbacks still open")
+        body = _("{callbacks}. You'll find them under Callbacks in Companion's menu.")
     return Notice(
-        title="A callback is still open" if one else "Callbacks still open",
-        body=f"{_names(callbacks)}. You'll find {'it' if one else 'them'} {WHERE_CALLBACKS_ARE}.",
+        title=title,
+        body=body.format(callbacks=_names(callbacks)),
         topic="callbacks",
         actions=(NoticeAction.SHOW_CALLBACKS,),
     )
 
 
 def reflection_prompt(numbers: DayNumbers) -> str:
-    return f"{numbers.sentence()} What would you like to leave here before you go?"
+    return _("{day} What would you like to leave here before you go?").format(
+        day=numbers.sentence()
+    )
 
 
 def notice_for(
@@ -199,44 +269,55 @@ def notice_for(
 
 def _with_callbacks_line(lead: Notice, waiting: list[Callback]) -> Notice:
     """The nudge or the reflection as it is, with one line about callbacks and a way to see
-    them: never Done or Snooze, which would answer for callbacks the agent hasn't seen."""
+    them: never Done or Snooze, which would answer for callbacks the agent hasn't seen.
+    (The menu is "Callbacks" with a tray and without one: the Companion window's More menu.)"""
     if not waiting:
         return lead
     if len(waiting) == 1:
-        what = f"{callback_label(waiting[0])} ({clock_time(waiting[0].due_at)}) is waiting"
+        line = _(
+            "Also: {callback} ({time}) is waiting under Callbacks in Companion's menu."
+        ).format(callback=callback_label(waiting[0]), time=clock_time(waiting[0].due_at))
     else:
-        what = f"{len(waiting)} callbacks are waiting"
+        line = ngettext(
+            "Also: {count} callback is waiting under Callbacks in Companion's menu.",
+            "Also: {count} callbacks are waiting under Callbacks in Companion's menu.",
+            len(waiting),
+        ).format(count=len(waiting))
     return replace(
-        lead,
-        body=f"{lead.body}\nAlso: {what} {WHERE_CALLBACKS_ARE}.",
-        actions=(*lead.actions, NoticeAction.SHOW_CALLBACKS),
+        lead, body=f"{lead.body}\n{line}", actions=(*lead.actions, NoticeAction.SHOW_CALLBACKS)
     )
 
 
 def _callbacks_due(waiting: list[Callback]) -> Notice:
     """Several callbacks due together (or missed while the computer slept): one list."""
     return Notice(
-        title=f"{len(waiting)} callbacks are due",
-        body=f"{_names(waiting)}. You'll find them {WHERE_CALLBACKS_ARE}.",
+        title=ngettext("{count} callback is due", "{count} callbacks are due", len(waiting)).format(
+            count=len(waiting)
+        ),
+        body=_("{callbacks}. You'll find them under Callbacks in Companion's menu.").format(
+            callbacks=_names(waiting)
+        ),
         topic="callbacks",
         actions=(NoticeAction.SHOW_CALLBACKS,),
     )
 
 
 def _names(callbacks: list[Callback]) -> str:
-    names = ", ".join(f"{callback_label(c)} ({clock_time(c.due_at)})" for c in callbacks[:3])
-    return names + (f" and {len(callbacks) - 3} more" if len(callbacks) > 3 else "")
+    named = [
+        # Translators: a callback in a list: "Call back case 4711 (15:30)".
+        _("{callback} ({time})").format(callback=callback_label(c), time=clock_time(c.due_at))
+        for c in callbacks[:3]
+    ]
+    if len(callbacks) <= 3:
+        return ", ".join(named)
+    more = len(callbacks) - 3
+    # Translators: the first three callbacks, then how many more: "A, B, C and 2 more".
+    return ngettext("{callbacks} and {count} more", "{callbacks} and {count} more", more).format(
+        callbacks=", ".join(named), count=more
+    )
 
 
 def _distinct(callbacks: list[Callback]) -> list[Callback]:
     """Each callback once (one due now is also overdue at the shift's end), oldest first."""
     unique = {c.id: c for c in callbacks if c.id is not None}
     return sorted(unique.values(), key=lambda c: (c.due_at, c.id or 0))
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"1 {one}" if count == 1 else f"{count} {many}"
-
-
-def shift_window(start: time, end: time) -> str:
-    return f"{start.strftime('%H:%M')}–{end.strftime('%H:%M')}"

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from companion.core.breathing import pattern_for, whole_cycles_length
+from companion.core.i18n import _
 from companion.core.moment import Decision, Moment, decide
 from companion.core.notices import Delivery, Notice, NoticeAction
 from companion.core.ports import (
@@ -283,7 +284,7 @@ class ReminderFlow(QObject):
         return self._notifier.notify(
             Notice(
                 "Companion",
-                "This is how reminders will look. Nothing to do.",
+                _("This is how reminders will look. Nothing to do."),
                 sound=self._settings.sound,
             )
         )

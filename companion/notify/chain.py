@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
+from companion.core.i18n import _
 from companion.core.notices import Delivery, Notice
 from companion.core.ports import Notifier
 from companion.notify.plyer_notifier import PlyerNotifier
@@ -73,7 +74,7 @@ def system_notifiers(
     return chain
 
 
-NO_SERVICE_NOTE = (
+NO_SERVICE_NOTE = _(
     "(Your desktop has no notification service, so Companion shows its reminders itself, "
     "like this.)"
 )
@@ -84,7 +85,8 @@ class InAppFallback:
     desktop's notifications failed. The first notice shown this way says why, once: until
     then only the log knew. ``note`` is shared by every chain that falls back to these."""
 
-    name = "Companion's own notices"
+    # Translators: where a test notice went, in Settings: "Sent through Companion's own notices."
+    name = _("Companion's own notices")
 
     def __init__(self, notifiers: Sequence[Notifier], note: OnceNote) -> None:
         self._chain = FallbackNotifier(notifiers)

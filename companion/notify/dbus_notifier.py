@@ -40,6 +40,7 @@ from pathlib import Path
 from PySide6.QtCore import SLOT, QObject, QTimer, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
 
+from companion.core.i18n import _
 from companion.core.notices import EXPIRY_SECONDS, Delivery, Notice, NoticeAction
 from companion.core.ports import Notifier
 from companion.notify import dbus_args
@@ -58,7 +59,8 @@ from companion.notify.presentation import ServerInfo, present
 
 log = logging.getLogger(__name__)
 
-NAME = "desktop notifications (D-Bus)"
+# Translators: where a test notice went, in Settings: "Sent through desktop notifications (D-Bus)."
+NAME = _("desktop notifications (D-Bus)")
 OnAction = Callable[[Notice, NoticeAction], None]
 
 
@@ -155,7 +157,8 @@ class DBusNotifier(QObject):
             return self._send(notice)
         self._queued.append(notice)
         self._server.ask()  # again, if the last ask found nobody: a server may be back
-        return Delivery(self.name, True, "the desktop's notification service", handed_over=True)
+        service = _("the desktop's notification service")
+        return Delivery(self.name, True, service, handed_over=True)
 
     def stop(self) -> None:
         """Quitting: stop waiting for answers (what is on screen stays until it expires)."""

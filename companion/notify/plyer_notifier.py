@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from companion.core.i18n import _
 from companion.core.notices import EXPIRY_SECONDS, Delivery, Notice
 from companion.notify.presentation import APP_NAME, ServerInfo, present
 
@@ -46,7 +47,9 @@ class PlyerNotifier:
 
     @property
     def name(self) -> str:
-        return "D-Bus notifications (plyer)" if self._linux else "system notifications (plyer)"
+        return (
+            _("D-Bus notifications (plyer)") if self._linux else _("system notifications (plyer)")
+        )
 
     def unavailable(self) -> str | None:
         """Why this notifier would not show a notice here, found without showing one."""

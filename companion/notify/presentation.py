@@ -38,8 +38,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from companion import APP_ID
+from companion.core.i18n import _
 from companion.core.notices import Notice, NoticeAction
-from companion.core.reminder_texts import WHERE_CALLBACKS_ARE
 
 APP_NAME = "Companion"
 DESKTOP_ENTRY = APP_ID
@@ -48,7 +48,7 @@ GNOME_SHELL = "gnome-shell"
 #: Servers that show low-urgency notices only in their message list, never as a banner.
 NO_BANNER_WHEN_LOW = frozenset({GNOME_SHELL})
 #: Added to a callback sent without buttons, so Done and Snooze stay one step away.
-ANSWERS_ELSEWHERE = f"Done and Snooze are {WHERE_CALLBACKS_ARE}."
+ANSWERS_ELSEWHERE = _("Done and Snooze are under Callbacks in Companion's menu.")
 
 
 class Urgency(enum.IntEnum):

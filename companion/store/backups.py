@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from companion.core.backups import Backup, BackupKind, is_due, to_prune
+from companion.core.i18n import _
 from companion.core.journal_key import JournalKey
 from companion.core.ports import StorageUnavailable
 from companion.store import driver
@@ -31,10 +32,10 @@ _PARTIAL = ".partial"
 _PRIVATE_DIR_MODE = 0o700
 _PRIVATE_FILE_MODE = 0o600
 
-UNREADABLE_COPY = (
+UNREADABLE_COPY = _(
     "That copy can't be read, so Companion did not restore it. Your journal has not been changed."
 )
-NO_JOURNAL_FILE = (
+NO_JOURNAL_FILE = _(
     "Companion can't restore right now because it is using a temporary journal. "
     "Once your journal file opens again, you can restore from here."
 )
@@ -88,7 +89,7 @@ class SqliteBackups:
         except OSError as error:
             log.warning("daily backup not taken: %s", error)
             raise StorageUnavailable(
-                "Companion could not take today's copy of your journal; it will try again."
+                _("Companion could not take today's copy of your journal; it will try again.")
             ) from error
         log.info("daily backup taken")
         return made
@@ -105,8 +106,10 @@ class SqliteBackups:
                 self._copy_to(_file_name(BackupKind.BEFORE_RESTORE, now))
             except OSError as error:
                 raise StorageUnavailable(
-                    "Companion could not keep a copy of your journal as it is now, so it did "
-                    "not restore. Your journal has not been changed."
+                    _(
+                        "Companion could not keep a copy of your journal as it is now, so it "
+                        "did not restore. Your journal has not been changed."
+                    )
                 ) from error
             with storage_errors():
                 source.backup(self._db.conn)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from companion.core.i18n import _
 from companion.core.journal_key import JournalKey
 from companion.core.ports import StorageUnavailable
 from companion.store import driver
@@ -28,24 +29,24 @@ _PRIVATE_DIR_MODE = 0o700
 _PRIVATE_FILE_MODE = 0o600
 _SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal")
 
-BUSY = "Your journal file is being used by another program. Close it and try again."
-READ_ONLY = (
+BUSY = _("Your journal file is being used by another program. Close it and try again.")
+READ_ONLY = _(
     "Companion can't save to your journal because its file is read-only right now. "
     "Nothing you typed is lost; check the file's permissions and try again."
 )
-FULL = (
+FULL = _(
     "Your disk is full, so Companion can't save right now. "
     "Free up a little space and try again; what you typed is still here."
 )
-DAMAGED = (
+DAMAGED = _(
     "Your journal file looks damaged, so Companion can't open it. "
     "It has been left exactly as it was; your IT team may be able to recover it."
 )
-FOREIGN = (
+FOREIGN = _(
     "The file where Companion keeps its journal belongs to another program, "
     "so Companion can't use it."
 )
-UNREACHABLE = (
+UNREACHABLE = _(
     "Companion can't reach your journal file right now. "
     "Check that its folder is available, then try again."
 )
@@ -199,7 +200,7 @@ def _check_header(path: Path, key: JournalKey | None) -> None:
         return  # a new journal
     if driver.is_plain(path):
         if key is not None:
-            raise NotEncrypted("This journal is not encrypted yet.")
+            raise NotEncrypted(_("This journal is not encrypted yet."))
         return
     if key is not None:
         return  # whether the key opens it is judged next

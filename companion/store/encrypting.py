@@ -27,6 +27,7 @@ import logging
 import os
 from pathlib import Path
 
+from companion.core.i18n import _
 from companion.core.journal_key import JournalKey
 from companion.core.ports import StorageUnavailable
 from companion.store import driver
@@ -44,12 +45,12 @@ SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 _PRIVATE_FILE_MODE = 0o600
 _ZEROS = bytes(1 << 20)
 
-COPY_DIFFERS = (
+COPY_DIFFERS = _(
     "Companion could not finish encrypting your journal: the encrypted copy did not match. "
     "Your journal is kept unencrypted at {path} and nothing was lost; Companion will try again "
     "at its next start."
 )
-TWO_PLAIN = (
+TWO_PLAIN = _(
     "Companion found two unencrypted journal files ({path} and {other}) and did not choose "
     "between them. Nothing was changed."
 )

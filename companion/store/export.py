@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from companion.core.i18n import _
 from companion.core.journal_export import ExportFailed, ExportFormat, ExportResult
 from companion.core.journal_key import JournalKey
 from companion.store import driver
@@ -57,16 +58,18 @@ _WRITE_BUFFER = 1 << 20
 _OWN_SUFFIXES = ("", "-wal", "-shm", "-journal")
 _FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
-NO_JOURNAL = "There is no journal on this computer yet, so there is nothing to export."
-FULL = (
+NO_JOURNAL = _("There is no journal on this computer yet, so there is nothing to export.")
+FULL = _(
     "The disk is full, so the export could not be written. Free up some space and try "
     "again; nothing was left behind."
 )
-NOT_WRITABLE = "Companion can't write to {folder}. Choose a folder of your own, such as Documents."
-NO_FOLDER = "The folder {folder} doesn't exist. Choose another folder."
-IS_FOLDER = "{path} is a folder. Choose a file name for the export."
-OWN_FILE = "That is where Companion keeps your journal. Choose another name for the export."
-OTHER = "The export could not be written to {folder} ({reason}). Nothing was left behind."
+NOT_WRITABLE = _(
+    "Companion can't write to {folder}. Choose a folder of your own, such as Documents."
+)
+NO_FOLDER = _("The folder {folder} doesn't exist. Choose another folder.")
+IS_FOLDER = _("{path} is a folder. Choose a file name for the export.")
+OWN_FILE = _("That is where Companion keeps your journal. Choose another name for the export.")
+OTHER = _("The export could not be written to {folder} ({reason}). Nothing was left behind.")
 
 
 def export_journal(

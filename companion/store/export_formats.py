@@ -3,7 +3,7 @@
 JSON Lines keeps every field exactly as stored (times as ISO 8601 with their offset), one
 object per line after a header line, so any text round-trips. Markdown is for reading: a
 heading per entry with its local date and time, the call it is about, moods and tags, then
-the text.
+the text, all in the agent's language (JSON Lines' keys and values stay as stored: data).
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any, Generic, TextIO, TypeVar
 
-from companion.core.calendar_words import DAYS, MONTHS
-from companion.core.calls import Reason
-from companion.core.moods import Mood
+from companion.core import formatting
+from companion.core.calls import MAX_INTENSITY, Reason
+from companion.core.i18n import _, ngettext
+from companion.core.moods import mood_or_none
 from companion.store.columns import enum_or_none, tags_from_text
 
 #: One export query row: id, created_at, updated_at, body, tags, call_id, mood, prompt,
@@ -36,7 +37,6 @@ _LINE_BREAKERS = ("\u2028", "\u2029", "\x85")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 #: A line of the entry that would otherwise become a heading of the export's outline.
 _HEADING_START = re.compile(r"^([ \t]{0,3})#", re.MULTILINE)
-_MOOD_TEXTS = {int(mood): f"{mood.face} {mood.label}" for mood in Mood}
 
 
 def write_json_lines(out: TextIO, rows: Iterable[Row], total: int, now: datetime) -> int:
@@ -90,74 +90,133 @@ def _escape_line_breakers(line: str) -> str:
 
 
 def write_markdown(out: TextIO, rows: Iterable[Row], total: int, now: datetime) -> int:
-    entries = "1 entry" if total == 1 else f"{total:,} entries"
+    entries = ngettext("{count} entry", "{count} entries", total).format(
+        count=formatting.number(total)
+    )
     out.write(
-        "# Companion journal\n\n"
-        f"Exported {long_date(now.astimezone())} · {entries}, oldest first.\n\n"
-        "This file holds your private journal, written here because you asked. "
-        "Keep it somewhere only you can read.\n"
+        "# "
+        + _("Companion journal")
+        + "\n\n"
+        # Translators: the export's first line: "Exported Tuesday, November 24, 2026, 10:41 AM
+        # · 12 entries, oldest first."
+        + _("Exported {when} · {entries}, oldest first.").format(
+            when=long_date(now.astimezone()), entries=entries
+        )
+        + "\n\n"
+        + _(
+            "This file holds your private journal, written here because you asked. "
+            "Keep it somewhere only you can read."
+        )
+        + "\n"
     )
     write = out.write
     tag_lines = _Memo(_tags_line)
+    words = _Words()
     count = 0
     for row in rows:
-        write(_markdown_entry(row, tag_lines))
+        write(_markdown_entry(row, tag_lines, words))
         count += 1
     return count
 
 
-def _markdown_entry(row: Row, tag_lines: Callable[[Any], str]) -> str:
+class _Words:
+    """The entry lines' words and dates for one export: translated once, and each day and
+    each minute formatted once (Babel takes tens of microseconds a date, and an export may
+    hold 100,000 entries)."""
+
+    def __init__(self) -> None:
+        self.call = _("Call: {call}")
+        self.around = _("Mood around the break: {moods}")
+        self.writing = _("Mood when writing: {mood}")
+        self.tags = _("Tags: {tags}")
+        self.question = _("Question: {question}")
+        self.edited = _("Edited: {when}")
+        self.no_reason = _("Reason not given")
+        self.intensity = _("intensity {intensity} of {highest}")
+        self.tagged_at = _("tagged at {time}")
+        self.tagged_on = _("tagged {when}")
+        # Translators: moods as faces and words: "🙁 Low before, 🙂 Calm after".
+        self.both = _("{before} before, {after} after")
+        self.before = _("{before} before")
+        self.after = _("{after} after")
+        # Translators: a day and a time: "Tuesday, December 1, 2:05 PM".
+        self.day_time = _("{day}, {time}")
+        self.mood: _Memo[str] = _Memo(_mood_text)
+        self.reason: _Memo[str | None] = _Memo(_reason_text)
+        self._days: _Memo[str] = _Memo(formatting.full_date)
+        self._times: _Memo[str] = _Memo(
+            lambda minutes: formatting.time_of_day(time(minutes // 60, minutes % 60))
+        )
+
+    def long_date(self, moment: datetime) -> str:
+        """What the module's ``long_date`` says, each day and minute formatted once."""
+        return self.day_time.format(day=self._days(moment.date()), time=self.clock(moment))
+
+    def clock(self, moment: datetime) -> str:
+        return self._times(moment.hour * 60 + moment.minute)
+
+
+def _markdown_entry(row: Row, tag_lines: Callable[[Any], str], words: _Words) -> str:
     _id, created, updated, body, tags, _call_id, mood, prompt, tagged_at, *call = row
     when = _local(created)
-    lines = ["\n---\n\n## ", long_date(when), "\n\n"]
+    lines = ["\n---\n\n## ", words.long_date(when), "\n\n"]
     if tagged_at is not None:
-        lines += ["- Call: ", _call_line(when, tagged_at, *call), "\n"]
-        moods = _break_moods(call[2], call[3])
+        said = _call_line(words, when, tagged_at, *call)
+        lines += ["- ", words.call.format(call=said), "\n"]
+        moods = _break_moods(words, call[2], call[3])
         if moods:
-            lines += ["- Mood around the break: ", moods, "\n"]
-    face = _mood_text(mood)
+            lines += ["- ", words.around.format(moods=moods), "\n"]
+    face = words.mood(mood)
     if face:
-        lines += ["- Mood when writing: ", face, "\n"]
+        lines += ["- ", words.writing.format(mood=face), "\n"]
     tags_line = tag_lines(tags)
     if tags_line:
-        lines += ["- Tags: ", tags_line, "\n"]
+        lines += ["- ", words.tags.format(tags=tags_line), "\n"]
     if prompt:
-        lines += ["- Question: ", _plain(prompt).replace("\n", " "), "\n"]
+        question = _plain(prompt).replace("\n", " ")
+        lines += ["- ", words.question.format(question=question), "\n"]
     if updated != created:
         edited = _local(updated)
         if (edited - when).total_seconds() >= 60:
-            lines += ["- Edited: ", long_date(edited), "\n"]
+            lines += ["- ", words.edited.format(when=words.long_date(edited)), "\n"]
     if len(lines) > 3:
         lines.append("\n")
     lines += [_body_text(body), "\n"]
     return "".join(lines)
 
 
-def _call_line(when: datetime, tagged_at: str, reason: Any, intensity: Any, *_: Any) -> str:
-    known = enum_or_none(Reason, reason)
-    parts = [known.label if known is not None else "Reason not given"]
+def _call_line(
+    words: _Words, when: datetime, tagged_at: str, reason: Any, intensity: Any, *_rest: Any
+) -> str:
+    parts = [words.reason(reason) or words.no_reason]
     if isinstance(intensity, int):
-        parts.append(f"intensity {intensity} of 5")
+        parts.append(words.intensity.format(intensity=intensity, highest=MAX_INTENSITY))
     tagged = _local(tagged_at)
     if tagged.date() == when.date():
-        parts.append(f"tagged at {tagged.hour:02d}:{tagged.minute:02d}")
+        parts.append(words.tagged_at.format(time=words.clock(tagged)))
     else:
-        parts.append(f"tagged {long_date(tagged)}")
+        parts.append(words.tagged_on.format(when=words.long_date(tagged)))
     return " · ".join(parts)
 
 
-def _break_moods(before: Any, after: Any) -> str:
-    before_text, after_text = _mood_text(before), _mood_text(after)
+def _break_moods(words: _Words, before: Any, after: Any) -> str:
+    before_text, after_text = words.mood(before), words.mood(after)
     if before_text and after_text:
-        return f"{before_text} before, {after_text} after"
+        return words.both.format(before=before_text, after=after_text)
     if before_text:
-        return f"{before_text} before"
-    return f"{after_text} after" if after_text else ""
+        return words.before.format(before=before_text)
+    return words.after.format(after=after_text) if after_text else ""
 
 
 def _mood_text(value: Any) -> str:
     """'🙂 Calm' for a stored mood; '' for none, or one this version doesn't know."""
-    return _MOOD_TEXTS.get(value, "") if isinstance(value, int) else ""
+    known = mood_or_none(value) if isinstance(value, int) else None
+    return f"{known.face} {known.label}" if known is not None else ""
+
+
+def _reason_text(value: Any) -> str | None:
+    known = enum_or_none(Reason, value)
+    return None if known is None else known.label
 
 
 def _body_text(body: str) -> str:
@@ -167,7 +226,7 @@ def _body_text(body: str) -> str:
         body = _CONTROL.sub("", body)
     if "#" in body:
         body = _HEADING_START.sub(r"\1\\#", body)
-    return body.rstrip("\n") or "(empty entry)"
+    return body.rstrip("\n") or _("(empty entry)")
 
 
 def _tags_line(text: Any) -> str:
@@ -200,7 +259,8 @@ def _local(text: str) -> datetime:
 
 
 def long_date(moment: datetime) -> str:
-    """“Tuesday 24 November 2026, 10:41”, in fixed English like the rest of Companion."""
-    day, month = DAYS[moment.weekday()], MONTHS[moment.month - 1]
-    # Not strftime: at 100,000 entries it cost half a second of the export.
-    return f"{day} {moment.day} {month} {moment.year}, {moment.hour:02d}:{moment.minute:02d}"
+    """ "Tuesday, November 24, 2026, 10:41 AM", as the agent's language and region write it."""
+    # Translators: a day and a time: "Tuesday, December 1, 2:05 PM".
+    return _("{day}, {time}").format(
+        day=formatting.full_date(moment.date()), time=formatting.time_of_day(moment)
+    )

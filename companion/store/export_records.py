@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from companion.core.calls import Reason
 from companion.core.journal_key import JournalKey
-from companion.core.moods import Mood
+from companion.core.moods import mood_or_none
 from companion.core.records_export import (
     RecordFormat,
     RecordKind,
@@ -48,9 +48,17 @@ _ORDER = {
     RecordKind.BREAKS: "breaks ORDER BY julianday(started_at), id",
     RecordKind.CALLBACKS: "callbacks ORDER BY julianday(due_at), id",
 }
-_MOOD_WORDS = {int(mood): mood.word for mood in Mood}
 
 
+def _mood_word(value: Any) -> str | None:
+    mood = mood_or_none(value) if isinstance(value, int) else None
+    return None if mood is None else mood.word
+
+
+# The keys are the CSV's column headers and the JSON's names: they stay English whatever the
+# agent's language, being data column names a spreadsheet or a script refers to. The values
+# meant for reading (reason_label, the mood words) are in the agent's language; the stable
+# codes beside them (reason, mood_before) are not.
 def _call(row: dict[str, Any]) -> dict[str, Any]:
     reason = enum_or_none(Reason, row["reason"])
     return {
@@ -77,9 +85,9 @@ def _break(row: dict[str, Any]) -> dict[str, Any]:
         "actual_seconds": row["actual_seconds"],
         "outcome": row["outcome"],
         "mood_before": before,
-        "mood_before_word": _MOOD_WORDS.get(before),
+        "mood_before_word": _mood_word(before),
         "mood_after": after,
-        "mood_after_word": _MOOD_WORDS.get(after),
+        "mood_after_word": _mood_word(after),
         "mood_change": change,
     }
 

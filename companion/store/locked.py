@@ -8,23 +8,24 @@ import os
 from datetime import datetime
 from pathlib import Path
 
+from companion.core.i18n import _
 from companion.core.journal_key import JournalKey
 from companion.core.ports import StorageUnavailable
 from companion.store.recovery import set_aside
 
 log = logging.getLogger(__name__)
 
-KEPT = (
+KEPT = _(
     "It is kept as it is at {path}, and opens again with the right key or passphrase. "
     "If that is lost, Settings → Privacy can start a new journal and keep this one aside; "
     "nothing is deleted."
 )
-WRONG_PASSPHRASE = "This passphrase does not open your journal. "
-WRONG_KEY = (
+WRONG_PASSPHRASE = _("This passphrase does not open your journal.")
+WRONG_KEY = _(
     "The key Companion has does not open your journal: the journal may come from another "
-    "computer, or its key was replaced. "
+    "computer, or its key was replaced."
 )
-NO_KEY = "Your journal is encrypted, and Companion has no key or passphrase for it right now. "
+NO_KEY = _("Your journal is encrypted, and Companion has no key or passphrase for it right now.")
 #: The word in a locked journal's set-aside name: journal.locked-20261207-093000.db.
 LOCKED_ASIDE = "locked"
 
@@ -49,7 +50,7 @@ class WrongKey(JournalLocked):
     @classmethod
     def of(cls, path: Path, key: JournalKey) -> WrongKey:
         start = WRONG_PASSPHRASE if key.derived else WRONG_KEY
-        return cls(start + KEPT.format(path=path), path)
+        return cls(f"{start} {KEPT.format(path=path)}", path)
 
 
 class KeyNeeded(JournalLocked):
@@ -59,7 +60,7 @@ class KeyNeeded(JournalLocked):
 
     @classmethod
     def of(cls, path: Path) -> KeyNeeded:
-        return cls(NO_KEY + KEPT.format(path=path), path)
+        return cls(f"{NO_KEY} {KEPT.format(path=path)}", path)
 
 
 def set_locked_journal_aside(path: Path, now: datetime, backups: Path | None = None) -> Path:

@@ -16,6 +16,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
+from companion.core.i18n import _
 from companion.core.ports import StorageUnavailable
 from companion.store.connection import Connection
 
@@ -47,7 +48,7 @@ def _migration(step: Callable[[Database], None]) -> Callable[[Database], None]:
 #: Porter stems ("shouting" finds "shouted"); remove_diacritics 2 lets "cafe" find "café".
 FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
-NEWER_JOURNAL = (
+NEWER_JOURNAL = _(
     "Your journal was saved by a newer version of Companion, so this one can't open it. "
     "Please update Companion; your journal has not been changed."
 )

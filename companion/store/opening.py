@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from companion.core.i18n import _
 from companion.core.journal_key import Encryption, JournalKey, Protection, Unlocked
 from companion.store import driver
 from companion.store.database import DATABASE_FILENAME
@@ -22,7 +23,7 @@ from companion.store.storage import Storage, open_storage, temporary_storage
 
 log = logging.getLogger(__name__)
 
-NOT_ENCRYPTED_YET = (
+NOT_ENCRYPTED_YET = _(
     "{why} Your journal opens as it is for now, not encrypted yet; Companion encrypts it at a "
     "start when it has its key."
 )

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from companion.app_messages import TEMPORARY_JOURNAL
+from companion.core.i18n import _
 from companion.core.journal_key import JournalKey
 from companion.core.ports import (
     BreakRepository,
@@ -41,12 +42,12 @@ from companion.store.reminders_repo import SqliteReminderRepository
 log = logging.getLogger(__name__)
 
 
-SET_ASIDE_DAMAGED = (
+SET_ASIDE_DAMAGED = _(
     "Your journal file was damaged, so Companion moved it aside (as {name}, in the same "
     "folder; nothing was deleted) and started a fresh journal. "
     "“Restore from backup…” in the journal window can bring back a recent copy."
 )
-SET_ASIDE_FOREIGN = (
+SET_ASIDE_FOREIGN = _(
     "The file where Companion keeps its journal belonged to another program, so Companion "
     "moved it aside (as {name}, in the same folder; nothing was changed) and started a "
     "fresh journal."

@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from companion.core import formatting
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall, Reason
 from companion.core.journal import JournalEntry
@@ -80,7 +81,7 @@ def a_dialog(qtbot: QtBot, reader: DebriefReader | None = None, **kwargs: object
 def test_it_opens_on_this_week_with_counts_only(qtbot: QtBot) -> None:
     dialog = a_dialog(qtbot)
     text = dialog.text.toPlainText()
-    assert text.startswith("Debrief summary: Monday 30 November to Sunday 6 December 2026")
+    assert text.startswith("Debrief summary: Monday, November 30 to Sunday, December 6, 2026")
     assert "Hard calls I tagged: 3" in text and "Callbacks: 1 (0 done, 1 still open)" in text
     for secret in ("CS-", "note number", "journal about", "Angry", "refund", ":00"):
         assert secret not in text
@@ -236,4 +237,4 @@ def test_tab_reaches_everything_in_reading_order_and_space_ticks(qtbot: QtBot) -
     dialog.ticks["times"].setFocus()
     qtbot.keyClick(dialog.ticks["times"], Qt.Key.Key_Space)
     assert dialog.ticks["times"].isChecked()
-    assert "Tuesday 1 December, 15:00" in dialog.text.toPlainText()
+    assert f"Tuesday, December 1, {formatting.hour(15)}" in dialog.text.toPlainText()

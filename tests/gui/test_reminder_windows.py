@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from companion.core import formatting
 from companion.core.notices import NoticeAction
 from companion.core.settings import Settings
 from companion.flows.journaling import JournalFlow
@@ -83,12 +84,13 @@ def test_the_pause_menu_holds_the_nudge_says_until_when_and_resumes(qtbot: QtBot
     ]
     trigger(pause, "For 30 minutes")
     assert repo.paused_until == TUESDAY_TEN + timedelta(minutes=30)
-    assert pause.title() == "Reminders paused until 10:30"
+    at = formatting.time_of_day(TUESDAY_TEN + timedelta(minutes=30))
+    assert pause.title() == f"Reminders paused until {at}"
     tag_three(calls, clock, flow)
     flow.timer.timeout.emit()
     assert shown.shown == []  # paused: the nudge waits
     trigger(pause, "Until tomorrow")
-    assert pause.title() == "Reminders paused until 00:00"
+    assert pause.title() == f"Reminders paused until {formatting.hour(0)}"
     trigger(pause, "Resume reminders now")
     assert repo.paused_until is None and pause.title() == "Pause reminders"
     assert not next(a for a in pause.actions() if a.text() == "Resume reminders now").isVisible()

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from companion.core import formatting
 from companion.core.breaks import BreakOutcome, BreakRecord
-from companion.core.calendar_words import DAYS, MONTHS
 from companion.core.calls import DifficultCall, Reason
 from companion.core.debrief import DebriefRecords, Ticks, compose, for_calls, in_period
 from companion.core.debrief_period import chosen_days, period_name
@@ -31,6 +31,8 @@ SECRET = st.text(alphabet="qxzj", min_size=6, max_size=20).map(lambda s: f"qz{s}
 #: Case references in capitals, so that no note can be read inside one, nor one in a note.
 CASE_REF = st.text(alphabet="QXZJ", min_size=6, max_size=20).map(lambda s: f"QZ{s}")
 CLOCK_TIME = re.compile(r"\d{1,2}:\d{2}")
+#: CLDR's narrow no-break space between a time and its AM/PM.
+NNBSP = "\u202f"
 MOOD_WORDS = [m.word for m in Mood] + [m.label for m in Mood]
 GRADES = ("well done", "good to see", "good job", "great job", "nice work", "proud of you")
 REPROACH = (" yet", "only", "should", "you forgot", "you didn't", "!")
@@ -154,6 +156,11 @@ def test_no_clock_time_or_day_unless_times_are_ticked(data: DebriefRecords, tick
     assert not any(name in text for name in (*DAYS, *MONTHS))
 
 
+#: The tests' language ("en") names its days and months so.
+DAYS = tuple(formatting.locale().days["format"]["wide"].values())
+MONTHS = tuple(formatting.locale().months["format"]["wide"].values())
+
+
 @given(records(), TICKS)
 def test_no_break_details_or_moods_unless_breaks_are_ticked(
     data: DebriefRecords, ticks: Ticks
@@ -214,17 +221,18 @@ def test_everything_ticked_reads_as_a_debrief() -> None:
     everything = Ticks(True, True, True, True, True, True)
     period = this_week(datetime(2026, 12, 2, 9, tzinfo=BERLIN))
     assert compose(data, everything, period) == (
-        "Debrief summary: Monday 30 November to Sunday 6 December 2026\n\n"
+        "Debrief summary: Monday, November 30 to Sunday, December 6, 2026\n\n"
         "Hard calls I tagged: 1\nBreathing breaks: 1\nCallbacks: 1 (0 done, 1 still open)\n\n"
         "Reasons: Angry 1\n\n"
-        "Breaks: 1 breathed to the end, 1 made longer with +30 s\n\n"
+        "Breaks: 1 breathed to the end, 1 made longer with +30 sec\n\n"
         "Calls:\n"
-        "- Tuesday 1 December, 14:05 · Angry · intensity 4 of 5 · case CASE-991\n"
+        f"- Tuesday, December 1, 2:05{NNBSP}PM · Angry · intensity 4 of 5 · case CASE-991\n"
         "  My note: Shouted about the bill.\n"
-        "  Break at 14:05: 1 min 45 s, breathed to the end; mood low (2) before, calm (4) after\n"
+        f"  Break at 2:05{NNBSP}PM: 1 min 45 sec, breathed to the end;"
+        " mood low (2) before, calm (4) after\n"
         "  From my journal: I kept my voice steady.\n  It still stung.\n\n"
         "Callbacks:\n"
-        "- due Tuesday 1 December, 16:05 · still open · case CASE-991\n"
+        f"- due Tuesday, December 1, 4:05{NNBSP}PM · still open · case CASE-991\n"
         "  What it was for: Ring back about the refund\n\n"
         "Moods are my own rating, from 1 (awful) to 5 (good).\n"
     )
@@ -233,7 +241,7 @@ def test_everything_ticked_reads_as_a_debrief() -> None:
 def test_an_empty_week_is_said_plainly() -> None:
     period = this_week(datetime(2026, 12, 2, 9, tzinfo=BERLIN))
     assert compose(DebriefRecords(), Ticks(), period) == (
-        "Debrief summary: Monday 30 November to Sunday 6 December 2026\n\n"
+        "Debrief summary: Monday, November 30 to Sunday, December 6, 2026\n\n"
         "Hard calls I tagged: 0\nBreathing breaks: 0\n"
     )
 
@@ -266,7 +274,7 @@ def test_this_week_and_four_weeks_end_on_sunday_and_name_their_days(now: datetim
     assert week.start.weekday() == 0 and last.weekday() == 6
     assert week.start <= now.date() <= last
     assert four.end == week.end and (four.end - four.start).days == 28
-    assert period_name(week).startswith("Monday ") and " to Sunday " in period_name(week)
+    assert period_name(week).startswith("Monday, ") and " to Sunday, " in period_name(week)
 
 
 @given(records())
@@ -282,12 +290,12 @@ def test_a_night_shift_call_after_midnight_is_on_the_new_day() -> None:
     night = DifficultCall(datetime(2026, 12, 2, 0, 30, tzinfo=BERLIN), 1)
     tuesday = chosen_days(date(2026, 12, 1), date(2026, 12, 1))
     assert in_period(DebriefRecords(calls=(night,)), tuesday).calls == ()
-    assert period_name(tuesday) == "Tuesday 1 December 2026"
+    assert period_name(tuesday) == "Tuesday, December 1, 2026"
 
 
 def test_days_in_either_order_and_across_a_new_year() -> None:
     period = chosen_days(date(2027, 1, 3), date(2026, 12, 28))
-    assert period_name(period) == "Monday 28 December 2026 to Sunday 3 January 2027"
+    assert period_name(period) == "Monday, December 28, 2026 to Sunday, January 3, 2027"
 
 
 def test_a_call_in_the_hour_that_repeats_in_autumn_is_kept_once() -> None:

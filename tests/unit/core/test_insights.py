@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from companion.core import formatting
 from companion.core import insights_messages as texts
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall, Reason
@@ -73,7 +74,8 @@ def test_an_empty_week_says_so_kindly() -> None:
 def test_one_call_is_told_with_its_day_and_hour() -> None:
     one = report([DifficultCall(at(1, 14, 20), id=1, reason=Reason.ANGRY)])
     assert one.calls.sentence == "One hard call this week, on Tuesday afternoon."
-    assert one.calls.hours_sentence == "It came between 14:00 and 15:00."
+    hours = formatting.hour(14), formatting.hour(15)  # "2:00 PM" in the tests' "en"
+    assert one.calls.hours_sentence == "It came between {} and {}.".format(*hours)
     tuesday = one.calls.days[1]
     assert tuesday.day == date(2026, 12, 1)
     assert dict(tuesday.by_reason)[Reason.ANGRY] == 1
@@ -102,13 +104,14 @@ def test_a_night_shift_counts_each_call_on_its_own_calendar_day() -> None:
     night = [DifficultCall(at(1, 23, 30)), DifficultCall(at(2, 0, 30)), DifficultCall(at(2, 1))]
     week = report(night)
     assert [day.total for day in week.calls.days[1:3]] == [1, 2]
-    assert week.calls.hours_sentence == "Most came between midnight and 2:00."
+    assert week.calls.hours_sentence == f"Most came between midnight and {formatting.hour(2)}."
     assert week.calls.sentence == "3 hard calls this week; Wednesday early morning had the most."
 
 
 def test_the_hours_of_a_night_shift_may_run_past_midnight() -> None:
     calls = [DifficultCall(at(1, 23)), DifficultCall(at(2, 0)), DifficultCall(at(4, 12))]
-    assert report(calls).calls.hours_sentence == "Most came between 23:00 and 1:00."
+    hours = formatting.hour(23), formatting.hour(1)
+    assert report(calls).calls.hours_sentence == "Most came between {} and {}.".format(*hours)
 
 
 def test_a_daylight_saving_day_is_one_day_of_25_hours() -> None:

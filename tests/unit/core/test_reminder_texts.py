@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from companion.core import formatting
 from companion.core.notices import Notice, NoticeAction
 from companion.core.reminder_texts import (
     DayNumbers,
@@ -22,6 +23,8 @@ from companion.core.reminders import Callback, Due, Reminder, ReminderKind
 FIVE = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
 NUMBERS = DayNumbers(calls=4, breaks=2)
 ANSWERS_FOR_CALLBACKS = {NoticeAction.DONE, NoticeAction.SNOOZE}
+#: Times as the region writes them ("en" in tests: "5:00 PM", with a no-break space).
+AT = {hour: formatting.hour(hour) for hour in (15, 16, 17, 18)}
 
 
 def callback(callback_id: int, hours_ago: float, case: str | None = None) -> Callback:
@@ -60,7 +63,7 @@ def test_two_callbacks_due_together_are_one_list_without_done_or_snooze() -> Non
     assert shown is not None
     assert shown.title == "2 callbacks are due" and shown.topic == "callbacks"
     assert shown.actions == (NoticeAction.SHOW_CALLBACKS,)
-    assert "Call back case 4711 (17:00), Call back case 4712 (17:00)" in shown.body
+    assert f"Call back case 4711 ({AT[17]}), Call back case 4712 ({AT[17]})" in shown.body
 
 
 def test_a_nudge_with_a_callback_due_stays_a_nudge_and_names_the_callback() -> None:
@@ -69,7 +72,7 @@ def test_a_nudge_with_a_callback_due_stays_a_nudge_and_names_the_callback() -> N
     assert shown.title == "A breather?" and shown.topic == "nudge"
     assert shown.actions == (NoticeAction.START_BREAK, NoticeAction.SHOW_CALLBACKS)
     assert shown.body.endswith(
-        "Also: Call back case 4711 (17:00) is waiting under Callbacks in Companion's menu."
+        f"Also: Call back case 4711 ({AT[17]}) is waiting under Callbacks in Companion's menu."
     )
 
 
@@ -154,12 +157,12 @@ def test_one_open_callback_is_it_and_several_are_them_wherever_the_menu_is() -> 
     assert one is not None and one.title == "A callback is still open"
     assert (
         one.body
-        == "Call back case 4711 (15:00). You'll find it under Callbacks in Companion's menu."
+        == f"Call back case 4711 ({AT[15]}). You'll find it under Callbacks in Companion's menu."
     )
     two = notice(due(ReminderKind.OVERDUE), [callback(1, 2, "4711"), callback(2, 1)])
     assert two is not None and two.title == "Callbacks still open"
     assert two.body == (
-        "Call back case 4711 (15:00), Call back (16:00)."
+        f"Call back case 4711 ({AT[15]}), Call back ({AT[16]})."
         " You'll find them under Callbacks in Companion's menu."
     )
     for shown in (one, two):
@@ -209,7 +212,7 @@ def test_the_journal_lists_open_callbacks_soonest_first_with_the_day_when_not_to
     earlier = callback(2, hours_ago=1)
     later = replace(callback(3, hours_ago=-1), text="Mrs Díaz")
     assert callback_lines([later, yesterday, earlier], FIVE) == [
-        "Sun 15:00 Call back case 4711 (overdue)",
-        "16:00 Call back (overdue)",
-        "18:00 Mrs Díaz",
+        f"Sun {AT[15]} Call back case 4711 (overdue)",
+        f"{AT[16]} Call back (overdue)",
+        f"{AT[18]} Mrs Díaz",
     ]
