@@ -23,6 +23,7 @@ POLICY_SETTINGS = frozenset(
         "global_shortcut",
         "reduced_motion",
         "autostart",
+        "language",
         "reminders.enabled",
         "reminders.nudge_calls",
         "reminders.nudge_window_minutes",
