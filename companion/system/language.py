@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
-from companion.core.i18n import install
+from companion.core.i18n import DOMAIN, SOURCE_LANGUAGE, install
 from companion.system.resources import resources_dir
 
 #: Set by tests and by people trying a language: wins over everything else.
@@ -84,3 +85,11 @@ def chosen_language(environ: Mapping[str, str]) -> str | None:
     policy, _problems = load_policy(environ)
     user, _warnings = load_settings_mapping(settings_path(data_dir(environ)))
     return apply_policy(user, policy)[0].language
+
+
+def available_languages(locale_dir: Path | None = None) -> list[str]:
+    """English and every language with a compiled catalog ("es", "pt_BR"): what the agent can
+    choose in Settings. A .po not compiled yet (a checkout before `make`) is not offered."""
+    folder = resources_dir() / "locale" if locale_dir is None else locale_dir
+    found = sorted(path.parent.parent.name for path in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    return [SOURCE_LANGUAGE, *(tag for tag in found if tag != SOURCE_LANGUAGE)]
