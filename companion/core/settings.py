@@ -10,7 +10,7 @@ from typing import Any
 
 from companion.core.app_lock import LOCK_AFTER_MINUTES
 from companion.core.breathing import DEFAULT_PATTERN_KEY, PATTERNS
-from companion.core.i18n import normalize
+from companion.core.i18n import _, normalize
 from companion.core.journal_key import Protection
 from companion.core.reminder_settings import (
     ReminderSettings,
@@ -110,7 +110,10 @@ def settings_from_mapping(
         try:
             candidate = replace(settings, **{name: _coerce(name, value)})
         except (TypeError, ValueError) as error:
-            warnings.append(f"The setting “{name}” had an unusable value ({error}); using default.")
+            # Translators: {name} is the setting's key in the file (break_seconds); {error} is
+            # why, in English.
+            text = _("The setting “{name}” had an unusable value ({error}); using default.")
+            warnings.append(text.format(name=name, error=error))
             continue
         settings = candidate
     return settings, warnings
