@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion import APP_ID, __version__
 from companion.core.commands import Command
-from companion.core.i18n import language, layout_language
+from companion.core.i18n import N_, _, language, layout_language
 from companion.system import paths
 from companion.system.activation import forget_launch_tokens
 from companion.system.logs import setup_logging
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-START_FAILED_TEXT = (
+START_FAILED_TEXT = N_(
     "Companion could not finish starting; the details are in its log file on this computer."
 )
 
@@ -76,7 +76,7 @@ def run(server_name: str, first: Command | None) -> int:
             started.append(start(qt_app, server_name, tray, icon, first))
         except Exception:
             log.error("start-up failed:\n%s", traceback.format_exc())
-            QMessageBox.critical(None, "Companion", START_FAILED_TEXT)
+            QMessageBox.critical(None, "Companion", _(START_FAILED_TEXT))
             qt_app.exit(1)
 
     QTimer.singleShot(0, finish_starting)
@@ -99,8 +99,10 @@ def _install_excepthook() -> None:
             QMessageBox.warning(
                 None,
                 "Companion",
-                "Something went wrong inside Companion. Your journal is safe; the details are "
-                "in Companion's log file on this computer.",
+                _(
+                    "Something went wrong inside Companion. Your journal is safe; the details "
+                    "are in Companion's log file on this computer."
+                ),
             )
 
     sys.excepthook = hook
