@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from companion.core import i18n
-from companion.system.language import chosen_language
+from companion.system.language import chosen_language, install_language
 
 
 @pytest.fixture
@@ -72,3 +72,16 @@ def test_right_to_left_without_a_catalog_keeps_english_in_a_mirrored_layout(
     finally:
         i18n.install([], tmp_path)
     assert i18n.layout_language() == "en"
+
+
+def test_the_agents_hebrew_mirrors_the_layout_before_any_catalog(desk: dict[str, str]) -> None:
+    """From the settings file to the layout, as `companion` starts: no Hebrew catalog yet, so
+    English sentences, in a right-to-left layout."""
+    write(desk, settings={"language": "he"})
+    try:
+        assert install_language(desk) == "en"
+        assert i18n.layout_language() == "he"
+        assert install_language({**desk, "COMPANION_LANGUAGE": "en_GB"}) == "en_GB"
+        assert i18n.layout_language() == "en_GB"  # the variable wins over everything
+    finally:
+        i18n.install([], Path(desk["COMPANION_DATA_DIR"]))
