@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from companion.cli_policy import add_policy_command
+from companion.cli_words import use_companions_words
 from companion.core.calls import (
     MAX_CASE_REF_LENGTH,
     MAX_INTENSITY,
@@ -34,6 +35,7 @@ from companion.core.commands import (
     Reply,
     launch_tokens,
 )
+from companion.core.i18n import N_, _
 from companion.core.journal_export import ExportFormat
 
 _REASONS = ", ".join(r.value for r in Reason)
@@ -63,7 +65,7 @@ class _VersionAction(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="companion",
-        description=(
+        description=_(
             "Companion: one click after a hard call, a guided breathing break and a private "
             "journal. Without a command it starts Companion in the tray (or shows it if it is "
             "already running)."
@@ -72,74 +74,89 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--background",
         action="store_true",
-        help=(
+        help=_(
             "start in the tray without opening any window, as the login does: nothing happens "
             'if Companion is already running or "Start Companion when I log in" is off'
         ),
     )
     parser.add_argument(
-        "--version", action=_VersionAction, help="show the version and the commit it was built from"
+        "--version",
+        action=_VersionAction,
+        help=_("show the version and the commit it was built from"),
     )
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="check that this installation works (uses a temporary folder, not your journal)",
+        help=_("check that this installation works (uses a temporary folder, not your journal)"),
     )
     parser.add_argument(
         "--report",
         metavar="PATH",
-        help="with --self-test: also write its lines to PATH (the Windows build has no console)",
+        help=_("with --self-test: also write its lines to PATH (the Windows build has no console)"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     tag = commands.add_parser(
-        "tag", help="tag the last call as difficult and start a breathing break"
+        "tag", help=_("tag the last call as difficult and start a breathing break")
     )
-    tag.add_argument("--reason", "-r", help=f"why it was hard: {_REASONS}")
     tag.add_argument(
-        "--intensity", "-i", type=int, help=f"how hard, {MIN_INTENSITY} (mild) to {MAX_INTENSITY}"
+        "--reason", "-r", help=_("why it was hard: {reasons}").format(reasons=_REASONS)
     )
-    tag.add_argument("--case", dest="case_ref", help="a case or ticket reference")
-    commands.add_parser("break", help="start a breathing break without tagging a call")
-    commands.add_parser("journal", help="open the private journal")
+    tag.add_argument(
+        "--intensity",
+        "-i",
+        type=int,
+        help=_("how hard, {mildest} (mild) to {hardest}").format(
+            mildest=MIN_INTENSITY, hardest=MAX_INTENSITY
+        ),
+    )
+    tag.add_argument("--case", dest="case_ref", help=_("a case or ticket reference"))
+    commands.add_parser("break", help=_("start a breathing break without tagging a call"))
+    commands.add_parser("journal", help=_("open the private journal"))
     commands.add_parser(
-        "insights", help="open Insights: your hard calls, breaks and moods, on this computer"
+        "insights", help=_("open Insights: your hard calls, breaks and moods, on this computer")
     )
-    callback = commands.add_parser("callback", help="remind me to call a customer back")
+    callback = commands.add_parser("callback", help=_("remind me to call a customer back"))
     when = callback.add_mutually_exclusive_group(required=True)
-    when.add_argument("--at", help="a time today (or tomorrow if passed), e.g. 15:30")
-    when.add_argument("--in", dest="in_", metavar="DELAY", help="e.g. 2h, 90m, 1m")
-    callback.add_argument("--case", dest="case_ref", help="a case or ticket reference")
-    commands.add_parser("settings", help="open the settings window")
-    commands.add_parser("quit", help="quit the running Companion")
+    when.add_argument("--at", help=_("a time today (or tomorrow if passed), e.g. 15:30"))
+    when.add_argument("--in", dest="in_", metavar="DELAY", help=_("e.g. 2h, 90m, 1m"))
+    callback.add_argument("--case", dest="case_ref", help=_("a case or ticket reference"))
+    commands.add_parser("settings", help=_("open the settings window"))
+    commands.add_parser("quit", help=_("quit the running Companion"))
     delete = commands.add_parser(
         "delete-my-data",
-        help="remove your journal, its backups, settings and logs from this computer",
+        help=_("remove your journal, its backups, settings and logs from this computer"),
     )
-    delete.add_argument("--yes", action="store_true", help="don't ask for confirmation")
+    delete.add_argument("--yes", action="store_true", help=_("don't ask for confirmation"))
     add_policy_command(commands)
     export = commands.add_parser(
         "export",
-        help="write your whole journal to a file you choose (works without Companion running)",
+        help=_("write your whole journal to a file you choose (works without Companion running)"),
     )
-    export.add_argument("path", metavar="PATH", help="the file to write, e.g. journal.md")
+    export.add_argument("path", metavar="PATH", help=_("the file to write, e.g. journal.md"))
     export.add_argument(
         "--format",
         choices=[*(fmt.value for fmt in ExportFormat), "csv", "json"],
-        help="md to read, jsonl for other tools, csv or json for --what other than the "
-        "journal (default: from PATH's extension)",
+        help=_(
+            "md to read, jsonl for other tools, csv or json for --what other than the "
+            "journal (default: from PATH's extension)"
+        ),
     )
     export.add_argument(
         "--what",
         choices=["journal", "calls", "breaks", "callbacks", "all"],
         default="journal",
-        help="the journal (default), or your calls, breaks with moods, callbacks, or all three "
-        "(all as csv writes three files named after PATH)",
+        help=_(
+            "the journal (default), or your calls, breaks with moods, callbacks, or all three "
+            "(all as csv writes three files named after PATH)"
+        ),
     )
     export.add_argument(
         "--case-refs",
         action="store_true",
-        help="with --what: include case references (left out otherwise: they can identify "
-        "a customer)",
+        help=_(
+            "with --what: include case references (left out otherwise: they can identify "
+            "a customer)"
+        ),
     )
     return parser
 
@@ -169,13 +186,19 @@ def _expanded(parser: argparse.ArgumentParser, path: str) -> Path:
     try:
         return Path(path).expanduser()
     except RuntimeError:  # "~someone/..." for an account this computer doesn't know
-        parser.error(f"Companion can't find the home folder in {path}; write the path out in full.")
+        parser.error(
+            _("Companion can't find the home folder in {path}; write the path out in full.").format(
+                path=path
+            )
+        )
 
 
 def _checked_intensity(value: int | None) -> int | None:
     if value is not None and not MIN_INTENSITY <= value <= MAX_INTENSITY:
         raise InvalidCallDetail(
-            f"Intensity goes from {MIN_INTENSITY} to {MAX_INTENSITY}; {value} is outside that."
+            _("Intensity goes from {mildest} to {hardest}; {value} is outside that.").format(
+                mildest=MIN_INTENSITY, hardest=MAX_INTENSITY, value=value
+            )
         )
     return value
 
@@ -192,6 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from companion.system.language import install_language
 
     install_language()
+    use_companions_words()
     parser = build_parser()
     args = parser.parse_args(arguments)
     if args.self_test:
@@ -199,9 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(Path(args.report).expanduser() if args.report else None)
     if args.report:
-        parser.error("--report goes with --self-test.")
+        parser.error(_("--report goes with --self-test."))
     if args.background and args.command is not None:
-        parser.error("--background starts Companion in the tray; it takes no command.")
+        parser.error(_("--background starts Companion in the tray; it takes no command."))
     try:
         command = command_from_args(args)
     except InvalidCallDetail as error:
@@ -242,7 +266,7 @@ def _dispatch(command: Command, *, background: bool = False) -> int:
         # says why in its own window (the same temporary journal as for a locked file).
         folder = paths.instance_dir(paths.data_dir())
     except OSError:
-        print(NO_FOLDER, file=sys.stderr)
+        print(_(NO_FOLDER), file=sys.stderr)
         return 1
     name = server_name(folder)
     lock = InstanceLock(folder)
@@ -252,7 +276,7 @@ def _dispatch(command: Command, *, background: bool = False) -> int:
         return _hand_over(name, command, send_to_running)
     if command.action is Action.QUIT:
         lock.release()
-        print("Companion is not running.", file=sys.stderr)
+        print(_("Companion is not running."), file=sys.stderr)
         return 0
     problem = display_problem()
     if problem is not None:
@@ -278,7 +302,7 @@ def _nothing_to_start(command: Command, data_dir: Path, background: bool) -> int
     turned off: the login started an entry the agent could not remove.
     """
     if command.action is Action.QUIT and not data_dir.is_dir():
-        print("Companion is not running.", file=sys.stderr)
+        print(_("Companion is not running."), file=sys.stderr)
         return 0
     if background and not _login_start_wanted(data_dir):
         return 0
@@ -296,15 +320,17 @@ def _login_start_wanted(data_dir: Path) -> bool:
     return login_start_wanted(settings_path(data_dir))
 
 
-NO_FOLDER = (
+# Constants marked with N_ and translated where printed: this module is imported before the
+# language is installed (companion.core.i18n).
+NO_FOLDER = N_(
     "Companion can't start: neither its data folder nor a private temporary folder can be "
     "used on this computer right now."
 )
-NOT_ANSWERING = (
+NOT_ANSWERING = N_(
     "Companion is already running but is not answering. If it stays that way, quit it "
     "from its tray menu or end it in the task manager, then start it again."
 )
-FROZEN = (
+FROZEN = N_(
     "Companion is running but not responding (it may be frozen or paused), so nothing was "
     "done. If it stays that way, end it in the task manager and start it again."
 )
@@ -316,12 +342,12 @@ def _hand_over(name: str, command: Command, send: Callable[[str, Command], Reply
     A Companion that takes the message and never answers is frozen: say so at once rather
     than retrying, so a script or a hotkey never hangs.
     """
-    for _ in range(10):
+    for _attempt in range(10):
         reply = send(name, command)
         if reply.outcome is not Outcome.NOT_RUNNING:
             return _report(reply)
         time.sleep(0.3)
-    print(NOT_ANSWERING, file=sys.stderr)
+    print(_(NOT_ANSWERING), file=sys.stderr)
     return 1
 
 
@@ -334,9 +360,12 @@ def _report(reply: Reply) -> int:
     if reply.outcome is Outcome.OK:
         return 0
     if reply.outcome is Outcome.NOT_RESPONDING:
-        print(FROZEN, file=sys.stderr)
+        print(_(FROZEN), file=sys.stderr)
         return 1
-    print(f"Companion: {reply.message or reply.outcome.value}", file=sys.stderr)
+    print(
+        _("Companion: {message}").format(message=reply.message or reply.outcome.value),
+        file=sys.stderr,
+    )
     if reply.outcome is Outcome.TEMPORARY:
         return EXIT_TEMPORARY
     return 2 if reply.outcome is Outcome.REFUSED else 1

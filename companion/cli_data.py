@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from companion.core.commands import Action, Command
+from companion.core.i18n import _, pgettext
 from companion.core.journal_export import ExportFailed, ExportFormat, format_of
 from companion.core.journal_key import JournalKey, Protection
 
@@ -23,20 +24,21 @@ def delete_my_data(yes: bool) -> int:
 
     data_dir, log_dir = paths.data_dir(), paths.log_dir()
     if data_dir.is_dir() and not _quit_running(data_dir):
-        print("Companion is still running; quit it first, then try again.", file=sys.stderr)
+        print(_("Companion is still running; quit it first, then try again."), file=sys.stderr)
         return 1
     key_file = key_file_path()
     others = elsewhere(data_dir, keyring=_key_in_keyring(data_dir))
     listed = [*files_to_remove(data_dir, log_dir, key_file), *(o.label for o in others)]
     if not listed:
-        print("There is nothing of Companion's to remove.")
+        print(_("There is nothing of Companion's to remove."))
         return 0
-    print("This removes your journal, its backups, your settings and Companion's logs:")
+    print(_("This removes your journal, its backups, your settings and Companion's logs:"))
     print("\n".join(f"  {path}" for path in listed))
-    if not yes and _ask('Type "delete" to remove them for good (anything else keeps them): ') != (
-        "delete"
-    ):
-        print("Nothing was removed.")
+    # Translators: the word the agent types to confirm; the prompt below shows it.
+    word = pgettext("typed to confirm removing everything", "delete")
+    prompt = _('Type "{word}" to remove them for good (anything else keeps them): ')
+    if not yes and _ask(prompt.format(word=word)) != word:
+        print(_("Nothing was removed."))
         return 1
     removal = remove_all(data_dir, log_dir, key_file=key_file, others=others)
     print(describe(removal))
@@ -76,7 +78,7 @@ def export(
     if what == "journal":
         if case_refs:
             parser.error(
-                "The journal export never holds case references; --case-refs is for --what."
+                _("The journal export never holds case references; --case-refs is for --what.")
             )
         write = _journal_writer(parser, path, format_name)
     else:
@@ -101,18 +103,27 @@ def _journal_writer(parser: argparse.ArgumentParser, path: Path, format_name: st
 
     if format_name in ("csv", "json"):
         parser.error(
-            f"The journal exports as md or jsonl; --format {format_name} is for --what calls, "
-            "breaks, callbacks or all."
+            _(
+                "The journal exports as md or jsonl; --format {format} is for --what calls, "
+                "breaks, callbacks or all."
+            ).format(format=format_name)
         )
     fmt = ExportFormat(format_name) if format_name else format_of(path)
     if fmt is None:
         parser.error(
-            f"Companion can't tell which format to write: end {path.name or 'the name'} in "
-            ".md or .jsonl, or add --format md or --format jsonl."
+            _(
+                "Companion can't tell which format to write: end {name} in .md or .jsonl, or "
+                "add --format md or --format jsonl."
+            ).format(name=_file_name(path))
         )
     return lambda database, key: export_from_folder(
         database, path, fmt, datetime.now().astimezone(), key=key
     ).summary()
+
+
+def _file_name(path: Path) -> str:
+    # Translators: stands for a file's name in "end {name} in .md or .jsonl" when none was given.
+    return path.name or _("the name")
 
 
 def _records_writer(
@@ -122,12 +133,18 @@ def _records_writer(
     from companion.store.export_records import records_from_folder
 
     if format_name in ("md", "jsonl"):
-        parser.error(f"--what {what} exports as csv or json; md and jsonl are for the journal.")
+        parser.error(
+            _("--what {what} exports as csv or json; md and jsonl are for the journal.").format(
+                what=what
+            )
+        )
     fmt = RecordFormat(format_name) if format_name else record_format_of(path)
     if fmt is None:
         parser.error(
-            f"Companion can't tell which format to write: end {path.name or 'the name'} in "
-            ".csv or .json, or add --format csv or --format json."
+            _(
+                "Companion can't tell which format to write: end {name} in .csv or .json, or "
+                "add --format csv or --format json."
+            ).format(name=_file_name(path))
         )
     kind = RecordKind(what)
     return lambda database, key: records_from_folder(

@@ -7,10 +7,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from companion.core.i18n import N_, _
 from companion.core.journal_key import BadKey, JournalKey, KeyLookup, Protection
 from companion.store.opening import journal_is_encrypted
 
-PASSPHRASE_PROMPT = "Passphrase for your journal: "
+PASSPHRASE_PROMPT = N_("Passphrase for your journal: ")  # translated where asked
 
 
 class NoKey(Exception):
@@ -30,7 +31,7 @@ def export_key(data_dir: Path, chosen: Protection | None) -> JournalKey | None:
     else:
         found = _from_keychain(data_dir)
     if found.key is None:
-        raise NoKey(found.problem or "Companion has no key for your journal here.")
+        raise NoKey(found.problem or _("Companion has no key for your journal here."))
     return found.key
 
 
@@ -44,7 +45,7 @@ def _from_keychain(data_dir: Path) -> KeyLookup:
     answer = Keychain(account_for(data_dir), parent=app).get()
     found = lookup_from(answer)
     if found.no_store:
-        raise NoKey("Companion can't reach a keyring here, and your journal's key is in one.")
+        raise NoKey(_("Companion can't reach a keyring here, and your journal's key is in one."))
     return found
 
 
@@ -52,7 +53,10 @@ def _ask_passphrase() -> JournalKey:
     from getpass import getpass
 
     try:
-        return JournalKey.passphrase(getpass(PASSPHRASE_PROMPT))
+        return JournalKey.passphrase(getpass(_(PASSPHRASE_PROMPT)))
     except (EOFError, BadKey) as error:
-        why = str(error) or "none was typed"
-        raise NoKey(f"No passphrase, so your journal stays closed: {why}") from None
+        if not str(error):
+            raise NoKey(_("No passphrase, so your journal stays closed: none was typed")) from None
+        raise NoKey(
+            _("No passphrase, so your journal stays closed: {why}").format(why=error)
+        ) from None

@@ -9,27 +9,32 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from companion.core.i18n import N_, _, pgettext
+
 if TYPE_CHECKING:  # loaded when the command runs, not for every --help
     import argparse
 
     from companion.core.policy_merge import EffectiveValue
 
 #: Words for "no value" where the setting's own meaning says what happens then.
+#: Marked with N_ and translated where printed: companion.cli imports this module before the
+#: language is installed.
 _NONE = {
-    "autostart": "(as installed)",
-    "reduced_motion": "(follows the desktop)",
-    "eap_contact": "(none)",
-    "limits_text": "(Companion's own sentence)",
-    "phone_hint": "(none)",
+    "autostart": N_("(as installed)"),
+    "reduced_motion": N_("(follows the desktop)"),
+    "language": N_("(follows the desktop)"),
+    "eap_contact": N_("(none)"),
+    "limits_text": N_("(Companion's own sentence)"),
+    "phone_hint": N_("(none)"),
 }
-_NO_POLICY = "No IT policy on this computer: every value is built in or the agent's own."
+_NO_POLICY = N_("No IT policy on this computer: every value is built in or the agent's own.")
 
 
 def add_policy_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``companion policy [--report PATH]``."""
     policy = commands.add_parser(
         "policy",
-        help=(
+        help=_(
             "show IT's policy: every key, its value now and where it comes from "
             "(works without Companion running)"
         ),
@@ -38,7 +43,7 @@ def add_policy_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
         "--report",
         dest="policy_report",
         metavar="PATH",
-        help="also write it to PATH (the Windows build has no console)",
+        help=_("also write it to PATH (the Windows build has no console)"),
     )
 
 
@@ -52,7 +57,12 @@ def print_policy(report: Path | None = None, out: TextIO | None = None) -> int:
         try:
             report.write_text(text.getvalue(), encoding="utf-8")
         except OSError as error:
-            print(f"Companion could not write {report}: {error.strerror}", file=sys.stderr)
+            print(
+                _("Companion could not write {path}: {reason}").format(
+                    path=report, reason=error.strerror
+                ),
+                file=sys.stderr,
+            )
             return 1
     return 1 if problems else 0
 
@@ -68,20 +78,26 @@ def _write_policy(out: TextIO) -> bool:
     logging.getLogger("companion").addHandler(logging.NullHandler())
     loaded = read_policy()
     settings_file = paths.settings_path(paths.data_dir())
-    user, _ = load_settings_mapping(settings_file)
+    user, _warnings = load_settings_mapping(settings_file)
     if loaded.read:
-        print("IT policy read from (a later one wins for the same key):", file=out)
+        print(_("IT policy read from (a later one wins for the same key):"), file=out)
         print("".join(f"  {where}\n" for where in loaded.read), file=out)
     else:
-        print(_NO_POLICY + "\n", file=out)
+        print(_(_NO_POLICY) + "\n", file=out)
     if loaded.problems:
-        print("Left out (everything else applies):", file=out)
+        print(_("Left out (everything else applies):"), file=out)
         print("".join(f"  {problem}\n" for problem in loaded.problems), file=out)
     rows = effective_values(user, loaded.merged)
     width = max(len(row.key) for row in rows) + 2
     values = [_value(row) for row in rows]
     value_width = min(max(len(value) for value in values), 40) + 2
-    print(f"{'Key':<{width}}{'Value':<{value_width}}From", file=out)
+    # Translators: the headings of `companion policy`'s table, one word each.
+    key, value_heading, source = (
+        pgettext("policy table", "Key"),
+        pgettext("policy table", "Value"),
+        pgettext("policy table", "From"),
+    )
+    print(f"{key:<{width}}{value_heading:<{value_width}}{source}", file=out)
     for row, value in zip(rows, values, strict=True):
         cell = value.ljust(value_width - 2) + "  "  # a long value still leaves a gap
         print(f"{row.key:<{width}}{cell}{_origin(row, settings_file)}", file=out)
@@ -90,7 +106,7 @@ def _write_policy(out: TextIO) -> bool:
 
 def _value(row: EffectiveValue) -> str:
     if row.value is None:
-        return _NONE.get(row.key, "(none)")
+        return _(_NONE.get(row.key, "(none)"))
     return _toml(row.value)
 
 
@@ -109,11 +125,11 @@ def _origin(row: EffectiveValue, settings_file: object) -> str:
     from companion.core.policy_merge import Origin
 
     if row.origin is Origin.USER:
-        return f"user ({settings_file})"
+        return _("user ({file})").format(file=settings_file)
     if row.origin is Origin.BUILT_IN:
-        return "default"
+        return pgettext("policy table", "default")
     if row.origin is Origin.LOCKED:
-        return f"locked: {row.where}"
+        return _("locked: {where}").format(where=row.where)
     if row.origin is Origin.POLICY_DEFAULT:
-        return f"IT default: {row.where}"
+        return _("IT default: {where}").format(where=row.where)
     return f"{row.where}"

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion import APP_ID, __version__
 from companion.core.commands import Command
+from companion.core.i18n import N_, _, language, layout_language
 from companion.system import paths
 from companion.system.activation import forget_launch_tokens
 from companion.system.logs import setup_logging
 from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.app_icon import app_icon
+from companion.ui.shell.qt_language import apply_language
 from companion.ui.shell.tray import TrayController
 
 if TYPE_CHECKING:
@@ -33,7 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-START_FAILED_TEXT = (
+START_FAILED_TEXT = N_(
     "Companion could not finish starting; the details are in its log file on this computer."
 )
 
@@ -57,6 +59,9 @@ def run(server_name: str, first: Command | None) -> int:
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName(APP_ID)
     qt_app.setQuitOnLastWindowClosed(False)
+    # Qt's own buttons in the agent's language, layouts mirrored for Arabic or Hebrew: before
+    # the first widget is made (the tray's menu).
+    translators = apply_language(qt_app, language(), layout_language())
     icon = app_icon()
     qt_app.setWindowIcon(icon)
     tray = TrayController(icon, ShellActions()) if TrayController.is_available() else None
@@ -71,11 +76,12 @@ def run(server_name: str, first: Command | None) -> int:
             started.append(start(qt_app, server_name, tray, icon, first))
         except Exception:
             log.error("start-up failed:\n%s", traceback.format_exc())
-            QMessageBox.critical(None, "Companion", START_FAILED_TEXT)
+            QMessageBox.critical(None, "Companion", _(START_FAILED_TEXT))
             qt_app.exit(1)
 
     QTimer.singleShot(0, finish_starting)
     code = qt_app.exec()
+    del translators  # kept until Qt's event loop ends
     for companion in started:
         companion.shut_down()
     return code
@@ -93,8 +99,10 @@ def _install_excepthook() -> None:
             QMessageBox.warning(
                 None,
                 "Companion",
-                "Something went wrong inside Companion. Your journal is safe; the details are "
-                "in Companion's log file on this computer.",
+                _(
+                    "Something went wrong inside Companion. Your journal is safe; the details "
+                    "are in Companion's log file on this computer."
+                ),
             )
 
     sys.excepthook = hook

@@ -30,6 +30,7 @@ RIGHT_TO_LEFT = frozenset({"ar", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"}
 
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = SOURCE_LANGUAGE
+_layout_language = SOURCE_LANGUAGE
 
 
 def _(message: str) -> str:
@@ -56,24 +57,34 @@ def install(wanted: Sequence[str], locale_dir: Path) -> str:
 
     gettext finds German's catalog ("de") for "de_AT" when there is no Austrian one.
     """
-    global _translation, _language
-    for tag in map(normalize, wanted):
+    global _translation, _language, _layout_language
+    tags = [normalize(tag) for tag in wanted]
+    for tag in tags:
         if tag.split("_")[0] == SOURCE_LANGUAGE:
-            _translation, _language = _gettext.NullTranslations(), tag
+            # "ar:en" (Arabic, else English): English words, Arabic's direction.
+            _translation, _language, _layout_language = _gettext.NullTranslations(), tag, tags[0]
             return tag
         try:
             found = _gettext.translation(DOMAIN, locale_dir, languages=[tag])
         except OSError:
             continue
-        _translation, _language = found, tag
+        _translation, _language, _layout_language = found, tag, tag
         return tag
     _translation, _language = _gettext.NullTranslations(), SOURCE_LANGUAGE
+    # No catalog at all: English words, but an Arabic or Hebrew desk still reads right to left.
+    _layout_language = tags[0] if tags else SOURCE_LANGUAGE
     return SOURCE_LANGUAGE
 
 
 def language() -> str:
     """The language sentences are in now ("en", "es", "pt_BR"...): for dates and numbers too."""
     return _language
+
+
+def layout_language() -> str:
+    """The language layouts follow: the one spoken if it has a catalog, else the first wanted
+    ("ar" or "ar:en": English sentences in mirrored layouts)."""
+    return _layout_language
 
 
 def is_right_to_left(tag: str) -> bool:

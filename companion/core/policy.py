@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from companion.core.i18n import _, ngettext
 from companion.core.journal_key import Encryption
 from companion.core.policy_values import flatten, layer, loosen, nest
 from companion.core.settings import Settings, settings_to_mapping
@@ -23,6 +24,7 @@ POLICY_SETTINGS = frozenset(
         "global_shortcut",
         "reduced_motion",
         "autostart",
+        "language",
         "reminders.enabled",
         "reminders.nudge_calls",
         "reminders.nudge_window_minutes",
@@ -98,7 +100,9 @@ def policy_from_mapping(data: Mapping[str, Any]) -> tuple[Policy, list[str]]:
     agent, so one typo never takes the rest of IT's policy with it.
     """
     entries, problems = policy_entries(data)
-    return policy_from_entries(entries), [f"IT policy: {problem.text}" for problem in problems]
+    # Translators: {problem} is one of the policy's problems, a sentence of its own.
+    said = _("IT policy: {problem}")
+    return policy_from_entries(entries), [said.format(problem=p.text) for p in problems]
 
 
 def policy_entries(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[PolicyProblem]]:
@@ -109,7 +113,10 @@ def policy_entries(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Policy
     sources can be laid one over the other part by part (``companion.core.policy_merge``).
     """
     problems = [
-        PolicyProblem(str(name), f"“{name}” is not a policy key Companion knows; it is ignored.")
+        PolicyProblem(
+            str(name),
+            _("“{key}” is not a policy key Companion knows; it is ignored.").format(key=name),
+        )
         for name in data
         if name not in POLICY_KEYS
     ]
@@ -128,7 +135,10 @@ def policy_entries(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Policy
         else:
             problems.append(
                 PolicyProblem(
-                    "force_autostart", "“force_autostart” should be true or false; it is ignored."
+                    "force_autostart",
+                    _("“{key}” should be true or false; it is ignored.").format(
+                        key="force_autostart"
+                    ),
                 )
             )
     if "journal_encryption" in data:
@@ -183,7 +193,7 @@ def settings_to_save(settings: Settings, policy: Policy) -> dict[str, Any]:
     unlock a setting or change a default later and the change reaches every agent who did not
     choose otherwise.
     """
-    defaults, _, _ = apply_policy({}, policy)
+    defaults = apply_policy({}, policy)[0]
     theirs = flatten(settings_to_mapping(defaults))
     mine = flatten(settings_to_mapping(settings))
     return nest(
@@ -203,8 +213,10 @@ def _encryption(value: Any, entries: dict[str, Any], problems: list[PolicyProble
         problems.append(
             PolicyProblem(
                 "journal_encryption",
-                "“journal_encryption” should be required, default or off; it is ignored "
-                "(the journal stays encrypted unless IT says otherwise elsewhere).",
+                _(
+                    "“{key}” should be required, default or off; it is ignored (the journal "
+                    "stays encrypted unless IT says otherwise elsewhere)."
+                ).format(key="journal_encryption"),
             )
         )
 
@@ -212,7 +224,10 @@ def _encryption(value: Any, entries: dict[str, Any], problems: list[PolicyProble
 def _settings_table(table: Any, section: str, problems: list[PolicyProblem]) -> dict[str, Any]:
     if not isinstance(table, Mapping):
         problems.append(
-            PolicyProblem(section, f"“{section}” should be a table of settings; it is ignored.")
+            PolicyProblem(
+                section,
+                _("“{key}” should be a table of settings; it is ignored.").format(key=section),
+            )
         )
         return {}
     allowed: dict[str, Any] = {}
@@ -223,7 +238,9 @@ def _settings_table(table: Any, section: str, problems: list[PolicyProblem]) -> 
             problems.append(
                 PolicyProblem(
                     f"{section}.{name}",
-                    f"“{section}.{name}” is not a setting a policy may set; it is ignored.",
+                    _("“{key}” is not a setting a policy may set; it is ignored.").format(
+                        key=f"{section}.{name}"
+                    ),
                 )
             )
     if not layer(Settings(), allowed)[1]:
@@ -239,18 +256,25 @@ def _settings_table(table: Any, section: str, problems: list[PolicyProblem]) -> 
 
 
 def _unusable(section: str, name: str, value: Any) -> str:
-    return f"“{section}.{name}” has an unusable value ({value!r}); it is ignored."
+    return _("“{key}” has an unusable value ({value}); it is ignored.").format(
+        key=f"{section}.{name}", value=repr(value)
+    )
 
 
 def _text(name: str, value: Any, entries: dict[str, Any], problems: list[PolicyProblem]) -> None:
     if not isinstance(value, str):
-        problems.append(PolicyProblem(name, f"“{name}” should be text; it is ignored."))
+        problems.append(
+            PolicyProblem(name, _("“{key}” should be text; it is ignored.").format(key=name))
+        )
         return
     text = " ".join(value.split())
     longest = TEXT_KEYS[name]
     if len(text) > longest:
-        problems.append(
-            PolicyProblem(name, f"“{name}” is longer than {longest} characters; it is ignored.")
+        too_long = ngettext(
+            "“{key}” is longer than {count} character; it is ignored.",
+            "“{key}” is longer than {count} characters; it is ignored.",
+            longest,
         )
+        problems.append(PolicyProblem(name, too_long.format(key=name, count=longest)))
         return
     entries[name] = text or None  # empty: none, even if another source had one

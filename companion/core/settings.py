@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from companion.core.app_lock import LOCK_AFTER_MINUTES
 from companion.core.breathing import DEFAULT_PATTERN_KEY, PATTERNS
+from companion.core.i18n import _, normalize
 from companion.core.journal_key import Protection
 from companion.core.reminder_settings import (
     ReminderSettings,
@@ -30,6 +32,8 @@ MAX_BREAK_SECONDS = 600
 #: The break window starts breathing by itself after this many seconds unless the agent
 #: engages first; 0 turns the automatic start off (WCAG 2.2.1, timing adjustable).
 MAX_AUTO_START_SECONDS = 60
+#: A language tag as companion.core.i18n.normalize writes it: "es", "pt_BR", "es_419".
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(_(?:[A-Z]{2}|[0-9]{3}))?")
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,9 @@ class Settings:
     auto_start_seconds: int = 5
     #: A soft tone at each step of the breath (off by default: an open-plan office).
     phase_sound: bool = False
+    #: The language Companion speaks, as a tag ("es", "pt_BR"); None follows the desktop.
+    #: Read once at start-up (companion.system.language): a change applies from the next start.
+    language: str | None = None
 
     def __post_init__(self) -> None:
         if (
@@ -79,6 +86,8 @@ class Settings:
             )
         if not 0 <= self.auto_start_seconds <= MAX_AUTO_START_SECONDS:
             raise ValueError(f"the automatic start takes 0-{MAX_AUTO_START_SECONDS} seconds")
+        if self.language is not None and not _LANGUAGE_TAG.fullmatch(self.language):
+            raise ValueError("expected a language tag such as es or pt_BR, or null")
 
     def effective_reduced_motion(self, system_prefers_reduced: bool) -> bool:
         return system_prefers_reduced if self.reduced_motion is None else self.reduced_motion
@@ -101,15 +110,19 @@ def settings_from_mapping(
         try:
             candidate = replace(settings, **{name: _coerce(name, value)})
         except (TypeError, ValueError) as error:
-            warnings.append(f"The setting “{name}” had an unusable value ({error}); using default.")
+            # Translators: {name} is the setting's key in the file (break_seconds); {error} is
+            # why, in English.
+            text = _("The setting “{name}” had an unusable value ({error}); using default.")
+            warnings.append(text.format(name=name, error=error))
             continue
         settings = candidate
     return settings, warnings
 
 
 def _coerce(name: str, value: Any) -> Any:
-    if name == "reminders":
-        return reminder_settings_from_mapping(value)
+    special = _COERCE.get(name)
+    if special is not None:
+        return special(value)
     if name in ("break_seconds", "auto_start_seconds"):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeError("expected a number of seconds")
@@ -118,10 +131,6 @@ def _coerce(name: str, value: Any) -> Any:
         if value is not None and not isinstance(value, bool):
             raise TypeError("expected true, false or null")
         return value
-    if name == "journal_protection":
-        return _protection(value)
-    if name == "appearance":
-        return _appearance(value)
     if name == "lock_after_minutes":
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
             raise TypeError("expected a number of minutes or null")
@@ -148,10 +157,26 @@ def _appearance(value: Any) -> Appearance | None:
     return None if value is None else choices[value]
 
 
+def _language(value: Any) -> str | None:
+    """A tag as written anywhere ("pt-BR", "pt_BR.UTF-8"); empty or null follows the desktop."""
+    if value is not None and not isinstance(value, str):
+        raise TypeError("expected a language tag such as es or pt_BR, or null")
+    return normalize(value) if value and value.strip() else None
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError("expected text")
     return value
+
+
+#: Settings whose values need more than a type check.
+_COERCE: Mapping[str, Callable[[Any], Any]] = {
+    "reminders": reminder_settings_from_mapping,
+    "journal_protection": _protection,
+    "appearance": _appearance,
+    "language": _language,
+}
 
 
 def settings_to_mapping(settings: Settings) -> dict[str, Any]:

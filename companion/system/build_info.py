@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from companion import __version__
+from companion.core.i18n import _
 
 BUILD_INFO_NAME = "build-info.json"
 #: The checkout this module lives in, when it is run from source.
@@ -65,4 +66,4 @@ def version_text() -> str:
     """``Companion 0.1.0 (commit 4fe56e2abc12)``: from the bundle when frozen, else from git."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     commit = source_commit() if frozen_root is None else frozen_commit(Path(frozen_root))
-    return f"Companion {__version__} (commit {commit})"
+    return _("Companion {version} (commit {commit})").format(version=__version__, commit=commit)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from companion.core.i18n import N_, _
 from companion.system.autostart import RUN_KEY, RUN_VALUE, RunKeyAutostart, autostart_for
 from companion.system.paths import APP_NAME
 from companion.system.registry import Registry, windows_registry
@@ -40,7 +41,7 @@ DATA_PATTERNS = (
 DATA_FOLDERS = ("backups", "logs")
 
 
-KEYRING_ENTRY = "Your journal's key, in your account's keyring"
+KEYRING_ENTRY = N_("Your journal's key, in your account's keyring")
 RUN_ENTRY = rf"HKEY_CURRENT_USER\{RUN_KEY}\{RUN_VALUE}"
 
 
@@ -73,7 +74,7 @@ def elsewhere(
     Companion never used could start one, with a prompt) and the HKCU Run value (Windows)."""
     found = []
     if keyring:
-        found.append(Elsewhere(KEYRING_ENTRY, lambda: _forget_key(data_dir)))
+        found.append(Elsewhere(_(KEYRING_ENTRY), lambda: _forget_key(data_dir)))
     if platform == "win32":
         run = RunKeyAutostart(windows_registry() if registry is None else registry)
         if run.has_own_value():
@@ -88,10 +89,10 @@ def _forget_key(data_dir: Path) -> str | None:
     answer = Keychain(account_for(data_dir)).delete()
     if answer.ok or answer.status is KeychainStatus.ABSENT:
         return None
-    return KEYRING_DID_NOT_ANSWER
+    return _(KEYRING_DID_NOT_ANSWER)
 
 
-KEYRING_DID_NOT_ANSWER = "the keyring did not let Companion remove it"
+KEYRING_DID_NOT_ANSWER = N_("the keyring did not let Companion remove it")
 
 
 def _disable(run: RunKeyAutostart) -> str | None:
@@ -184,13 +185,16 @@ def _remove_if_empty_and_ours(folder: Path, result: Removal) -> None:
 
 def describe(removal: Removal) -> str:
     """The agent's summary: what went, what could not go, what was never ours."""
-    lines = ["Removed:"] + [f"  {path}" for path in removal.removed]
+    lines = [_("Removed:")] + [f"  {path}" for path in removal.removed]
     if not removal.removed:
-        lines = ["There was nothing of Companion's to remove."]
+        lines = [_("There was nothing of Companion's to remove.")]
     if removal.failed:
-        lines += ["Could not remove:"] + [f"  {p} ({why})" for p, why in removal.failed]
+        lines += [_("Could not remove:")]
+        # Translators: a file or entry that could not be removed, then why, in brackets.
+        why_not = _("{path} ({reason})")
+        lines += [f"  {why_not.format(path=p, reason=why)}" for p, why in removal.failed]
     if removal.left_alone:
-        lines += ["Left alone (not made by Companion):"]
+        lines += [_("Left alone (not made by Companion):")]
         lines += [f"  {path}" for path in removal.left_alone]
     return "\n".join(lines)
 

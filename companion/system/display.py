@@ -8,17 +8,21 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-NO_DISPLAY_MESSAGE = (
+from companion.core.i18n import N_, _
+
+# Marked with N_ and translated where returned, as every sentence constant in system/: some
+# of these modules load before the language is installed (companion.system.language).
+NO_DISPLAY_MESSAGE = N_(
     "Companion needs a graphical desktop and none was found (neither DISPLAY nor "
     "WAYLAND_DISPLAY is set); to try it without one, run it under a virtual screen: "
     "xvfb-run -a make run"
 )
-NO_COMPOSITOR_MESSAGE = (
+NO_COMPOSITOR_MESSAGE = N_(
     "Companion needs a graphical desktop, but WAYLAND_DISPLAY names a Wayland desktop that "
     "is not running ({socket} is missing) and there is no X display either. Log in to a "
     "desktop session, or try it on a virtual screen: xvfb-run -a make run"
 )
-NO_X_SERVER_MESSAGE = (
+NO_X_SERVER_MESSAGE = N_(
     "Companion needs a graphical desktop, but the X display {display} is not running "
     "({socket} is missing). Log in to a desktop session, or try it on a virtual screen: "
     "xvfb-run -a make run"
@@ -45,15 +49,15 @@ def display_problem(
         return None
     wayland, display = env.get("WAYLAND_DISPLAY"), env.get("DISPLAY")
     if not wayland and not display:
-        return NO_DISPLAY_MESSAGE
+        return _(NO_DISPLAY_MESSAGE)
     if wayland and _wayland_alive(env, exists):
         return None
     if display:
         socket = _x_socket(display)
         if socket is not None and not exists(socket):
-            return NO_X_SERVER_MESSAGE.format(display=display, socket=socket)
+            return _(NO_X_SERVER_MESSAGE).format(display=display, socket=socket)
         return None
-    return NO_COMPOSITOR_MESSAGE.format(socket=_wayland_socket(env))
+    return _(NO_COMPOSITOR_MESSAGE).format(socket=_wayland_socket(env))
 
 
 def platform_override(

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from companion.core.i18n import _, ngettext
 from companion.core.policy import Policy, apply_policy
 from companion.core.settings import Settings
 from companion.system.autostart import (
@@ -99,17 +100,20 @@ def sync_autostart(settings: Settings, command: Sequence[str] | None = None) -> 
         set_autostart(settings.autostart, autostart_command() if command is None else command)
     except OSError as error:
         log.warning("autostart could not be changed: %s", error)
-        return (
-            "Companion could not change whether it starts with your computer "
-            f"({error.strerror or error}). Everything else works as usual."
-        )
+        return _(
+            "Companion could not change whether it starts with your computer ({reason}). "
+            "Everything else works as usual."
+        ).format(reason=error.strerror or error)
     return None
 
 
 def _policy_notice(problems: list[str]) -> str:
     if len(problems) == 1:
         return problems[0]
-    return (
-        f"Your IT department's settings for Companion have {len(problems)} problems; "
-        "the details are in Companion's log. Everything else works as usual."
-    )
+    return ngettext(
+        "Your IT department's settings for Companion have {count} problem; the details are "
+        "in Companion's log. Everything else works as usual.",
+        "Your IT department's settings for Companion have {count} problems; the details are "
+        "in Companion's log. Everything else works as usual.",
+        len(problems),
+    ).format(count=len(problems))

@@ -32,6 +32,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from companion.core.i18n import N_, _
+
 if TYPE_CHECKING:
     from companion.system.portal_shortcut import PortalShortcut
 
@@ -51,8 +53,10 @@ WM_HOTKEY = 0x0312
 VK_H = 0x48
 HOTKEY_ID = 0x4348  # any id in 0x0000-0xBFFF is an application's own
 
-TAKEN = "Another program already uses {shortcut}, so Companion can't."
-NOT_HERE = "This desktop doesn't let Companion listen for {shortcut} (see README to set one up)."
+TAKEN = N_("Another program already uses {shortcut}, so Companion can't.")
+NOT_HERE = N_(
+    "This desktop doesn't let Companion listen for {shortcut} (see README to set one up)."
+)
 
 
 class _XErrorEvent(ctypes.Structure):
@@ -90,11 +94,11 @@ class X11Shortcut(QObject):
             xlib = ctypes.CDLL(self._library)
         except OSError as error:
             log.info("no global shortcut: %s", error)
-            return NOT_HERE.format(shortcut=SHORTCUT_TEXT)
+            return _(NOT_HERE).format(shortcut=SHORTCUT_TEXT)
         _declare(xlib)
         display = xlib.XOpenDisplay(self._display_name.encode())
         if not display:
-            return NOT_HERE.format(shortcut=SHORTCUT_TEXT)
+            return _(NOT_HERE).format(shortcut=SHORTCUT_TEXT)
         self._xlib, self._display = xlib, display
         keycode = xlib.XKeysymToKeycode(display, xlib.XStringToKeysym(X11_KEYSYM))
         root = xlib.XDefaultRootWindow(display)
@@ -118,7 +122,7 @@ class X11Shortcut(QObject):
         if _BAD_ACCESS in errors:
             log.info("%s is grabbed by another program", SHORTCUT_TEXT)
             self.stop()
-            return TAKEN.format(shortcut=SHORTCUT_TEXT)
+            return _(TAKEN).format(shortcut=SHORTCUT_TEXT)
         xlib.XkbSetDetectableAutoRepeat(display, 1, None)
         self._notifier = QSocketNotifier(
             xlib.XConnectionNumber(display), QSocketNotifier.Type.Read, self
@@ -216,7 +220,7 @@ class WindowsShortcut(QObject):
         if not self._user32.RegisterHotKey(
             None, HOTKEY_ID, MOD_CONTROL | MOD_ALT | MOD_NOREPEAT, VK_H
         ):
-            return TAKEN.format(shortcut=SHORTCUT_TEXT)  # ERROR_HOTKEY_ALREADY_REGISTERED
+            return _(TAKEN).format(shortcut=SHORTCUT_TEXT)  # ERROR_HOTKEY_ALREADY_REGISTERED
         self._filter = _HotKeyFilter(self.pressed.emit)
         if self._app is not None:
             self._app.installNativeEventFilter(self._filter)

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
+from companion.core.i18n import N_, _
 from companion.core.journal_key import RAW_KEY_BYTES, BadKey, JournalKey
 from companion.system.paths import APP_NAME, DATA_DIR_ENV, PRIVATE_DIR_MODE
 
@@ -47,13 +48,13 @@ class KeyFileProblem(Enum):
 
 
 _MESSAGES = {
-    KeyFileProblem.MISSING: "Companion's key file is not there: {path}",
-    KeyFileProblem.UNREADABLE: "Companion can't read its key file {path}",
-    KeyFileProblem.NOT_A_KEY: (
+    KeyFileProblem.MISSING: N_("Companion's key file is not there: {path}"),
+    KeyFileProblem.UNREADABLE: N_("Companion can't read its key file {path}"),
+    KeyFileProblem.NOT_A_KEY: N_(
         "{path} does not hold a journal key (damaged or replaced?); it is left as it is"
     ),
-    KeyFileProblem.NOT_YOURS: "{path} belongs to another account, so Companion won't use it",
-    KeyFileProblem.EXISTS: "A key file is already at {path}; it is left as it is",
+    KeyFileProblem.NOT_YOURS: N_("{path} belongs to another account, so Companion won't use it"),
+    KeyFileProblem.EXISTS: N_("A key file is already at {path}; it is left as it is"),
 }
 
 
@@ -61,7 +62,7 @@ class KeyFileError(Exception):
     """A known problem with the key file; the message names the file, never its content."""
 
     def __init__(self, problem: KeyFileProblem, path: Path) -> None:
-        super().__init__(_MESSAGES[problem].format(path=path))
+        super().__init__(_(_MESSAGES[problem]).format(path=path))
         self.problem = problem
         self.path = path
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop
 
+from companion.core.i18n import N_, _
 from companion.core.journal_key import KeyLookup
 from companion.system.key_file import (
     KeyFileError,
@@ -24,12 +25,12 @@ from companion.system.keychain import Keychain, KeychainAnswer, account_for
 
 log = logging.getLogger(__name__)
 
-KEYCHAIN_KEY_MISSING = (
+KEYCHAIN_KEY_MISSING = N_(
     "Companion's key is no longer in your keyring, so your journal can't be opened. "
     "The journal is kept as it is."
 )
-KEYCHAIN_LOCKED = "Your keyring is locked, so Companion can't open your journal yet."
-KEYCHAIN_FAILED = "Companion couldn't reach your keyring, so it can't open your journal yet."
+KEYCHAIN_LOCKED = N_("Your keyring is locked, so Companion can't open your journal yet.")
+KEYCHAIN_FAILED = N_("Companion couldn't reach your keyring, so it can't open your journal yet.")
 
 
 class KeychainKeys:
@@ -51,7 +52,7 @@ class KeychainKeys:
             # The wait ended without an answer: Companion is quitting (QCoreApplication.exit
             # ends every event loop). The helper goes too; nothing is opened.
             keychain.cancel()
-            return KeyLookup(problem=KEYCHAIN_FAILED)
+            return KeyLookup(problem=_(KEYCHAIN_FAILED))
         keychain.deleteLater()
         return lookup_from(answers[0])
 
@@ -63,10 +64,10 @@ def lookup_from(answer: KeychainAnswer) -> KeyLookup:
     if answer.status is KeychainStatus.NO_STORE:
         return KeyLookup(no_store=True)
     if answer.status is KeychainStatus.ABSENT:
-        return KeyLookup(problem=KEYCHAIN_KEY_MISSING, lost=True)
+        return KeyLookup(problem=_(KEYCHAIN_KEY_MISSING), lost=True)
     if answer.status is KeychainStatus.LOCKED:
-        return KeyLookup(problem=KEYCHAIN_LOCKED)
-    return KeyLookup(problem=KEYCHAIN_FAILED)
+        return KeyLookup(problem=_(KEYCHAIN_LOCKED))
+    return KeyLookup(problem=_(KEYCHAIN_FAILED))
 
 
 class KeyFileKeys:
@@ -85,7 +86,9 @@ class KeyFileKeys:
             return KeyLookup(problem=f"{error}.")
         except OSError as error:
             return KeyLookup(
-                problem=f"Companion can't use its key file {self.path}: {error.strerror}."
+                problem=_("Companion can't use its key file {path}: {reason}.").format(
+                    path=self.path, reason=error.strerror
+                )
             )
         if found.narrowed:
             log.info("the key file could be read by others; it is now this account's only")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from companion.core.i18n import _
 from companion.core.policy import Policy, PolicyProblem, policy_entries
 from companion.core.policy_merge import MergedPolicy, PolicySource, merge_sources
 from companion.system.policy_registry import registry_policies
@@ -148,10 +149,10 @@ def _folder(folder: Path) -> LoadedPolicy:
         files = policy_files(folder)
     except OSError as error:
         main = _files([folder / POLICY_NAME], (*watch, folder / POLICY_NAME))
-        problem = (
-            f"IT policy, {folder / DROP_IN_FOLDER}: the drop-in folder could not be read "
-            f"({error.strerror or error}); Companion leaves its files out until it is fixed."
-        )
+        problem = _(
+            "IT policy, {folder}: the drop-in folder could not be read ({reason}); Companion "
+            "leaves its files out until it is fixed."
+        ).format(folder=folder / DROP_IN_FOLDER, reason=error.strerror or error)
         return replace(main, problems=(*main.problems, problem))
     return _files(files, (*watch, *files))
 
@@ -174,18 +175,30 @@ def _file_source(path: Path, problems: list[str], label: str = "") -> PolicySour
     except FileNotFoundError:
         return None
     except OSError as error:
+        unreadable = _(
+            "IT policy, {place}: the file could not be read ({reason}); Companion leaves this "
+            "file out until it is fixed."
+        )
         problems.append(
-            _left_out(f"{label}{path}", None, f"could not be read ({error.strerror or error})")
+            _left_out(f"{label}{path}", None, unreadable, reason=error.strerror or error)
         )
         return None
     plist = path.suffix == ".plist"
     try:
         data, lines = _decode(raw, plist=plist)
     except _Damaged as damage:
-        problems.append(_left_out(f"{label}{path}", damage.line, f"is damaged ({damage.reason})"))
+        damaged = _(
+            "IT policy, {place}: the file is damaged ({reason}); Companion leaves this file out "
+            "until it is fixed."
+        )
+        problems.append(_left_out(f"{label}{path}", damage.line, damaged, reason=damage.reason))
         return None
     if not isinstance(data, dict):
-        problems.append(_left_out(f"{label}{path}", None, "is damaged (it holds no table of keys)"))
+        no_table = _(
+            "IT policy, {place}: the file is damaged (it holds no table of keys); Companion "
+            "leaves this file out until it is fixed."
+        )
+        problems.append(_left_out(f"{label}{path}", None, no_table))
         return None
     if plist:  # a profile's own bookkeeping, if it shows up beside the payload's keys
         data = {key: value for key, value in data.items() if not str(key).startswith("Payload")}
@@ -201,12 +214,16 @@ def _windows(env: Mapping[str, str], registry: Registry | None) -> LoadedPolicy:
     try:
         hives = registry_policies(windows_registry() if registry is None else registry)
     except OSError as error:
-        problem = f"IT policy: the registry could not be read ({error}); Companion leaves it out."
+        problem = _(
+            "IT policy: the registry could not be read ({reason}); Companion leaves it out."
+        ).format(reason=error)
         return LoadedPolicy(problems=(problem,), watch=on_disk.watch)
     if not hives:
         return on_disk
-    problems = [_located(where, problem, {}) for where, _, found in hives for problem in found]
-    sources = [PolicySource(where, entries) for where, entries, _ in hives]
+    problems = [
+        _located(where, problem, {}) for where, _entries, found in hives for problem in found
+    ]
+    sources = [PolicySource(where, entries) for where, entries, _found in hives]
     return LoadedPolicy(
         merge_sources(sources), tuple(problems), tuple(s.where for s in sources), on_disk.watch
     )
@@ -214,13 +231,17 @@ def _windows(env: Mapping[str, str], registry: Registry | None) -> LoadedPolicy:
 
 def _located(where: str, problem: PolicyProblem, lines: dict[str, int]) -> str:
     line = None if problem.key is None else line_of(lines, problem.key)
-    place = where if line is None else f"{where}, line {line}"
-    return f"IT policy, {place}: {problem.text}"
+    # Translators: where in IT's policy a problem is: a file and the line in it.
+    place = where if line is None else _("{file}, line {line}").format(file=where, line=line)
+    # Translators: {problem} is one of the policy's problems, a sentence of its own.
+    return _("IT policy, {place}: {problem}").format(place=place, problem=problem.text)
 
 
-def _left_out(path: str, line: str | None, what: str) -> str:
+def _left_out(path: str, line: str | None, sentence: str, **values: object) -> str:
+    """``sentence`` (translated) with ``{place}``: the file, and where in it the parser
+    stopped (its own words, such as "at line 3, column 5")."""
     place = path if line is None else f"{path}, {line}"
-    return f"IT policy, {place}: the file {what}; Companion leaves this file out until it is fixed."
+    return sentence.format(place=place, **values)
 
 
 class _Damaged(ValueError):

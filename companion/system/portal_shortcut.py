@@ -24,6 +24,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
+from companion.core.i18n import N_, _
 from companion.system.activation import ACTIVATION_TOKEN_VARIABLE, PROCESS_ENVIRONMENT
 from companion.system.global_shortcut import NOT_HERE, SHORTCUT_TEXT
 
@@ -36,15 +37,15 @@ REQUEST = "org.freedesktop.portal.Request"
 SESSION = "org.freedesktop.portal.Session"
 
 SHORTCUT_ID = "tag-and-breathe"
-DESCRIPTION = "Tag a hard call and start a breathing break"
+DESCRIPTION = N_("Tag a hard call and start a breathing break")
 #: The shortcuts specification's form of Ctrl+Alt+H.
 PREFERRED_TRIGGER = "CTRL+ALT+h"
 
-DECLINED = (
+DECLINED = N_(
     "Your desktop didn't give Companion a shortcut. Turn this on again to be asked once more, "
     "or set one up as README shows."
 )
-BOUND_ELSEWHERE = "Your desktop set this shortcut to {trigger}."
+BOUND_ELSEWHERE = N_("Your desktop set this shortcut to {trigger}.")
 
 #: Request.Response codes: 0 success, 1 cancelled by the user, 2 ended another way.
 _SUCCESS, _CANCELLED = 0, 1
@@ -85,7 +86,7 @@ class PortalShortcut(QObject):
             self._connection = self._connect()
         except Exception as error:
             log.info("no global shortcut portal: %s", error)
-            return NOT_HERE.format(shortcut=SHORTCUT_TEXT)
+            return _(NOT_HERE).format(shortcut=SHORTCUT_TEXT)
         self._notifier = QSocketNotifier(
             self._connection.sock.fileno(), QSocketNotifier.Type.Read, self
         )
@@ -120,12 +121,12 @@ class PortalShortcut(QObject):
 
     def _session_created(self, response: int, results: dict[str, Any]) -> None:
         if response != _SUCCESS or "session_handle" not in results:
-            self._fail(NOT_HERE.format(shortcut=SHORTCUT_TEXT), f"CreateSession: {response}")
+            self._fail(_(NOT_HERE).format(shortcut=SHORTCUT_TEXT), f"CreateSession: {response}")
             return
         self._session = str(results["session_handle"][1])
         shortcut = (
             SHORTCUT_ID,
-            {"description": ("s", DESCRIPTION), "preferred_trigger": ("s", PREFERRED_TRIGGER)},
+            {"description": ("s", _(DESCRIPTION)), "preferred_trigger": ("s", PREFERRED_TRIGGER)},
         )
         options = {"handle_token": ("s", self._request_token("bind", self._bound))}
         self._call("BindShortcuts", "oa(sa{sv})sa{sv}", (self._session, [shortcut], "", options))
@@ -133,7 +134,7 @@ class PortalShortcut(QObject):
     def _bound(self, response: int, results: dict[str, Any]) -> None:
         bound = dict(results.get("shortcuts", ("", []))[1])
         if response != _SUCCESS or SHORTCUT_ID not in bound:
-            self._fail(DECLINED, f"BindShortcuts: {response}")
+            self._fail(_(DECLINED), f"BindShortcuts: {response}")
             return
         described = bound[SHORTCUT_ID].get("trigger_description")
         self.trigger = str(described[1]) if described else None
@@ -144,7 +145,7 @@ class PortalShortcut(QObject):
         """For Settings, when the desktop bound another key than the one Settings names."""
         if self.trigger is None or _same_keys(self.trigger, SHORTCUT_TEXT):
             return None
-        return BOUND_ELSEWHERE.format(trigger=self.trigger)
+        return _(BOUND_ELSEWHERE).format(trigger=self.trigger)
 
     def _fail(self, sentence: str, why: str) -> None:
         log.info("no global shortcut from the portal (%s)", why)
@@ -188,7 +189,7 @@ class PortalShortcut(QObject):
             except TimeoutError:
                 return
             except OSError as error:
-                self._fail(NOT_HERE.format(shortcut=SHORTCUT_TEXT), str(error))
+                self._fail(_(NOT_HERE).format(shortcut=SHORTCUT_TEXT), str(error))
                 return
             self._take(message)
 
@@ -200,7 +201,7 @@ class PortalShortcut(QObject):
         if header.message_type == MessageType.error:
             method = self._calls.pop(fields.get(HeaderFields.reply_serial, -1), None)
             if method is not None:  # the portal, or its GlobalShortcuts, isn't there
-                self._fail(NOT_HERE.format(shortcut=SHORTCUT_TEXT), f"{method}: {message.body}")
+                self._fail(_(NOT_HERE).format(shortcut=SHORTCUT_TEXT), f"{method}: {message.body}")
             return
         if header.message_type == MessageType.method_return:
             self._calls.pop(fields.get(HeaderFields.reply_serial, -1), None)

@@ -10,11 +10,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from companion.core.i18n import N_, _
 from companion.core.settings import Settings, settings_from_mapping, settings_to_mapping
 
 log = logging.getLogger(__name__)
 
-UNREADABLE = "Your settings file could not be read, so Companion is using its defaults."
+UNREADABLE = N_("Your settings file could not be read, so Companion is using its defaults.")
+DAMAGED = N_("Your settings file is damaged; Companion is using its defaults.")
 
 
 def load_settings(path: Path) -> tuple[Settings, list[str]]:
@@ -35,13 +37,13 @@ def load_settings_mapping(path: Path) -> tuple[dict[str, Any], list[str]]:
         return {}, []  # no file, or no data folder (the journal's message says why)
     except (OSError, UnicodeDecodeError) as error:
         log.warning("settings file unreadable: %s", type(error).__name__)
-        return {}, [UNREADABLE]
+        return {}, [_(UNREADABLE)]
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        return {}, ["Your settings file is damaged; Companion is using its defaults."]
+        return {}, [_(DAMAGED)]
     if not isinstance(data, dict):
-        return {}, ["Your settings file is damaged; Companion is using its defaults."]
+        return {}, [_(DAMAGED)]
     return data, []
 
 

@@ -20,6 +20,7 @@ from companion.core.commands import (
     command_from_json,
     reply_from_bytes,
 )
+from companion.core.i18n import _
 from companion.system.local_listeners import Peer, listener_for
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ def send_to_running(
 
 
 def _not_ready(command: Command) -> Reply:
-    return Reply(Outcome.NOT_SAVED, "Companion is still starting; try again in a moment.")
+    return Reply(Outcome.NOT_SAVED, _("Companion is still starting; try again in a moment."))
 
 
 class InstanceServer(QObject):
@@ -160,7 +161,8 @@ class InstanceServer(QObject):
         try:
             reply = self._handler(command)
         except BaseException:
-            self._answer(peer, Reply(Outcome.NOT_SAVED, "Something went wrong inside Companion."))
+            trouble = _("Something went wrong inside Companion.")
+            self._answer(peer, Reply(Outcome.NOT_SAVED, trouble))
             raise  # a bug: the excepthook logs it
         self._answer(peer, reply)
 

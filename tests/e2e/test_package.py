@@ -89,6 +89,16 @@ def apt(args: list[str]) -> None:
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
 
 
+#: The .deb's ceiling (issue #13): Babel's locale data alone was 6 MB of it, compressed, before
+#: it was trimmed to the languages Companion speaks (build.spec).
+DEB_CEILING = 40_000_000
+
+
+def test_the_deb_stays_within_its_size(packages: tuple[Path, Path]) -> None:
+    deb, _ = packages
+    assert deb.stat().st_size <= DEB_CEILING, f"{deb.name}: {deb.stat().st_size:,} bytes"
+
+
 def test_deb_declares_what_qt_needs_and_installs_desktop_files(
     packages: tuple[Path, Path],
 ) -> None:

@@ -188,6 +188,7 @@ EXAMPLE_TEXT = {
     "eap_contact": "Employee Assistance: 0800 123 456",
     "limits_text": "You may end an abusive call after one warning.",
     "phone_hint": "Press Not Ready first.",
+    "language": "pt_BR",
     "reminders.shift_start": "08:00",
     "reminders.shift_end": "16:30",
     "reminders.working_days": "0,1,2,3,4,5",

@@ -37,7 +37,8 @@ from companion.core.settings import (
 )
 from companion.ui.look.theme import Look, style
 from companion.ui.privacy.privacy_section import PrivacyFacts, PrivacyGroup
-from companion.ui.settings import messages
+from companion.ui.settings import language_messages, messages
+from companion.ui.settings.language_choice import LanguageChoice
 from companion.ui.settings.locked_settings import show_locked
 
 _MOTION = (
@@ -124,6 +125,7 @@ class SettingsWindow(QWidget):
         for words, appearance in _COLOURS:
             self.colours.addItem(words, appearance)
         self.colours.setCurrentIndex([v for _, v in _COLOURS].index(settings.appearance))
+        self.language = LanguageChoice(settings.language)
         self.mood = QCheckBox(messages.MOOD_CHECK)
         self.mood.setChecked(settings.mood_check)
         self.shortcut = QCheckBox(messages.SHORTCUT)
@@ -205,6 +207,7 @@ class SettingsWindow(QWidget):
         breaks.addRow(messages.LENGTH, self.length)
         breaks.addRow(messages.MOTION, self.motion)
         breaks.addRow(messages.COLOURS, self.colours)
+        breaks.addRow(language_messages.LANGUAGE, self.language)
         breaks.addRow("", self.mood)
         breaks.addRow(messages.AUTO_START, self.auto_start)
         breaks.addRow("", self.phase_sound)
@@ -312,6 +315,7 @@ class SettingsWindow(QWidget):
             "mood_check": [self.mood],
             "global_shortcut": [self.shortcut],
             "autostart": [self.autostart],
+            "language": [self.language.combo],
             "reminders.shift_start": [self.start],
             "reminders.shift_end": [self.end],
             "reminders.working_days": list(self.days),
@@ -350,6 +354,7 @@ class SettingsWindow(QWidget):
             break_seconds=self.length.value(),
             reduced_motion=self.motion.currentData(),
             appearance=self.colours.currentData(),
+            language=self.language.chosen(),
             mood_check=self.mood.isChecked(),
             global_shortcut=self.shortcut.isChecked(),
             auto_start_seconds=self.auto_start.value(),

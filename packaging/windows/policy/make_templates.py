@@ -147,6 +147,17 @@ SETTINGS = (
         "Enabled: Companion starts at login. Disabled: it does not. Not configured: as installed.",
     ),
     Key(
+        "language",
+        "text",
+        "Language",
+        "The language Companion speaks, as a language tag: en (English), es (Spanish), pt_BR "
+        "(Portuguese, Brazil), fr (French), de (German). A language without a translation "
+        "falls back to English. Not configured: follows the desktop's language. Applies from "
+        "Companion's next start.",
+        max_length=16,
+        label="Language tag:",
+    ),
+    Key(
         "reminders.enabled",
         "bool",
         "Gentle reminders",
