@@ -80,7 +80,8 @@ class EntryPreview(QStackedWidget):
         now = self._clock.now()
         when = when_text(entry.created_at, now)
         if entry.updated_at - entry.created_at >= timedelta(minutes=1):
-            when += messages.edited_text(when_text(entry.updated_at, now))
+            edited = messages.edited_text(when_text(entry.updated_at, now))
+            when = messages.PART_SEPARATOR.join((when, edited))
         self._when.setText(when)
         self._call.setText(call_text(item.call_tagged_at, item.call_reason, now))
         self._call.setVisible(entry.call_id is not None)

@@ -42,7 +42,7 @@ class CallbackDialog(QDialog):
         self.text.setMaxLength(MAX_CALLBACK_TEXT)
         self.text.setPlaceholderText(messages.ABOUT_PLACEHOLDER)
         self.when = QLineEdit()
-        self.when.setPlaceholderText(messages.WHEN_PLACEHOLDER)
+        self.when.setPlaceholderText(messages.when_placeholder())
         self.when.textChanged.connect(self._on_when_changed)
         self.hint = QLabel(" ")
         self.hint.setObjectName("whenHint")
