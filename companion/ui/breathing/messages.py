@@ -83,7 +83,8 @@ def spoken_time_left(seconds: float) -> str:
     whole = max(1, math.ceil(seconds - 1e-6))
     minutes, rest = divmod(whole, 60)
     if minutes and rest:
-        return _("{minutes} and {seconds} left").format(
+        # Translators: the break's time left, said aloud ("1 minute 12 seconds left").
+        return _("{minutes} {seconds} left").format(
             minutes=ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes),
             seconds=ngettext("{count} second", "{count} seconds", rest).format(count=rest),
         )

@@ -44,6 +44,7 @@ from companion.ui.debrief.debrief_files import (
 from companion.ui.journal.journal_style import journal_stylesheet, make_button, make_label
 from companion.ui.look.theme import Look, size_for_text, style
 from companion.ui.privacy.capture_shield import shield
+from companion.ui.shell.clock_fields import as_region_writes
 
 WEEK, FOUR_WEEKS, DAYS, CALLS = range(4)
 
@@ -156,7 +157,7 @@ class DebriefDialog(QWidget):
         edit = QDateEdit(day)
         edit.setAccessibleName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
+        as_region_writes(edit, with_date=True)
         edit.dateChanged.connect(lambda _day: self._reload())
         return edit
 
