@@ -57,7 +57,9 @@ class CallbackDialog(QDialog):
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(messages.CALLBACK_INTRO))
+        intro = QLabel(messages.CALLBACK_INTRO)
+        intro.setWordWrap(True)  # a third longer in German or French, at twice the text size
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
         size_for_text(self, 0, 0, min_width=420)
