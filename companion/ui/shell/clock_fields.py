@@ -32,7 +32,9 @@ def _qt_field(token: str) -> str:
 
 
 def qt_format(cldr_pattern: str) -> str:
-    return _FIELD.sub(lambda match: _qt_field(match.group(0)), cldr_pattern)
+    """CLDR's no-break spaces ("3:30\u202fPM") become plain ones: the space an agent types."""
+    plain = cldr_pattern.replace("\u202f", " ").replace("\u00a0", " ")
+    return _FIELD.sub(lambda match: _qt_field(match.group(0)), plain)
 
 
 def time_format() -> str:
