@@ -1,0 +1,43 @@
+"""A window's row of buttons that becomes two (or more) rows when it would not fit the screen:
+at twice the text size, or in a language a third longer than English."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+#: Qt's usual spacing between a row's widgets, in pixels.
+SPACING = 6
+
+
+def room(window: QWidget, margins: int) -> int:
+    """The width a row has: the screen's, less the window's left and right margins."""
+    return window.screen().availableGeometry().width() - 2 * margins
+
+
+def wanted(widgets: Sequence[QWidget]) -> int:
+    return sum(widget.sizeHint().width() for widget in widgets) + SPACING * (len(widgets) - 1)
+
+
+def button_rows(
+    window: QWidget, buttons: Sequence[QWidget], *, last: QWidget, margins: int
+) -> QVBoxLayout:
+    """``buttons`` side by side and ``last`` at the right end, filling rows in order as wide as
+    the screen allows; the rows keep reading order, so the tab order stays as it was."""
+    rows: list[list[QWidget]] = [[]]
+    for widget in [*buttons, last]:
+        if rows[-1] and wanted([*rows[-1], widget]) > room(window, margins):
+            rows.append([])
+        rows[-1].append(widget)
+    layout = QVBoxLayout()
+    for widgets in rows:
+        row = QHBoxLayout()
+        for widget in widgets:
+            if widget is last:
+                row.addStretch(1)
+            row.addWidget(widget)
+        if last not in widgets:
+            row.addStretch(1)
+        layout.addLayout(row)
+    return layout
