@@ -57,6 +57,9 @@ def row_text(call: DifficultCall, now: datetime) -> str:
     return messages.ROW_SEPARATOR.join(parts)
 
 
+_WIDTH = 580
+
+
 class RecentCallsWindow(QWidget):
     """The latest calls, newest first; the chosen one's details are saved as they change.
 
@@ -105,14 +108,15 @@ class RecentCallsWindow(QWidget):
         layout.addWidget(self._error)
         self._add_footer(layout)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        size_for_text(self, 580, 560)  # three buttons beside the footer, not a tall column
+        size_for_text(self, _WIDTH, 560)  # three buttons beside the footer, not a tall column
 
     def _add_footer(self, layout: QVBoxLayout) -> None:
         """The footer beside the three buttons, or above them where the screen is too narrow
         (twice the text size, a longer language); the buttons then take the rows they need."""
         footer = make_label(messages.FOOTER, "footer")
         buttons = [self._remove, self._debrief, self._close]
-        if wanted(buttons) + footer.minimumSizeHint().width() + SPACING <= room(self, 16):
+        beside = wanted(buttons) + footer.sizeHint().width() + SPACING
+        if beside <= room(self, 16, design_width=_WIDTH):
             row = QHBoxLayout()
             row.addWidget(footer, 1)
             for button in buttons:

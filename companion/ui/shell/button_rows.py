@@ -7,13 +7,19 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from companion.ui.look.theme import current_look
+
 #: Qt's usual spacing between a row's widgets, in pixels.
 SPACING = 6
 
 
-def room(window: QWidget, margins: int) -> int:
-    """The width a row has: the screen's, less the window's left and right margins."""
-    return window.screen().availableGeometry().width() - 2 * margins
+def room(window: QWidget, margins: int, design_width: int | None = None) -> int:
+    """The width a row has: the screen's (or the window's designed width grown with the text,
+    when narrower), less the window's left and right margins."""
+    width = window.screen().availableGeometry().width()
+    if design_width is not None:
+        width = min(width, round(design_width * current_look().scale))
+    return width - 2 * margins
 
 
 def wanted(widgets: Sequence[QWidget]) -> int:
