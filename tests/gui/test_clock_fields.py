@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDateEdit, QTimeEdit
 from pytestqt.qtbot import QtBot
 
 from companion.core import i18n
-from companion.ui.shell.clock_fields import as_region_writes, qt_format
+from companion.ui.shell.clock_fields import as_24_hour, as_region_writes, qt_format
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,26 @@ def test_a_date_field_writes_the_month_in_the_language(
     qtbot.addWidget(edit)
     as_region_writes(edit, with_date=True)
     assert edit.text() == "09.03.2026"
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "read"),
+    [
+        ("en", "3:30 PM", "15:30"),
+        ("en", "12 am", "00:00"),
+        ("en", "12:15 pm", "12:15"),
+        ("en", "at 3 pm", "at 15:00"),
+        ("es", "3:30 p.\u202fm.", "15:30"),
+        ("es", "3 p. m.", "15:00"),
+        ("fr", "15h30", "15:30"),
+        ("de", "15.30", "15:30"),
+        ("en", "in 2 hours", "in 2 hours"),
+        ("en", "2h", "2h"),
+        ("en", "13 pm", "13 pm"),
+    ],
+)
+def test_a_typed_time_is_read_as_the_region_writes_it(
+    monkeypatch: pytest.MonkeyPatch, language: str, typed: str, read: str
+) -> None:
+    monkeypatch.setattr(i18n, "_language", language)
+    assert as_24_hour(typed) == read

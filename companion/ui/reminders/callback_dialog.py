@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.core import formatting
 from companion.core.calls import clean_text
-from companion.core.reminder_texts import MAX_CALLBACK_TEXT, InvalidWhen, clock_time, parse_when
+from companion.core.reminder_texts import MAX_CALLBACK_TEXT, InvalidWhen, parse_when
 from companion.ui.look.theme import size_for_text
 from companion.ui.reminders import messages
+from companion.ui.shell.clock_fields import as_24_hour
 
 
 class CallbackDialog(QDialog):
@@ -70,13 +72,14 @@ class CallbackDialog(QDialog):
             self.hint.setText(" ")
             return
         try:
-            self.hint.setText(messages.due_at(clock_time(parse_when(text, self._now()))))
+            due = parse_when(as_24_hour(text), self._now())
+            self.hint.setText(messages.due_at(formatting.time_of_day(due)))
         except InvalidWhen as error:
             self.hint.setText(str(error))
 
     def _on_save(self) -> None:
         try:
-            due_at = parse_when(self.when.text(), self._now())
+            due_at = parse_when(as_24_hour(self.when.text()), self._now())
         except InvalidWhen as error:
             self.hint.setText(str(error))
             self.when.setFocus()

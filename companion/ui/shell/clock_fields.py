@@ -55,3 +55,45 @@ def as_region_writes(edit: QDateTimeEdit, *, with_date: bool) -> None:
     """Show (and read) ``edit`` in the region's own format: what the agent types there too."""
     edit.setLocale(qt_locale())
     edit.setDisplayFormat(date_format() if with_date else time_format())
+
+
+_TYPED = re.compile(
+    r"^(?:(?P<lead>\D*?)\s*)?(?P<hour>\d{1,2})(?:\s*[:.hH]\s*(?P<minute>\d{2}))?(?P<rest>.*)$"
+)
+
+
+def _squeezed(words: str) -> str:
+    """ "p.\u202fm." -> "pm": what is left of an AM/PM word without dots and spaces."""
+    return re.sub(r"[\s.]", "", words).casefold()
+
+
+def _periods() -> dict[str, int]:
+    """The region's AM and PM words (and English's, which agents everywhere type), squeezed,
+    each with the hours it adds."""
+    found = {"am": 0, "a": 0, "pm": 12, "p": 12}
+    for width in ("abbreviated", "wide", "narrow"):
+        words = formatting.locale().day_periods.get("format", {}).get(width, {})
+        for period, hours in (("am", 0), ("pm", 12)):
+            if period in words:
+                found[_squeezed(words[period])] = hours
+    return found
+
+
+def as_24_hour(typed: str) -> str:
+    """A time typed as the region writes it ("3:30 PM", "3:30 p. m.", "15h30") as "15:30",
+    which the callback's reading of times (core.reminder_texts.parse_when) takes; anything
+    else ("in 2 hours", "15:30") is returned as typed."""
+    match = _TYPED.match(typed.strip())
+    if match is None:
+        return typed
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    rest = _squeezed(match["rest"])
+    if rest:
+        added = _periods().get(rest)
+        if added is None or not 1 <= hour <= 12:
+            return typed
+        hour = hour % 12 + added
+    elif match["minute"] is None:
+        return typed
+    lead = f"{match['lead']} " if match["lead"] else ""  # "at 3 PM": parse_when reads "at"
+    return f"{lead}{hour:02d}:{minute:02d}"
