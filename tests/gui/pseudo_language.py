@@ -83,7 +83,31 @@ def main(argv: list[str]) -> int:
     # Only now the windows: their sentences are read when their modules are imported.
     from bench import look_shots
 
-    return look_shots.main([str(out), *argv[1:], "--look", "light"])
+    code = look_shots.main([str(out), *argv[1:], "--look", "light"])
+    more_windows(out)
+    return code
+
+
+def more_windows(out: Path) -> None:
+    """Windows bench/look_shots.py leaves out: Insights (a week, four weeks) and the debrief."""
+    from bench.look_shots import _show
+    from companion.ui.debrief.debrief_dialog import DebriefDialog
+    from companion.ui.insights.insights_window import InsightsWindow
+    from tests.gui.insights_helpers import light_week
+    from tests.gui.test_debrief_dialog import NOW, a_reader
+
+    insights = light_week()
+    for name, report in (
+        ("insights-week", insights.this_week),
+        ("insights-4-weeks", insights.recent),
+    ):
+        window = InsightsWindow()
+        window.show_report(report, insights.pointer)
+        _show(window, out, f"light-{name}")
+        window.close()
+    debrief = DebriefDialog(a_reader(), lambda: NOW)
+    _show(debrief, out, "light-debrief")
+    debrief.close()
 
 
 if __name__ == "__main__":

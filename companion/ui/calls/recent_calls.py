@@ -115,7 +115,7 @@ class RecentCallsWindow(QWidget):
         (twice the text size, a longer language); the buttons then take the rows they need."""
         footer = make_label(messages.FOOTER, "footer")
         buttons = [self._remove, self._debrief, self._close]
-        beside = wanted(buttons) + footer.sizeHint().width() + SPACING
+        beside = wanted(self, buttons) + footer.sizeHint().width() + SPACING
         if beside <= room(self, 16, design_width=_WIDTH):
             row = QHBoxLayout()
             row.addWidget(footer, 1)

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from companion.ui.look.theme import current_look
 
-#: Qt's usual spacing between a row's widgets, in pixels.
-SPACING = 6
+#: The spacing between a row's widgets, in pixels: a little more than Qt's usual (6 to 10), so
+#: a row that only just fits is not counted as fitting.
+SPACING = 10
 
 
 def room(window: QWidget, margins: int, design_width: int | None = None) -> int:
@@ -22,8 +23,21 @@ def room(window: QWidget, margins: int, design_width: int | None = None) -> int:
     return width - 2 * margins
 
 
-def wanted(widgets: Sequence[QWidget]) -> int:
-    return sum(widget.sizeHint().width() for widget in widgets) + SPACING * (len(widgets) - 1)
+def wanted(window: QWidget, widgets: Sequence[QWidget]) -> int:
+    """Their width side by side, measured in ``window``'s style sheet (its font sizes).
+
+    A widget without a parent is lent to ``window`` for the measure and given back: the order
+    widgets join a window is their tab order, which the layout sets afterwards.
+    """
+    lent = [widget for widget in widgets if widget.parent() is None]
+    for widget in widgets:
+        if widget in lent:
+            widget.setParent(window)
+        widget.ensurePolished()
+    width = sum(widget.sizeHint().width() for widget in widgets) + SPACING * (len(widgets) - 1)
+    for widget in lent:
+        widget.setParent(None)
+    return width
 
 
 def button_rows(
@@ -33,7 +47,7 @@ def button_rows(
     the screen allows; the rows keep reading order, so the tab order stays as it was."""
     rows: list[list[QWidget]] = [[]]
     for widget in [*buttons, last]:
-        if rows[-1] and wanted([*rows[-1], widget]) > room(window, margins):
+        if rows[-1] and wanted(window, [*rows[-1], widget]) > room(window, margins):
             rows.append([])
         rows[-1].append(widget)
     layout = QVBoxLayout()
