@@ -5,7 +5,7 @@
 For each look (light, dark, high contrast) it opens the break (the mood check, then breathing),
 the journal with a few entries, a new entry, recent calls and Settings, saves each as
 OUT_DIR/<look>-<window>.png, and prints every visible control drawn smaller than Qt says it needs
-(a clipped label or button): that list should be empty.
+(a clipped label or button) and every window wider than the screen: that list should be empty.
 """
 
 from __future__ import annotations
@@ -72,6 +72,9 @@ def _show(window: QWidget, out: Path, name: str) -> None:
         QCoreApplication.processEvents()
     window.grab().save(str(out / f"{name}.png"))
     problems = clipped(window)
+    screen = window.screen().availableGeometry()
+    if window.width() > screen.width():  # its right part is off the screen
+        problems.append(f"wider than the screen ({screen.width()} px)")
     verdict = "clipped: " + "; ".join(problems) if problems else "ok"
     print(f"{name}: {window.size().toTuple()} {verdict}")
 
@@ -100,7 +103,7 @@ def shots(out: Path, appearance: Appearance) -> None:
     _show(breathing, out, f"{tag}-break-after")
     breathing.discard()
     journal = JournalWindow(services.journal, services.drafts, services.calls, services.clock)
-    journal.resize(900, 600)
+    journal.resize(min(900, journal.screen().availableGeometry().width()), 600)
     _show(journal, out, f"{tag}-journal")
     editor = journal.open_editor()
     _show(editor, out, f"{tag}-journal-new-entry")
