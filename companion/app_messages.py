@@ -1,8 +1,7 @@
 """The sentences the app says itself, shared by the flows and the store (a tag not saved, the
-temporary journal, the journal's key and lock, a start that failed).
+temporary journal, the journal's key and lock).
 
-Imported after the language is installed (companion.cli imports companion.launch only when
-the GUI starts), so its constants are translated at import."""
+Imported after the language is installed, so its constants are translated at import."""
 
 from companion.core.i18n import _
 
@@ -53,12 +52,4 @@ OLD_JOURNAL_NOT_MOVED = _(
 NEW_KEY_NOT_MADE = _(
     "Your old journal is kept at {path}, but Companion couldn't make a key for a new one, so "
     "a temporary journal goes on for now. Breaks work as usual."
-)
-START_FAILED_TEXT = _(
-    "Companion could not finish starting; the details are in its log file on this computer."
-)
-#: Shown once, for a bug: the details go to the local log, never anywhere else.
-BUG_TEXT = _(
-    "Something went wrong inside Companion. Your journal is safe; the details are "
-    "in Companion's log file on this computer."
 )

@@ -20,7 +20,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion import APP_ID, __version__
-from companion.app_messages import BUG_TEXT, START_FAILED_TEXT
 from companion.core.commands import Command
 from companion.system import paths
 from companion.system.activation import forget_launch_tokens
@@ -33,6 +32,10 @@ if TYPE_CHECKING:
     from companion.app import CompanionApp
 
 log = logging.getLogger(__name__)
+
+START_FAILED_TEXT = (
+    "Companion could not finish starting; the details are in its log file on this computer."
+)
 
 
 def run(server_name: str, first: Command | None) -> int:
@@ -90,7 +93,8 @@ def _install_excepthook() -> None:
             QMessageBox.warning(
                 None,
                 "Companion",
-                BUG_TEXT,
+                "Something went wrong inside Companion. Your journal is safe; the details are "
+                "in Companion's log file on this computer.",
             )
 
     sys.excepthook = hook

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
+from companion.core import formatting
 from companion.core.breaks import BreakOutcome, BreakRecord
 from companion.core.calls import DifficultCall
 from companion.core.notices import Notice, NoticeAction
@@ -185,7 +186,7 @@ def test_the_callback_dialog_reads_the_time_and_keeps_the_case(qtbot: QtBot) -> 
     assert "Try a time like" in dialog.hint.text()
     dialog.when.clear()
     qtbot.keyClicks(dialog.when, "in 2 hours")
-    assert dialog.hint.text() == "At 12:00\u202fPM"
+    assert dialog.hint.text() == f"At {formatting.hour(12)}"  # "12:00 PM" in the tests' "en"
     dialog._on_save()
     assert got == [(TUESDAY_TEN + timedelta(hours=2), "", "4711")]
 
