@@ -1,11 +1,11 @@
 """Screenshots of the main windows in each look, at normal and at twice the text size.
 
-    QT_QPA_PLATFORM=offscreen python -m bench.look_shots OUT_DIR [--text 2]
+    QT_QPA_PLATFORM=offscreen python -m bench.look_shots OUT_DIR [--text 2] [--look light]
 
 For each look (light, dark, high contrast) it opens the break (the mood check, then breathing),
 the journal with a few entries, a new entry, recent calls and Settings, saves each as
 OUT_DIR/<look>-<window>.png, and prints every visible control drawn smaller than Qt says it needs
-(a clipped label or button): that list should be empty.
+(a clipped label or button) and every window wider than the screen: that list should be empty.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from companion.core.calls import Reason
 from companion.core.moods import Mood
 from companion.core.reminder_texts import nudge_notice
 from companion.core.settings import Appearance, Settings
+from companion.ui.breathing import messages as breathing_messages
 from companion.ui.breathing.breathing_window import BreathingWindow
 from companion.ui.calls.recent_calls import RecentCallsWindow
 from companion.ui.care.care_window import CareWindow
@@ -71,6 +72,9 @@ def _show(window: QWidget, out: Path, name: str) -> None:
         QCoreApplication.processEvents()
     window.grab().save(str(out / f"{name}.png"))
     problems = clipped(window)
+    screen = window.screen().availableGeometry()
+    if window.width() > screen.width():  # its right part is off the screen
+        problems.append(f"wider than the screen ({screen.width()} px)")
     verdict = "clipped: " + "; ".join(problems) if problems else "ok"
     print(f"{name}: {window.size().toTuple()} {verdict}")
 
@@ -86,19 +90,20 @@ def shots(out: Path, appearance: Appearance) -> None:
         services.clock, Settings(), reduced_motion=False, call=call, show_undo=True
     )
     _show(breathing, out, f"{tag}-break-start")
-    start = [
-        b for b in breathing.findChildren(QAbstractButton) if b.accessibleName() == "Mood 3: Okay"
-    ]
+    okay = breathing_messages.mood_name(Mood.OKAY)
+    start = [b for b in breathing.findChildren(QAbstractButton) if b.accessibleName() == okay]
     start[0].click()
     services.clock.advance(2.0)
     breathing.tick()
     _show(breathing, out, f"{tag}-break-breathing")
-    done = [b for b in breathing.findChildren(QAbstractButton) if b.text() == "Done"]
+    done = [
+        b for b in breathing.findChildren(QAbstractButton) if b.text() == breathing_messages.DONE
+    ]
     done[0].click()
     _show(breathing, out, f"{tag}-break-after")
     breathing.discard()
     journal = JournalWindow(services.journal, services.drafts, services.calls, services.clock)
-    journal.resize(900, 600)
+    journal.resize(min(900, journal.screen().availableGeometry().width()), 600)
     _show(journal, out, f"{tag}-journal")
     editor = journal.open_editor()
     _show(editor, out, f"{tag}-journal-new-entry")
@@ -139,7 +144,10 @@ def main(argv: list[str]) -> int:
         font = app.font()
         font.setPointSizeF(REFERENCE_POINTS * float(argv[argv.index("--text") + 1]))
         app.setFont(font)
-    for appearance in Appearance:
+    looks = list(Appearance)
+    if "--look" in argv:
+        looks = [Appearance(argv[argv.index("--look") + 1])]
+    for appearance in looks:
         shots(out, appearance)
         more_shots(out, appearance)
     return 0

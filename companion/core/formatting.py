@@ -78,6 +78,21 @@ def _written_out(day: date, skeleton: str, tag: str | None) -> str:
     return format_datetime(_as_datetime(day), "'".join(parts), locale=where)
 
 
+def short_day_and_month(day: date, tag: str | None = None) -> str:
+    """ "Nov 9" / "9 nov": a day on a chart's axis, where seven days share a weekday."""
+    from babel.dates import format_skeleton
+
+    return format_skeleton("MMMd", _as_datetime(day), locale=locale(tag))
+
+
+def short_hour(hour_of_day: int, tag: str | None = None) -> str:
+    """ "1 PM" / "13": an hour on a chart's axis, in the region's clock."""
+    from babel.dates import format_skeleton
+
+    skeleton = "H" if uses_24_hour_clock(tag) else "h"
+    return format_skeleton(skeleton, time(hour_of_day % 24), locale=locale(tag))
+
+
 def weekday_name(day: date, tag: str | None = None) -> str:
     """ "Tuesday" / "martes": the day's name as a word inside a sentence."""
     from babel.dates import format_date
@@ -143,6 +158,8 @@ __all__ = [
     "locale",
     "number",
     "percent",
+    "short_day_and_month",
+    "short_hour",
     "short_weekday",
     "time_of_day",
     "uses_24_hour_clock",

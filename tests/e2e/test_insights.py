@@ -55,7 +55,7 @@ def test_the_command_opens_insights_and_its_tables_are_reached_by_keyboard(
     tab_to(desktop, focus, messages.TITLE, PER_DAY_TOGGLE)
     window = desktop.find_window(messages.TITLE)
     desktop.key("space", window=window)
-    # Tab lands in the table: AT-SPI may tell its current cell ("Monday 7 December") before
+    # Tab lands in the table: AT-SPI may tell its current cell ("Monday, December 7") before
     # the table itself, in either order, so both are waited for rather than the first alone.
     before = len(focus.focused())
     next_heard(desktop, focus, lambda: desktop.key("Tab", window=window))

@@ -257,7 +257,7 @@ def test_a_second_tag_gets_its_own_undo_and_details_in_the_open_window(
     harness.flow.tag_and_breathe()
     assert harness.flow.window is window
     banners = [text for text in visible_labels(window) if text.startswith("Call tagged")]
-    assert banners == ["Call tagged at 10:01 ·"]
+    assert banners == ["Call tagged at 10:01\u202fAM ·"]
     harness.click(qtbot, "Add details (optional)")
     harness.click(qtbot, "Intensity 4 of 5")
     assert harness.calls.rows[2].intensity == 4

@@ -22,13 +22,13 @@ def make_break(qtbot: QtBot) -> MakeBreak:
 def test_undo_stays_for_as_long_as_the_window_is_open(make_break: MakeBreak) -> None:
     """No time limit on taking a tag back (WCAG 2.2.1): an hour on the fake clock, still there."""
     b = make_break(call=DifficultCall(tagged_at=T0, id=2), show_undo=True)
-    assert "Call tagged at 10:00 ·" in b.visible_text()
+    assert "Call tagged at 10:00\u202fAM ·" in b.visible_text()
     b.press(Qt.Key.Key_3)  # the mood, by keyboard
     b.breathe_for(b.window.timer.planned_seconds + 1.0, step=1.0)
     assert b.window.current_page == "after"
     b.clock.advance(3600)
     b.window.tick()
-    assert "Call tagged at 10:00 ·" in b.visible_text()
+    assert "Call tagged at 10:00\u202fAM ·" in b.visible_text()
     b.window.close_button.setFocus()
     b.press(Qt.Key.Key_Tab)
     assert b.window.focusWidget() is b.button("Undo")

@@ -88,7 +88,7 @@ def test_a_call_is_named_with_its_time_reason_and_a_gentle_question(
     editor = open_editor(qtbot, services, call=call)
 
     assert editor.windowTitle() == "Write about that call"
-    assert label(editor, "callLine").text() == "About the call tagged at 10:41 · Abusive"
+    assert label(editor, "callLine").text() == "About the call tagged at 10:41\u202fAM · Abusive"
     assert call.id is not None
     assert label(editor, "promptLabel").text() == prompt_for(call.id)
     assert body(editor).placeholderText() == BODY_PLACEHOLDER
@@ -164,7 +164,7 @@ def test_a_draft_comes_back_in_a_new_editor_after_a_restart(
 
     assert body(second).toPlainText() == "He shouted about the bill."
     assert label(second, "promptLabel").text() == chosen_prompt
-    assert "Restored your unsaved text from 10:45." in visible_texts(second)
+    assert "Restored your unsaved text from 10:45\u202fAM." in visible_texts(second)
 
 
 def test_save_keeps_everything_discards_the_draft_and_closes(

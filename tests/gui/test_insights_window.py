@@ -59,7 +59,7 @@ def test_a_light_week_shows_every_chart_with_its_sentence_and_no_pointer(qtbot: 
     assert table.horizontalHeaderItem(total).text() == messages.TOTAL
     day_totals = [int(table.item(row, total).text()) for row in range(table.rowCount())]
     assert day_totals == [d.total for d in insights.this_week.calls.days] == [1, 0, 1, 0, 0, 0, 0]
-    assert table.item(0, 0).text() == "Monday 7 December"
+    assert table.item(0, 0).text() == "Monday, December 7"
 
 
 def test_a_heavy_week_points_gently_to_someone_to_talk_to(qtbot: QtBot) -> None:

@@ -124,8 +124,8 @@ def test_entries_are_listed_newest_first_with_date_mood_and_tags(
         "Slept badly, first call was a complaint",
     ]
     listed = rows(window)
-    assert listed[0].startswith("Tue 24 Nov, 10:42")
-    assert listed[4].startswith("Mon 23 Nov, 10:00")
+    assert listed[0].startswith("Today, 10:42\u202fAM")
+    assert listed[4].startswith("Yesterday, 10:00\u202fAM")
     assert "😌 Good" in listed[3]
     assert "#billing  #refund" in listed[2]
     assert preview_text(window) == "He shouted about the refund"
@@ -137,7 +137,7 @@ def test_a_linked_call_shows_its_reason_in_the_row_and_the_preview(
     window = open_window(qtbot, five)
 
     assert "Call: Abusive" in rows(window)[0]
-    assert "About the call tagged at 10:41 · Abusive" in visible_texts(window)
+    assert "About the call tagged at 10:41\u202fAM · Abusive" in visible_texts(window)
 
 
 def test_typing_in_search_filters_the_list(qtbot: QtBot, five: Services) -> None:
@@ -262,7 +262,7 @@ def test_edit_of_an_entry_about_a_call_shows_the_call(qtbot: QtBot, five: Servic
     qtbot.mouseClick(button(window, "Edit"), Qt.MouseButton.LeftButton)
 
     editor = only_editor(window)
-    assert label(editor, "callLine").text() == "About the call tagged at 10:41 · Abusive"
+    assert label(editor, "callLine").text() == "About the call tagged at 10:41\u202fAM · Abusive"
 
 
 def test_new_entry_is_saved_and_shown_first(qtbot: QtBot, five: Services) -> None:
@@ -312,7 +312,7 @@ def test_closing_with_unsaved_text_offers_it_back_in_the_window(
 
     editor.close()
 
-    assert "You have unsaved writing from 10:45 —" in visible_texts(window)
+    assert "You have unsaved writing from 10:45\u202fAM —" in visible_texts(window)
     assert window.editors == ()
 
 
@@ -321,13 +321,13 @@ def test_continue_restores_a_draft_left_from_before_a_restart(
 ) -> None:
     services.drafts.save_draft(Draft("new", "Where was I", NOW.replace(minute=42)))
     window = open_window(qtbot, services)
-    assert "You have unsaved writing from 10:42 —" in visible_texts(window)
+    assert "You have unsaved writing from 10:42\u202fAM —" in visible_texts(window)
 
     qtbot.mouseClick(button(window, "Continue"), Qt.MouseButton.LeftButton)
 
     editor = only_editor(window)
     assert editor_body(editor).toPlainText() == "Where was I"
-    assert "Restored your unsaved text from 10:42." in visible_texts(editor)
+    assert "Restored your unsaved text from 10:42\u202fAM." in visible_texts(editor)
     assert not any("unsaved writing" in text for text in visible_texts(window))
 
 

@@ -53,8 +53,8 @@ def test_the_calls_are_listed_newest_first_with_what_is_known(
     services.calls.update(services.add_call(30).with_details(intensity=4, case_ref="CS-9"))
     window = open_window(qtbot, services)
     assert list_rows(window) == [
-        "Today 10:30 · no reason given · 4 of 5 · CS-9",
-        "Today 10:05 · Angry",
+        "Today 10:30\u202fAM · no reason given · 4 of 5 · CS-9",
+        "Today 10:05\u202fAM · Angry",
     ]
     assert window.form is not None and window.form.call.id == 2, "the newest is chosen"
     assert window.findChild(CaptureShield) is not None  # left out of screen sharing
@@ -79,7 +79,7 @@ def test_details_added_later_are_saved_at_once(qtbot: QtBot, services: Services)
     assert stored is not None
     assert (stored.reason, stored.intensity) == (Reason.ESCALATED, 5)
     assert (stored.case_ref, stored.note) == ("CS-4711", "Manager took it over")
-    assert list_rows(window)[1] == "Today 10:05 · Escalated · 5 of 5 · CS-4711"
+    assert list_rows(window)[1] == "Today 10:05\u202fAM · Escalated · 5 of 5 · CS-4711"
     assert services.calls.get(2) == call
 
 

@@ -191,6 +191,18 @@ def test_the_callback_dialog_reads_the_time_and_keeps_the_case(qtbot: QtBot) -> 
     assert got == [(TUESDAY_TEN + timedelta(hours=2), "", "4711")]
 
 
+def test_the_callback_dialog_reads_a_time_as_the_region_writes_it(qtbot: QtBot) -> None:
+    """In English (the tests' language) "3:30 pm" is read as 15:30, as "15:30" is."""
+    dialog = CallbackDialog(lambda: TUESDAY_TEN)
+    qtbot.addWidget(dialog)
+    got: list[tuple[object, str, object]] = []
+    dialog.callback_requested.connect(lambda at, text, case: got.append((at, text, case)))
+    qtbot.keyClicks(dialog.when, "3:30 pm")
+    assert dialog.hint.text() == "At 3:30\u202fPM"
+    dialog._on_save()
+    assert got == [(TUESDAY_TEN.replace(hour=15, minute=30), "", None)]
+
+
 def test_settings_window_saves_a_checked_value_and_reports_the_test(qtbot: QtBot) -> None:
     window = SettingsWindow(
         Settings(), ["Your settings file is damaged; Companion is using its defaults."]

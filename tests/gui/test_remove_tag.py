@@ -132,7 +132,7 @@ def test_keep_it_is_the_default_and_keeps_the_call(companion: CompanionApp, qtbo
     details = ["Reason the call was hard", *(f"Intensity {n} of 5" for n in range(1, 6))]
     assert passed == [*details, "Case or ticket reference", "Short note about the call"]
     assert asked.title == "Remove this tag?"
-    assert asked.text == "Remove the tag of the call “Today 10:00 · Angry”?"
+    assert asked.text == "Remove the tag of the call “Today 10:00\u202fAM · Angry”?"
     assert "journal entries about this call are kept" in asked.informative
     assert asked.focused == "Keep it", "Enter keeps it"
     assert companion._storage.calls.get(older.id or 0) == older
@@ -158,7 +158,7 @@ def test_a_removed_tag_goes_and_what_was_written_stays(
     storage = companion._storage
     assert storage.calls.get(older.id or 0) is None
     assert storage.calls.get(newer.id or 0) == newer
-    assert list_texts(window) == ["Today 10:05 · no reason given"]
+    assert list_texts(window) == ["Today 10:05\u202fAM · no reason given"]
     [entry] = [item.entry for item in storage.journal.recent()]
     assert (entry.body, entry.call_id) == ("He shouted about the refund.", None)
     [kept] = [b for b in [storage.breaks.latest()] if b is not None]

@@ -59,7 +59,10 @@ def test_the_copies_are_listed_and_one_click_restores_the_chosen_one(
     assert isinstance(dialog, RestoreDialog)
     listed = child(dialog, QListWidget, "backupList")
     texts = [listed.item(i).text() for i in range(listed.count())]
-    assert texts == ["Today, 16:30 · 2 entries", "Monday 23 November, 16:30 · 1 entry"]
+    assert texts == [
+        "Today, 4:30\u202fPM · 2 entries",
+        "Monday, November 23, 4:30\u202fPM · 1 entry",
+    ]
     dialog.grab().save(str(Path(__file__).parent.parent / "e2e" / "artifacts" / "restore.png"))
 
     listed.setCurrentRow(1)

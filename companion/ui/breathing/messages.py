@@ -9,52 +9,54 @@ from __future__ import annotations
 import math
 from datetime import datetime
 
+from companion.core import formatting
 from companion.core.breaks import BreakOutcome
+from companion.core.i18n import _, ngettext
 from companion.core.moods import Mood, mood_change
 
-WINDOW_TITLE = "Companion — Breathing break"
-TITLE = "Breathing break"
-CLOSE_NAME = "Close"
+WINDOW_TITLE = _("Companion — Breathing break")
+TITLE = _("Breathing break")
+CLOSE_NAME = _("Close")
 
 # Before: the mood check, the pattern, and Start.
-MOOD_BEFORE = "How are you feeling right now?"
-READY = "Ready for a short breathing break?"
-PATTERN_NAME = "Breathing pattern"
-WHY = "Why this works"
-WHY_NAME = "Why this pattern works"
-HIDE_WHY = "Hide why"
-START = "Start breathing"
-COUNTDOWN_DESCRIPTION = "When breathing starts by itself"
-STOPPED_TEXT = "Start whenever you're ready."
+MOOD_BEFORE = _("How are you feeling right now?")
+READY = _("Ready for a short breathing break?")
+PATTERN_NAME = _("Breathing pattern")
+WHY = _("Why this works")
+WHY_NAME = _("Why this pattern works")
+HIDE_WHY = _("Hide why")
+START = _("Start breathing")
+COUNTDOWN_DESCRIPTION = _("When breathing starts by itself")
+STOPPED_TEXT = _("Start whenever you're ready.")
 
 # Breathing: the pacer and the break's buttons.
-PACER_NAME = "Breathing guide"
-PACER_READY = "Ready when you are"
+PACER_NAME = _("Breathing guide")
+PACER_READY = _("Ready when you are")
 #: On every break, whatever the pattern: slow breathing and holds can make some people dizzy.
-SAFETY = "Light-headed or dizzy? Stop and breathe normally."
-PAUSE = "Pause"
-RESUME = "Resume"
-DONE = "Done"
-DONE_NAME = "Done, end the break now"
-SKIP = "Skip"
-SKIP_NAME = "Skip this break"
+SAFETY = _("Light-headed or dizzy? Stop and breathe normally.")
+PAUSE = _("Pause")
+RESUME = _("Resume")
+DONE = _("Done")
+DONE_NAME = _("Done, end the break now")
+SKIP = _("Skip")
+SKIP_NAME = _("Skip this break")
 
 # After: a kind word, the mood check, the way out.
-MOOD_AFTER = "How do you feel now?"
-WRITE = "Write about it"
-WRITE_NAME = "Write about it in the journal"
-BACK = "Back to work"
+MOOD_AFTER = _("How do you feel now?")
+WRITE = _("Write about it")
+WRITE_NAME = _("Write about it in the journal")
+BACK = _("Back to work")
 
 # The mood picker.
-SKIP_MOOD_NAME = "Skip the mood question"
+SKIP_MOOD_NAME = _("Skip the mood question")
 
 # The undo banner of a tagged call.
-UNDO = "Undo"
-UNDO_NAME = "Undo tagging the call"
+UNDO = _("Undo")
+UNDO_NAME = _("Undo tagging the call")
 
 
 def countdown_text(seconds: int) -> str:
-    return f"Starting in {seconds} s"
+    return ngettext("Starting in {count} s", "Starting in {count} s", seconds).format(count=seconds)
 
 
 def phase_announcement(word: str, then: str | None, seconds_left: float | None) -> str:
@@ -63,75 +65,96 @@ def phase_announcement(word: str, then: str | None, seconds_left: float | None) 
     ``then`` is a step too short to be said on its own; ``seconds_left``, now and then, the
     break's time left.
     """
-    text = word if then is None else f"{word}, then {then[:1].lower()}{then[1:]}"
+    text = word
+    if then is not None:
+        # Translators: two steps of the breath said at once ("Breathe in, then in again");
+        # the second starts with a small letter.
+        text = _("{step}, then {next_step}").format(
+            step=word, next_step=f"{then[:1].lower()}{then[1:]}"
+        )
     if seconds_left is None:
         return text
-    return f"{text}. {spoken_time_left(seconds_left)}"
+    # Translators: a step of the breath, then the break's time left, as a screen reader says it.
+    return _("{step}. {time_left}").format(step=text, time_left=spoken_time_left(seconds_left))
 
 
 def spoken_time_left(seconds: float) -> str:
     """``0:52 left`` as said aloud: "52 seconds left", "1 minute 12 seconds left"."""
     whole = max(1, math.ceil(seconds - 1e-6))
     minutes, rest = divmod(whole, 60)
-    parts = []
+    if minutes and rest:
+        # Translators: the break's time left, said aloud ("1 minute 12 seconds left").
+        return _("{minutes} {seconds} left").format(
+            minutes=ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes),
+            seconds=ngettext("{count} second", "{count} seconds", rest).format(count=rest),
+        )
     if minutes:
-        parts.append(f"{minutes} minute" if minutes == 1 else f"{minutes} minutes")
-    if rest:
-        parts.append(f"{rest} second" if rest == 1 else f"{rest} seconds")
-    return f"{' '.join(parts)} left"
+        return ngettext("{count} minute left", "{count} minutes left", minutes).format(
+            count=minutes
+        )
+    return ngettext("{count} second left", "{count} seconds left", rest).format(count=rest)
 
 
 def extend_text(seconds: int) -> str:
-    return f"+{seconds} s"
+    # Translators: a button that adds seconds to the break ("+15 s").
+    return _("+{seconds} s").format(seconds=seconds)
 
 
 def extend_name(seconds: int) -> str:
-    return f"Add {seconds} seconds"
+    return ngettext("Add {count} second", "Add {count} seconds", seconds).format(count=seconds)
 
 
 def time_left_text(seconds: float) -> str:
     """``0:52 left``: whole seconds, rounded up so the count never shows 0:00 while breathing."""
     whole = max(0, math.ceil(seconds - 1e-6))
-    return f"{whole // 60}:{whole % 60:02d} left"
+    # Translators: the break's time left, minutes and seconds ("0:52 left").
+    return _("{clock} left").format(clock=f"{whole // 60}:{whole % 60:02d}")
 
 
 def paused_text(time_left: str) -> str:
-    return f"Paused · {time_left}"
+    return _("Paused · {time_left}").format(time_left=time_left)
 
 
 def kind_line(outcome: BreakOutcome | None) -> str:
     """Said after every break: never a grade, never a length (the break's is in the settings)."""
     if outcome is BreakOutcome.ENDED_EARLY:
-        return "A short pause counts too."
-    return "Your break is done. Take your time."
+        return _("A short pause counts too.")
+    return _("Your break is done. Take your time.")
 
 
 def mood_change_text(before: Mood | None, after: Mood | None) -> str:
     change = mood_change(before, after)
     if change is None or before is None or after is None:
         return ""
-    went = f"From {before.face} {before.label} to {after.face} {after.label}."
+    went = _("From {face_before} {mood_before} to {face_after} {mood_after}.").format(
+        face_before=before.face,
+        mood_before=before.label,
+        face_after=after.face,
+        mood_after=after.label,
+    )
     if change > 0:
         return went  # how the mood moved, without a verdict on it
     if change < 0:
-        return f"{went} Hard calls can linger; writing it down may help."
-    return f"Still {after.face} {after.label}. Taking the pause still counts."
+        return _("{went} Hard calls can linger; writing it down may help.").format(went=went)
+    return _("Still {face} {mood}. Taking the pause still counts.").format(
+        face=after.face, mood=after.label
+    )
 
 
 def support_text(contact: str) -> str:
     """IT's EAP or peer-support line, from the admin policy."""
-    return f"Need to talk? {contact}"
+    return _("Need to talk? {contact}").format(contact=contact)
 
 
 def mood_name(mood: Mood) -> str:
     """A face button's accessible name."""
-    return f"Mood {int(mood)}: {mood.label}"
+    return _("Mood {number}: {mood}").format(number=int(mood), mood=mood.label)
 
 
 def mood_tooltip(mood: Mood) -> str:
-    return f"{mood.label} (key {int(mood)})"
+    return _("{mood} (key {number})").format(mood=mood.label, number=int(mood))
 
 
 def tagged_at_text(tagged_at: datetime) -> str:
     """The undo banner's words before its Undo button."""
-    return f"Call tagged at {tagged_at:%H:%M} ·"
+    return _("Call tagged at {time} ·").format(time=formatting.time_of_day(tagged_at))

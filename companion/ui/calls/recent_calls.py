@@ -16,6 +16,7 @@ from companion.ui.journal.journal_style import journal_stylesheet, make_button, 
 from companion.ui.journal.messages import local, when_text
 from companion.ui.look.theme import Look, size_for_text, style
 from companion.ui.privacy.capture_shield import shield
+from companion.ui.shell.button_rows import SPACING, button_rows, room, wanted
 from companion.ui.shell.questions import Question, ask_safely
 
 RECENT_LIMIT = 20
@@ -54,6 +55,9 @@ def row_text(call: DifficultCall, now: datetime) -> str:
     if call.case_ref:
         parts.append(call.case_ref)
     return messages.ROW_SEPARATOR.join(parts)
+
+
+_WIDTH = 580
 
 
 class RecentCallsWindow(QWidget):
@@ -95,11 +99,6 @@ class RecentCallsWindow(QWidget):
         self._close = close = make_button(messages.CLOSE, messages.CLOSE_NAME)
         close.clicked.connect(self.close)
         self._details = QVBoxLayout()
-        buttons = QHBoxLayout()
-        buttons.addWidget(make_label(messages.FOOTER, "footer"), 1)
-        buttons.addWidget(self._remove)
-        buttons.addWidget(self._debrief)
-        buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
         layout.setSpacing(10)
@@ -107,9 +106,25 @@ class RecentCallsWindow(QWidget):
         layout.addWidget(self._hint)
         layout.addLayout(self._details)
         layout.addWidget(self._error)
-        layout.addLayout(buttons)
+        self._add_footer(layout)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        size_for_text(self, 580, 560)  # three buttons beside the footer, not a tall column
+        size_for_text(self, _WIDTH, 560)  # three buttons beside the footer, not a tall column
+
+    def _add_footer(self, layout: QVBoxLayout) -> None:
+        """The footer beside the three buttons, or above them where the screen is too narrow
+        (twice the text size, a longer language); the buttons then take the rows they need."""
+        footer = make_label(messages.FOOTER, "footer")
+        buttons = [self._remove, self._debrief, self._close]
+        beside = wanted(self, buttons) + footer.sizeHint().width() + SPACING
+        if beside <= room(self, 16, design_width=_WIDTH):
+            row = QHBoxLayout()
+            row.addWidget(footer, 1)
+            for button in buttons:
+                row.addWidget(button)
+            layout.addLayout(row)
+            return
+        layout.addWidget(footer)
+        layout.addLayout(button_rows(self, buttons[:-1], last=self._close, margins=16))
 
     @property
     def form(self) -> CallDetailsForm | None:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -44,8 +45,17 @@ from companion.ui.debrief.debrief_files import (
 from companion.ui.journal.journal_style import journal_stylesheet, make_button, make_label
 from companion.ui.look.theme import Look, size_for_text, style
 from companion.ui.privacy.capture_shield import shield
+from companion.ui.shell.button_rows import button_rows, room, wanted
+from companion.ui.shell.clock_fields import as_region_writes
 
 WEEK, FOUR_WEEKS, DAYS, CALLS = range(4)
+_WIDTH = 720
+
+
+def _columns_fit(window: QWidget, boxes: list[QCheckBox], columns: int, width: int) -> bool:
+    wanted(window, boxes)  # measured in the window's style sheet
+    widths = [max(box.sizeHint().width() for box in boxes[c::columns]) for c in range(columns)]
+    return sum(widths) + 18 * (columns - 1) <= width
 
 
 def _sheet(look: Look) -> str:
@@ -93,7 +103,7 @@ class DebriefDialog(QWidget):
         self._build()
         self._reload()
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        size_for_text(self, 720, 720)
+        size_for_text(self, _WIDTH, 720)
 
     # Building.
 
@@ -156,16 +166,15 @@ class DebriefDialog(QWidget):
         edit = QDateEdit(day)
         edit.setAccessibleName(name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
+        as_region_writes(edit, with_date=True)
         edit.dateChanged.connect(lambda _day: self._reload())
         return edit
 
     def _tick_grid(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
-        grid.addWidget(QLabel(messages.INCLUDE), 0, 0, 1, 3)
         self.ticks: dict[str, QCheckBox] = {}
-        for n, (key, text, description) in enumerate(messages.TICKS):
+        for key, text, description in messages.TICKS:
             box = QCheckBox(text)
             box.setAccessibleName(text)
             box.setAccessibleDescription(description)
@@ -173,10 +182,16 @@ class DebriefDialog(QWidget):
             box.setChecked(getattr(Ticks(), key))
             box.toggled.connect(lambda _on: self._recompose())
             self.ticks[key] = box
-            grid.addWidget(box, 1 + n // 3, n % 3)
+        # Three columns, or two where three would be wider than the window (a longer language,
+        # larger text).
+        boxes = list(self.ticks.values())
+        columns = 3 if _columns_fit(self, boxes, 3, room(self, 16, design_width=_WIDTH)) else 2
+        grid.addWidget(QLabel(messages.INCLUDE), 0, 0, 1, columns)
+        for n, box in enumerate(boxes):
+            grid.addWidget(box, 1 + n // columns, n % columns)
         return grid
 
-    def _buttons(self) -> QHBoxLayout:
+    def _buttons(self) -> QBoxLayout:
         self.copy_button = make_button(messages.COPY, messages.COPY_NAME, "primaryButton")
         self.copy_button.clicked.connect(self._on_copy)
         self.save_button = make_button(messages.SAVE, messages.SAVE_NAME)
@@ -188,8 +203,12 @@ class DebriefDialog(QWidget):
         self.export_button.setVisible(self._export_records is not None)
         close = make_button(messages.CLOSE, messages.CLOSE_NAME)
         close.clicked.connect(self.close)
+        buttons = [self.copy_button, self.save_button, self.print_button, self.export_button]
+        shown = [*buttons[:3], close] + ([self.export_button] if self._export_records else [])
+        if wanted(self, shown) > room(self, 16, design_width=_WIDTH):
+            return button_rows(self, buttons, last=close, margins=16)
         row = QHBoxLayout()
-        for button in (self.copy_button, self.save_button, self.print_button):
+        for button in buttons[:3]:
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.export_button)

@@ -9,69 +9,79 @@ from __future__ import annotations
 
 from pathlib import Path
 
-TITLE = "Companion — Debrief summary"
-INTRO = (
+from companion.core.i18n import _
+
+TITLE = _("Companion — Debrief summary")
+INTRO = _(
     "A summary to bring to a talk with a supervisor, a colleague or your EAP. "
     "Only what you tick goes in; you can edit the text before you use it."
 )
 #: True for every mode: Companion has no network code (tests/test_architecture.py).
-NOTHING_SENT = (
+NOTHING_SENT = _(
     "Companion sends nothing anywhere. This text goes only where you copy, save or print it."
 )
 
-PERIOD = "Period"
-PERIOD_NAME = "Period of the summary"
-THIS_WEEK = "This week"
-FOUR_WEEKS = "The last four weeks"
-CHOSEN_DAYS = "Days I choose"
-CHOSEN_CALLS = "Calls I choose"
-FROM = "From"
-FROM_NAME = "First day of the summary"
-TO = "to"
-TO_NAME = "Last day of the summary"
-CALLS_NAME = "Calls to include; tick each one"
-NO_CALLS = "No hard calls tagged yet."
+PERIOD = _("Period")
+PERIOD_NAME = _("Period of the summary")
+THIS_WEEK = _("This week")
+FOUR_WEEKS = _("The last four weeks")
+CHOSEN_DAYS = _("Days I choose")
+CHOSEN_CALLS = _("Calls I choose")
+FROM = _("From")
+FROM_NAME = _("First day of the summary")
+TO = _("to")
+TO_NAME = _("Last day of the summary")
+CALLS_NAME = _("Calls to include; tick each one")
+NO_CALLS = _("No hard calls tagged yet.")
 
-INCLUDE = "Include"
+INCLUDE = _("Include")
 TICKS = (
-    ("counts", "Counts", "How many hard calls, breaks and callbacks"),
-    ("reasons", "Reasons", "The reason and intensity you gave each call"),
-    ("times", "Days and times", "When each call, break and callback happened"),
-    ("breaks", "Breaks and moods", "How each break went, and the moods you gave"),
-    ("notes", "My notes", "Your call notes, journal entries about those calls, callback notes"),
-    ("case_refs", "Case references", "These can identify a customer; left out unless ticked"),
+    ("counts", _("Counts"), _("How many hard calls, breaks and callbacks")),
+    ("reasons", _("Reasons"), _("The reason and intensity you gave each call")),
+    ("times", _("Days and times"), _("When each call, break and callback happened")),
+    ("breaks", _("Breaks and moods"), _("How each break went, and the moods you gave")),
+    (
+        "notes",
+        _("My notes"),
+        _("Your call notes, journal entries about those calls, callback notes"),
+    ),
+    ("case_refs", _("Case references"), _("These can identify a customer; left out unless ticked")),
 )
-CASE_REFS_NOTE = "Case references can identify a customer, so they stay out unless you tick them."
-TEXT_NAME = "Summary text; you can edit it"
-EDITS_REPLACED = "The text was written again for your new choice; Ctrl+Z brings your edits back."
+CASE_REFS_NOTE = _(
+    "Case references can identify a customer, so they stay out unless you tick them."
+)
+TEXT_NAME = _("Summary text; you can edit it")
+EDITS_REPLACED = _("The text was written again for your new choice; Ctrl+Z brings your edits back.")
 
-COPY = "Copy"
-COPY_NAME = "Copy the summary"
-COPIED = "Copied. Paste it wherever you like."
-SAVE = "Save as file…"
-SAVE_NAME = "Save the summary as a file"
-SAVE_TITLE = "Save the summary as a plain text file (not encrypted)"
-TEXT_FILTER = "Plain text (*.txt)"
-PRINT = "Print…"
-PRINT_NAME = "Print the summary"
-PRINTED = "Sent to the printer."
-EXPORT = "Export my records…"
-EXPORT_NAME = "Export calls, breaks and callbacks as CSV or JSON"
-EXPORT_TITLE = "Export your calls, breaks and callbacks to plain files (not encrypted)"
-CSV_FILTER = "CSV for spreadsheets, three files (*.csv)"
-JSON_FILTER = "JSON, one file for other programs (*.json)"
-CLOSE = "Close"
-CLOSE_NAME = "Close the debrief summary"
+COPY = _("Copy")
+COPY_NAME = _("Copy the summary")
+COPIED = _("Copied. Paste it wherever you like.")
+SAVE = _("Save as file…")
+SAVE_NAME = _("Save the summary as a file")
+SAVE_TITLE = _("Save the summary as a plain text file (not encrypted)")
+TEXT_FILTER = _("Plain text (*.txt)")
+PRINT = _("Print…")
+PRINT_NAME = _("Print the summary")
+PRINTED = _("Sent to the printer.")
+EXPORT = _("Export my records…")
+EXPORT_NAME = _("Export calls, breaks and callbacks as CSV or JSON")
+EXPORT_TITLE = _("Export your calls, breaks and callbacks to plain files (not encrypted)")
+CSV_FILTER = _("CSV for spreadsheets, three files (*.csv)")
+JSON_FILTER = _("JSON, one file for other programs (*.json)")
+CLOSE = _("Close")
+CLOSE_NAME = _("Close the debrief summary")
 
 #: After the store's own sentence (what happened): what still works.
-NOT_READ = "{reason} The summary stays as it was."
-FULL = "The disk is full, so the file could not be saved. Free up some space and try again."
-NOT_WRITABLE = "Companion can't write to {folder}. Choose a folder of your own, such as Documents."
-OTHER = "The file could not be saved in {folder} ({reason}). Nothing was left behind."
+NOT_READ = _("{reason} The summary stays as it was.")
+FULL = _("The disk is full, so the file could not be saved. Free up some space and try again.")
+NOT_WRITABLE = _(
+    "Companion can't write to {folder}. Choose a folder of your own, such as Documents."
+)
+OTHER = _("The file could not be saved in {folder} ({reason}). Nothing was left behind.")
 
 
 def saved(path: Path) -> str:
-    return f"Saved to {path}"
+    return _("Saved to {path}").format(path=path)
 
 
 def default_name(day: str) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from companion.core import formatting
 from companion.ui.insights.chart_colours import CHART_COLOURS, SERIES, ChartColours
 from companion.ui.look.theme import current_look
 
@@ -23,7 +24,7 @@ _RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 def plain_number(value: float) -> str:
     """3 -> '3', 2.5 -> '2.5': counts read as counts."""
-    return f"{value:.1f}".rstrip("0").rstrip(".") if value != int(value) else str(int(value))
+    return formatting.number(value, 1) if value != int(value) else formatting.number(value)
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,8 @@ class Figure:
 def _day_labels(report: InsightsReport) -> tuple[tuple[str, ...], tuple[str, ...]]:
     days = [d.day for d in report.calls.days]
     long_period = len(days) > 7
-    short = tuple(
-        messages.day_short(d.weekday(), d.day, d.month, with_date=long_period) for d in days
-    )
-    return short, tuple(messages.day_long(d.weekday(), d.day, d.month) for d in days)
+    short = tuple(messages.day_short(d, with_date=long_period) for d in days)
+    return short, tuple(messages.day_long(d) for d in days)
 
 
 def per_day(report: InsightsReport) -> Figure:
@@ -62,7 +60,7 @@ def per_day(report: InsightsReport) -> Figure:
 def per_hour(report: InsightsReport) -> Figure:
     calls = report.calls
     bars = Bars(
-        tuple(f"{h:02d}" for h in range(24)),
+        tuple(messages.hour_short(h) for h in range(24)),
         (messages.HARD_CALLS,),
         tuple((float(n),) for n in calls.hours),
         label_every=3,

@@ -28,6 +28,7 @@ from companion.ui.insights.insights_style import insights_stylesheet
 from companion.ui.journal.journal_style import make_button
 from companion.ui.look.theme import size_for_text, style
 from companion.ui.privacy.capture_shield import shield
+from companion.ui.shell.button_rows import room, wanted
 from companion.ui.shell.messages import DEBRIEF, NEED_TO_TALK
 
 #: Each chart: its name (unique in the window), the table's first column, its figures.
@@ -87,10 +88,18 @@ class InsightsWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
         layout.setSpacing(10)
+        title = _label(messages.HEADING, "insightsHeading")
         heading = QHBoxLayout()
-        heading.addWidget(_label(messages.HEADING, "insightsHeading"), 1)
+        # The periods go under the heading where beside it they would be wider than the window.
+        beside = wanted(self, [title, *self.period_buttons]) <= room(self, 16, design_width=680)
+        if beside:
+            heading.addWidget(title, 1)
+        else:
+            layout.addWidget(title)
         for button in self.period_buttons:
             heading.addWidget(button)
+        if not beside:
+            heading.addStretch(1)
         layout.addLayout(heading)
         layout.addWidget(self.error)
         layout.addWidget(self._scroll(self.page), 1)

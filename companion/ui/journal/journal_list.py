@@ -77,13 +77,13 @@ class JournalListModel(QAbstractListModel):
 
 
 def meta_text(item: JournalListItem, clock: Clock) -> str:
-    """'Tue 24 Nov, 10:41 · Call: Abusive'."""
-    text = when_text(item.entry.created_at, clock.now())
+    """ "Today, 10:41 AM  ·  Call: Abusive"."""
+    parts = [when_text(item.entry.created_at, clock.now())]
     if item.call_reason is not None:
-        text += messages.call_reason_text(item.call_reason)
+        parts.append(messages.call_reason_text(item.call_reason))
     elif item.entry.call_id is not None:
-        text += messages.AFTER_A_CALL
-    return text
+        parts.append(messages.AFTER_A_CALL)
+    return messages.PART_SEPARATOR.join(parts)
 
 
 def row_text(item: JournalListItem, clock: Clock) -> str:

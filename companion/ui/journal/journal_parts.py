@@ -87,7 +87,8 @@ class MoodRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
-        row.addWidget(make_label(messages.MOOD_QUESTION, "soft", wrap=False))
+        # Wraps: the question runs a third longer in German or French, beside five faces.
+        row.addWidget(make_label(messages.MOOD_QUESTION, "soft"))
         for choice in Mood:
             button = make_button(choice.face, messages.mood_name(choice), "moodButton")
             button.setToolTip(choice.label)

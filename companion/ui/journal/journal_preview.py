@@ -51,15 +51,22 @@ class EntryPreview(QStackedWidget):
         self.delete_button.clicked.connect(self.delete_requested.emit)
         self.call_button = make_button(messages.CALL_DETAILS, messages.CALL_DETAILS_NAME)
         self.call_button.clicked.connect(self.call_details_requested.emit)
+        # The call's button sits under the call's line: three buttons in the bottom row left no
+        # room at twice the text size in a language a third longer than English.
+        call_row = QHBoxLayout()
+        call_row.addWidget(self.call_button)
+        call_row.addStretch(1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.call_button)
         buttons.addStretch(1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.edit_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(6, 2, 0, 0)
         layout.setSpacing(4)
-        for label in (self._when, self._call, self._mood_tags, self._prompt):
+        for label in (self._when, self._call):
+            layout.addWidget(label)
+        layout.addLayout(call_row)
+        for label in (self._mood_tags, self._prompt):
             layout.addWidget(label)
         layout.addSpacing(4)
         layout.addWidget(self._body, 1)
@@ -80,7 +87,8 @@ class EntryPreview(QStackedWidget):
         now = self._clock.now()
         when = when_text(entry.created_at, now)
         if entry.updated_at - entry.created_at >= timedelta(minutes=1):
-            when += messages.edited_text(when_text(entry.updated_at, now))
+            edited = messages.edited_text(when_text(entry.updated_at, now))
+            when = messages.PART_SEPARATOR.join((when, edited))
         self._when.setText(when)
         self._call.setText(call_text(item.call_tagged_at, item.call_reason, now))
         self._call.setVisible(entry.call_id is not None)

@@ -258,4 +258,20 @@ class _Regrower(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ApplicationFontChange and isinstance(watched, QWidget):
             _grow(watched, *self._design, first=False)
+            _fit_height(watched)
+        elif event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            _fit_height(watched)
         return False
+
+
+def _fit_height(widget: QWidget) -> None:
+    """As tall as its wrapped paragraphs need at the width it has: Qt sizes a window from its
+    labels' preferred widths, and a narrower minimum or a longer language then cuts lines off."""
+    layout = widget.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    need = min(
+        layout.totalHeightForWidth(widget.width()), widget.screen().availableGeometry().height()
+    )
+    if need > widget.height():
+        widget.resize(widget.width(), need)

@@ -85,7 +85,7 @@ def lock_sentences(facts: PrivacyFacts) -> list[str]:
 def lock_choice_label(minutes: int | None) -> str:
     if minutes is None:
         return text.LOCK_OFF
-    return text.LOCK_AFTER_ONE if minutes == 1 else text.LOCK_AFTER.format(minutes=minutes)
+    return text.lock_after(minutes)
 
 
 class PrivacyGroup(QGroupBox):

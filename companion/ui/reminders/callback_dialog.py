@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.core import formatting
 from companion.core.calls import clean_text
-from companion.core.reminder_texts import MAX_CALLBACK_TEXT, InvalidWhen, clock_time, parse_when
+from companion.core.reminder_texts import MAX_CALLBACK_TEXT, InvalidWhen, parse_when
 from companion.ui.look.theme import size_for_text
 from companion.ui.reminders import messages
+from companion.ui.shell.clock_fields import as_24_hour
 
 
 class CallbackDialog(QDialog):
@@ -42,7 +44,7 @@ class CallbackDialog(QDialog):
         self.text.setMaxLength(MAX_CALLBACK_TEXT)
         self.text.setPlaceholderText(messages.ABOUT_PLACEHOLDER)
         self.when = QLineEdit()
-        self.when.setPlaceholderText(messages.WHEN_PLACEHOLDER)
+        self.when.setPlaceholderText(messages.when_placeholder())
         self.when.textChanged.connect(self._on_when_changed)
         self.hint = QLabel(" ")
         self.hint.setObjectName("whenHint")
@@ -57,7 +59,9 @@ class CallbackDialog(QDialog):
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(messages.CALLBACK_INTRO))
+        intro = QLabel(messages.CALLBACK_INTRO)
+        intro.setWordWrap(True)  # a third longer in German or French, at twice the text size
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
         size_for_text(self, 0, 0, min_width=420)
@@ -68,13 +72,14 @@ class CallbackDialog(QDialog):
             self.hint.setText(" ")
             return
         try:
-            self.hint.setText(messages.due_at(clock_time(parse_when(text, self._now()))))
+            due = parse_when(as_24_hour(text), self._now())
+            self.hint.setText(messages.due_at(formatting.time_of_day(due)))
         except InvalidWhen as error:
             self.hint.setText(str(error))
 
     def _on_save(self) -> None:
         try:
-            due_at = parse_when(self.when.text(), self._now())
+            due_at = parse_when(as_24_hour(self.when.text()), self._now())
         except InvalidWhen as error:
             self.hint.setText(str(error))
             self.when.setFocus()

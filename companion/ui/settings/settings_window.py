@@ -40,6 +40,7 @@ from companion.ui.privacy.privacy_section import PrivacyFacts, PrivacyGroup
 from companion.ui.settings import language_messages, messages
 from companion.ui.settings.language_choice import LanguageChoice
 from companion.ui.settings.locked_settings import show_locked
+from companion.ui.shell.clock_fields import as_region_writes
 
 _MOTION = (
     (messages.FOLLOW_DESKTOP, None),
@@ -141,6 +142,7 @@ class SettingsWindow(QWidget):
         # A night shift (22:00 to 06:00) is fine; saying so shows a slip (13:00 to 12:00).
         self.next_day = QLabel(messages.NEXT_DAY)
         for edit in (self.start, self.end):
+            as_region_writes(edit, with_date=False)
             edit.timeChanged.connect(self._on_hours_changed)
         self._on_hours_changed()
         self.days = [QCheckBox(name) for name in WEEKDAYS]

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -19,6 +18,7 @@ from companion.core.calls import Reason
 from companion.ui.look.theme import Look, size_for_text, style
 from companion.ui.shell import messages
 from companion.ui.shell.actions import ShellActions
+from companion.ui.shell.button_rows import button_rows
 from companion.ui.shell.screen_reader import name_combo_box
 from companion.ui.shell.window_activation import bring_forward as bring_window_forward
 
@@ -74,13 +74,12 @@ class ActionsWindow(QWidget):
         hard_call.setDefault(True)
         more = QPushButton(messages.MORE)
         more.setMenu(self.more_menu)
-        row = QHBoxLayout()
-        row.addWidget(_ActionButton(actions.breathe))
-        row.addWidget(_ActionButton(actions.journal))
-        row.addWidget(_ActionButton(actions.talk))
-        row.addWidget(more)
-        row.addStretch(1)
-        row.addWidget(_ActionButton(actions.quit))
+        buttons = button_rows(
+            self,
+            [_ActionButton(a) for a in (actions.breathe, actions.journal, actions.talk)] + [more],
+            last=_ActionButton(actions.quit),
+            margins=18,
+        )
         layout = QVBoxLayout(self)
         # Never narrower than its buttons' words (a small screen would otherwise clip them).
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
@@ -92,7 +91,7 @@ class ActionsWindow(QWidget):
         layout.addWidget(hard_call)
         layout.addWidget(self._reason)
         layout.addWidget(self._count)
-        layout.addLayout(row)
+        layout.addLayout(buttons)
         layout.addWidget(note)
         hard_call.setFocus()
 
