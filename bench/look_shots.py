@@ -17,6 +17,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from companion.core.i18n import language, layout_language
+from companion.system.language import install_language
+
+if __name__ == "__main__":
+    # As companion.cli.main does: the language (COMPANION_LANGUAGE, else the desktop's) before
+    # any module whose constants are sentences is imported. (Imported, the caller chose one:
+    # tests/gui/pseudo_language.py installs its pseudo-language first.)
+    install_language()
+
 from companion.core.aftercare import Care
 from companion.core.calls import Reason
 from companion.core.moods import Mood
@@ -36,6 +45,7 @@ from companion.ui.settings.settings_window import SettingsWindow
 from companion.ui.shell.actions import ShellActions
 from companion.ui.shell.actions_window import ActionsWindow
 from companion.ui.shell.app_icon import app_icon
+from companion.ui.shell.qt_language import apply_language
 from companion.ui.shell.tray import TrayController
 from tests.gui.journal_helpers import make_services
 
@@ -140,6 +150,7 @@ def main(argv: list[str]) -> int:
     out = Path(argv[0])
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["look_shots"])
+    apply_language(app, language(), layout_language())  # Qt's own words, the layout's direction
     if "--text" in argv:
         font = app.font()
         font.setPointSizeF(REFERENCE_POINTS * float(argv[argv.index("--text") + 1]))
