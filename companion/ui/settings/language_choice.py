@@ -36,6 +36,9 @@ class LanguageChoice(QWidget):
             self.combo.addItem(own_name(tag), tag)
         self.combo.setCurrentIndex(max(0, self.combo.findData(current)))
         self.combo.setAccessibleName(messages.LANGUAGE)
+        # On Linux Qt names a combo box by its value ("Follow my desktop") and the form's label
+        # belongs to this container: the description says what the list is about.
+        self.combo.setAccessibleDescription(messages.LANGUAGE)
         self._current = current
         self.note = QLabel(messages.NEXT_START)
         self.note.setObjectName("languageNote")
