@@ -9,7 +9,6 @@ from datetime import time
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from companion.core.breathing import PATTERNS
 from companion.core.notices import Delivery
-from companion.core.reminder_settings import WEEKDAYS, ReminderSettings
+from companion.core.reminder_settings import ReminderSettings
 from companion.core.settings import (
     MAX_AUTO_START_SECONDS,
     MAX_BREAK_SECONDS,
@@ -40,7 +39,9 @@ from companion.ui.privacy.privacy_section import PrivacyFacts, PrivacyGroup
 from companion.ui.settings import language_messages, messages
 from companion.ui.settings.language_choice import LanguageChoice
 from companion.ui.settings.locked_settings import show_locked
+from companion.ui.settings.weekday_boxes import weekday_boxes
 from companion.ui.shell.clock_fields import as_region_writes
+from companion.ui.shell.wrapping_check_box import WrappingCheckBox
 
 _MOTION = (
     (messages.FOLLOW_DESKTOP, None),
@@ -127,9 +128,9 @@ class SettingsWindow(QWidget):
             self.colours.addItem(words, appearance)
         self.colours.setCurrentIndex([v for _, v in _COLOURS].index(settings.appearance))
         self.language = LanguageChoice(settings.language)
-        self.mood = QCheckBox(messages.MOOD_CHECK)
+        self.mood = WrappingCheckBox(messages.MOOD_CHECK)
         self.mood.setChecked(settings.mood_check)
-        self.shortcut = QCheckBox(messages.SHORTCUT)
+        self.shortcut = WrappingCheckBox(messages.SHORTCUT)
         self.shortcut.setChecked(settings.global_shortcut)
         # Why the shortcut isn't heard although it is on (taken, or this desktop can't).
         self.shortcut_note = QLabel(shortcut_note or "")
@@ -145,16 +146,14 @@ class SettingsWindow(QWidget):
             as_region_writes(edit, with_date=False)
             edit.timeChanged.connect(self._on_hours_changed)
         self._on_hours_changed()
-        self.days = [QCheckBox(name) for name in WEEKDAYS]
-        for index, box in enumerate(self.days):
-            box.setChecked(index in r.working_days)
-        self.enabled = QCheckBox(messages.ENABLED)
+        self.days = weekday_boxes(r.working_days)
+        self.enabled = WrappingCheckBox(messages.ENABLED)
         self.enabled.setChecked(r.enabled)
         self.nudge_calls = _spin(2, 10, r.nudge_calls, messages.HARD_CALLS_SUFFIX)
         self.nudge_window = _spin(10, 240, r.nudge_window_minutes, messages.MINUTES_SUFFIX)
         self.rate = _spin(5, 120, r.rate_limit_minutes, messages.MINUTES_SUFFIX)
         self.away = _spin(1, 30, r.away_minutes, messages.MINUTES_SUFFIX)
-        self.reflection = QCheckBox(messages.REFLECTION)
+        self.reflection = WrappingCheckBox(messages.REFLECTION)
         self.reflection.setChecked(r.reflection)
         # What waits when (away, a call, Do Not Disturb) and what this computer can't tell.
         self.moment_note = QLabel(
@@ -163,11 +162,11 @@ class SettingsWindow(QWidget):
         self.moment_note.setObjectName("momentNote")
         self.moment_note.setWordWrap(True)
         self._autostart_on = autostart_on
-        self.autostart = QCheckBox(messages.AUTOSTART)
+        self.autostart = WrappingCheckBox(messages.AUTOSTART)
         self.autostart.setChecked(autostart_on)
         # Notices have no sound of their own (QtMultimedia is not in PySide6-Essentials): the
         # setting only asks the desktop's notification service to keep quiet, or lets it choose.
-        self.sound = QCheckBox(messages.SOUND)
+        self.sound = WrappingCheckBox(messages.SOUND)
         self.sound.setToolTip(messages.SOUND_TOOLTIP)
         self.sound.setChecked(r.sound)
         self.test_button = QPushButton(messages.TEST)
@@ -270,6 +269,7 @@ class SettingsWindow(QWidget):
             (messages.NOTIFICATIONS, notifications),
         ):
             group = QGroupBox(title)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a field under its label
             group.setLayout(form)
             groups.addWidget(group)
         if self.privacy is not None:
@@ -281,8 +281,10 @@ class SettingsWindow(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(content.sizeHint().width() + 12)
-        available = QGuiApplication.primaryScreen().availableGeometry().height()
+        # As wide as its sentences ask, never wider than the screen: past that they wrap.
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        scroll.setMinimumWidth(min(content.sizeHint().width() + 12, screen.width() - 48))
+        available = screen.height()
         scroll.setMinimumHeight(min(content.sizeHint().height(), max(available - 220, 240)))
         layout.addWidget(scroll, 1)
         layout.addWidget(self.error)
@@ -297,7 +299,7 @@ class SettingsWindow(QWidget):
         self.auto_start.setSpecialValueText(messages.AUTO_START_NEVER)
         self.auto_start.setAccessibleName(messages.AUTO_START)
         self.auto_start.setAccessibleDescription(messages.AUTO_START_DESCRIPTION)
-        self.phase_sound = QCheckBox(messages.PHASE_SOUND)
+        self.phase_sound = WrappingCheckBox(messages.PHASE_SOUND)
         self.phase_sound.setChecked(settings.phase_sound)
         if tone_player_found is None:
             from companion.ui.breathing.phase_sound import find_player
