@@ -8,6 +8,7 @@ it is the only test of what IT installs.
 
 from __future__ import annotations
 
+import gettext
 import json
 import os
 import re
@@ -303,3 +304,27 @@ def test_the_man_page_renders_from_the_installed_package(installed: Path) -> Non
     assert shown.returncode == 0, shown.stderr
     for text in ("companion - break-and-recovery companion", "--self-test", "companion tag"):
         assert text in shown.stdout, text
+
+
+def test_the_installed_app_speaks_spanish_when_asked(
+    installed: Path, desktop: Desktop, spawn: Spawn
+) -> None:
+    """COMPANION_LANGUAGE=es: the settings window's title, read from outside, is the shipped
+    Spanish catalog's (compiled into the bundle by `make package`)."""
+    from companion.ui.settings.messages import TITLE  # English: the tests speak the source
+
+    catalogs = installed / BUNDLE / "_internal" / "resources" / "locale"
+    spanish = gettext.translation("companion", catalogs, languages=["es"]).gettext(TITLE)
+    assert spanish != TITLE, "the Spanish catalog translates the settings window's title"
+    binary = str(installed / "usr" / "bin" / "companion")
+    env = {**desktop.env, "COMPANION_LANGUAGE": "es"}
+    app = spawn([binary, "settings"], env, desktop=desktop, name="companion-es")
+
+    desktop.find_window(spanish, timeout=patience(30))
+
+    desktop.unwatch(app)
+    quit_run = subprocess.run(
+        [binary, "quit"], env=env, capture_output=True, text=True, timeout=patience(30)
+    )
+    assert quit_run.returncode == 0, quit_run.stderr
+    assert app.wait_exit() == 0, app.describe()
