@@ -30,8 +30,9 @@ catalogs: $(STAMP)
 		--msgid-bugs-address "" --no-location --sort-output --no-wrap --add-comments Translators: \
 		--output-file $(POT) companion
 	for po in $(CATALOGS); do \
+		lang=$$(basename $$(dirname $$(dirname $$po))); \
 		$(VENV)/bin/pybabel update --domain companion --no-wrap --ignore-obsolete \
-			--input-file $(POT) --output-file $$po || exit 1; \
+			--locale $$lang --input-file $(POT) --output-file $$po || exit 1; \
 	done
 
 ## Fail when the code marks a sentence the template lacks, or a language leaves one untranslated,

@@ -9,18 +9,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from companion.core import formatting
-from companion.core.i18n import _, ngettext
+from companion.core.i18n import _, ngettext, pgettext
 from companion.core.moods import mood_or_none
 from companion.core.notices import Notice, NoticeAction
 from companion.core.reminders import Callback, Due, ReminderKind
 
 MAX_CALLBACK_TEXT = 120
-#: The examples of what ``parse_when`` reads (its words are English whatever the language).
+#: The example of a time ``parse_when`` reads; its example of a delay is in the agent's words.
 EXAMPLE_TIME = "15:30"
-EXAMPLE_DELAY = "in 2 hours"
-_IN_PATTERN = re.compile(
-    r"^(?:in\s+)?(\d{1,4})\s*(m|min|mins|minutes?|h|hr|hrs|hours?)$", re.IGNORECASE
-)
 _AT_PATTERN = re.compile(r"^(?:at\s+)?(\d{1,2})(?:[:.](\d{2}))?$", re.IGNORECASE)
 
 
@@ -28,13 +24,47 @@ class InvalidWhen(ValueError):
     """A time the agent typed that Companion can't read; the message says what works."""
 
 
+def example_delay() -> str:
+    """A delay as the agent would type it, which ``parse_when`` reads: "in 2 hours"."""
+    # Translators: typed by the agent; it must use the words you give for "in", "minutes"
+    # and "hours" in the three "callback delay" entries, so Companion can read it.
+    return _("in 2 hours")
+
+
+def _words(*lists: str) -> list[str]:
+    """Words separated by |, English's and the language's, longest first (so "minutes" is
+    tried before "m")."""
+    return sorted({word for words in lists for word in words.split("|") if word}, key=len)[::-1]
+
+
+def _delay_pattern() -> tuple[re.Pattern[str], set[str]]:
+    """ "in 2 hours" in English and in the agent's language; the words for hours."""
+    # Translators: the words an agent may type before a delay ("in 2 hours"), separated by |;
+    # every form your language uses ("dans", "en|dentro de").
+    before = _words("in", pgettext("callback delay: words before the number", "in"))
+    # Translators: the words for minutes after a number, separated by |.
+    minutes = pgettext("callback delay: words for minutes", "m|min|mins|minute|minutes")
+    # Translators: the words for hours after a number, separated by |.
+    hours = pgettext("callback delay: words for hours", "h|hr|hrs|hour|hours")
+    hour_words = _words("h|hr|hrs|hour|hours", hours)
+    units = _words("m|min|mins|minute|minutes", minutes, *hour_words)
+    either = "|".join(map(re.escape, before))
+    pattern = re.compile(
+        rf"^(?:(?:{either})\s+)?(\d{{1,4}})\s*({'|'.join(map(re.escape, units))})$",
+        re.IGNORECASE,
+    )
+    return pattern, {word.casefold() for word in hour_words}
+
+
 def parse_when(text: str, now: datetime) -> datetime:
-    """ "15:30" / "at 15:30" (today, or tomorrow if past) or "in 2 hours" / "in 45 min" / "1m"."""
+    """ "15:30" / "at 15:30" (today, or tomorrow if past) or "in 2 hours" / "in 45 min" / "1m",
+    and a delay in the agent's own words ("en 2 horas", "in 2 Stunden")."""
     cleaned = " ".join(text.strip().split())
-    match = _IN_PATTERN.match(cleaned)
+    delay, hour_words = _delay_pattern()
+    match = delay.match(cleaned)
     if match:
-        amount, unit = int(match.group(1)), match.group(2).lower()
-        minutes = amount * 60 if unit.startswith("h") else amount
+        amount, unit = int(match.group(1)), match.group(2).casefold()
+        minutes = amount * 60 if unit in hour_words else amount
         if not 1 <= minutes <= 7 * 24 * 60:
             raise InvalidWhen(_("Please choose a time within the next week."))
         return now + timedelta(minutes=minutes)
@@ -45,11 +75,10 @@ def parse_when(text: str, now: datetime) -> datetime:
             raise InvalidWhen(_("“{text}” isn't a time of day.").format(text=text))
         moment = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
         return moment if moment > now else moment + timedelta(days=1)
-    # Translators: {example_time} and {example_delay} are what Companion reads ("15:30",
-    # "in 2 hours"); they stay as they are.
+    # Translators: {example_time} is "15:30"; {example_delay} is your "in 2 hours".
     raise InvalidWhen(
         _("Try a time like “{example_time}” or “{example_delay}” (not “{text}”).").format(
-            example_time=EXAMPLE_TIME, example_delay=EXAMPLE_DELAY, text=text
+            example_time=EXAMPLE_TIME, example_delay=example_delay(), text=text
         )
     )
 
