@@ -32,10 +32,10 @@ QLabel#countLabel {{ color: {c.soft}; }}
 QLabel#noTrayNote {{ color: {c.soft}; font-size: {look.pt(12)}; }}
 QPushButton {{ font-size: {look.pt(14)}; padding: 8px 14px; border-radius: 8px;
               border: 1px solid {c.button_line}; background: {c.card}; color: {c.ink}; }}
-QPushButton:focus {{ border: 2px solid {c.accent}; }}
+QPushButton:focus {{ border: 2px solid {c.accent}; padding: 7px 13px; }}
 QPushButton#hardCallButton {{ background: {c.accent}; color: {c.on_accent};
                              font-size: {look.pt(16)}; font-weight: 600; padding: 14px;
-                             border: none; }}
+                             border: 3px solid transparent; }}
 QPushButton#hardCallButton:focus {{ border: 3px solid {c.focus_on_accent}; }}
 QComboBox {{ font-size: {look.pt(13)}; padding: 6px; }}
 """
