@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from companion.core import formatting
 from companion.core.backups import Backup, BackupKind
 from companion.core.calls import Reason
-from companion.core.i18n import _, ngettext
+from companion.core.i18n import _, ngettext, pgettext
 from companion.core.moods import Mood
 
 FOOTER = _("Stored only on this computer.")
@@ -35,7 +35,8 @@ OPEN_ELSEWHERE = _("This entry is open for editing. Close it first, then delete 
 DELETE_TITLE = _("Delete this entry?")
 DELETE_QUESTION = _("Delete this entry? It can't be brought back.")
 DELETE = _("Delete")
-KEEP = _("Keep it")
+# Translators: answers "Delete this entry?" with no: the journal entry stays.
+KEEP = pgettext("keep the journal entry", "Keep it")
 AFTER_A_CALL = _("After a call")
 
 # The preview of the chosen entry.

@@ -6,7 +6,7 @@ become translatable. Weekday names come from ``companion/core/reminder_settings.
 
 from __future__ import annotations
 
-from companion.core.i18n import _
+from companion.core.i18n import _, pgettext
 
 # The settings window.
 TITLE = _("Companion — Settings")
@@ -37,7 +37,8 @@ AUTO_START_DESCRIPTION = _(
 PHASE_SOUND = _("Play a soft tone at each step of the breath")
 NO_TONE_PLAYER = _("This computer has no sound player Companion can use, so the tone stays silent.")
 WORKING_HOURS = _("Working hours")
-TO = _("to")
+# Translators: between the start and the end of the working hours ("9:00 AM to 5:00 PM").
+TO = pgettext("working hours", "to")
 NEXT_DAY = _("the next day")
 WORKING_DAYS = _("Working days")
 # What a screen reader says for controls whose visible label is shared or far away.
