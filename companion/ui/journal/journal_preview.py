@@ -11,7 +11,7 @@ from companion.core.journal import JournalListItem
 from companion.core.ports import Clock
 from companion.ui.journal import messages
 from companion.ui.journal.journal_style import make_button, make_label
-from companion.ui.journal.messages import call_text, tags_text, when_text
+from companion.ui.journal.messages import call_text, tags_text, when_in_sentence, when_text
 
 
 class EntryPreview(QStackedWidget):
@@ -87,7 +87,7 @@ class EntryPreview(QStackedWidget):
         now = self._clock.now()
         when = when_text(entry.created_at, now)
         if entry.updated_at - entry.created_at >= timedelta(minutes=1):
-            edited = messages.edited_text(when_text(entry.updated_at, now))
+            edited = messages.edited_text(when_in_sentence(entry.updated_at, now))
             when = messages.PART_SEPARATOR.join((when, edited))
         self._when.setText(when)
         self._call.setText(call_text(item.call_tagged_at, item.call_reason, now))

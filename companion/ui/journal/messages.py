@@ -130,6 +130,24 @@ def when_text(moment: datetime, now: datetime) -> str:
     return _("{day}, {time}").format(day=written, time=time)
 
 
+def when_in_sentence(moment: datetime, now: datetime) -> str:
+    """A moment inside a sentence ("…from today at 10:41 AM", "…from Tuesday, November 24 at
+    10:41 AM"): never starts with a capital letter that only a sentence's start would have."""
+    moment = local(moment, now)
+    time = formatting.time_of_day(moment)
+    day = moment.date()
+    if day == now.date():
+        # Translators: a moment inside a sentence, small letter ("edited today at 10:45 AM").
+        return pgettext("inside a sentence", "today at {time}").format(time=time)
+    if day == now.date() - timedelta(days=1):
+        # Translators: a moment inside a sentence, small letter ("edited yesterday at 9:05 PM").
+        return pgettext("inside a sentence", "yesterday at {time}").format(time=time)
+    written = formatting.day_and_month(day) if day.year == now.year else formatting.full_date(day)
+    # Translators: a moment inside a sentence: {day} written out ("Tuesday, November 24"), then
+    # a time ("edited Tuesday, November 24 at 10:41 AM", "unsaved writing from Tuesday, …").
+    return pgettext("inside a sentence", "{day} at {time}").format(day=written, time=time)
+
+
 def time_text(moment: datetime, now: datetime) -> str:
     """ "10:42 AM" today, else the day and time."""
     moment = local(moment, now)
@@ -170,7 +188,8 @@ def call_reason_text(reason: Reason) -> str:
 
 
 def edited_text(when: str) -> str:
-    # Translators: after an entry's date, when it was changed later ("edited Today, 10:45 AM").
+    # Translators: after an entry's date, when it was changed later ("edited today at 10:45 AM");
+    # {when} is a moment inside a sentence.
     return _("edited {when}").format(when=when)
 
 
@@ -184,7 +203,8 @@ def exported(summary: str) -> str:
 
 
 def drafts_text(when: str, count: int) -> str:
-    """The drafts banner before its Continue button; ``when`` the newest draft's time."""
+    """The drafts banner before its Continue button; ``when`` the newest draft's moment, as
+    ``when_in_sentence`` says it."""
     if count > 1:
         return ngettext(
             "You have unsaved writing from {when} (and {count} more) —",
@@ -213,6 +233,7 @@ def draft_unreadable(error: object) -> str:
 
 
 def draft_restored(when: str) -> str:
+    """``when``: the draft's moment, as ``when_in_sentence`` says it."""
     return _("Restored your unsaved text from {when}.").format(when=when)
 
 
