@@ -86,6 +86,8 @@ class Delivery:
             )
         if self.ok:
             return _("Sent through {backend}.").format(backend=self.backend)
+        # A reason marked with N_ where it is found ("no session bus") is said in the agent's
+        # language here, where Settings shows it; any other detail stays as the backend gave it.
         return _("{backend} could not show it: {detail}").format(
-            backend=self.backend, detail=self.detail
+            backend=self.backend, detail=_(self.detail) if self.detail else self.detail
         )

@@ -194,7 +194,9 @@ class EntryEditor(QWidget):
             self._moods.set_mood(draft.mood)
         self._body.moveCursor(QTextCursor.MoveOperation.End)
         now = self._clock.now()
-        self._restored.setText(messages.draft_restored(messages.when_in_sentence(draft.saved_at, now)))
+        self._restored.setText(
+            messages.draft_restored(messages.when_in_sentence(draft.saved_at, now))
+        )
         self._restored.show()
 
     def _has_unsaved(self) -> bool:
