@@ -22,8 +22,8 @@ from companion import APP_ID
 from companion.core.i18n import DOMAIN, N_
 from companion.system.atomic_file import write_atomically
 from companion.system.language import available_languages
-from companion.system.resources import resources_dir
 from companion.system.registry import Hive, Registry, windows_registry
+from companion.system.resources import resources_dir
 
 DESKTOP_FILENAME = "companion.desktop"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
