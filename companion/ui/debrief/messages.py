@@ -52,7 +52,8 @@ CASE_REFS_NOTE = _(
     "Case references can identify a customer, so they stay out unless you tick them."
 )
 TEXT_NAME = _("Summary text; you can edit it")
-EDITS_REPLACED = _("The text was written again for your new choice; Ctrl+Z brings your edits back.")
+# Translators: {key} names the undo key, in Qt's words ("Ctrl+Z").
+EDITS_REPLACED = _("The text was written again for your new choice; {key} brings your edits back.")
 
 COPY = _("Copy")
 COPY_NAME = _("Copy the summary")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from companion.core.journal import JournalListItem
@@ -12,6 +13,7 @@ from companion.core.ports import Clock
 from companion.ui.journal import messages
 from companion.ui.journal.journal_style import make_button, make_label
 from companion.ui.journal.messages import call_text, tags_text, when_in_sentence, when_text
+from companion.ui.look.keys import key_name
 
 
 class EntryPreview(QStackedWidget):
@@ -47,7 +49,9 @@ class EntryPreview(QStackedWidget):
         self.delete_button = make_button(
             messages.DELETE_ENTRY, messages.DELETE_ENTRY_NAME, "deleteButton"
         )
-        self.delete_button.setToolTip(messages.DELETE_ENTRY_TIP)
+        self.delete_button.setToolTip(
+            messages.DELETE_ENTRY_TIP.format(key=key_name(QKeySequence(Qt.Key.Key_Delete)))
+        )
         self.delete_button.clicked.connect(self.delete_requested.emit)
         self.call_button = make_button(messages.CALL_DETAILS, messages.CALL_DETAILS_NAME)
         self.call_button.clicked.connect(self.call_details_requested.emit)

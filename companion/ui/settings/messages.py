@@ -7,6 +7,7 @@ become translatable. Weekday names come from ``companion/core/reminder_settings.
 from __future__ import annotations
 
 from companion.core.i18n import _, pgettext
+from companion.ui.look.keys import shortcut_name
 
 # The settings window.
 TITLE = _("Companion — Settings")
@@ -22,7 +23,8 @@ MOTION = _("Motion")
 FOLLOW_DESKTOP = _("Follow my desktop")
 CALM_BAR = _("Calm bar instead of motion")
 MOVING_SHAPE = _("Moving shape")
-SHORTCUT = _("Ctrl+Alt+H tags a hard call and starts a break, from any application")
+# Translators: {key} names the shortcut, in Qt's words ("Ctrl+Alt+H").
+SHORTCUT = _("{key} tags a hard call and starts a break, from any application")
 COLOURS = _("Colours")
 LIGHT = _("Light")
 DARK = _("Dark")
@@ -98,3 +100,8 @@ DELETED = _("Your Companion data has been deleted. Companion will close now.")
 
 def cannot_save(error: object) -> str:
     return _("Those settings can't be saved yet: {error}.").format(error=error)
+
+
+def shortcut_text() -> str:
+    """The shortcut's check box, naming the keys as Qt does here ("Strg+Alt+H" in German)."""
+    return SHORTCUT.format(key=shortcut_name())
