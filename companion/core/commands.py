@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, TypeGuard
 
 from companion.core.calls import Reason, check_intensity, clean_text, parse_reason
+from companion.core.i18n import _
 
 #: A request longer than this is not a request Companion sends.
 MAX_MESSAGE_BYTES = 4096
@@ -115,28 +116,30 @@ class BadCommand(ValueError):
 def command_from_json(raw: bytes) -> Command:
     """Parse one message line strictly: anything odd is refused, nothing is guessed."""
     if len(raw) > MAX_MESSAGE_BYTES:
-        raise BadCommand("message too long")
+        # Translators: these refusals go back to whatever sent a command to the running
+        # Companion (a second launch prints them after "Companion:"); small letter.
+        raise BadCommand(_("message too long"))
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         # RecursionError: "[[[[..." nested a few thousand deep fits in one message.
-        raise BadCommand("not a JSON message") from error
+        raise BadCommand(_("not a JSON message")) from error
     if not isinstance(data, dict):
-        raise BadCommand("not a JSON object")
+        raise BadCommand(_("not a JSON object"))
     try:
         action = Action(str(data.get("action")))
     except ValueError as error:
-        raise BadCommand("unknown action") from error
+        raise BadCommand(_("unknown action")) from error
     reason, intensity, case_ref = data.get("reason"), data.get("intensity"), data.get("case_ref")
     if reason is not None and not isinstance(reason, str):
-        raise BadCommand("reason must be text")
+        raise BadCommand(_("reason must be text"))
     if intensity is not None and (isinstance(intensity, bool) or not isinstance(intensity, int)):
-        raise BadCommand("intensity must be a whole number")
+        raise BadCommand(_("intensity must be a whole number"))
     if case_ref is not None and not isinstance(case_ref, str):
-        raise BadCommand("case_ref must be text")
+        raise BadCommand(_("case_ref must be text"))
     when = data.get("when")
     if when is not None and not isinstance(when, str):
-        raise BadCommand("when must be text")
+        raise BadCommand(_("when must be text"))
     try:
         return Command(
             action=action,
@@ -171,5 +174,5 @@ def _strict_token(value: object) -> str | None:
     if value is None:
         return None
     if not is_token(value):
-        raise BadCommand("an activation token is short printable text")
+        raise BadCommand(_("an activation token is short printable text"))
     return value

@@ -258,7 +258,9 @@ def _callback_list(callbacks: Sequence[Callback], ticks: Ticks) -> str:
     lines = [_("Callbacks:")]
     for callback in callbacks:
         if ticks.times:
-            parts = [_("due {when}").format(when=_when(callback.due_at))]
+            # Translators: when a callback was due: "due Tuesday, December 1 at 2:05 PM".
+            due = _("due {day} at {time}")
+            parts = [due.format(day=day_text(callback.due_at.date()), time=_clock(callback.due_at))]
         else:
             parts = [_("A callback")]
         parts.append(

@@ -55,19 +55,25 @@ def slot(weekday: int, hour: int, *, several_weeks: bool) -> str:
     day = formatting.weekday_name(_A_MONDAY + timedelta(days=weekday))
     part = [start for start in DAY_PARTS if start <= hour][-1]
     if several_weeks:
-        # Translators: {day} is a weekday's name; over several weeks: "Tuesday afternoons".
         said = {
+            # Translators: {day} is a weekday's name ("Tuesday early mornings"), several weeks.
             0: pgettext("several weeks", "{day} early mornings"),
+            # Translators: {day} is a weekday's name ("Tuesday mornings"), several weeks.
             6: pgettext("several weeks", "{day} mornings"),
+            # Translators: {day} is a weekday's name ("Tuesday afternoons"), several weeks.
             12: pgettext("several weeks", "{day} afternoons"),
+            # Translators: {day} is a weekday's name ("Tuesday evenings"), several weeks.
             18: pgettext("several weeks", "{day} evenings"),
         }
     else:
-        # Translators: {day} is a weekday's name: "Tuesday afternoon" (one week).
         said = {
+            # Translators: {day} is a weekday's name ("Tuesday early morning"), one week.
             0: pgettext("one week", "{day} early morning"),
+            # Translators: {day} is a weekday's name ("Tuesday morning"), one week.
             6: pgettext("one week", "{day} morning"),
+            # Translators: {day} is a weekday's name ("Tuesday afternoon"), one week.
             12: pgettext("one week", "{day} afternoon"),
+            # Translators: {day} is a weekday's name ("Tuesday evening"), one week.
             18: pgettext("one week", "{day} evening"),
         }
     return said[part].format(day=day)

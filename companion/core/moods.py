@@ -43,8 +43,8 @@ def _said(mood: Mood) -> tuple[str, str]:
     """The picker's word and the word inside a sentence, in the installed language (read when
     shown, never at import)."""
     return {
-        # Translators: "Low" on the picker's button; "low" inside a sentence ("you felt low").
         Mood.AWFUL: (pgettext("mood", "Awful"), pgettext("mood in a sentence", "awful")),
+        # Translators: "Low" on the picker's button; "low" inside a sentence ("you felt low").
         Mood.LOW: (pgettext("mood", "Low"), pgettext("mood in a sentence", "low")),
         Mood.OKAY: (pgettext("mood", "Okay"), pgettext("mood in a sentence", "okay")),
         # Asked before a break too: never "Calmer", which presumes one.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from companion.core.i18n import N_, _
+from companion.core.i18n import N_, _, pgettext
 
 
 class NoticeAction(enum.StrEnum):
@@ -22,15 +22,17 @@ class NoticeAction(enum.StrEnum):
     @property
     def label(self) -> str:
         """The button's words, in the installed language."""
+        if self is NoticeAction.DONE:
+            # Translators: a button on a callback's notification: the callback is done.
+            return pgettext("a callback", "Done")
         return _(_LABELS[self])
 
 
-_LABELS = {
+_LABELS = {  # DONE has a context: see ``label``
     NoticeAction.OPEN: N_("Open"),
     NoticeAction.START_BREAK: N_("Start a break"),
     # Translators: a button on a callback's notification: reminds again in 15 minutes.
     NoticeAction.SNOOZE: N_("Snooze 15 min"),
-    NoticeAction.DONE: N_("Done"),
     NoticeAction.REFLECT: N_("Reflect"),
     NoticeAction.SHOW_CALLBACKS: N_("See callbacks"),
 }
@@ -84,6 +86,8 @@ class Delivery:
             )
         if self.ok:
             return _("Sent through {backend}.").format(backend=self.backend)
+        # A reason marked with N_ where it is found ("no session bus") is said in the agent's
+        # language here, where Settings shows it; any other detail stays as the backend gave it.
         return _("{backend} could not show it: {detail}").format(
-            backend=self.backend, detail=self.detail
+            backend=self.backend, detail=_(self.detail) if self.detail else self.detail
         )

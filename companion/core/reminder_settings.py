@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime, time, timedelta
 from typing import Any
 
+from companion.core.i18n import _
+
 #: Monday is 0, as in ``datetime.weekday()``.
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -39,11 +41,12 @@ class ReminderSettings:
         for name, (low, high) in _RANGES.items():
             value = getattr(self, name)
             if not low <= value <= high:
-                raise ValueError(f"{name} must be {low}-{high}")
+                said = _("{name} must be {lowest}-{highest}")
+                raise ValueError(said.format(name=name, lowest=low, highest=high))
         if self.shift_start == self.shift_end:
-            raise ValueError("the shift must end at another time than it starts")
+            raise ValueError(_("the shift must end at another time than it starts"))
         if any(day not in range(7) for day in self.working_days):
-            raise ValueError("working days are 0 (Monday) to 6 (Sunday)")
+            raise ValueError(_("working days are 0 (Monday) to 6 (Sunday)"))
 
     @property
     def nudge_window(self) -> timedelta:
@@ -130,7 +133,7 @@ class Shift:
 def reminder_settings_from_mapping(data: Mapping[str, Any]) -> ReminderSettings:
     """Parse the ``reminders`` section; raises ValueError/TypeError naming the first bad value."""
     if not isinstance(data, Mapping):
-        raise TypeError("expected a section of reminder settings")
+        raise TypeError(_("expected a section of reminder settings"))
     settings = ReminderSettings()
     known = {f.name for f in fields(ReminderSettings)}
     values = {name: _coerce(name, value) for name, value in data.items() if name in known}
@@ -153,16 +156,16 @@ def _coerce(name: str, value: Any) -> Any:
     default = getattr(ReminderSettings(), name)
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise TypeError(f"{name}: expected true or false")
+            raise TypeError(_("{name}: expected true or false").format(name=name))
         return value
     if isinstance(default, int):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{name}: expected a whole number")
+            raise TypeError(_("{name}: expected a whole number").format(name=name))
         return value
     if isinstance(default, time):
         if not isinstance(value, str):
-            raise TypeError(f"{name}: expected a time like 09:00")
+            raise TypeError(_("{name}: expected a time like 09:00").format(name=name))
         return time.fromisoformat(value)
     if not isinstance(value, list) or not all(isinstance(d, int) for d in value):
-        raise TypeError(f"{name}: expected a list of weekday numbers")
+        raise TypeError(_("{name}: expected a list of weekday numbers").format(name=name))
     return tuple(sorted(set(value)))

@@ -77,17 +77,27 @@ class Settings:
             and self.lock_after_minutes not in LOCK_AFTER_MINUTES
         ):
             choices = ", ".join(str(minutes) for minutes in LOCK_AFTER_MINUTES)
-            raise ValueError(f"the lock takes one of {choices} minutes, or null")
+            raise ValueError(
+                _("the lock takes one of {choices} minutes, or null").format(choices=choices)
+            )
         if self.pattern_key not in PATTERNS:
-            raise ValueError(f"unknown breathing pattern {self.pattern_key!r}")
+            raise ValueError(
+                _("unknown breathing pattern “{pattern}”").format(pattern=self.pattern_key)
+            )
         if not MIN_BREAK_SECONDS <= self.break_seconds <= MAX_BREAK_SECONDS:
             raise ValueError(
-                f"break length must be {MIN_BREAK_SECONDS}-{MAX_BREAK_SECONDS} seconds"
+                _("break length must be {lowest}-{highest} seconds").format(
+                    lowest=MIN_BREAK_SECONDS, highest=MAX_BREAK_SECONDS
+                )
             )
         if not 0 <= self.auto_start_seconds <= MAX_AUTO_START_SECONDS:
-            raise ValueError(f"the automatic start takes 0-{MAX_AUTO_START_SECONDS} seconds")
+            raise ValueError(
+                _("the automatic start takes 0-{highest} seconds").format(
+                    highest=MAX_AUTO_START_SECONDS
+                )
+            )
         if self.language is not None and not _LANGUAGE_TAG.fullmatch(self.language):
-            raise ValueError("expected a language tag such as es or pt_BR, or null")
+            raise ValueError(_("expected a language tag such as es or pt_BR, or null"))
 
     def effective_reduced_motion(self, system_prefers_reduced: bool) -> bool:
         return system_prefers_reduced if self.reduced_motion is None else self.reduced_motion
@@ -111,7 +121,7 @@ def settings_from_mapping(
             candidate = replace(settings, **{name: _coerce(name, value)})
         except (TypeError, ValueError) as error:
             # Translators: {name} is the setting's key in the file (break_seconds); {error} is
-            # why, in English.
+            # why ("expected true or false"), itself translated.
             text = _("The setting “{name}” had an unusable value ({error}); using default.")
             warnings.append(text.format(name=name, error=error))
             continue
@@ -125,19 +135,19 @@ def _coerce(name: str, value: Any) -> Any:
         return special(value)
     if name in ("break_seconds", "auto_start_seconds"):
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise TypeError("expected a number of seconds")
+            raise TypeError(_("expected a number of seconds"))
         return int(value)
     if name in ("reduced_motion", "autostart"):
         if value is not None and not isinstance(value, bool):
-            raise TypeError("expected true, false or null")
+            raise TypeError(_("expected true, false or null"))
         return value
     if name == "lock_after_minutes":
         if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-            raise TypeError("expected a number of minutes or null")
+            raise TypeError(_("expected a number of minutes or null"))
         return value
     if name in ("mood_check", "global_shortcut", "phase_sound"):
         if not isinstance(value, bool):
-            raise TypeError("expected true or false")
+            raise TypeError(_("expected true or false"))
         return value
     return _text(value)
 
@@ -146,27 +156,27 @@ def _protection(value: Any) -> Protection | None:
     """The value is not repeated in the warning: someone may have typed a secret there."""
     choices = {protection.value: protection for protection in Protection}
     if value is not None and value not in choices:
-        raise ValueError(f"expected {', '.join(choices)} or null")
+        raise ValueError(_("expected {choices} or null").format(choices=", ".join(choices)))
     return None if value is None else choices[value]
 
 
 def _appearance(value: Any) -> Appearance | None:
     choices = {appearance.value: appearance for appearance in Appearance}
     if value is not None and value not in choices:
-        raise ValueError(f"expected {', '.join(choices)} or null")
+        raise ValueError(_("expected {choices} or null").format(choices=", ".join(choices)))
     return None if value is None else choices[value]
 
 
 def _language(value: Any) -> str | None:
     """A tag as written anywhere ("pt-BR", "pt_BR.UTF-8"); empty or null follows the desktop."""
     if value is not None and not isinstance(value, str):
-        raise TypeError("expected a language tag such as es or pt_BR, or null")
+        raise TypeError(_("expected a language tag such as es or pt_BR, or null"))
     return normalize(value) if value and value.strip() else None
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise TypeError("expected text")
+        raise TypeError(_("expected text"))
     return value
 
 

@@ -40,7 +40,7 @@ from pathlib import Path
 from PySide6.QtCore import SLOT, QObject, QTimer, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
 
-from companion.core.i18n import _
+from companion.core.i18n import N_, _
 from companion.core.notices import EXPIRY_SECONDS, Delivery, Notice, NoticeAction
 from companion.core.ports import Notifier
 from companion.notify import dbus_args
@@ -115,7 +115,7 @@ class DBusNotifier(QObject):
         self._logged: set[str] = set()
         self._server: NotificationServer | None = None
         #: Why nothing can be sent this way (then the chain goes on at once), if so.
-        self._problem = "no session bus" if bus is None else dbus_args.marshalling_problem()
+        self._problem = N_("no session bus") if bus is None else dbus_args.marshalling_problem()
         if bus is not None and self._problem is None:
             self._server = NotificationServer(bus, answer_within_ms, self)
             self._server.settled.connect(self._on_settled)
@@ -152,7 +152,7 @@ class DBusNotifier(QObject):
 
     def notify(self, notice: Notice) -> Delivery:
         if self._server is None:
-            return Delivery(self.name, False, self._problem or "no session bus")
+            return Delivery(self.name, False, self._problem or N_("no session bus"))
         if self._server.state is ServerState.READY:
             return self._send(notice)
         self._queued.append(notice)

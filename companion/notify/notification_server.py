@@ -22,6 +22,7 @@ from PySide6.QtDBus import (
     QDBusServiceWatcher,
 )
 
+from companion.core.i18n import N_
 from companion.notify.presentation import ServerInfo
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ def session_bus_problem(env: Mapping[str, str] | None = None) -> str | None:
     user_bus = Path(runtime, "bus") if runtime else None
     if env.get("DBUS_SESSION_BUS_ADDRESS") or (user_bus is not None and user_bus.exists()):
         return None
-    return "no session bus"
+    return N_("no session bus")
 
 
 def session_bus() -> QDBusConnection | None:

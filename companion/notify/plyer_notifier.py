@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from companion.core.i18n import _
+from companion.core.i18n import N_, _
 from companion.core.notices import EXPIRY_SECONDS, Delivery, Notice
 from companion.notify.presentation import APP_NAME, ServerInfo, present
 
@@ -54,7 +54,7 @@ class PlyerNotifier:
     def unavailable(self) -> str | None:
         """Why this notifier would not show a notice here, found without showing one."""
         if self._linux and importlib.util.find_spec("dbus") is None:
-            return "dbus-python is not installed"
+            return N_("dbus-python is not installed")
         backend = plyer_backend(self._platform)
         if backend is None:
             return f"plyer knows no notifications for {self._platform}"
@@ -68,7 +68,7 @@ class PlyerNotifier:
         if notice.actions:
             return Delivery(self.name, False, "plyer can't offer buttons", declined=True)
         if self._linux and importlib.util.find_spec("dbus") is None:
-            return Delivery(self.name, False, "dbus-python is not installed")
+            return Delivery(self.name, False, N_("dbus-python is not installed"))
         try:
             from plyer import notification
 

@@ -134,7 +134,9 @@ class _Words:
         self.no_reason = _("Reason not given")
         self.intensity = _("intensity {intensity} of {highest}")
         self.tagged_at = _("tagged at {time}")
-        self.tagged_on = _("tagged {when}")
+        # Translators: a call tagged on another day than its entry: "tagged Tuesday, December 1
+        # at 2:05 PM" ({day} written out, then a time; inside a sentence).
+        self.tagged_on = _("tagged {day} at {time}")
         # Translators: moods as faces and words: "🙁 Low before, 🙂 Calm after".
         self.both = _("{before} before, {after} after")
         self.before = _("{before} before")
@@ -151,6 +153,9 @@ class _Words:
     def long_date(self, moment: datetime) -> str:
         """What the module's ``long_date`` says, each day and minute formatted once."""
         return self.day_time.format(day=self._days(moment.date()), time=self.clock(moment))
+
+    def day(self, moment: datetime) -> str:
+        return self._days(moment.date())
 
     def clock(self, moment: datetime) -> str:
         return self._times(moment.hour * 60 + moment.minute)
@@ -195,7 +200,7 @@ def _call_line(
     if tagged.date() == when.date():
         parts.append(words.tagged_at.format(time=words.clock(tagged)))
     else:
-        parts.append(words.tagged_on.format(when=words.long_date(tagged)))
+        parts.append(words.tagged_on.format(day=words.day(tagged), time=words.clock(tagged)))
     return " · ".join(parts)
 
 

@@ -10,6 +10,7 @@ cannot remove (a per-machine install's ``HKLM`` Run value) respect their choice.
 
 from __future__ import annotations
 
+import gettext
 import os
 import shutil
 import sys
@@ -18,8 +19,11 @@ from pathlib import Path
 from typing import Protocol
 
 from companion import APP_ID
+from companion.core.i18n import DOMAIN, N_
 from companion.system.atomic_file import write_atomically
+from companion.system.language import available_languages
 from companion.system.registry import Hive, Registry, windows_registry
+from companion.system.resources import resources_dir
 
 DESKTOP_FILENAME = "companion.desktop"
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
@@ -28,6 +32,8 @@ LAUNCH_AGENT_LABEL = "com.companion.app"
 #: What every login entry passes: start in the tray, open no window (see ``cli``).
 BACKGROUND_FLAG = "--background"
 _DESKTOP_RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
+#: The autostart entry's description; each shipped language's words go beside it.
+COMMENT = N_("A breathing break and a private journal after hard calls")
 
 
 class Autostart(Protocol):
@@ -118,12 +124,15 @@ class XdgAutostart:
         return next((p for p in self._system_paths if p.exists()), None)
 
 
-def desktop_entry(command: Sequence[str], *, enabled: bool = True) -> str:
+def desktop_entry(
+    command: Sequence[str], *, enabled: bool = True, locale_dir: Path | None = None
+) -> str:
     lines = [
         "[Desktop Entry]",
         "Type=Application",
         "Name=Companion",
-        "Comment=A breathing break and a private journal after hard calls",
+        f"Comment={COMMENT}",
+        *comments(locale_dir),
         f"Exec={exec_line(command)}",
         f"Icon={APP_ID}",
         "Terminal=false",
@@ -132,6 +141,18 @@ def desktop_entry(command: Sequence[str], *, enabled: bool = True) -> str:
     if not enabled:
         lines.append("Hidden=true")
     return "\n".join(lines) + "\n"
+
+
+def comments(locale_dir: Path | None = None) -> list[str]:
+    """``Comment[de]=…`` for each compiled catalog that translates ``COMMENT``: the desktop
+    shows the entry in the session's language, whichever language Companion itself speaks."""
+    folder = resources_dir() / "locale" if locale_dir is None else locale_dir
+    found = []
+    for tag in available_languages(folder)[1:]:
+        said = gettext.translation(DOMAIN, folder, languages=[tag], fallback=True).gettext(COMMENT)
+        if said != COMMENT:
+            found.append(f"Comment[{tag}]={' '.join(said.split())}")
+    return found
 
 
 def exec_line(command: Sequence[str]) -> str:

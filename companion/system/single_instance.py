@@ -147,7 +147,7 @@ class InstanceServer(QObject):
         buffer += peer.take()
         if b"\n" not in buffer:
             if len(buffer) > MAX_MESSAGE_BYTES:
-                self._answer(peer, Reply(Outcome.REFUSED, "message too long"))
+                self._answer(peer, Reply(Outcome.REFUSED, _("message too long")))
             return
         line = bytes(buffer.split(b"\n", 1)[0])
         try:

@@ -164,7 +164,7 @@ def test_a_draft_comes_back_in_a_new_editor_after_a_restart(
 
     assert body(second).toPlainText() == "He shouted about the bill."
     assert label(second, "promptLabel").text() == chosen_prompt
-    assert "Restored your unsaved text from 10:45\u202fAM." in visible_texts(second)
+    assert "Restored your unsaved text from today at 10:45\u202fAM." in visible_texts(second)
 
 
 def test_save_keeps_everything_discards_the_draft_and_closes(

@@ -312,7 +312,7 @@ def test_closing_with_unsaved_text_offers_it_back_in_the_window(
 
     editor.close()
 
-    assert "You have unsaved writing from 10:45\u202fAM —" in visible_texts(window)
+    assert "You have unsaved writing from today at 10:45\u202fAM —" in visible_texts(window)
     assert window.editors == ()
 
 
@@ -321,13 +321,13 @@ def test_continue_restores_a_draft_left_from_before_a_restart(
 ) -> None:
     services.drafts.save_draft(Draft("new", "Where was I", NOW.replace(minute=42)))
     window = open_window(qtbot, services)
-    assert "You have unsaved writing from 10:42\u202fAM —" in visible_texts(window)
+    assert "You have unsaved writing from today at 10:42\u202fAM —" in visible_texts(window)
 
     qtbot.mouseClick(button(window, "Continue"), Qt.MouseButton.LeftButton)
 
     editor = only_editor(window)
     assert editor_body(editor).toPlainText() == "Where was I"
-    assert "Restored your unsaved text from 10:42\u202fAM." in visible_texts(editor)
+    assert "Restored your unsaved text from today at 10:42\u202fAM." in visible_texts(editor)
     assert not any("unsaved writing" in text for text in visible_texts(window))
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from companion.core import formatting
 from companion.core.breaks import BreakOutcome
-from companion.core.i18n import _, ngettext
+from companion.core.i18n import _, ngettext, pgettext
 from companion.core.moods import Mood, mood_change
 
 WINDOW_TITLE = _("Companion — Breathing break")
@@ -34,9 +34,11 @@ PACER_NAME = _("Breathing guide")
 PACER_READY = _("Ready when you are")
 #: On every break, whatever the pattern: slow breathing and holds can make some people dizzy.
 SAFETY = _("Light-headed or dizzy? Stop and breathe normally.")
-PAUSE = _("Pause")
+# Translators: the pacer's button that holds the breathing guide still (not the break itself).
+PAUSE = pgettext("breathing pacer button", "Pause")
 RESUME = _("Resume")
-DONE = _("Done")
+# Translators: the button that ends the break now.
+DONE = pgettext("end the break", "Done")
 DONE_NAME = _("Done, end the break now")
 SKIP = _("Skip")
 SKIP_NAME = _("Skip this break")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from companion.core import formatting
-from companion.core.i18n import _
+from companion.core.i18n import _, pgettext
 
 # A call's details form (in the break window, and in the recent calls window).
 SHOW_TEXT = _("Add details (optional)")
@@ -48,7 +48,8 @@ REMOVE_KEPT = _(
     "The tag can't be brought back."
 )
 REMOVE_GO = _("Remove tag")
-KEEP = _("Keep it")
+# Translators: answers the remove-tag question with no: the call's tag stays.
+KEEP = pgettext("keep the tag", "Keep it")
 
 
 def intensity_name(value: int, most: int) -> str:

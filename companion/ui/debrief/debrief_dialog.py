@@ -43,6 +43,7 @@ from companion.ui.debrief.debrief_files import (
     ask_and_save,
 )
 from companion.ui.journal.journal_style import journal_stylesheet, make_button, make_label
+from companion.ui.look.keys import key_name
 from companion.ui.look.theme import Look, size_for_text, style
 from companion.ui.privacy.capture_shield import shield
 from companion.ui.shell.button_rows import button_rows, room, wanted
@@ -127,7 +128,9 @@ class DebriefDialog(QWidget):
         self.text.setAccessibleName(messages.TEXT_NAME)
         self.text.setTabChangesFocus(True)  # keyboard users leave the text with Tab
         layout.addWidget(self.text, 1)
-        self.edits_note = make_label(messages.EDITS_REPLACED, "soft")
+        self.edits_note = make_label(
+            messages.EDITS_REPLACED.format(key=key_name(QKeySequence.StandardKey.Undo)), "soft"
+        )
         self.edits_note.hide()
         layout.addWidget(self.edits_note)
         self.status = make_label("", "soft")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from companion.core.i18n import _
+from companion.core.i18n import _, pgettext
 
 TITLE = _("Companion — Debrief summary")
 INTRO = _(
@@ -29,7 +29,8 @@ CHOSEN_DAYS = _("Days I choose")
 CHOSEN_CALLS = _("Calls I choose")
 FROM = _("From")
 FROM_NAME = _("First day of the summary")
-TO = _("to")
+# Translators: between the first and the last day of the summary's chosen days (two dates).
+TO = pgettext("between two dates", "to")
 TO_NAME = _("Last day of the summary")
 CALLS_NAME = _("Calls to include; tick each one")
 NO_CALLS = _("No hard calls tagged yet.")
@@ -51,7 +52,8 @@ CASE_REFS_NOTE = _(
     "Case references can identify a customer, so they stay out unless you tick them."
 )
 TEXT_NAME = _("Summary text; you can edit it")
-EDITS_REPLACED = _("The text was written again for your new choice; Ctrl+Z brings your edits back.")
+# Translators: {key} names the undo key, in Qt's words ("Ctrl+Z").
+EDITS_REPLACED = _("The text was written again for your new choice; {key} brings your edits back.")
 
 COPY = _("Copy")
 COPY_NAME = _("Copy the summary")

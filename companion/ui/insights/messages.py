@@ -28,9 +28,9 @@ def table_name(name: str) -> str:
 
 
 def toggle_name(name: str) -> str:
-    # Translators: the chart's name starts with a small letter here ("Show hard calls per day
-    # as a table").
-    return _("Show {chart} as a table").format(chart=name[:1].lower() + name[1:])
+    """The accessible name of ``name``'s table toggle: a whole sentence for each chart, so that
+    no language has to change the case of a chart's name inside it."""
+    return _TOGGLE_NAMES[name]
 
 
 def chart_description(sentence: str) -> str:
@@ -65,6 +65,16 @@ AFTER_CALL = _("Time from a hard call to its break")
 MOOD_AVERAGES = _("Average mood before and after")
 MOOD_MOVES = _("How the mood moved")
 CALLBACK_KINDS = _("Callbacks kept, snoozed and missed")
+# Each chart's "Show as table" toggle, said whole to a screen reader.
+_TOGGLE_NAMES = {
+    PER_DAY: _("Show hard calls per day as a table"),
+    PER_HOUR: _("Show hard calls by hour of the day as a table"),
+    BREAK_KINDS: _("Show breaks taken, extended and skipped as a table"),
+    AFTER_CALL: _("Show time from a hard call to its break as a table"),
+    MOOD_AVERAGES: _("Show average mood before and after as a table"),
+    MOOD_MOVES: _("Show how the mood moved as a table"),
+    CALLBACK_KINDS: _("Show callbacks kept, snoozed and missed as a table"),
+}
 
 # The tables' first column.
 DAY = _("Day")

@@ -32,6 +32,7 @@ from companion.ui.journal import messages
 from companion.ui.journal.journal_parts import MoodRow, PromptBox
 from companion.ui.journal.journal_style import journal_stylesheet, make_button, make_label
 from companion.ui.journal.messages import call_text, time_text
+from companion.ui.look.keys import key_name
 from companion.ui.look.theme import size_for_text, style
 from companion.ui.privacy.capture_shield import shield
 
@@ -167,7 +168,9 @@ class EntryEditor(QWidget):
         self._close_button.setObjectName("closeButton")
         self._close_button.clicked.connect(self.close)
         self._save_button = make_button(messages.SAVE, messages.SAVE_NAME, "primaryButton")
-        self._save_button.setToolTip(messages.SAVE_TIP)
+        self._save_button.setToolTip(
+            messages.SAVE_TIP.format(key=key_name(QKeySequence.StandardKey.Save))
+        )
         self._save_button.setDefault(True)
         self._save_button.clicked.connect(self._on_save_clicked)
         row = QHBoxLayout()
@@ -194,7 +197,9 @@ class EntryEditor(QWidget):
             self._moods.set_mood(draft.mood)
         self._body.moveCursor(QTextCursor.MoveOperation.End)
         now = self._clock.now()
-        self._restored.setText(messages.draft_restored(time_text(draft.saved_at, now)))
+        self._restored.setText(
+            messages.draft_restored(messages.when_in_sentence(draft.saved_at, now))
+        )
         self._restored.show()
 
     def _has_unsaved(self) -> bool:

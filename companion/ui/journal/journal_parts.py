@@ -11,7 +11,7 @@ from companion.core.journal import REFLECTION_PROMPTS, Draft
 from companion.core.moods import Mood
 from companion.ui.journal import messages
 from companion.ui.journal.journal_style import make_button, make_label
-from companion.ui.journal.messages import time_text
+from companion.ui.journal.messages import when_in_sentence
 
 
 class PromptBox(QWidget):
@@ -164,7 +164,7 @@ class DraftsBanner(QFrame):
         if self._draft is None:
             self.hide()
             return
-        when = time_text(self._draft.saved_at, now)
+        when = when_in_sentence(self._draft.saved_at, now)
         self.label.setText(messages.drafts_text(when, len(drafts)))
         self.show()
 

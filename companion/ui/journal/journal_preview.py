@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from companion.core.journal import JournalListItem
 from companion.core.ports import Clock
 from companion.ui.journal import messages
 from companion.ui.journal.journal_style import make_button, make_label
-from companion.ui.journal.messages import call_text, tags_text, when_text
+from companion.ui.journal.messages import call_text, tags_text, when_in_sentence, when_text
+from companion.ui.look.keys import key_name
 
 
 class EntryPreview(QStackedWidget):
@@ -47,7 +49,9 @@ class EntryPreview(QStackedWidget):
         self.delete_button = make_button(
             messages.DELETE_ENTRY, messages.DELETE_ENTRY_NAME, "deleteButton"
         )
-        self.delete_button.setToolTip(messages.DELETE_ENTRY_TIP)
+        self.delete_button.setToolTip(
+            messages.DELETE_ENTRY_TIP.format(key=key_name(QKeySequence(Qt.Key.Key_Delete)))
+        )
         self.delete_button.clicked.connect(self.delete_requested.emit)
         self.call_button = make_button(messages.CALL_DETAILS, messages.CALL_DETAILS_NAME)
         self.call_button.clicked.connect(self.call_details_requested.emit)
@@ -87,7 +91,7 @@ class EntryPreview(QStackedWidget):
         now = self._clock.now()
         when = when_text(entry.created_at, now)
         if entry.updated_at - entry.created_at >= timedelta(minutes=1):
-            edited = messages.edited_text(when_text(entry.updated_at, now))
+            edited = messages.edited_text(when_in_sentence(entry.updated_at, now))
             when = messages.PART_SEPARATOR.join((when, edited))
         self._when.setText(when)
         self._call.setText(call_text(item.call_tagged_at, item.call_reason, now))

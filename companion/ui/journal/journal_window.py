@@ -36,6 +36,7 @@ from companion.ui.journal.journal_list import EntryListPane
 from companion.ui.journal.journal_parts import CallbacksBanner, DraftsBanner, ErrorBox
 from companion.ui.journal.journal_preview import EntryPreview
 from companion.ui.journal.journal_style import journal_stylesheet, make_button, make_label
+from companion.ui.look.keys import key_name
 from companion.ui.look.theme import size_for_text, style
 from companion.ui.privacy.capture_shield import shield
 from companion.ui.shell.questions import Question, ask_safely
@@ -97,7 +98,7 @@ class JournalWindow(QWidget):
         self._search.textChanged.connect(lambda _text: self._search_timer.start())
         self._search.installEventFilter(self)
         new = make_button(messages.NEW_ENTRY, messages.NEW_ENTRY_NAME, "primaryButton")
-        new.setToolTip(messages.NEW_ENTRY_TIP)
+        new.setToolTip(messages.NEW_ENTRY_TIP.format(key=key_name(QKeySequence.StandardKey.New)))
         new.clicked.connect(lambda: self.open_editor())
         top = QHBoxLayout()
         top.addWidget(self._search, 1)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from companion.core import formatting
 from companion.core.backups import Backup, BackupKind
 from companion.core.calls import Reason
-from companion.core.i18n import _, ngettext
+from companion.core.i18n import _, ngettext, pgettext
 from companion.core.moods import Mood
 
 FOOTER = _("Stored only on this computer.")
@@ -24,7 +24,8 @@ UNREADABLE_TEXT = _("Your entries will show here again as soon as the journal ca
 SEARCH = _("Search your journal")
 NEW_ENTRY = _("New entry")
 NEW_ENTRY_NAME = _("New journal entry")
-NEW_ENTRY_TIP = _("New entry (Ctrl+N)")
+# Translators: {key} names the key that does it, in Qt's words ("Ctrl+N").
+NEW_ENTRY_TIP = _("New entry ({key})")
 MORE = _("More")
 MORE_NAME = _("More journal actions")
 RESTORE_ACTION = _("Restore from backup…")
@@ -35,7 +36,8 @@ OPEN_ELSEWHERE = _("This entry is open for editing. Close it first, then delete 
 DELETE_TITLE = _("Delete this entry?")
 DELETE_QUESTION = _("Delete this entry? It can't be brought back.")
 DELETE = _("Delete")
-KEEP = _("Keep it")
+# Translators: answers "Delete this entry?" with no: the journal entry stays.
+KEEP = pgettext("keep the journal entry", "Keep it")
 AFTER_A_CALL = _("After a call")
 
 # The preview of the chosen entry.
@@ -46,7 +48,8 @@ EDIT_NAME = _("Edit this entry")
 EDIT_TIP = _("Edit (Enter)")
 DELETE_ENTRY = _("Delete…")
 DELETE_ENTRY_NAME = _("Delete this entry")
-DELETE_ENTRY_TIP = _("Delete (Del)")
+# Translators: {key} names the key that does it, in Qt's words ("Del").
+DELETE_ENTRY_TIP = _("Delete ({key})")
 CALL_DETAILS = _("Call details…")
 CALL_DETAILS_NAME = _("Details of the call this is about")
 
@@ -74,7 +77,8 @@ CLOSE = _("Close")
 CLOSE_NAME = _("Close; your writing is kept as a draft")
 SAVE = _("Save")
 SAVE_NAME = _("Save entry")
-SAVE_TIP = _("Save (Ctrl+S)")
+# Translators: {key} names the key that does it, in Qt's words ("Ctrl+S").
+SAVE_TIP = _("Save ({key})")
 DISCARD_TITLE = _("Discard this writing?")
 DISCARD_QUESTION = _("Throw away what you wrote here? This can't be undone.")
 ANOTHER_QUESTION = _("Another question")
@@ -129,6 +133,24 @@ def when_text(moment: datetime, now: datetime) -> str:
     return _("{day}, {time}").format(day=written, time=time)
 
 
+def when_in_sentence(moment: datetime, now: datetime) -> str:
+    """A moment inside a sentence ("…from today at 10:41 AM", "…from Tuesday, November 24 at
+    10:41 AM"): never starts with a capital letter that only a sentence's start would have."""
+    moment = local(moment, now)
+    time = formatting.time_of_day(moment)
+    day = moment.date()
+    if day == now.date():
+        # Translators: a moment inside a sentence, small letter ("edited today at 10:45 AM").
+        return pgettext("inside a sentence", "today at {time}").format(time=time)
+    if day == now.date() - timedelta(days=1):
+        # Translators: a moment inside a sentence, small letter ("edited yesterday at 9:05 PM").
+        return pgettext("inside a sentence", "yesterday at {time}").format(time=time)
+    written = formatting.day_and_month(day) if day.year == now.year else formatting.full_date(day)
+    # Translators: a moment inside a sentence: {day} written out ("Tuesday, November 24"), then
+    # a time ("edited Tuesday, November 24 at 10:41 AM", "unsaved writing from Tuesday, …").
+    return pgettext("inside a sentence", "{day} at {time}").format(day=written, time=time)
+
+
 def time_text(moment: datetime, now: datetime) -> str:
     """ "10:42 AM" today, else the day and time."""
     moment = local(moment, now)
@@ -169,7 +191,8 @@ def call_reason_text(reason: Reason) -> str:
 
 
 def edited_text(when: str) -> str:
-    # Translators: after an entry's date, when it was changed later ("edited Today, 10:45 AM").
+    # Translators: after an entry's date, when it was changed later ("edited today at 10:45 AM");
+    # {when} is a moment inside a sentence.
     return _("edited {when}").format(when=when)
 
 
@@ -183,7 +206,8 @@ def exported(summary: str) -> str:
 
 
 def drafts_text(when: str, count: int) -> str:
-    """The drafts banner before its Continue button; ``when`` the newest draft's time."""
+    """The drafts banner before its Continue button; ``when`` the newest draft's moment, as
+    ``when_in_sentence`` says it."""
     if count > 1:
         return ngettext(
             "You have unsaved writing from {when} (and {count} more) —",
@@ -212,6 +236,7 @@ def draft_unreadable(error: object) -> str:
 
 
 def draft_restored(when: str) -> str:
+    """``when``: the draft's moment, as ``when_in_sentence`` says it."""
     return _("Restored your unsaved text from {when}.").format(when=when)
 
 

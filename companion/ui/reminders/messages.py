@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import time
 
 from companion.core import formatting
-from companion.core.i18n import _, ngettext
+from companion.core.i18n import _, ngettext, pgettext
 
 # The reminder part of the tray menu.
 CALLBACKS = _("Callbacks")
@@ -18,7 +18,8 @@ PAUSE = _("Pause reminders")
 ADD_CALLBACK = _("Call back later…")
 SETTINGS = _("Settings…")
 RESUME = _("Resume reminders now")
-DONE = _("Done")
+# Translators: marks a callback as done (its menu action).
+DONE = pgettext("a callback", "Done")
 FOR_30_MINUTES = _("For 30 minutes")
 FOR_1_HOUR = _("For 1 hour")
 UNTIL_TOMORROW = _("Until tomorrow")
@@ -28,7 +29,8 @@ CALLBACK_TITLE = _("Companion — Call back later")
 CALLBACK_INTRO = _("Companion will remind you, even outside your shift.")
 CASE = _("Case")
 CASE_PLACEHOLDER = _("e.g. 4711")
-ABOUT = _("About")
+# Translators: the callback dialog's field: what the callback is about.
+ABOUT = pgettext("what a callback is about", "About")
 ABOUT_PLACEHOLDER = _("e.g. confirm the refund went through")
 WHEN = _("When")
 

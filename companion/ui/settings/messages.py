@@ -6,7 +6,8 @@ become translatable. Weekday names come from ``companion/core/reminder_settings.
 
 from __future__ import annotations
 
-from companion.core.i18n import _
+from companion.core.i18n import _, pgettext
+from companion.ui.look.keys import shortcut_name
 
 # The settings window.
 TITLE = _("Companion — Settings")
@@ -22,7 +23,8 @@ MOTION = _("Motion")
 FOLLOW_DESKTOP = _("Follow my desktop")
 CALM_BAR = _("Calm bar instead of motion")
 MOVING_SHAPE = _("Moving shape")
-SHORTCUT = _("Ctrl+Alt+H tags a hard call and starts a break, from any application")
+# Translators: {key} names the shortcut, in Qt's words ("Ctrl+Alt+H").
+SHORTCUT = _("{key} tags a hard call and starts a break, from any application")
 COLOURS = _("Colours")
 LIGHT = _("Light")
 DARK = _("Dark")
@@ -37,7 +39,8 @@ AUTO_START_DESCRIPTION = _(
 PHASE_SOUND = _("Play a soft tone at each step of the breath")
 NO_TONE_PLAYER = _("This computer has no sound player Companion can use, so the tone stays silent.")
 WORKING_HOURS = _("Working hours")
-TO = _("to")
+# Translators: between the start and the end of the working hours ("9:00 AM to 5:00 PM").
+TO = pgettext("working hours", "to")
 NEXT_DAY = _("the next day")
 WORKING_DAYS = _("Working days")
 # What a screen reader says for controls whose visible label is shared or far away.
@@ -97,3 +100,8 @@ DELETED = _("Your Companion data has been deleted. Companion will close now.")
 
 def cannot_save(error: object) -> str:
     return _("Those settings can't be saved yet: {error}.").format(error=error)
+
+
+def shortcut_text() -> str:
+    """The shortcut's check box, naming the keys as Qt does here ("Strg+Alt+H" in German)."""
+    return SHORTCUT.format(key=shortcut_name())

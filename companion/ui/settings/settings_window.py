@@ -130,7 +130,7 @@ class SettingsWindow(QWidget):
         self.language = LanguageChoice(settings.language)
         self.mood = WrappingCheckBox(messages.MOOD_CHECK)
         self.mood.setChecked(settings.mood_check)
-        self.shortcut = WrappingCheckBox(messages.SHORTCUT)
+        self.shortcut = WrappingCheckBox(messages.shortcut_text())
         self.shortcut.setChecked(settings.global_shortcut)
         # Why the shortcut isn't heard although it is on (taken, or this desktop can't).
         self.shortcut_note = QLabel(shortcut_note or "")

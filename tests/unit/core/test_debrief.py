@@ -232,7 +232,7 @@ def test_everything_ticked_reads_as_a_debrief() -> None:
         " mood low (2) before, calm (4) after\n"
         "  From my journal: I kept my voice steady.\n  It still stung.\n\n"
         "Callbacks:\n"
-        f"- due Tuesday, December 1, 4:05{NNBSP}PM · still open · case CASE-991\n"
+        f"- due Tuesday, December 1 at 4:05{NNBSP}PM · still open · case CASE-991\n"
         "  What it was for: Ring back about the refund\n\n"
         "Moods are my own rating, from 1 (awful) to 5 (good).\n"
     )

@@ -176,3 +176,25 @@ def test_a_per_machine_run_value_gets_no_second_one_beside_it() -> None:
     # The machine's value is IT's; the login start it makes ends at once (login_start_wanted).
     assert registry.keys[("HKLM", RUN_KEY)] == {"Companion": machine}
     assert registry.keys[("HKCU", RUN_KEY)] == {}
+
+
+def test_the_entry_describes_itself_in_each_language_with_a_catalog(tmp_path: Path) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+
+    for tag, said in (("de", "Eine Atempause nach schwierigen Anrufen"), ("fr", "")):
+        catalog = Catalog(locale=tag)
+        catalog.add(autostart.COMMENT, said)
+        folder = tmp_path / tag / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        with (folder / "companion.mo").open("wb") as mo:
+            write_mo(mo, catalog)
+
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]
+    entry.read_string(autostart.desktop_entry(["companion"], locale_dir=tmp_path))
+
+    section = entry["Desktop Entry"]
+    assert section["Comment"] == autostart.COMMENT
+    assert section["Comment[de]"] == "Eine Atempause nach schwierigen Anrufen"
+    assert "Comment[fr]" not in section  # not translated yet: the desktop falls back to English
