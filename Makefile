@@ -24,14 +24,15 @@ $(LOCALE)/%/LC_MESSAGES/companion.mo: $(LOCALE)/%/LC_MESSAGES/companion.po $(STA
 	$(VENV)/bin/pybabel compile --domain companion --input-file $< --output-file $@
 
 ## Refresh the template from the source and merge it into every language's catalog (new
-## sentences arrive untranslated; `make test` fails until each language has them all).
+## sentences arrive empty, never guessed from a similar one; `make test` fails until each
+## language has them all).
 catalogs: $(STAMP)
 	$(VENV)/bin/pybabel extract --project Companion --copyright-holder "Companion's authors" \
 		--msgid-bugs-address "" --no-location --sort-output --no-wrap --add-comments Translators: \
 		--output-file $(POT) companion
 	for po in $(CATALOGS); do \
 		lang=$$(basename $$(dirname $$(dirname $$po))); \
-		$(VENV)/bin/pybabel update --domain companion --no-wrap --ignore-obsolete \
+		$(VENV)/bin/pybabel update --domain companion --no-wrap --ignore-obsolete --no-fuzzy-matching \
 			--locale $$lang --input-file $(POT) --output-file $$po || exit 1; \
 	done
 
